@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cognito-trigger-explorer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "JSONDocument", targets: ["JSONDocument"]),
+        .library(name: "CognitoTriggers", targets: ["CognitoTriggers"]),
+        .executable(name: "cognito-explorer", targets: ["cognito-explorer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "JSONDocument"),
+        .target(name: "CognitoTriggers", dependencies: ["JSONDocument"]),
+        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument"]),
+        .systemLibrary(name: "CNcurses"),
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "ExplorerCore"]),
+        .executableTarget(
+            name: "cognito-explorer",
+            dependencies: [
+                "JSONDocument", "CognitoTriggers", "ExplorerCore", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["JSONDocument"], path: "Tests/TestSupport"),
+        .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument", "TestSupport"]),
+        .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TestSupport"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TestSupport"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

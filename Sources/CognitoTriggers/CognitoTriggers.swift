@@ -1,0 +1,1 @@
+// The CognitoTriggers module; see README.md, "How it is built".

@@ -1,0 +1,1 @@
+// The ExplorerCore module; see README.md, "How it is built".

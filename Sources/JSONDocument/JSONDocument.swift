@@ -1,0 +1,1 @@
+// Faithful JSON document; implementation in progress.

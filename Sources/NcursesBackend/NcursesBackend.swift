@@ -1,0 +1,1 @@
+// The NcursesBackend module; see README.md, "How it is built".
