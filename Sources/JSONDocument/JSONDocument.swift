@@ -1,1 +1,347 @@
-// Faithful JSON document; implementation in progress.
+/// A JSON text parsed so that it can be read by path and edited without touching anything else.
+///
+/// The document keeps the original bytes. Every node knows its byte span, numbers keep their spelling,
+/// strings their escapes, objects their key order and the file its whitespace, line endings and BOM.
+/// Serializing an unedited document gives back the same bytes; an edit rewrites only the bytes of the
+/// value it changes, and can be undone back to the exact previous bytes.
+public struct JSONDocument: Sendable {
+    /// The default limit on nesting of arrays and objects.
+    public static let defaultMaxDepth = 512
+
+    var storage: Storage
+    /// The deepest nesting the parser accepts; deeper text fails with `tooDeep`.
+    public let maxDepth: Int
+    var undoStack: [Splice] = []
+    var redoStack: [Splice] = []
+    /// Undo-stack height at the last `markSaved()` (or load); nil when that state was undone past.
+    var savedHeight: Int? = 0
+
+    /// Parses bytes of JSON (RFC 8259, UTF-8, optionally starting with a byte-order mark).
+    public init(bytes: [UInt8], maxDepth: Int = JSONDocument.defaultMaxDepth) throws(JSONParseError) {
+        self.maxDepth = maxDepth
+        self.storage = try Storage(bytes: bytes, maxDepth: maxDepth)
+    }
+
+    /// Parses a string of JSON.
+    public init(text: String, maxDepth: Int = JSONDocument.defaultMaxDepth) throws(JSONParseError) {
+        try self.init(bytes: Array(text.utf8), maxDepth: maxDepth)
+    }
+
+    /// The document's bytes: the original ones, with every edit applied.
+    public var bytes: [UInt8] { storage.bytes }
+
+    /// The document as text.
+    public var text: String { String(decoding: storage.bytes, as: UTF8.self) }
+
+    /// The top-level value.
+    public var root: JSONNode { JSONNode(storage: storage, index: 0) }
+
+    /// The node at a path, or nil when some step does not exist.
+    public func node(at path: JSONPath) -> JSONNode? {
+        var node = root
+        for component in path {
+            guard let next = node.child(component) else { return nil }
+            node = next
+        }
+        return node
+    }
+
+    /// The value at a path, or nil when some step does not exist.
+    public subscript(path: JSONPath) -> JSONValue? { node(at: path)?.value }
+
+    /// Whether the text starts with a UTF-8 byte-order mark (kept on save).
+    public var hasByteOrderMark: Bool { storage.bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+
+    /// The layout the document uses, which new text follows.
+    public var layout: Layout { storage.layout }
+
+    /// The 1-based line and column (in code points) of a byte offset.
+    public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        TextPosition.lineAndColumn(of: offset, in: storage.bytes)
+    }
+
+    /// Every key that occurs more than once in the same object, with the path of that object.
+    ///
+    /// Reading a repeated key gives its last occurrence, as most JSON readers (and Cognito's) do.
+    public var duplicateKeys: [DuplicateKey] {
+        var result: [DuplicateKey] = []
+        var pending: [(JSONNode, JSONPath)] = [(root, [])]
+        while let (node, path) = pending.popLast() {
+            switch node.kind {
+            case .object:
+                var seen: [String: [Int]] = [:]
+                var order: [String] = []
+                for member in node.members {
+                    if seen[member.key] == nil { order.append(member.key) }
+                    seen[member.key, default: []].append(member.value.keySpan?.lowerBound ?? member.value.span.lowerBound)
+                    pending.append((member.value, path + [.key(member.key)]))
+                }
+                for key in order {
+                    if let offsets = seen[key], offsets.count > 1 {
+                        result.append(DuplicateKey(objectPath: path, key: key, offsets: offsets))
+                    }
+                }
+            case .array:
+                for (index, element) in node.elements.enumerated() {
+                    pending.append((element, path + [.index(index)]))
+                }
+            default:
+                break
+            }
+        }
+        return result.sorted { $0.offsets[0] < $1.offsets[0] }
+    }
+}
+
+/// A key that occurs more than once in one object.
+public struct DuplicateKey: Hashable, Sendable {
+    /// The path of the object that holds the key.
+    public let objectPath: JSONPath
+    public let key: String
+    /// Byte offsets of each occurrence's key, in file order.
+    public let offsets: [Int]
+    /// The path that reading uses (it returns the last occurrence).
+    public var path: JSONPath { objectPath + [.key(key)] }
+}
+
+/// How a document is laid out: what an inserted key or value copies.
+public struct Layout: Hashable, Sendable {
+    /// One level of indentation (`"  "`, `"    "`, `"\t"`), or nil for text on one line.
+    public var indentUnit: String?
+    /// `"\n"` or `"\r\n"`.
+    public var newline: String
+    /// What stands between a key and its value: `": "` or `":"`.
+    public var colon: String
+
+    static func detect(in bytes: [UInt8], nodes: [RawNode]) -> Layout {
+        var newline = "\n"
+        var indentUnit: String? = nil
+        if let lf = bytes.firstIndex(of: 0x0A) {
+            if lf > 0 && bytes[lf - 1] == 0x0D { newline = "\r\n" }
+            // The first indented line after a line that opens a container gives the unit.
+            var k = lf + 1
+            var unit: [UInt8] = []
+            while k < bytes.count && (bytes[k] == 0x20 || bytes[k] == 0x09) { unit.append(bytes[k]); k += 1 }
+            // Subtract the indentation of the line that holds the break.
+            var lineStart = lf
+            while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            var outer = 0
+            while lineStart + outer < lf && (bytes[lineStart + outer] == 0x20 || bytes[lineStart + outer] == 0x09) { outer += 1 }
+            if unit.count > outer { indentUnit = String(decoding: unit[outer...], as: UTF8.self) } else { indentUnit = "  " }
+        }
+        var colon = indentUnit == nil ? ":" : ": "
+        if let member = nodes.first(where: { $0.hasKey }) {
+            colon = String(decoding: bytes[Int(member.keyEnd)..<Int(member.start)], as: UTF8.self)
+        }
+        return Layout(indentUnit: indentUnit, newline: newline, colon: colon)
+    }
+}
+
+/// Parsed bytes and their node tape; immutable, shared by nodes.
+final class Storage: Sendable {
+    let bytes: [UInt8]
+    let nodes: [RawNode]
+    let layout: Layout
+
+    init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
+        self.bytes = bytes
+        self.nodes = try Parser(maxDepth: maxDepth).parse(bytes)
+        self.layout = Layout.detect(in: bytes, nodes: nodes)
+    }
+}
+
+/// A read-only view of one value in a document: its kind, span, text and children.
+public struct JSONNode: Sendable {
+    let storage: Storage
+    let index: Int
+
+    var raw: RawNode { storage.nodes[index] }
+
+    /// The kind of value.
+    public var kind: JSONKind { raw.kind }
+
+    /// The byte range of the value in the document.
+    public var span: Range<Int> { Int(raw.start)..<Int(raw.end) }
+
+    /// The byte range of the member key (quotes included), when this value is an object member.
+    public var keySpan: Range<Int>? { raw.hasKey ? Int(raw.keyStart)..<Int(raw.keyEnd) : nil }
+
+    /// The value's text exactly as written in the file.
+    public var rawText: String { String(decoding: storage.bytes[span], as: UTF8.self) }
+
+    /// The decoded string, for strings.
+    public var stringValue: String? {
+        guard raw.kind == .string else { return nil }
+        return StringDecoder.decode(storage.bytes, from: Int(raw.start), to: Int(raw.end), hasEscapes: raw.hasEscapes)
+    }
+
+    /// The number with its exact spelling, for numbers.
+    public var numberValue: JSONNumber? {
+        guard raw.kind == .number else { return nil }
+        return JSONNumber(validatedText: rawText)
+    }
+
+    /// The boolean, for `true` and `false`.
+    public var boolValue: Bool? {
+        guard raw.kind == .bool else { return nil }
+        return storage.bytes[Int(raw.start)] == UInt8(ascii: "t")
+    }
+
+    /// True for `null`.
+    public var isNull: Bool { raw.kind == .null }
+
+    /// The number of members or elements (repeated keys count each time); 0 for scalars.
+    public var count: Int { Int(raw.childCount) }
+
+    /// The direct children in file order.
+    public var children: ChildSequence { ChildSequence(storage: storage, parent: index) }
+
+    /// Members of an object in file order, repeated keys included.
+    public var members: [(key: String, value: JSONNode)] {
+        guard raw.kind == .object else { return [] }
+        return children.map { ($0.key ?? "", $0) }
+    }
+
+    /// Elements of an array in order.
+    public var elements: [JSONNode] {
+        guard raw.kind == .array else { return [] }
+        return Array(children)
+    }
+
+    /// The key of this node, when it is an object member.
+    public var key: String? {
+        guard raw.hasKey else { return nil }
+        return StringDecoder.decode(storage.bytes, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: nil)
+    }
+
+    /// The member for a key (the last occurrence when a key repeats).
+    public subscript(key: String) -> JSONNode? {
+        guard raw.kind == .object else { return nil }
+        let wanted = Array(key.utf8)
+        var found: JSONNode? = nil
+        for child in children where child.keyEquals(wanted) { found = child }
+        return found
+    }
+
+    /// The element at an index, for arrays.
+    public subscript(index: Int) -> JSONNode? {
+        guard raw.kind == .array, index >= 0, index < count else { return nil }
+        var position = 0
+        for child in children {
+            if position == index { return child }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The child that one path step names.
+    public func child(_ component: PathComponent) -> JSONNode? {
+        switch component {
+        case .key(let key): return self[key]
+        case .index(let index): return self[index]
+        }
+    }
+
+    /// The value held in memory (the whole subtree for containers).
+    public var value: JSONValue {
+        switch raw.kind {
+        case .null: return .null
+        case .bool: return .bool(boolValue ?? false)
+        case .number: return .number(JSONNumber(validatedText: rawText))
+        case .string: return .string(stringValue ?? "")
+        case .array: return .array(children.map { $0.value })
+        case .object: return .object(children.map { JSONValue.Member($0.key ?? "", $0.value) })
+        }
+    }
+
+    func keyEquals(_ wanted: [UInt8]) -> Bool {
+        let r = raw
+        let start = Int(r.keyStart) + 1, end = Int(r.keyEnd) - 1
+        let bytes = storage.bytes
+        if end - start == wanted.count {
+            var same = true
+            for k in 0..<wanted.count where bytes[start + k] != wanted[k] { same = false; break }
+            if same { return true }
+        }
+        // A key written with escapes can still equal the wanted key.
+        guard bytes[start..<end].contains(UInt8(ascii: "\\")) else { return false }
+        return key.map { Array($0.utf8) == wanted } ?? false
+    }
+}
+
+/// The direct children of a node, in file order.
+public struct ChildSequence: Sequence, Sendable {
+    let storage: Storage
+    let parent: Int
+
+    public struct Iterator: IteratorProtocol {
+        let storage: Storage
+        var position: Int
+        let end: Int
+        public mutating func next() -> JSONNode? {
+            guard position < end else { return nil }
+            let node = JSONNode(storage: storage, index: position)
+            position = Int(storage.nodes[position].subtreeEnd)
+            return node
+        }
+    }
+
+    public func makeIterator() -> Iterator {
+        let raw = storage.nodes[parent]
+        let isContainer = raw.kind == .object || raw.kind == .array
+        return Iterator(storage: storage, position: parent + 1, end: isContainer ? Int(raw.subtreeEnd) : parent + 1)
+    }
+
+    public var underestimatedCount: Int { Int(storage.nodes[parent].childCount) }
+}
+
+/// Decodes JSON string literals (quotes included in the span).
+enum StringDecoder {
+    static func decode(_ bytes: [UInt8], from start: Int, to end: Int, hasEscapes: Bool?) -> String {
+        let inner = (start + 1)..<(end - 1)
+        if hasEscapes == false || (hasEscapes == nil && !bytes[inner].contains(UInt8(ascii: "\\"))) {
+            return String(decoding: bytes[inner], as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count)
+        var i = inner.lowerBound
+        let limit = inner.upperBound
+        while i < limit {
+            let b = bytes[i]
+            guard b == UInt8(ascii: "\\"), i + 1 < limit else { out.append(b); i += 1; continue }
+            let e = bytes[i + 1]
+            i += 2
+            switch e {
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "u"):
+                var unit = hex4(bytes, i)
+                i += 4
+                if (0xD800...0xDBFF).contains(unit), i + 5 < limit, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    let low = hex4(bytes, i + 2)
+                    if (0xDC00...0xDFFF).contains(low) {
+                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                        i += 6
+                    }
+                }
+                // A lone surrogate cannot be represented: it reads as U+FFFD.
+                let scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
+                out += Array(String(Character(scalar)).utf8)
+            default: out.append(e)  // \" \\ \/
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func hex4(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        var value: UInt32 = 0
+        for k in 0..<4 {
+            guard at + k < bytes.count, let digit = Parser.hexValue(bytes[at + k]) else { return 0xFFFD }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+}

@@ -1,0 +1,210 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+#if canImport(Glibc)
+private let posixRead = Glibc.read
+private let posixWrite = Glibc.write
+#elseif canImport(Darwin)
+private let posixRead = Darwin.read
+private let posixWrite = Darwin.write
+#endif
+
+/// Why reading or saving a file failed; the file on disk is untouched.
+public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable {
+        case notFound
+        case folderMissing
+        case permissionDenied
+        case isDirectory
+        case diskFull
+        case readOnlyFileSystem
+        case tooLarge
+        /// The file on disk is not what was loaded (edited by someone else, replaced or deleted).
+        case changedOnDisk
+        case other(errno: Int32)
+    }
+
+    public let kind: Kind
+    public let path: String
+    /// What the program was doing: "read", "create a temporary file in", "write", "replace".
+    public let operation: String
+
+    public init(kind: Kind, path: String, operation: String) {
+        self.kind = kind
+        self.path = path
+        self.operation = operation
+    }
+
+    init(errno code: Int32, path: String, operation: String) {
+        let kind: Kind
+        switch code {
+        case ENOENT: kind = operation == "read" ? .notFound : .folderMissing
+        case ENOTDIR: kind = .folderMissing
+        case EACCES, EPERM: kind = .permissionDenied
+        case EISDIR: kind = .isDirectory
+        case ENOSPC, EDQUOT: kind = .diskFull
+        case EROFS: kind = .readOnlyFileSystem
+        case EFBIG: kind = .tooLarge
+        default: kind = .other(errno: code)
+        }
+        self.init(kind: kind, path: path, operation: operation)
+    }
+
+    /// A message that says what failed, where, and what to do.
+    public var description: String {
+        switch kind {
+        case .notFound: return "\(path): no such file"
+        case .folderMissing: return "\(path): cannot \(operation) it: the folder does not exist"
+        case .permissionDenied: return "\(path): cannot \(operation) it: permission denied"
+        case .isDirectory: return "\(path): is a folder, not a file"
+        case .diskFull: return "\(path): cannot \(operation) it: the disk is full; the original file is unchanged"
+        case .readOnlyFileSystem: return "\(path): cannot \(operation) it: the file system is read-only"
+        case .tooLarge: return "\(path): the file is too large"
+        case .changedOnDisk:
+            return "\(path): the file changed on disk since it was loaded; not overwriting it (reload it, or save under another name)"
+        case .other(let code): return "\(path): cannot \(operation) it: \(String(cString: strerror(code)))"
+        }
+    }
+}
+
+/// Reads files and saves them atomically: temporary file in the same folder, fsync, rename.
+public enum FileStore {
+    /// Reads a whole file.
+    public static func read(_ path: String) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(errno: errno, path: path, operation: "read") }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+            throw FileError(kind: .isDirectory, path: path, operation: "read")
+        }
+        var result: [UInt8] = []
+        if info.st_size > 0 { result.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(errno: errno, path: path, operation: "read")
+            }
+            if n == 0 { break }
+            result += chunk[0..<n]
+        }
+        return result
+    }
+
+    /// Hooks for tests to make a system call fail; production code uses the real calls.
+    public struct Faults: Sendable {
+        /// When set, writing the temporary file fails with this errno (e.g. `ENOSPC`).
+        public var writeErrno: Int32?
+        public init(writeErrno: Int32? = nil) { self.writeErrno = writeErrno }
+    }
+
+    /// Writes bytes to `path` atomically.
+    ///
+    /// The bytes go to a temporary file in the same folder, which is flushed with fsync and renamed
+    /// over the target, so readers see the old file or the new one, never half of either. The target
+    /// keeps its permission bits (and owner, where allowed). When `path` is a symbolic link, the link
+    /// stays and its target file is replaced. When `expected` is given, the save is refused unless the
+    /// file on disk still holds exactly those bytes (nil `expected` means "create or overwrite").
+    public static func write(_ bytes: [UInt8], to path: String, expected: [UInt8]? = nil, faults: Faults = Faults()) throws(FileError) {
+        let target = resolveSymlinks(path)
+        if let expected {
+            let current: [UInt8]
+            do { current = try read(target) } catch {
+                if error.kind == .notFound {
+                    throw FileError(kind: .changedOnDisk, path: path, operation: "replace")
+                }
+                throw error
+            }
+            guard current == expected else { throw FileError(kind: .changedOnDisk, path: path, operation: "replace") }
+        }
+        var mode: mode_t = 0o644
+        var owner: (uid_t, gid_t)? = nil
+        var info = stat()
+        if stat(target, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(kind: .isDirectory, path: path, operation: "write") }
+            mode = info.st_mode & 0o7777
+            owner = (info.st_uid, info.st_gid)
+        } else {
+            let umaskValue = umask(0)
+            umask(umaskValue)
+            mode = 0o666 & ~umaskValue
+        }
+        let folder = directory(of: target)
+        let name = String(target.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
+        var temporary = ""
+        var fd: Int32 = -1
+        for attempt in 0..<100 {
+            temporary = folder + "/." + name + ".tmp-\(getpid())-\(attempt)"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+            if fd >= 0 || errno != EEXIST { break }
+        }
+        guard fd >= 0 else {
+            let code = errno
+            var folderInfo = stat()
+            if code == ENOENT || stat(folder, &folderInfo) != 0 {
+                throw FileError(kind: .folderMissing, path: path, operation: "save")
+            }
+            throw FileError(errno: code, path: path, operation: "create a temporary file beside")
+        }
+        func fail(_ code: Int32, _ operation: String) -> FileError {
+            close(fd)
+            unlink(temporary)
+            return FileError(errno: code, path: path, operation: operation)
+        }
+        if let code = faults.writeErrno { throw fail(code, "write") }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return posixWrite(fd, base + written, buffer.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw fail(errno, "write")
+            }
+            written += n
+        }
+        if let owner { _ = fchown(fd, owner.0, owner.1) }
+        guard fchmod(fd, mode) == 0 else { throw fail(errno, "set permissions of") }
+        guard fsync(fd) == 0 else { throw fail(errno, "write") }
+        guard close(fd) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileError(errno: code, path: path, operation: "write")
+        }
+        guard rename(temporary, target) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw FileError(errno: code, path: path, operation: "replace")
+        }
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            _ = fsync(folderFD)
+            close(folderFD)
+        }
+    }
+
+    /// Follows symbolic links to the final file, even when that file does not exist yet.
+    static func resolveSymlinks(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { return current }
+            let link = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = link.hasPrefix("/") ? link : directory(of: current) + "/" + link
+        }
+        return current
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let folder = String(path[..<slash])
+        return folder.isEmpty ? "/" : folder
+    }
+}

@@ -1,0 +1,286 @@
+/// A replacement of one byte range by new bytes: the unit of every edit and of undo.
+struct Splice: Sendable {
+    var range: Range<Int>
+    var replacement: [UInt8]
+}
+
+/// Why an edit could not be made; the document is unchanged.
+public struct JSONEditError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable {
+        /// A step of the path does not exist (and creating it was not asked for, or is impossible).
+        case missing
+        /// A step of the path goes through a value of the wrong kind.
+        case notAContainer(JSONKind)
+        /// An array index past the end (appending uses the index equal to the count).
+        case indexOutOfRange(count: Int)
+        /// The root cannot be removed.
+        case cannotRemoveRoot
+        /// The result would not parse (for example, nested deeper than the limit).
+        case invalidResult(JSONParseError)
+    }
+
+    public let kind: Kind
+    /// The path the edit was aimed at.
+    public let path: JSONPath
+    /// How far along the path the problem is: `path[..<depth]` exists.
+    public let depth: Int
+
+    public var description: String {
+        let whereText = path.isEmpty ? "the root" : path.dottedString
+        let stepText = JSONPath(path.prefix(depth + 1)).dottedString
+        switch kind {
+        case .missing: return "\(whereText): \(stepText) does not exist"
+        case .notAContainer(let kind):
+            let parent = depth == 0 ? "the root" : JSONPath(path.prefix(depth)).dottedString
+            return "\(whereText): \(parent) is \(kind.article) \(kind.rawValue), not \(path[depth].index == nil ? "an object" : "an array")"
+        case .indexOutOfRange(let count): return "\(whereText): index out of range (the array has \(count) elements)"
+        case .cannotRemoveRoot: return "the root value cannot be removed"
+        case .invalidResult(let error): return "\(whereText): the edited text would not parse: \(error.reason)"
+        }
+    }
+}
+
+extension JSONKind {
+    var article: String { self == .object || self == .array ? "an" : "a" }
+}
+
+extension JSONDocument {
+    // MARK: Edits
+
+    /// Sets the value at a path: replaces an existing value, or inserts a new key (or appends, when the
+    /// last step is an index equal to the array's count).
+    ///
+    /// With `createMissing`, missing intermediate objects are created, and a `null` on the way is
+    /// replaced by an object. Only the bytes of the changed value (or the inserted member) change.
+    public mutating func setValue(_ value: JSONValue, at path: JSONPath, createMissing: Bool = false) throws(JSONEditError) {
+        let splice = try spliceForSet(value, at: path, createMissing: createMissing)
+        try apply(splice, path: path)
+    }
+
+    /// Removes an object member or an array element, with its separator; the rest of the text stays.
+    ///
+    /// When a key occurs more than once, the last occurrence (the one reads return) is removed.
+    public mutating func removeValue(at path: JSONPath) throws(JSONEditError) {
+        guard let last = path.last else { throw JSONEditError(kind: .cannotRemoveRoot, path: path, depth: 0) }
+        let parent = try existingNode(at: JSONPath(path.dropLast()), fullPath: path)
+        let depth = path.count - 1
+        let siblings = Array(parent.children)
+        let position: Int
+        switch (parent.kind, last) {
+        case (.object, .key(let key)):
+            let wanted = Array(key.utf8)
+            guard let found = siblings.lastIndex(where: { $0.keyEquals(wanted) }) else {
+                throw JSONEditError(kind: .missing, path: path, depth: depth)
+            }
+            position = found
+        case (.array, .index(let index)):
+            guard index >= 0 && index < siblings.count else {
+                throw JSONEditError(kind: .indexOutOfRange(count: siblings.count), path: path, depth: depth)
+            }
+            position = index
+        default:
+            throw JSONEditError(kind: .notAContainer(parent.kind), path: path, depth: depth)
+        }
+        let range: Range<Int>
+        let start = { (node: JSONNode) in node.keySpan?.lowerBound ?? node.span.lowerBound }
+        if siblings.count == 1 {
+            range = (parent.span.lowerBound + 1)..<(parent.span.upperBound - 1)
+        } else if position + 1 < siblings.count {
+            range = start(siblings[position])..<start(siblings[position + 1])
+        } else {
+            range = siblings[position - 1].span.upperBound..<siblings[position].span.upperBound
+        }
+        try apply(Splice(range: range, replacement: []), path: path)
+    }
+
+    /// Appends a value to the array at a path.
+    public mutating func appendValue(_ value: JSONValue, to path: JSONPath) throws(JSONEditError) {
+        let array = try existingNode(at: path, fullPath: path)
+        guard array.kind == .array else {
+            throw JSONEditError(kind: .notAContainer(array.kind), path: path + [.index(array.count)], depth: path.count)
+        }
+        try setValue(value, at: path + [.index(array.count)])
+    }
+
+    // MARK: Undo
+
+    /// Whether there is an edit to undo.
+    public var canUndo: Bool { !undoStack.isEmpty }
+    /// Whether there is an undone edit to redo.
+    public var canRedo: Bool { !redoStack.isEmpty }
+
+    /// Whether the bytes differ from the last load or `markSaved()` by any edit not undone.
+    public var hasUnsavedEdits: Bool { savedHeight != undoStack.count }
+
+    /// Records the current bytes as saved, so `hasUnsavedEdits` becomes false.
+    public mutating func markSaved() { savedHeight = undoStack.count }
+
+    /// Undoes the last edit, restoring the exact previous bytes; returns false when there is none.
+    @discardableResult
+    public mutating func undo() -> Bool {
+        guard let inverse = undoStack.popLast() else { return false }
+        guard let redo = try? replace(inverse) else { undoStack.append(inverse); return false }
+        redoStack.append(redo)
+        return true
+    }
+
+    /// Redoes the last undone edit; returns false when there is none.
+    @discardableResult
+    public mutating func redo() -> Bool {
+        guard let splice = redoStack.popLast() else { return false }
+        guard let inverse = try? replace(splice) else { redoStack.append(splice); return false }
+        undoStack.append(inverse)
+        return true
+    }
+
+    // MARK: Internals
+
+    private mutating func apply(_ splice: Splice, path: JSONPath) throws(JSONEditError) {
+        do {
+            let inverse = try replace(splice)
+            if let saved = savedHeight, saved > undoStack.count { savedHeight = nil }
+            undoStack.append(inverse)
+            redoStack.removeAll()
+        } catch {
+            throw JSONEditError(kind: .invalidResult(error), path: path, depth: max(0, path.count - 1))
+        }
+    }
+
+    /// Applies a splice and re-parses; returns the splice that undoes it. The document is unchanged on failure.
+    private mutating func replace(_ splice: Splice) throws(JSONParseError) -> Splice {
+        let old = storage.bytes
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(old.count - splice.range.count + splice.replacement.count)
+        bytes += old[..<splice.range.lowerBound]
+        bytes += splice.replacement
+        bytes += old[splice.range.upperBound...]
+        storage = try Storage(bytes: bytes, maxDepth: maxDepth)
+        let newRange = splice.range.lowerBound..<(splice.range.lowerBound + splice.replacement.count)
+        return Splice(range: newRange, replacement: Array(old[splice.range]))
+    }
+
+    private func existingNode(at path: JSONPath, fullPath: JSONPath) throws(JSONEditError) -> JSONNode {
+        var node = root
+        for (depth, component) in path.enumerated() {
+            guard let next = node.child(component) else {
+                let isRightKind = (component.key != nil) == (node.kind == .object) && (node.kind == .object || node.kind == .array)
+                throw JSONEditError(kind: isRightKind ? .missing : .notAContainer(node.kind), path: fullPath, depth: depth)
+            }
+            node = next
+        }
+        return node
+    }
+
+    private func spliceForSet(_ value: JSONValue, at path: JSONPath, createMissing: Bool) throws(JSONEditError) -> Splice {
+        // Walk as far as the path exists.
+        var node = root
+        var depth = 0
+        while depth < path.count, let next = node.child(path[depth]) {
+            node = next
+            depth += 1
+        }
+        if depth == path.count {
+            return Splice(range: node.span, replacement: serialize(value, at: node.span.lowerBound))
+        }
+        // path[depth] is missing under `node`. Build what goes there.
+        var remainder = value
+        let isLastStep = depth == path.count - 1
+        if !isLastStep {
+            guard createMissing else { throw JSONEditError(kind: .missing, path: path, depth: depth) }
+            for component in path[(depth + 1)...].reversed() {
+                guard case .key(let key) = component else { throw JSONEditError(kind: .missing, path: path, depth: depth + 1) }
+                remainder = .object([.init(key, remainder)])
+            }
+        }
+        switch (node.kind, path[depth]) {
+        case (.object, .key(let key)):
+            return insertMember(key: key, value: remainder, into: node)
+        case (.array, .index(let index)):
+            guard index == node.count else {
+                throw JSONEditError(kind: isLastStep ? .indexOutOfRange(count: node.count) : .missing, path: path, depth: depth)
+            }
+            return insertElement(remainder, into: node)
+        case (.null, .key(let key)) where createMissing:
+            return Splice(range: node.span, replacement: serialize(.object([.init(key, remainder)]), at: node.span.lowerBound))
+        default:
+            throw JSONEditError(kind: .notAContainer(node.kind), path: path, depth: depth)
+        }
+    }
+
+    private func insertMember(key: String, value: JSONValue, into object: JSONNode) -> Splice {
+        var keyText: [UInt8] = []
+        JSONValue.writeString(key, to: &keyText)
+        return insertChild(into: object) { indent, colon in
+            keyText + colon + write(value, indent: indent)
+        }
+    }
+
+    private func insertElement(_ value: JSONValue, into array: JSONNode) -> Splice {
+        insertChild(into: array) { indent, _ in write(value, indent: indent) }
+    }
+
+    /// Inserts a new last child, copying the separator and indentation the container already uses.
+    private func insertChild(into container: JSONNode, _ body: (_ indent: [UInt8], _ colon: [UInt8]) -> [UInt8]) -> Splice {
+        let bytes = storage.bytes
+        let children = Array(container.children)
+        let start = { (node: JSONNode) in node.keySpan?.lowerBound ?? node.span.lowerBound }
+        let colon: [UInt8] = children.last.flatMap { last in last.keySpan.map { Array(bytes[$0.upperBound..<last.span.lowerBound]) } }
+            ?? Array(layout.colon.utf8)
+        if let last = children.last {
+            // Separator: what stands between the previous two children, or after the opening bracket.
+            let separator: [UInt8]
+            if children.count >= 2 {
+                separator = Array(bytes[children[children.count - 2].span.upperBound..<start(last)])
+            } else {
+                separator = [UInt8(ascii: ",")] + Array(bytes[(container.span.lowerBound + 1)..<start(last)])
+            }
+            let indent = trailingIndent(of: separator) ?? []
+            let text = separator + body(indent, colon)
+            return Splice(range: last.span.upperBound..<last.span.upperBound, replacement: text)
+        }
+        // An empty container: lay the new child out on its own line unless the document is on one line.
+        let inner = (container.span.lowerBound + 1)..<(container.span.upperBound - 1)
+        guard let unit = layout.indentUnit else {
+            return Splice(range: inner, replacement: body([], colon))
+        }
+        let outer = lineIndent(at: container.span.lowerBound)
+        let newline = Array(layout.newline.utf8)
+        let indent = outer + Array(unit.utf8)
+        return Splice(range: inner, replacement: newline + indent + body(indent, colon) + newline + outer)
+    }
+
+    /// Serializes a value that replaces the node starting at `offset`, indented like that line.
+    private func serialize(_ value: JSONValue, at offset: Int) -> [UInt8] {
+        write(value, indent: lineIndent(at: offset))
+    }
+
+    private func write(_ value: JSONValue, indent: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        let style: JSONValue.Style
+        if let unit = layout.indentUnit {
+            style = .init(unit: Array(unit.utf8), newline: Array(layout.newline.utf8), colon: Array(layout.colon.utf8))
+        } else {
+            style = .init(unit: nil, newline: [], colon: Array(layout.colon.utf8),
+                          comma: Array((layout.colon.hasSuffix(" ") ? ", " : ",").utf8))
+        }
+        value.write(to: &out, style: style, indent: indent)
+        return out
+    }
+
+    /// The whitespace that starts the line holding `offset`.
+    private func lineIndent(at offset: Int) -> [UInt8] {
+        let bytes = storage.bytes
+        var lineStart = offset
+        while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        if lineStart == 0 && hasByteOrderMark { lineStart = 3 }
+        var end = lineStart
+        while end < offset && (bytes[end] == 0x20 || bytes[end] == 0x09) { end += 1 }
+        return Array(bytes[lineStart..<end])
+    }
+
+    /// The indentation after the last line break in a separator, when there is one.
+    private func trailingIndent(of separator: [UInt8]) -> [UInt8]? {
+        guard let lf = separator.lastIndex(of: 0x0A) else { return nil }
+        return Array(separator[(lf + 1)...].filter { $0 == 0x20 || $0 == 0x09 })
+    }
+}

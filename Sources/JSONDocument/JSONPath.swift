@@ -1,0 +1,123 @@
+/// One step of a path into a JSON document: an object key or an array index.
+public enum PathComponent: Hashable, Sendable, CustomStringConvertible {
+    case key(String)
+    case index(Int)
+
+    /// The key, when this step names an object member.
+    public var key: String? {
+        if case .key(let key) = self { return key }
+        return nil
+    }
+
+    /// The index, when this step names an array element.
+    public var index: Int? {
+        if case .index(let index) = self { return index }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .key(let key): return key
+        case .index(let index): return String(index)
+        }
+    }
+}
+
+extension PathComponent: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .key(value) }
+}
+
+extension PathComponent: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self = .index(value) }
+}
+
+/// A path from the document root to a value, such as `["request", "session", 0, "challengeName"]`.
+public typealias JSONPath = [PathComponent]
+
+extension Array where Element == PathComponent {
+    /// The path written with dots and brackets, as people read it: `request.session[0].challengeName`.
+    ///
+    /// Keys that are not plain identifiers are quoted: `request.userAttributes["custom:tier"]`.
+    public var dottedString: String {
+        var text = ""
+        for component in self {
+            switch component {
+            case .index(let index):
+                text += "[\(index)]"
+            case .key(let key):
+                if key.isPlainIdentifier {
+                    text += text.isEmpty ? key : "." + key
+                } else {
+                    text += "[" + JSONValue.string(key).compactText + "]"
+                }
+            }
+        }
+        return text
+    }
+
+    /// Parses the dotted form back into a path: `a.b[2]["c.d"]`; returns nil on malformed text.
+    public init?(dotted text: String) {
+        var result: [PathComponent] = []
+        var chars = Substring(text).unicodeScalars[...]
+        var expectKey = true
+        while let first = chars.first {
+            if first == "[" {
+                chars = chars.dropFirst()
+                if chars.first == "\"" {
+                    // Quoted key: read up to the matching quote, honouring escapes.
+                    var literal = "\""
+                    chars = chars.dropFirst()
+                    var closed = false
+                    while let c = chars.first {
+                        chars = chars.dropFirst()
+                        literal.unicodeScalars.append(c)
+                        if c == "\\", let next = chars.first {
+                            literal.unicodeScalars.append(next)
+                            chars = chars.dropFirst()
+                        } else if c == "\"" {
+                            closed = true
+                            break
+                        }
+                    }
+                    guard closed, chars.first == "]",
+                          case .string(let key)? = try? JSONValue(parsing: literal)
+                    else { return nil }
+                    chars = chars.dropFirst()
+                    result.append(.key(key))
+                } else {
+                    var digits = ""
+                    while let c = chars.first, c != "]" {
+                        digits.unicodeScalars.append(c)
+                        chars = chars.dropFirst()
+                    }
+                    guard chars.first == "]", let index = Int(digits), index >= 0 else { return nil }
+                    chars = chars.dropFirst()
+                    result.append(.index(index))
+                }
+                expectKey = false
+            } else if first == "." {
+                guard !result.isEmpty else { return nil }
+                chars = chars.dropFirst()
+                expectKey = true
+            } else {
+                guard expectKey else { return nil }
+                var key = ""
+                while let c = chars.first, c != ".", c != "[" {
+                    key.unicodeScalars.append(c)
+                    chars = chars.dropFirst()
+                }
+                result.append(.key(key))
+                expectKey = false
+            }
+        }
+        if expectKey && !result.isEmpty { return nil }
+        self = result
+    }
+}
+
+extension String {
+    var isPlainIdentifier: Bool {
+        guard let first = unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+}
