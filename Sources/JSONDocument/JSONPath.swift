@@ -96,7 +96,7 @@ extension Array where Element == PathComponent {
                 }
                 expectKey = false
             } else if first == "." {
-                guard !result.isEmpty else { return nil }
+                guard !result.isEmpty, !expectKey else { return nil }
                 chars = chars.dropFirst()
                 expectKey = true
             } else {

@@ -14,6 +14,7 @@ public enum Repository {
 
     /// Every `*.json` file under a folder, sorted, as absolute paths.
     public static func jsonFiles(under folder: String) -> [String] {
+        let folder = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
