@@ -1,0 +1,114 @@
+/// The single description of every Cognito user pool trigger, its sources and its fields.
+///
+/// The tree pane, help text, validation and event templates all read from here.
+public enum Catalogue {
+    /// The top-level fields every trigger event carries, parents before children.
+    public static let commonFields: [FieldSpec] = [
+        .common(["version"], .string, """
+            The version of the event format. Pre token generation sends "1", "2" or "3" to match the \
+            trigger version set on the user pool, which tells you which response shape Cognito expects.
+            """),
+        .common(["triggerSource"], .enumeration, allowed: TriggerSource.known.map(\.rawValue), """
+            The situation that made Cognito call the function, such as PreSignUp_SignUp or \
+            TokenGeneration_RefreshTokens. One function often serves several situations, so branch on \
+            this value before reading the request.
+            """),
+        .common(["region"], .string, """
+            The AWS Region that hosts the user pool, such as eu-west-1.
+            """),
+        .common(["userPoolId"], .string, """
+            The ID of the user pool that called the function, made of the Region and a random suffix. \
+            Use it when the function calls the Cognito API back, for example to read or update the user.
+            """),
+        .common(["userName"], .string, nullable: true, """
+            The username of the user the event is about, as the pool stores it. In pools where people sign \
+            in with an email address or phone number it is often a generated UUID rather than what they \
+            typed, and users from an identity provider get a name such as Google_1234.
+            """),
+        .common(["callerContext"], .object, """
+            Details about the app and SDK behind the request that led to this call.
+            """),
+        .common(["callerContext", "awsSdkVersion"], .string, """
+            The version of the AWS SDK or tool that sent the original request. Cognito writes a \
+            placeholder such as aws-sdk-unknown-unknown when it cannot tell, as for hosted UI sign-ins.
+            """),
+        .common(["callerContext", "clientId"], .string, """
+            The ID (not the name) of the app client the request came through. Use it to apply different \
+            rules to different apps that share the pool.
+            """),
+    ]
+
+    /// The challenge names that can appear in `session` entries of the custom authentication triggers.
+    public static let challengeNames: [String] = [
+        "CUSTOM_CHALLENGE", "SRP_A", "PASSWORD_VERIFIER", "SMS_MFA", "EMAIL_OTP",
+        "SOFTWARE_TOKEN_MFA", "DEVICE_SRP_AUTH", "DEVICE_PASSWORD_VERIFIER", "ADMIN_NO_SRP_AUTH",
+    ]
+
+    /// All trigger specs, in the order of `Trigger.allCases`.
+    public static let triggers: [TriggerSpec] = Trigger.allCases.map(spec(for:))
+
+    /// The spec of one trigger.
+    public static func spec(for trigger: Trigger) -> TriggerSpec {
+        switch trigger {
+        case .preSignUp: preSignUp
+        case .postConfirmation: postConfirmation
+        case .userMigration: userMigration
+        case .customMessage: customMessage
+        case .preAuthentication: preAuthentication
+        case .postAuthentication: postAuthentication
+        case .preTokenGenerationV1: preTokenGenerationV1
+        case .preTokenGenerationV2: preTokenGenerationV2
+        case .preTokenGenerationV3: preTokenGenerationV3
+        case .defineAuthChallenge: defineAuthChallenge
+        case .createAuthChallenge: createAuthChallenge
+        case .verifyAuthChallengeResponse: verifyAuthChallengeResponse
+        case .customEmailSender: customEmailSender
+        case .customSMSSender: customSMSSender
+        case .inboundFederation: inboundFederation
+        }
+    }
+
+    /// The spec describing the field at `path`, looking in the common fields and then in `trigger`'s fields.
+    ///
+    /// Array indexes in `path` (components made only of decimal digits) match `"*"` in a spec,
+    /// so `["request", "session", "0", "challengeName"]` finds `request.session.*.challengeName`.
+    /// With a nil trigger only the common fields are searched.
+    public static func field(at path: [String], in trigger: Trigger?) -> FieldSpec? {
+        if let common = commonFields.first(where: { matches(pattern: $0.path, path: path) }) {
+            return common
+        }
+        guard let trigger else { return nil }
+        return spec(for: trigger).fields.first { matches(pattern: $0.path, path: path) }
+    }
+
+    /// The specs of the direct children of the field at `path`; `[]` gives the top-level fields.
+    public static func fields(under path: [String], in trigger: Trigger) -> [FieldSpec] {
+        (commonFields + spec(for: trigger).fields).filter { field in
+            field.path.count == path.count + 1 && matches(pattern: Array(field.path.dropLast()), path: path)
+        }
+    }
+
+    /// The description of a trigger source, or nil for `.unknown`.
+    public static func source(_ s: TriggerSource) -> TriggerSourceSpec? {
+        for trigger in s.triggers {
+            if let found = spec(for: trigger).sources.first(where: { $0.source == s }) {
+                return found
+            }
+        }
+        return nil
+    }
+
+    /// True when `path` is the same length as `pattern` and matches it, with `"*"` matching array indexes.
+    static func matches(pattern: [String], path: [String]) -> Bool {
+        guard pattern.count == path.count else { return false }
+        for (expected, actual) in zip(pattern, path) where expected != actual {
+            guard expected == "*", isArrayIndex(actual) else { return false }
+        }
+        return true
+    }
+
+    /// True for a non-empty string of ASCII decimal digits.
+    static func isArrayIndex(_ component: String) -> Bool {
+        !component.isEmpty && component.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+}

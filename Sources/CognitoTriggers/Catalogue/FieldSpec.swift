@@ -1,0 +1,171 @@
+/// The JSON shape the catalogue expects at a path of an event.
+public enum FieldType: Sendable, Hashable {
+    /// A JSON string.
+    case string
+    /// A JSON `true` or `false`.
+    case boolean
+    /// A JSON number without a fraction.
+    case integer
+    /// Any JSON number.
+    case number
+    /// A string taken from `FieldSpec.allowedValues`.
+    case enumeration
+    /// An object whose values are all strings (`clientMetadata`, V1 `claimsToAddOrOverride`).
+    case stringMap
+    /// An object whose values may be any JSON value (V2 and V3 claims to add).
+    case claimMap
+    /// An object of string values in principle, but real events also carry booleans: read leniently.
+    case attributeMap
+    /// An array of strings (`claimsToSuppress`, `scopesToAdd`, `groupsToOverride`).
+    case stringList
+    /// An array of strings taken from `FieldSpec.allowedValues` (`desiredDeliveryMediums`).
+    case enumerationList
+    /// An object whose members have their own specs (`callerContext`, `groupConfiguration`).
+    case object
+    /// An array of objects whose members have their own specs under `"*"` (`session`).
+    case objectList
+    /// Any JSON value.
+    case any
+
+    /// A short label for the user interface, such as "string", "map" or "enum".
+    public var label: String {
+        switch self {
+        case .string: "string"
+        case .boolean: "boolean"
+        case .integer: "integer"
+        case .number: "number"
+        case .enumeration: "enum"
+        case .stringMap: "map"
+        case .claimMap: "map"
+        case .attributeMap: "map"
+        case .stringList: "list"
+        case .enumerationList: "enum list"
+        case .object: "object"
+        case .objectList: "list"
+        case .any: "any"
+        }
+    }
+
+    /// True for the types whose values are JSON objects.
+    public var isObjectLike: Bool {
+        switch self {
+        case .stringMap, .claimMap, .attributeMap, .object: true
+        default: false
+        }
+    }
+
+    /// True for the types whose values are JSON arrays.
+    public var isArrayLike: Bool {
+        switch self {
+        case .stringList, .enumerationList, .objectList: true
+        default: false
+        }
+    }
+}
+
+/// Where a field lives in an event, which also decides whether a function may change it.
+public enum FieldSection: String, Sendable {
+    /// The top-level fields every trigger event carries (`version`, `triggerSource`, `callerContext`).
+    case common
+    /// Fields under `request`: what Cognito tells the function.
+    case request
+    /// Fields under `response`: what the function tells Cognito.
+    case response
+}
+
+/// The description of one field of a trigger event: where it is, its type, and what it means.
+public struct FieldSpec: Sendable, Hashable {
+    /// The path from the event root, such as `["request", "userAttributes"]`; `"*"` stands for any array element.
+    public let path: [String]
+    /// The JSON shape expected at the path.
+    public let type: FieldType
+    /// The part of the event the field belongs to.
+    public let section: FieldSection
+    /// True for response fields, which the function may set; request and common fields are read-only.
+    public let isEditable: Bool
+    /// True when Cognito always includes the field in the events it sends.
+    public let isRequired: Bool
+    /// True when the field may hold `null`, for example before the function fills it in.
+    public let isNullable: Bool
+    /// The values Cognito documents for enumerations, in a useful order; empty for other types.
+    public let allowedValues: [String]
+    /// One to three sentences explaining the field to someone reading a captured event.
+    public let summary: String
+
+    /// The last component of the path, which is the JSON key (or `"*"` for an array element).
+    public var name: String { path.last ?? "" }
+
+    /// The path of the enclosing field, or nil for a top-level field.
+    public var parentPath: [String]? { path.isEmpty ? nil : Array(path.dropLast()) }
+
+    /// The path written with dots, as in `request.session.*.challengeName`.
+    public var dottedPath: String { path.joined(separator: ".") }
+
+    /// Creates a field description.
+    public init(
+        path: [String],
+        type: FieldType,
+        section: FieldSection,
+        isEditable: Bool,
+        isRequired: Bool,
+        isNullable: Bool = false,
+        allowedValues: [String] = [],
+        summary: String
+    ) {
+        self.path = path
+        self.type = type
+        self.section = section
+        self.isEditable = isEditable
+        self.isRequired = isRequired
+        self.isNullable = isNullable
+        self.allowedValues = allowedValues
+        self.summary = summary
+    }
+}
+
+extension FieldSpec {
+    /// A read-only field under `request`.
+    static func request(
+        _ path: [String],
+        _ type: FieldType,
+        required: Bool = true,
+        nullable: Bool = false,
+        allowed: [String] = [],
+        _ summary: String
+    ) -> FieldSpec {
+        FieldSpec(
+            path: ["request"] + path, type: type, section: .request, isEditable: false,
+            isRequired: required, isNullable: nullable, allowedValues: allowed, summary: summary
+        )
+    }
+
+    /// An editable field under `response`.
+    static func response(
+        _ path: [String],
+        _ type: FieldType,
+        required: Bool = false,
+        nullable: Bool = true,
+        allowed: [String] = [],
+        _ summary: String
+    ) -> FieldSpec {
+        FieldSpec(
+            path: ["response"] + path, type: type, section: .response, isEditable: true,
+            isRequired: required, isNullable: nullable, allowedValues: allowed, summary: summary
+        )
+    }
+
+    /// A read-only top-level field shared by every trigger.
+    static func common(
+        _ path: [String],
+        _ type: FieldType,
+        required: Bool = true,
+        nullable: Bool = false,
+        allowed: [String] = [],
+        _ summary: String
+    ) -> FieldSpec {
+        FieldSpec(
+            path: path, type: type, section: .common, isEditable: false,
+            isRequired: required, isNullable: nullable, allowedValues: allowed, summary: summary
+        )
+    }
+}
