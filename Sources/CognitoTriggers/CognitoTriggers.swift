@@ -1,1 +1,0 @@
-// The CognitoTriggers module; see README.md, "How it is built".

@@ -1,0 +1,132 @@
+import JSONDocument
+
+/// The user's groups and IAM roles: in the request, what the pool has; in the response, what the
+/// tokens should say instead.
+public struct GroupOverrideDetails: EventView {
+    public var document: JSONDocument
+    public let basePath: JSONPath
+
+    /// Group names to put in the `cognito:groups` claim.
+    public var groupsToOverride: [String]? {
+        get { lenient("groupsToOverride", .stringList) }
+        set { write("groupsToOverride", newValue, JSONValue.stringArray) }
+    }
+    /// IAM role ARNs to put in the `cognito:roles` claim.
+    public var iamRolesToOverride: [String]? {
+        get { lenient("iamRolesToOverride", .stringList) }
+        set { write("iamRolesToOverride", newValue, JSONValue.stringArray) }
+    }
+    /// The IAM role ARN to put in the `cognito:preferred_role` claim.
+    public var preferredRole: String? {
+        get { lenient("preferredRole", .string) }
+        set { write("preferredRole", newValue, JSONValue.string) }
+    }
+}
+
+/// What a pre token generation V1 function returns: claims to add, claims to remove, and groups.
+public struct ClaimsOverrideDetails: EventView {
+    public var document: JSONDocument
+    public let basePath: JSONPath
+
+    /// Claims to add to the ID token or to replace there; V1 values are strings.
+    public var claimsToAddOrOverride: [String: String]? {
+        get { lenient("claimsToAddOrOverride", .stringMap) }
+        set { write("claimsToAddOrOverride", newValue, JSONValue.stringObject) }
+    }
+    /// Claim names to remove from the ID token.
+    public var claimsToSuppress: [String]? {
+        get { lenient("claimsToSuppress", .stringList) }
+        set { write("claimsToSuppress", newValue, JSONValue.stringArray) }
+    }
+    /// The groups and roles override; setting it to an empty object removes the user's groups.
+    ///
+    /// Reading gives a view whether or not the object exists; its setters create it on demand.
+    public var groupOverrideDetails: GroupOverrideDetails {
+        get { GroupOverrideDetails(document: document, basePath: path("groupOverrideDetails")) }
+        set { document = newValue.document }
+    }
+
+    /// Replaces the whole `groupOverrideDetails` object (an empty map suppresses all groups).
+    public mutating func setGroupOverrideDetails(_ value: [String: JSONValue]) {
+        write("groupOverrideDetails", JSONValue.valueObject(value))
+    }
+
+    /// Sets `groupOverrideDetails.groupsToOverride`, creating the object when needed.
+    public mutating func setGroupConfigurationGroupsToOverride(_ groups: [String]) {
+        groupOverrideDetails.groupsToOverride = groups
+    }
+
+    /// Sets `groupOverrideDetails.iamRolesToOverride`, creating the object when needed.
+    public mutating func setGroupConfigurationIAMRolesToOverride(_ roles: [String]) {
+        groupOverrideDetails.iamRolesToOverride = roles
+    }
+
+    /// Sets `groupOverrideDetails.preferredRole`, creating the object when needed.
+    public mutating func setGroupConfigurationPreferredRole(_ role: String) {
+        groupOverrideDetails.preferredRole = role
+    }
+}
+
+/// What a pre token generation V2 or V3 function returns for one token.
+public struct TokenGeneration: EventView {
+    public var document: JSONDocument
+    public let basePath: JSONPath
+
+    /// Claims to add or replace; V2 and V3 values may be strings, numbers, booleans, lists or objects.
+    public var claimsToAddOrOverride: [String: JSONValue]? {
+        get { lenient("claimsToAddOrOverride", .valueMap) }
+        set { write("claimsToAddOrOverride", newValue, JSONValue.valueObject) }
+    }
+    /// Claim names to remove.
+    public var claimsToSuppress: [String]? {
+        get { lenient("claimsToSuppress", .stringList) }
+        set { write("claimsToSuppress", newValue, JSONValue.stringArray) }
+    }
+    /// OAuth scopes to add (access token only).
+    public var scopesToAdd: [String]? {
+        get { lenient("scopesToAdd", .stringList) }
+        set { write("scopesToAdd", newValue, JSONValue.stringArray) }
+    }
+    /// OAuth scopes to remove (access token only).
+    public var scopesToSuppress: [String]? {
+        get { lenient("scopesToSuppress", .stringList) }
+        set { write("scopesToSuppress", newValue, JSONValue.stringArray) }
+    }
+}
+
+/// What a pre token generation V2 or V3 function returns for all tokens.
+public struct ClaimsAndScopeOverrideDetails: EventView {
+    public var document: JSONDocument
+    public let basePath: JSONPath
+
+    /// The ID token's changes; created on first access, also where the event holds `null`.
+    public var idTokenGeneration: TokenGeneration {
+        mutating get {
+            var view = TokenGeneration(document: document, basePath: path("idTokenGeneration"))
+            view.ensureObject()
+            document = view.document
+            return view
+        }
+        set { document = newValue.document }
+    }
+    /// The access token's changes; created on first access, also where the event holds `null`.
+    public var accessTokenGeneration: TokenGeneration {
+        mutating get {
+            var view = TokenGeneration(document: document, basePath: path("accessTokenGeneration"))
+            view.ensureObject()
+            document = view.document
+            return view
+        }
+        set { document = newValue.document }
+    }
+    /// The groups and roles override.
+    public var groupOverrideDetails: GroupOverrideDetails {
+        get { GroupOverrideDetails(document: document, basePath: path("groupOverrideDetails")) }
+        set { document = newValue.document }
+    }
+
+    /// Replaces the whole `groupOverrideDetails` object (an empty map suppresses all groups).
+    public mutating func setGroupOverrideDetails(_ value: [String: JSONValue]) {
+        write("groupOverrideDetails", JSONValue.valueObject(value))
+    }
+}
