@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import TestSupport
 @testable import CognitoTriggers
 
 /// Every field of every trigger, with the trigger it belongs to (nil for the common fields).
@@ -498,6 +500,198 @@ struct CatalogueTests {
         @Test("Array index recognition", arguments: [("0", true), ("42", true), ("", false), ("-1", false), ("1a", false), ("*", false), ("٣", false)])
         func arrayIndex(component: String, expected: Bool) {
             #expect(Catalogue.isArrayIndex(component) == expected)
+        }
+    }
+
+    @Suite("events")
+    struct Events {
+        @Test("Every path in our fixtures is in the catalogue, with the right type and allowed value",
+              arguments: Repository.validFixtures)
+        func fixture(path: String) throws {
+            let event = try #require(EventJSON.load(path), "cannot decode \(path)")
+            let trigger = try #require(EventJSON.trigger(of: event), "no trigger for \(path)")
+            var issues: [String] = []
+            EventJSON.check(event, at: [], in: trigger, strict: true, issues: &issues)
+            #expect(issues.isEmpty, "\(URL(fileURLWithPath: path).lastPathComponent): \(issues.joined(separator: "; "))")
+        }
+
+        @Test("Every field of the events that libraries test with is in the catalogue",
+              .enabled(if: Conformance.isAvailable, Comment(rawValue: Conformance.skipReason)),
+              arguments: Conformance.cognitoEvents)
+        func conformanceEvent(path: String) throws {
+            let event = try #require(EventJSON.load(path), "cannot decode \(path)")
+            guard let trigger = EventJSON.trigger(of: event) else { return }
+            var issues: [String] = []
+            EventJSON.check(event, at: [], in: trigger, strict: false, issues: &issues)
+            // Known quirks of the library test data: a callerContext key copied from an old
+            // documentation example (see PROVENANCE.md), and user attributes in a migration
+            // request, where the user does not exist yet (the Java library's shared base class).
+            issues.removeAll { $0.hasPrefix("callerContext.awsSdk:") }
+            if trigger == .userMigration {
+                issues.removeAll { $0.hasPrefix("request.userAttributes:") }
+            }
+            #expect(issues.isEmpty, "\(path): \(issues.joined(separator: "; "))")
+        }
+
+        @Test("Every trigger has at least one fixture, and every known source is covered")
+        func fixtureCoverage() throws {
+            var sources: Set<String> = []
+            var triggers: Set<Trigger> = []
+            for path in Repository.validFixtures {
+                let event = try #require(EventJSON.load(path))
+                if case .string(let source)? = event.member("triggerSource") { sources.insert(source) }
+                if let trigger = EventJSON.trigger(of: event) { triggers.insert(trigger) }
+            }
+            #expect(triggers == Set(Trigger.allCases))
+            #expect(Set(TriggerSource.known.map(\.rawValue)).subtracting(sources).isEmpty)
+        }
+    }
+}
+
+/// A decoded JSON value, just enough to walk an event against the catalogue.
+private indirect enum EventJSON: Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([EventJSON])
+    case object([String: EventJSON])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([EventJSON].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: EventJSON].self))
+        }
+    }
+
+    /// Decodes a file, or nil when it is not JSON.
+    static func load(_ path: String) -> EventJSON? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONDecoder().decode(EventJSON.self, from: data)
+    }
+
+    /// The member `key` of an object.
+    func member(_ key: String) -> EventJSON? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// The trigger whose shape the event has: from its source, and for token generation from its version or shape.
+    static func trigger(of event: EventJSON) -> Trigger? {
+        guard case .string(let raw)? = event.member("triggerSource") else { return nil }
+        let candidates = TriggerSource(rawValue: raw).triggers
+        guard candidates.count > 1 else { return candidates.first }
+        switch event.member("version") {
+        case .string("3")?: return .preTokenGenerationV3
+        case .string("2")?: return .preTokenGenerationV2
+        default:
+            return event.member("request")?.member("scopes") == nil ? .preTokenGenerationV1 : .preTokenGenerationV2
+        }
+    }
+
+    /// Walks `self` at `path`, appending a line for each path the catalogue does not know or types differently.
+    ///
+    /// Strict mode also checks required members, nulls and allowed values; lenient mode only looks for unknown paths.
+    static func check(_ value: EventJSON, at path: [String], in trigger: Trigger, strict: Bool, issues: inout [String]) {
+        let where_ = path.joined(separator: ".")
+        let spec: FieldSpec?
+        if path.isEmpty {
+            spec = nil
+        } else {
+            spec = Catalogue.field(at: path, in: trigger)
+            if spec == nil {
+                issues.append("\(where_): not in the catalogue")
+                return
+            }
+        }
+        if let spec, strict {
+            checkShape(value, against: spec, issues: &issues)
+        }
+        switch value {
+        case .object(let members):
+            guard spec == nil || spec?.type == .object else { return }
+            for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+                check(member, at: path + [key], in: trigger, strict: strict, issues: &issues)
+            }
+            if strict {
+                for child in Catalogue.fields(under: path, in: trigger) where child.isRequired && members[child.name] == nil {
+                    issues.append("\(child.dottedPath): required but missing")
+                }
+            }
+        case .array(let elements):
+            guard spec?.type == .objectList else { return }
+            for (index, element) in elements.enumerated() {
+                check(element, at: path + [String(index)], in: trigger, strict: strict, issues: &issues)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Compares one value with its spec: JSON type, null, enumeration values and map or list members.
+    private static func checkShape(_ value: EventJSON, against spec: FieldSpec, issues: inout [String]) {
+        let where_ = spec.dottedPath
+        func fail(_ what: String) { issues.append("\(where_): \(what)") }
+        switch (spec.type, value) {
+        case (_, .null):
+            if !spec.isNullable { fail("null but not nullable") }
+        case (.string, .string), (.boolean, .bool), (.number, .number), (.any, _), (.object, .object), (.objectList, .array):
+            break
+        case (.integer, .number(let number)):
+            if number.rounded() != number { fail("not an integer") }
+        case (.enumeration, .string(let text)):
+            if !spec.allowedValues.contains(text) { fail("\"\(text)\" is not an allowed value") }
+        case (.stringMap, .object(let members)):
+            for (key, member) in members {
+                if case .string = member { continue }
+                if case .null = member { continue }
+                fail("member \(key) is not a string")
+            }
+        case (.attributeMap, .object(let members)):
+            for (key, member) in members {
+                switch member {
+                case .string, .bool, .null: continue
+                default: fail("member \(key) is neither a string nor a boolean")
+                }
+            }
+        case (.claimMap, .object):
+            break
+        case (.stringList, .array(let elements)):
+            for element in elements {
+                if case .string = element { continue }
+                fail("an element is not a string")
+            }
+        case (.enumerationList, .array(let elements)):
+            for element in elements {
+                guard case .string(let text) = element, spec.allowedValues.contains(text) else {
+                    fail("an element is not an allowed value")
+                    continue
+                }
+            }
+        default:
+            fail("expected \(spec.type.label), found \(value.kind)")
+        }
+    }
+
+    /// The JSON kind, for messages.
+    var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
         }
     }
 }

@@ -71,9 +71,9 @@ extension Catalogue {
             userNotFound("""
                 Return a convincing made-up challenge, so the reply looks the same as for a real user.
                 """),
-            .request(["challengeName"], .enumeration, allowed: ["CUSTOM_CHALLENGE"], """
-                The challenge the define function asked for. Cognito only calls this trigger for \
-                CUSTOM_CHALLENGE.
+            .request(["challengeName"], .enumeration, allowed: challengeNames, """
+                The challenge the define function asked for. In practice it is CUSTOM_CHALLENGE, because \
+                Cognito only calls this trigger for custom challenges.
                 """),
         ]
             + sessionFields

@@ -196,7 +196,7 @@ extension Catalogue {
                 """),
             .request(["userAttributes"], .attributeMap, userAttributes),
             clientMetadata,
-            ignoredResponseObject,
+            senderResponseObject,
         ]
     }
 }

@@ -14,9 +14,15 @@ extension Catalogue {
         """)
 
     /// The `response` object of a trigger whose response Cognito ignores.
-    static let ignoredResponseObject = FieldSpec.response([], .object, required: true, nullable: false, """
-        Cognito sends an empty object here and ignores whatever comes back. Return the event as it \
-        arrived.
+    static let ignoredResponseObject = FieldSpec.response([], .object, required: false, nullable: false, """
+        Cognito sends an empty object here, or leaves it out, and ignores whatever comes back. Return \
+        the event as it arrived.
+        """)
+
+    /// The `response` object of the custom sender triggers, which Cognito usually leaves out.
+    static let senderResponseObject = FieldSpec.response([], .object, required: false, nullable: false, """
+        Custom sender events usually have no response object, and Cognito reads nothing back. If one \
+        is present, return it as it arrived.
         """)
 
     /// `request.clientMetadata`, with the default explanation.

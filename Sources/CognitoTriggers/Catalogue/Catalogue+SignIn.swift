@@ -107,21 +107,21 @@ extension Catalogue {
                 The raw data from the identity provider, before Cognito applies the pool's attribute \
                 mapping. Which members appear depends on providerType.
                 """),
-            .request(["attributes", "tokenResponse"], .claimMap, required: false, """
+            .request(["attributes", "tokenResponse"], .attributeMap, required: false, """
                 The reply of the provider's token endpoint, with access_token, id_token, refresh_token, \
-                token_type, expires_in and scope. Only OIDC and social providers send it, and it holds \
-                live credentials, so never log it.
+                token_type, expires_in and scope, every value as a string. Only OIDC and social \
+                providers send it, and it holds live credentials, so never log it.
                 """),
-            .request(["attributes", "idToken"], .claimMap, required: false, """
+            .request(["attributes", "idToken"], .attributeMap, required: false, """
                 The claims of the provider's ID token, already decoded, such as sub, email and \
-                email_verified. Only OIDC and social providers send it, and values may be strings, \
-                numbers, booleans or arrays.
+                email_verified. Only OIDC and social providers send it, and the values arrive as \
+                strings, so email_verified is "true" rather than true.
                 """),
-            .request(["attributes", "userInfo"], .claimMap, required: false, """
+            .request(["attributes", "userInfo"], .attributeMap, required: false, """
                 The profile the provider returned from its user info endpoint, which can hold more than \
                 the ID token. Only OIDC and social providers send it.
                 """),
-            .request(["attributes", "samlResponse"], .claimMap, required: false, """
+            .request(["attributes", "samlResponse"], .attributeMap, required: false, """
                 The attributes of the SAML assertion, keyed by attribute name, which is often a long URI. \
                 Only SAML providers send it; long group lists are a common reason to filter here.
                 """),

@@ -110,6 +110,10 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
+            .request(["userName"], .string, required: false, """
+                The username as the user typed it, the same value as the top-level userName. Look the \
+                user up in the old system with it, keeping in mind that it may be an email address.
+                """),
             .request(["password"], .string, required: false, nullable: true, """
                 The password the user typed at sign-in, in clear text, so the function can check it \
                 against the old system. It is empty for UserMigration_ForgotPassword. Never log it.

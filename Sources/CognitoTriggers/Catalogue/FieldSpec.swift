@@ -84,10 +84,16 @@ public struct FieldSpec: Sendable, Hashable {
     /// True for response fields, which the function may set; request and common fields are read-only.
     public let isEditable: Bool
     /// True when Cognito always includes the field in the events it sends.
+    ///
+    /// For request and common fields a missing key means a malformed event. For response fields it
+    /// means Cognito sends the key, often as null or false, before the function fills it in; a
+    /// function's output may still leave it out.
     public let isRequired: Bool
     /// True when the field may hold `null`, for example before the function fills it in.
     public let isNullable: Bool
     /// The values Cognito documents for enumerations, in a useful order; empty for other types.
+    ///
+    /// Cognito adds values over time, so treat a value outside this list as worth a warning, not as an error.
     public let allowedValues: [String]
     /// One to three sentences explaining the field to someone reading a captured event.
     public let summary: String
