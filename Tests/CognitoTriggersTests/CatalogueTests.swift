@@ -252,7 +252,7 @@ struct CatalogueTests {
             }
         }
 
-        @Test("Paths have no empty components, and \"*\" only below an object list")
+        @Test("Paths have no empty components, and a name is the last path component")
         func pathComponents() {
             for entry in allFields {
                 #expect(!entry.field.path.contains(""), "\(label(entry))")
@@ -467,7 +467,8 @@ struct CatalogueTests {
             #expect(Catalogue.field(at: ["0"], in: nil) == nil)
         }
 
-        @Test("field(at:in:) finds common fields with or without a trigger", arguments: [Trigger?.none] + Trigger.allCases.map(Optional.some))
+        @Test("field(at:in:) finds common fields with or without a trigger",
+              arguments: [Trigger?.none] + Trigger.allCases.map(Optional.some))
         func commonLookup(trigger: Trigger?) {
             #expect(Catalogue.field(at: ["callerContext", "clientId"], in: trigger)?.section == .common)
             #expect(Catalogue.field(at: ["triggerSource"], in: trigger)?.type == .enumeration)
@@ -490,14 +491,18 @@ struct CatalogueTests {
             let root = Catalogue.fields(under: [], in: .preSignUp).map(\.name)
             #expect(root == ["version", "triggerSource", "region", "userPoolId", "userName", "callerContext", "request", "response"])
             #expect(Catalogue.fields(under: ["callerContext"], in: .preSignUp).map(\.name) == ["awsSdkVersion", "clientId"])
-            #expect(Catalogue.fields(under: ["response"], in: .preSignUp).map(\.name) == ["autoConfirmUser", "autoVerifyPhone", "autoVerifyEmail"])
+            #expect(Catalogue.fields(under: ["response"], in: .preSignUp).map(\.name)
+                == ["autoConfirmUser", "autoVerifyPhone", "autoVerifyEmail"])
             #expect(Catalogue.fields(under: ["request", "session"], in: .defineAuthChallenge).map(\.name) == ["*"])
-            #expect(Catalogue.fields(under: ["request", "session", "4"], in: .defineAuthChallenge).map(\.name) == ["challengeName", "challengeResult", "challengeMetadata"])
+            #expect(Catalogue.fields(under: ["request", "session", "4"], in: .defineAuthChallenge).map(\.name)
+                == ["challengeName", "challengeResult", "challengeMetadata"])
             #expect(Catalogue.fields(under: ["response"], in: .postConfirmation).isEmpty)
             #expect(Catalogue.fields(under: ["request", "userAttributes"], in: .preSignUp).isEmpty)
         }
 
-        @Test("Array index recognition", arguments: [("0", true), ("42", true), ("", false), ("-1", false), ("1a", false), ("*", false), ("٣", false)])
+        @Test("Array index recognition", arguments: [
+            ("0", true), ("42", true), ("", false), ("-1", false), ("1a", false), ("*", false), ("٣", false),
+        ])
         func arrayIndex(component: String, expected: Bool) {
             #expect(Catalogue.isArrayIndex(component) == expected)
         }

@@ -113,7 +113,8 @@ extension Catalogue {
         fields: [
             requestObject,
             .request(["userAttributes"], .attributeMap, """
-                The attributes of the user signing in, keyed by attribute name.
+                The attributes of the user signing in, keyed by attribute name. The expected answer \
+                itself is in privateChallengeParameters, not here.
                 """),
             .request(["privateChallengeParameters"], .stringMap, """
                 The private map your create function returned for this challenge, usually holding the \

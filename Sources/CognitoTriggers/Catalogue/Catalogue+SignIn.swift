@@ -6,9 +6,9 @@ extension Catalogue {
         title: "Pre authentication",
         shortLabel: "PreAuth",
         summary: """
-            Cognito calls this function when a known user tries to sign in, before the sign-in \
-            completes. The function can block the attempt by throwing an error, for example for a \
-            suspended customer account, and the error message reaches the app. If it returns normally, \
+            Cognito calls this function when someone tries to sign in, before the sign-in completes. \
+            The function can block the attempt by throwing an error, for example for a suspended \
+            customer account, and the error message reaches the app. If it returns normally, \
             authentication carries on.
             """,
         responseNote: """

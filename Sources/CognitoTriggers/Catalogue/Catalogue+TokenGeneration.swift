@@ -131,7 +131,7 @@ extension Catalogue {
                     only the parts you want to change.
                     """),
                 .response(details + ["idTokenGeneration"], .object, """
-                    Changes to the ID token.\(idTokenNote)
+                    Changes to the ID token: claims to add, replace or remove.\(idTokenNote)
                     """),
                 .response(details + ["idTokenGeneration", "claimsToAddOrOverride"], .claimMap, """
                     Claims to add to the ID token, or to replace when the name already exists. Values may \
