@@ -42,11 +42,11 @@ public struct TriggerEvent: EventView {
     ///
     /// Pre token generation events share their sources between versions: `version` "2" or "3" picks
     /// V2 or V3, `TokenGeneration_ClientCredentials` is always V3, and an event whose shape is V2
-    /// (`request.scopes` or `response.claimsAndScopeOverrideDetails`) is V2 even when `version`
-    /// says otherwise, as some captured events do.
+    /// (`request.scopes`) is V2 even when `version` says "1", as some captured events do.
     public var trigger: Trigger? {
         guard let source = triggerSource else { return nil }
-        let candidates = source.triggers
+        var candidates = source.triggers
+        if case .unknown(let name) = source { candidates = Self.triggers(forPrefixOf: name) }
         guard candidates.count > 1 else { return candidates.first }
         let version = document.node(at: ["version"])?.stringValue
         if version == "3" { return .preTokenGenerationV3 }
@@ -54,9 +54,32 @@ public struct TriggerEvent: EventView {
         return .preTokenGenerationV1
     }
 
+    /// For a trigger source we do not know, the triggers its prefix names: captured events and test
+    /// data sometimes hold placeholders such as `CustomMessage_SignUp/CustomMessage_ResendCode` or
+    /// `PreTokenGen`. `validate()` warns about them.
+    static func triggers(forPrefixOf name: String) -> [Trigger] {
+        let prefix = name.prefix { $0 != "_" && $0 != "/" }
+        switch prefix {
+        case "PreSignUp": return [.preSignUp]
+        case "PostConfirmation": return [.postConfirmation]
+        case "UserMigration": return [.userMigration]
+        case "CustomMessage": return [.customMessage]
+        case "PreAuthentication": return [.preAuthentication]
+        case "PostAuthentication": return [.postAuthentication]
+        case "TokenGeneration", "PreTokenGen", "PreTokenGeneration":
+            return [.preTokenGenerationV1, .preTokenGenerationV2, .preTokenGenerationV3]
+        case "DefineAuthChallenge": return [.defineAuthChallenge]
+        case "CreateAuthChallenge": return [.createAuthChallenge]
+        case "VerifyAuthChallengeResponse": return [.verifyAuthChallengeResponse]
+        case "CustomEmailSender": return [.customEmailSender]
+        case "CustomSMSSender": return [.customSMSSender]
+        case "InboundFederation": return [.inboundFederation]
+        default: return []
+        }
+    }
+
     var hasV2Shape: Bool {
         document.node(at: ["request", "scopes"]) != nil
-            || document.node(at: ["response", "claimsAndScopeOverrideDetails"]) != nil
     }
 
     /// The catalogue's description of this event's trigger.

@@ -1,0 +1,102 @@
+import Foundation
+import JSONDocument
+
+/// Finding event files on disk and opening them, with a clear outcome for every bad input.
+public enum EventFiles {
+    /// A path the user named that yields no file to open.
+    public struct PathProblem: Hashable, Sendable, CustomStringConvertible {
+        public let path: String
+        public let message: String
+        public var description: String { "\(path): \(message)" }
+    }
+
+    /// Expands files and folders into files: folders are searched recursively for `*.json`
+    /// (symbolic links to folders are not followed, so loops cannot happen), in name order.
+    public static func expand(_ paths: [String]) -> (files: [String], problems: [PathProblem]) {
+        var files: [String] = []
+        var problems: [PathProblem] = []
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                problems.append(PathProblem(path: path, message: errno == EACCES ? "cannot open: permission denied" : "no such file or folder"))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                let found = jsonFiles(under: path, problems: &problems)
+                if found.isEmpty { problems.append(PathProblem(path: path, message: "no .json files in this folder")) }
+                files += found
+            } else {
+                files.append(path)
+            }
+        }
+        return (files, problems)
+    }
+
+    private static func jsonFiles(under folder: String, problems: inout [PathProblem]) -> [String] {
+        var result: [String] = []
+        var pending = [folder]
+        while let current = pending.popLast() {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: current)
+            } catch {
+                problems.append(PathProblem(path: current, message: "cannot list this folder: permission denied or unreadable"))
+                continue
+            }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let path = current.hasSuffix("/") ? current + name : current + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: pending.append(path)
+                case S_IFREG, S_IFLNK: if name.hasSuffix(".json") { result.append(path) }
+                default: continue
+                }
+            }
+        }
+        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// What opening one file gave.
+    public enum Outcome: Sendable {
+        /// The file could not be read.
+        case unreadable(FileError)
+        /// The file has no bytes.
+        case empty
+        /// The file holds NUL bytes: binary data, not text.
+        case binary
+        /// The text is not valid JSON.
+        case notJSON(JSONParseError)
+        /// Valid JSON: an event (or a document that matches no trigger, with problems saying so).
+        case document(TriggerEvent)
+    }
+
+    /// An opened file: its bytes as loaded (for the changed-on-disk check when saving) and the outcome.
+    public struct Opened: Sendable {
+        public let path: String
+        public let bytes: [UInt8]
+        public let outcome: Outcome
+
+        /// The event, when the file held valid JSON.
+        public var event: TriggerEvent? {
+            if case .document(let event) = outcome { return event }
+            return nil
+        }
+    }
+
+    /// Reads and parses one file; never throws, every failure is an outcome.
+    public static func open(_ path: String) -> Opened {
+        let bytes: [UInt8]
+        do { bytes = try FileStore.read(path) } catch {
+            return Opened(path: path, bytes: [], outcome: .unreadable(error))
+        }
+        return Opened(path: path, bytes: bytes, outcome: classify(bytes))
+    }
+
+    /// Classifies bytes as empty, binary, invalid JSON or a document.
+    public static func classify(_ bytes: [UInt8]) -> Outcome {
+        if bytes.isEmpty { return .empty }
+        if bytes.prefix(8192).contains(0) { return .binary }
+        do { return .document(try TriggerEvent(bytes: bytes)) } catch { return .notJSON(error) }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CognitoTriggers
+import Foundation
+import JSONDocument
+
+/// `cognito-explorer check PATH...`: one line per file, exit status by the worst outcome.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check that files are valid JSON and valid Cognito trigger events.",
+        discussion: """
+            Folders are searched recursively for *.json files. For each file one line says `ok`, \
+            or `FILE:LINE:COLUMN: message` for JSON that does not parse; event problems are listed \
+            as `FILE: PATH: severity: message`.
+            Exit status: 0 when every file is a valid event (warnings allowed), 1 when some file is \
+            valid JSON with errors as an event, 2 when some file is not JSON or cannot be read.
+            """
+    )
+
+    @Argument(help: "Files and folders to check.")
+    var paths: [String]
+
+    @Flag(name: .shortAndLong, help: "Print only problems.")
+    var quiet = false
+
+    func run() throws {
+        var report = CheckReport()
+        let (files, pathProblems) = EventFiles.expand(paths)
+        for problem in pathProblems {
+            report.notReadable(problem.description)
+        }
+        for file in files {
+            report.add(file: file, EventFiles.open(file))
+        }
+        for line in report.lines where !(quiet && line.isOK) {
+            print(line.text)
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
+
+/// The lines and exit status of a check run; separate from printing so tests can read it.
+struct CheckReport {
+    struct Line {
+        let text: String
+        let isOK: Bool
+    }
+
+    private(set) var lines: [Line] = []
+    private(set) var exitCode: Int32 = 0
+
+    mutating func notReadable(_ text: String) {
+        lines.append(Line(text: text, isOK: false))
+        exitCode = 2
+    }
+
+    mutating func add(file: String, _ opened: EventFiles.Opened) {
+        switch opened.outcome {
+        case .unreadable(let error): notReadable(error.description)
+        case .empty: notReadable("\(file): empty file, not JSON")
+        case .binary: notReadable("\(file): binary file, not JSON")
+        case .notJSON(let error): notReadable("\(file):\(error.line):\(error.column): \(error.reason)")
+        case .document(let event):
+            let problems = event.validate()
+            if problems.isEmpty {
+                lines.append(Line(text: "\(file): ok", isOK: true))
+            }
+            for problem in problems {
+                lines.append(Line(text: "\(file): \(problem.description)", isOK: false))
+            }
+            if TriggerEvent.hasErrors(problems) { exitCode = max(exitCode, 1) }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct CognitoExplorer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cognito-explorer",
+        abstract: "Browse, check and edit Amazon Cognito user pool Lambda trigger events.",
+        subcommands: [Check.self]
+    )
+}
