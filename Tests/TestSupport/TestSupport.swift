@@ -90,3 +90,74 @@ public struct TemporaryFolder {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
+
+/// The built `cognito-explorer` executable, which `swift test` builds next to the test bundle.
+public enum Binary {
+    /// The executable's path, or nil when it has not been built.
+    public static let path: String? = {
+        var candidates: [String] = []
+        if let explicit = ProcessInfo.processInfo.environment["COGNITO_EXPLORER_BINARY"] { candidates.append(explicit) }
+        let runner = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        // The runner may sit inside a bundle folder (`X.xctest/...`): walk up to the build folder.
+        for _ in 0..<4 {
+            candidates.append(folder.appendingPathComponent("cognito-explorer").path)
+            folder.deleteLastPathComponent()
+        }
+        candidates.append(Repository.root + "/.build/debug/cognito-explorer")
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
+    /// What a run printed and how it ended.
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+        public var lines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty } }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case notBuilt, timedOut(seconds: Double)
+        public var description: String {
+            switch self {
+            case .notBuilt: return "cognito-explorer is not built (run swift build)"
+            case .timedOut(let seconds): return "cognito-explorer did not finish within \(seconds) s"
+            }
+        }
+    }
+
+    /// Runs the executable with arguments, in `directory` (default: the repository root).
+    public static func run(_ arguments: [String], in directory: String = Repository.root,
+                           environment: [String: String] = [:], timeout: Double = 60) throws -> Result {
+        guard let path else { throw Failure.notBuilt }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read while it runs so a full pipe cannot block it.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data(), errData = Data()
+        group.enter()
+        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        group.enter()
+        DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            process.terminate()
+            throw Failure.timedOut(seconds: timeout)
+        }
+        group.wait()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
