@@ -1,0 +1,191 @@
+extension Grid {
+    /// The screen as an SVG image in Rich/Textual's structure, for screenshots that diff cleanly.
+    ///
+    /// Cells are 8.4 x 19 px at font-size 14. The image has a window frame with the optional
+    /// `title`, one background `<rect>` for the terminal, one `<rect>` per run of equal
+    /// non-default background in a row, and one `<text>` per run of equal style in a row
+    /// (spaces at the ends of a run are left out unless underlined). Each wide character gets its own `<text>` at its
+    /// cell with a `textLength` of two cells. Ids and classes start with `cte-`; styles are
+    /// numbered in order of first appearance, so the same screen always gives the same bytes.
+    public func svg(title: String? = nil, palette: TerminalPalette = .dark) -> String {
+        SVGWriter(grid: self, palette: palette).document(title: title)
+    }
+}
+
+/// Builds the SVG text; coordinates are kept in tenths of a pixel as integers so output is exact.
+private struct SVGWriter {
+    let grid: Grid
+    let palette: TerminalPalette
+
+    static let cellWidth = 84  // tenths of a pixel
+    static let cellHeight = 190
+    static let baseline = 140
+    static let marginX = 160
+    static let marginTop = 400
+    static let marginBottom = 160
+    static let fontFamily = "\"DejaVu Sans Mono\", \"Noto Sans CJK JP\", \"Noto Color Emoji\", monospace"
+
+    func document(title: String?) -> String {
+        let terminalWidth = grid.width * Self.cellWidth
+        let terminalHeight = grid.height * Self.cellHeight
+        let totalWidth = terminalWidth + 2 * Self.marginX
+        let totalHeight = terminalHeight + Self.marginTop + Self.marginBottom
+
+        // One class per distinct set of CSS rules, numbered in order of first use.
+        var classes: [String: Int] = [:]
+        var classOrder: [String] = []
+        func className(_ style: Style) -> String {
+            let rules = css(for: style)
+            if let index = classes[rules] { return "cte-s\(index)" }
+            classes[rules] = classOrder.count
+            classOrder.append(rules)
+            return "cte-s\(classOrder.count - 1)"
+        }
+
+        var backgrounds: [String] = []
+        var texts: [String] = []
+        for y in 0..<grid.height {
+            let cells = Array(grid.row(y))
+            let top = y * Self.cellHeight
+            // Background runs.
+            var x = 0
+            while x < cells.count {
+                let color = backgroundColor(of: cells, at: x)
+                var end = x + 1
+                while end < cells.count && backgroundColor(of: cells, at: end) == color { end += 1 }
+                if color != palette.background {
+                    backgrounds.append(
+                        "<rect fill=\"\(color.hex)\" x=\"\(px(x * Self.cellWidth))\" y=\"\(px(top))\" "
+                            + "width=\"\(px((end - x) * Self.cellWidth))\" height=\"\(px(Self.cellHeight))\" "
+                            + "shape-rendering=\"crispEdges\"/>")
+                }
+                x = end
+            }
+            // Text runs: narrow cells of one style together, each wide character alone.
+            x = 0
+            while x < cells.count {
+                let cell = cells[x]
+                if cell.width == 0 {
+                    x += 1
+                    continue
+                }
+                var end = x + cell.width
+                var content = cell.grapheme
+                if cell.width == 1 {
+                    while end < cells.count && cells[end].width == 1 && cells[end].style == cell.style {
+                        content += cells[end].grapheme
+                        end += 1
+                    }
+                }
+                var start = x
+                var stop = end
+                if !cell.style.underline {
+                    // Spaces at either end of a run show only their background: leave them out.
+                    while content.first == " " {
+                        content.removeFirst()
+                        start += 1
+                    }
+                    while content.last == " " {
+                        content.removeLast()
+                        stop -= 1
+                    }
+                }
+                if !content.isEmpty {
+                    texts.append(
+                        "<text class=\"\(className(cell.style))\" x=\"\(px(start * Self.cellWidth))\" "
+                            + "y=\"\(px(top + Self.baseline))\" textLength=\"\(px((stop - start) * Self.cellWidth))\" "
+                            + "xml:space=\"preserve\">\(xmlEscaped(content))</text>")
+                }
+                x = end
+            }
+        }
+
+        var svg: [String] = []
+        svg.append("<svg class=\"cte-terminal\" viewBox=\"0 0 \(px(totalWidth)) \(px(totalHeight))\" "
+            + "width=\"\(px(totalWidth))\" height=\"\(px(totalHeight))\" xmlns=\"http://www.w3.org/2000/svg\">")
+        svg.append("<!-- Generated by cognito-trigger-explorer -->")
+        svg.append("<style>")
+        svg.append(".cte-matrix { font-family: \(Self.fontFamily); font-size: 14px; }")
+        svg.append(".cte-title { font-family: \"DejaVu Sans\", sans-serif; font-size: 14px; font-weight: bold; }")
+        for (index, rules) in classOrder.enumerated() {
+            svg.append(".cte-s\(index) { \(rules) }")
+        }
+        svg.append("</style>")
+        svg.append("<defs>")
+        svg.append("<clipPath id=\"cte-clip-terminal\">")
+        svg.append("<rect x=\"0\" y=\"0\" width=\"\(px(terminalWidth))\" height=\"\(px(terminalHeight))\"/>")
+        svg.append("</clipPath>")
+        svg.append("</defs>")
+        svg.append("<rect id=\"cte-window\" fill=\"\(palette.background.hex)\" stroke=\"#ffffff\" stroke-opacity=\"0.35\" "
+            + "stroke-width=\"1\" x=\"1\" y=\"1\" width=\"\(px(totalWidth - 20))\" height=\"\(px(totalHeight - 20))\" rx=\"8\"/>")
+        svg.append("<g id=\"cte-buttons\" transform=\"translate(26 20)\">"
+            + "<circle cx=\"0\" cy=\"0\" r=\"7\" fill=\"#ff5f57\"/>"
+            + "<circle cx=\"22\" cy=\"0\" r=\"7\" fill=\"#febc2e\"/>"
+            + "<circle cx=\"44\" cy=\"0\" r=\"7\" fill=\"#28c840\"/></g>")
+        if let title, !title.isEmpty {
+            svg.append("<text id=\"cte-title\" class=\"cte-title\" fill=\"\(palette.foreground.hex)\" "
+                + "text-anchor=\"middle\" x=\"\(px(totalWidth / 2))\" y=\"25\">\(xmlEscaped(terminalSafe(title)))</text>")
+        }
+        svg.append("<g id=\"cte-terminal\" transform=\"translate(\(px(Self.marginX)) \(px(Self.marginTop)))\" "
+            + "clip-path=\"url(#cte-clip-terminal)\">")
+        svg.append("<rect id=\"cte-background\" fill=\"\(palette.background.hex)\" x=\"0\" y=\"0\" "
+            + "width=\"\(px(terminalWidth))\" height=\"\(px(terminalHeight))\"/>")
+        svg.append(contentsOf: backgrounds)
+        svg.append("<g class=\"cte-matrix\">")
+        svg.append(contentsOf: texts)
+        svg.append("</g>")
+        svg.append("</g>")
+        svg.append("</svg>")
+        return svg.joined(separator: "\n") + "\n"
+    }
+
+    /// The colours a cell shows, after `reverse` swaps them.
+    private func colors(of style: Style) -> (foreground: RGB, background: RGB) {
+        let foreground = palette.rgb(style.foreground, asForeground: true)
+        let background = palette.rgb(style.background, asForeground: false)
+        return style.reverse ? (background, foreground) : (foreground, background)
+    }
+
+    /// The background of cell `x`; a continuation cell shows its wide character's background.
+    private func backgroundColor(of cells: [Cell], at x: Int) -> RGB {
+        let cell = cells[x].width == 0 && x > 0 ? cells[x - 1] : cells[x]
+        return colors(of: cell.style).background
+    }
+
+    private func css(for style: Style) -> String {
+        var rules = ["fill: \(colors(of: style).foreground.hex)"]
+        if style.bold { rules.append("font-weight: bold") }
+        if style.italic { rules.append("font-style: italic") }
+        if style.underline { rules.append("text-decoration: underline") }
+        if style.dim { rules.append("opacity: 0.6") }
+        return rules.joined(separator: "; ") + ";"
+    }
+
+    /// Tenths of a pixel as a decimal: 84 -> "8.4", 190 -> "19".
+    private func px(_ tenths: Int) -> String {
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = tenths.magnitude
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+}
+
+/// Text safe inside an XML element or attribute: `& < > " '` escaped, characters XML forbids replaced by U+FFFD.
+func xmlEscaped(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&apos;"
+        default:
+            let value = scalar.value
+            let allowed = value == 0x9 || value == 0xA || value == 0xD
+                || (value >= 0x20 && value != 0xFFFE && value != 0xFFFF)
+            result.unicodeScalars.append(allowed ? scalar : "\u{FFFD}")
+        }
+    }
+    return result
+}

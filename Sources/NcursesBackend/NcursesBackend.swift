@@ -1,1 +1,0 @@
-// The NcursesBackend module; see README.md, "How it is built".

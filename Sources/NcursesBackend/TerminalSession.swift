@@ -1,0 +1,224 @@
+import CNcurses
+import ExplorerCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terminal in curses mode: draws grids, reads keys, and gives the terminal back.
+///
+/// Curses is not thread-safe: create, use and end a session on one thread. The type is
+/// `@unchecked Sendable` only so it can be stored in `Sendable` contexts; it does no locking.
+public final class TerminalSession: @unchecked Sendable {
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var pairs: ColorPairTable?
+    private var cursorVisible: Bool?
+    private var ended = false
+    private var suspended = false
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, colors: ColorSupport?) {
+        self.screen = screen
+        self.window = window
+        self.pairs = colors.map(ColorPairTable.init(support:))
+    }
+
+    deinit {
+        end()
+    }
+
+    /// Starts curses on the process's terminal.
+    ///
+    /// Installs the signal guard first, sets the locale (falling back to C.UTF-8 when the
+    /// environment's is not UTF-8), then `newterm`, `cbreak`, `noecho`, `nonl`, XON/XOFF off
+    /// (so Ctrl-S and Ctrl-Q arrive as keys), keypad on the pane window and a 25 ms escape delay. Colours are off when `NO_COLOR` is set and not
+    /// empty or the terminal has none; otherwise the terminal's default colours are kept.
+    /// - Throws: `TerminalError.notATerminal` when standard input or output is not a TTY,
+    ///   `.unknownTerminal` when curses does not know `TERM`.
+    public static func start() throws(TerminalError) -> TerminalSession {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        SignalGuard.install()
+        if setlocale(LC_ALL, "") == nil || cte_locale_is_utf8() == 0 {
+            _ = setlocale(LC_CTYPE, "C.UTF-8")
+        }
+        guard let screen = newterm(nil, cte_stdout(), cte_stdin()) else {
+            SignalGuard.restore()
+            throw .unknownTerminal(getenv("TERM").map { String(cString: $0) })
+        }
+        _ = set_term(screen)
+        SignalGuard.setCursesActive(true)
+        _ = cbreak()
+        _ = noecho()
+        _ = nonl()
+        // cbreak() leaves XON/XOFF on, so Ctrl-S would freeze the screen; then record the mode
+        // so ncurses restores this one after suspend and Ctrl-Z.
+        _ = cte_disable_flow_control(STDIN_FILENO)
+        _ = def_prog_mode()
+        _ = set_escdelay(25)
+
+        var colors: ColorSupport?
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        if !noColor && has_colors() {
+            _ = start_color()
+            let defaultColors = use_default_colors() == OK
+            colors = ColorSupport(colorCount: Int(cte_colors()), pairCount: Int(cte_color_pairs()),
+                                  defaultColors: defaultColors)
+        }
+        guard let window = makeWindow() else {
+            _ = endwin()
+            delscreen(screen)
+            SignalGuard.setCursesActive(false)
+            SignalGuard.restore()
+            throw .windowCreationFailed
+        }
+        let session = TerminalSession(screen: screen, window: window, colors: colors)
+        session.setCursorVisible(false)
+        return session
+    }
+
+    /// A full-screen window with keypad decoding on.
+    private static func makeWindow() -> UnsafeMutablePointer<WINDOW>? {
+        guard let window = newwin(0, 0, 0, 0) else { return nil }
+        _ = keypad(window, true)
+        return window
+    }
+
+    /// The terminal's size in cells.
+    public var size: (width: Int, height: Int) {
+        guard let window else { return (0, 0) }
+        return (Int(max(0, getmaxx(window))), Int(max(0, getmaxy(window))))
+    }
+
+    /// The number of colours in use: 0 without colour (NO_COLOR or a monochrome terminal).
+    public var colorCount: Int { pairs?.support.colorCount ?? 0 }
+
+    /// The SIGINT, SIGTERM, SIGHUP or SIGQUIT (Ctrl-\) received since the session started, if any.
+    ///
+    /// Poll it in the input loop (read keys with a timeout), then `end()` and exit with
+    /// 128 + the signal number.
+    public var interruptSignal: Int32? { SignalGuard.pendingInterrupt }
+
+    /// Forgets a received interrupt, e.g. one that arrived while an editor ran.
+    public func clearInterruptSignal() {
+        SignalGuard.clearInterrupt()
+    }
+
+    /// Shows `grid` on the terminal with one refresh; cells outside the terminal are left out.
+    public func draw(_ grid: Grid) {
+        guard let window, !ended, !suspended else { return }
+        _ = werase(window)
+        let (columns, rows) = size
+        for y in 0..<min(rows, grid.height) {
+            for x in 0..<min(columns, grid.width) {
+                let cell = grid[x: x, y: y]
+                guard cell.width > 0 else { continue }
+                let visible = x + cell.width <= columns ? cell : Cell.blank(cell.style)
+                let (attributes, pair) = cursesStyle(visible.style)
+                let encoded = CellEncoder.encode(visible, maxCharacters: Int(cte_ccharw_max())) { Int(wcwidth(wchar_t(bitPattern: $0))) }
+                for (offset, characters) in encoded.enumerated() {
+                    var cchar = cchar_t()
+                    let text = characters.map { wchar_t(bitPattern: $0) } + [0]
+                    let status = text.withUnsafeBufferPointer { buffer in
+                        setcchar(&cchar, buffer.baseAddress, attributes, pair, nil)
+                    }
+                    guard status == OK else { continue }
+                    // The bottom-right cell reports ERR (the cursor cannot advance) but is written.
+                    _ = mvwadd_wch(window, Int32(y), Int32(x + offset), &cchar)
+                }
+            }
+        }
+        if let cursor = grid.cursor, cursor.x < columns, cursor.y < rows {
+            setCursorVisible(true)
+            _ = wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            setCursorVisible(false)
+        }
+        _ = wrefresh(window)
+    }
+
+    /// The next key, waiting up to `timeoutMilliseconds` (negative: wait for ever); nil on
+    /// timeout, on a signal, or for a key the explorer does not use.
+    ///
+    /// On `.resize` the pane window has already been recreated at the new size.
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard let window, !ended, !suspended else { return nil }
+        wtimeout(window, Int32(clamping: timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds))
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        guard result != ERR else { return nil }
+        let key = KeyDecoder.decode(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code))
+        if key == .resize { recreateWindow() }
+        return key
+    }
+
+    /// Makes a new pane window at the terminal's current size.
+    private func recreateWindow() {
+        if let window { _ = delwin(window) }
+        window = TerminalSession.makeWindow()
+        if let window { _ = clearok(window, true) }
+    }
+
+    /// Gives the terminal back to the shell (e.g. to run `$EDITOR`); `resume()` takes it again.
+    public func suspend() {
+        guard !ended, !suspended else { return }
+        _ = def_prog_mode()
+        _ = endwin()
+        SignalGuard.setCursesActive(false)
+        suspended = true
+    }
+
+    /// Takes the terminal back after `suspend()` and redraws the last screen in full.
+    public func resume() {
+        guard !ended, suspended else { return }
+        _ = reset_prog_mode()
+        SignalGuard.setCursesActive(true)
+        suspended = false
+        cursorVisible = nil
+        if let window {
+            _ = clearok(window, true)
+            _ = wrefresh(window)
+        }
+    }
+
+    /// Runs `body` with the terminal given back to the shell, then resumes curses.
+    public func withSuspended<T>(_ body: () throws -> T) rethrows -> T {
+        suspend()
+        defer { resume() }
+        return try body()
+    }
+
+    /// Restores the terminal and the previous signal handlers; safe to call more than once.
+    public func end() {
+        guard !ended else { return }
+        ended = true
+        if let window { _ = delwin(window) }
+        window = nil
+        if !suspended { _ = endwin() }
+        SignalGuard.setCursesActive(false)
+        if let screen { delscreen(screen) }
+        screen = nil
+        SignalGuard.restore()
+    }
+
+    private func setCursorVisible(_ visible: Bool) {
+        guard cursorVisible != visible else { return }
+        cursorVisible = visible
+        _ = curs_set(visible ? 1 : 0)
+    }
+
+    /// The curses attributes and colour pair for `style`, allocating the pair on first use.
+    private func cursesStyle(_ style: Style) -> (attr_t, Int16) {
+        var attributes = cte_attr_normal
+        if style.bold { attributes |= cte_attr_bold }
+        if style.dim { attributes |= cte_attr_dim }
+        if style.underline { attributes |= cte_attr_underline }
+        if style.reverse { attributes |= cte_attr_reverse }
+        if style.italic { attributes |= cte_attr_italic }
+        guard var table = pairs else { return (attributes, 0) }
+        let (pair, colors, isNew) = table.pair(for: style)
+        if isNew { _ = init_pair(pair, colors.foreground, colors.background) }
+        pairs = table
+        return (attributes, pair)
+    }
+}
