@@ -1,0 +1,335 @@
+import JSONDocument
+
+/// One edit asked for by a person: set the value at a path, or remove it.
+public struct FieldAssignment: Sendable, Hashable {
+    /// Where to edit.
+    public let path: JSONPath
+    /// The new value; nil removes the member.
+    public let value: JSONValue?
+
+    public init(path: JSONPath, value: JSONValue?) {
+        self.path = path
+        self.value = value
+    }
+
+    /// Reads `FIELD=VALUE`: a dotted path (`response.claimsOverrideDetails.claimsToSuppress`) and a
+    /// value read by `EventEditing.parseValue(_:at:in:)` for what the catalogue expects there.
+    public static func parse(_ argument: String, in trigger: Trigger?) throws(EditError) -> FieldAssignment {
+        guard let (field, text) = split(argument) else {
+            throw EditError(kind: .malformedAssignment, path: nil,
+                            message: "\(EventPrinter.quoted(argument)) is not FIELD=VALUE (for example response.autoConfirmUser=true)")
+        }
+        let path = try parsePath(field)
+        return FieldAssignment(path: path, value: try EventEditing.parseValue(text, at: path, in: trigger))
+    }
+
+    /// Reads a field to remove: a dotted path.
+    public static func removal(_ field: String) throws(EditError) -> FieldAssignment {
+        FieldAssignment(path: try parsePath(field), value: nil)
+    }
+
+    /// Reads a dotted path such as `response.userAttributes["custom:tier"]` or `request.session[0]`.
+    public static func parsePath(_ field: String) throws(EditError) -> JSONPath {
+        guard let path = JSONPath(dotted: field), !path.isEmpty, !path.contains(.key("")) else {
+            throw EditError(kind: .malformedPath, path: nil, message: """
+                \(EventPrinter.quoted(field)) is not a field path; write keys with dots and indexes in brackets, \
+                such as response.claimsOverrideDetails.claimsToSuppress or request.userAttributes["custom:tier"]
+                """)
+        }
+        return path
+    }
+
+    /// Splits at the first `=` outside a quoted key in brackets (`a["x=y"]=1` is `a["x=y"]` and `1`).
+    static func split(_ argument: String) -> (String, String)? {
+        var inQuotes = false
+        var escaping = false
+        var index = argument.startIndex
+        while index < argument.endIndex {
+            let character = argument[index]
+            if escaping {
+                escaping = false
+            } else if inQuotes && character == "\\" {
+                escaping = true
+            } else if character == "\"" {
+                inQuotes.toggle()
+            } else if character == "=" && !inQuotes {
+                return (String(argument[..<index]), String(argument[argument.index(after: index)...]))
+            }
+            index = argument.index(after: index)
+        }
+        return nil
+    }
+}
+
+/// Why an edit was refused; the document is unchanged.
+public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: Hashable, Sendable {
+        /// The argument is not `FIELD=VALUE`.
+        case malformedAssignment
+        /// The field is not a valid dotted path.
+        case malformedPath
+        /// The value is not JSON (and the field is not a string, where bare words are allowed).
+        case notJSON
+        /// The value has the wrong type for the field, or is not one of its allowed values.
+        case wrongType
+        /// The field is outside `response`: it holds what Cognito sent.
+        case outsideResponse
+        /// The document cannot hold the value there (a scalar in the way, an index out of range).
+        case cannotEdit(JSONEditError)
+    }
+
+    public let kind: Kind
+    /// The field concerned, when known.
+    public let path: JSONPath?
+    /// What went wrong and what to do, without the path.
+    public let message: String
+
+    public init(kind: Kind, path: JSONPath?, message: String) {
+        self.kind = kind
+        self.path = path
+        self.message = message
+    }
+
+    /// `response.autoConfirmUser: expected a boolean (true or false), found a string`
+    public var description: String {
+        guard let path else { return message }
+        return "\(EventPrinter.escaped(path.dottedString)): \(message)"
+    }
+}
+
+/// One change made by `EventEditing.apply`, for the report line `response.autoConfirmUser: false -> true`.
+public struct FieldChange: Sendable, Hashable, CustomStringConvertible {
+    public let path: JSONPath
+    /// The value before; nil when the field was absent.
+    public let old: JSONValue?
+    /// The value after; nil when the field was removed (or was absent and stays so).
+    public let new: JSONValue?
+
+    public init(path: JSONPath, old: JSONValue?, new: JSONValue?) {
+        self.path = path
+        self.old = old
+        self.new = new
+    }
+
+    public var description: String {
+        let field = EventPrinter.escaped(path.dottedString)
+        switch (old, new) {
+        case (nil, nil): return "\(field): (absent), nothing to remove"
+        case (let old?, nil): return "\(field): \(Self.show(old)) -> (removed)"
+        case (nil, let new?): return "\(field): (absent) -> \(Self.show(new))"
+        case (let old?, let new?):
+            return old == new ? "\(field): \(Self.show(new)) (unchanged)" : "\(field): \(Self.show(old)) -> \(Self.show(new))"
+        }
+    }
+
+    static func show(_ value: JSONValue) -> String { EventPrinter.escaped(value.compactText) }
+}
+
+/// Setting event fields from text, checked against the catalogue.
+public enum EventEditing {
+    /// What the catalogue expects at a path.
+    public struct Expectation: Sendable, Hashable {
+        /// The expected shape; `.any` where the catalogue says nothing.
+        public let type: FieldType
+        /// For enumerations, the documented values.
+        public let allowedValues: [String]
+        /// Whether `null` is a fine value (nullable fields, and response fields, which Cognito reads as "not set").
+        public let allowsNull: Bool
+        /// The section of the field; nil for paths the catalogue does not describe.
+        public let section: FieldSection?
+        /// True when the catalogue describes the path (a field, or an entry of a known map or list).
+        public let isKnown: Bool
+    }
+
+    /// What the catalogue expects at `path` in an event of `trigger`: the field's own spec, the
+    /// entry type of a known map or list, or anything for unknown paths and claim values.
+    public static func expectation(at path: JSONPath, in trigger: Trigger?) -> Expectation {
+        if let spec = Catalogue.spec(at: path, in: trigger) {
+            return Expectation(type: spec.type, allowedValues: spec.allowedValues,
+                               allowsNull: spec.isNullable || spec.section == .response, section: spec.section, isKnown: true)
+        }
+        // Walk up to the nearest described ancestor.
+        var ancestor = path
+        while !ancestor.isEmpty {
+            let child = ancestor.removeLast()
+            guard let spec = Catalogue.spec(at: ancestor, in: trigger) else { continue }
+            let direct = ancestor.count == path.count - 1
+            let allowsNull = spec.section == .response
+            switch (spec.type, child) {
+            case (.stringMap, .key) where direct, (.attributeMap, .key) where direct:
+                return Expectation(type: .string, allowedValues: [], allowsNull: allowsNull, section: spec.section, isKnown: true)
+            case (.stringList, .index) where direct:
+                return Expectation(type: .string, allowedValues: [], allowsNull: false, section: spec.section, isKnown: true)
+            case (.enumerationList, .index) where direct:
+                return Expectation(type: .enumeration, allowedValues: spec.allowedValues, allowsNull: false, section: spec.section, isKnown: true)
+            case (.claimMap, .key), (.any, _):
+                return Expectation(type: .any, allowedValues: [], allowsNull: true, section: spec.section, isKnown: true)
+            default:
+                return Expectation(type: .any, allowedValues: [], allowsNull: true, section: spec.section, isKnown: false)
+            }
+        }
+        return Expectation(type: .any, allowedValues: [], allowsNull: true, section: nil, isKnown: false)
+    }
+
+    /// Reads the text of a value for the field at `path`.
+    ///
+    /// The text is JSON (`true`, `"text"`, `["email"]`, `{"a":"b"}`, `null`), except that for fields
+    /// the catalogue types as strings or enumerations anything that is not a JSON string, `null`, an
+    /// object or an array is taken as the string itself: `CONFIRMED`, `Your code is {####}`, `42`.
+    /// The value is then checked against the field's type.
+    public static func parseValue(_ text: String, at path: JSONPath, in trigger: Trigger?) throws(EditError) -> JSONValue {
+        let expected = expectation(at: path, in: trigger)
+        let parsed: JSONValue?
+        do { parsed = try JSONValue(parsing: text) } catch { parsed = nil }
+        let value: JSONValue
+        if expected.type == .string || expected.type == .enumeration {
+            switch parsed {
+            case .string?, .null?, .object?, .array?: value = parsed ?? .null
+            default:
+                if text.hasPrefix("\"") {
+                    throw EditError(kind: .notJSON, path: path, message: "\(EventPrinter.quoted(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
+                }
+                value = .string(text)
+            }
+        } else {
+            guard let parsed else {
+                let hint = expected.type == .boolean ? phrase(for: expected) : "\(phrase(for: expected)), such as \(example(for: expected.type))"
+                throw EditError(kind: .notJSON, path: path, message: "\(EventPrinter.quoted(text)) is not a JSON value; write \(hint)")
+            }
+            value = parsed
+        }
+        try check(value, against: expected, at: path)
+        return value
+    }
+
+    /// Checks a value against what the catalogue expects at `path`.
+    public static func check(_ value: JSONValue, at path: JSONPath, in trigger: Trigger?) throws(EditError) {
+        try check(value, against: expectation(at: path, in: trigger), at: path)
+    }
+
+    static func check(_ value: JSONValue, against expected: Expectation, at path: JSONPath) throws(EditError) {
+        func wrong(_ found: JSONValue, at where_: JSONPath = path, expected phrase: String) -> EditError {
+            var message = "expected \(phrase), found \(found.kind.phrase)"
+            if let text = found.stringValue, expected.type == .boolean, ["true", "false"].contains(text.lowercased()) {
+                message += " (write \(text.lowercased()) without quotes)"
+            }
+            return EditError(kind: .wrongType, path: where_, message: message)
+        }
+        if value.isNull {
+            guard expected.allowsNull else { throw wrong(value, expected: phrase(for: expected)) }
+            return
+        }
+        switch expected.type {
+        case .any: return
+        case .string: guard value.kind == .string else { throw wrong(value, expected: "a string") }
+        case .boolean: guard value.kind == .bool else { throw wrong(value, expected: "a boolean (true or false)") }
+        case .integer: guard value.numberValue?.int != nil else { throw wrong(value, expected: "a whole number") }
+        case .number: guard value.kind == .number else { throw wrong(value, expected: "a number") }
+        case .enumeration:
+            guard let text = value.stringValue else { throw wrong(value, expected: "a string") }
+            try checkAllowed(text, expected, at: path)
+        case .object, .claimMap: guard value.kind == .object else { throw wrong(value, expected: "an object") }
+        case .stringMap, .attributeMap:
+            guard let members = value.objectValue else { throw wrong(value, expected: "a map of strings") }
+            for member in members where member.value.kind != .string {
+                throw wrong(member.value, at: path + [.key(member.key)], expected: "a string")
+            }
+        case .stringList, .enumerationList:
+            guard let elements = value.arrayValue else { throw wrong(value, expected: "a list of strings") }
+            for (index, element) in elements.enumerated() {
+                guard let text = element.stringValue else { throw wrong(element, at: path + [.index(index)], expected: "a string") }
+                if expected.type == .enumerationList { try checkAllowed(text, expected, at: path + [.index(index)]) }
+            }
+        case .objectList:
+            guard let elements = value.arrayValue else { throw wrong(value, expected: "a list of objects") }
+            for (index, element) in elements.enumerated() where element.kind != .object {
+                throw wrong(element, at: path + [.index(index)], expected: "an object")
+            }
+        }
+    }
+
+    /// Response enumerations must hold a documented value (Cognito rejects others); request ones may not.
+    private static func checkAllowed(_ text: String, _ expected: Expectation, at path: JSONPath) throws(EditError) {
+        guard expected.section == .response, !expected.allowedValues.isEmpty, !expected.allowedValues.contains(text) else { return }
+        throw EditError(kind: .wrongType, path: path,
+                        message: "\(EventPrinter.quoted(text)) is not one of \(expected.allowedValues.joined(separator: ", "))")
+    }
+
+    private static func phrase(for expected: Expectation) -> String {
+        switch expected.type {
+        case .boolean: return "a boolean (true or false)"
+        case .enumeration where !expected.allowedValues.isEmpty:
+            return "one of \(expected.allowedValues.joined(separator: ", "))"
+        default: return expected.type.phrase
+        }
+    }
+
+    private static func example(for type: FieldType) -> String {
+        switch type {
+        case .string, .enumeration: return "\"text\""
+        case .boolean: return "true"
+        case .integer, .number: return "3"
+        case .stringMap, .attributeMap: return "{\"name\":\"value\"}"
+        case .claimMap, .object: return "{\"name\":\"value\"}"
+        case .stringList, .enumerationList: return "[\"a\",\"b\"]"
+        case .objectList: return "[{\"name\":\"value\"}]"
+        case .any: return "true, 3, \"text\", [\"a\"] or {\"name\":\"value\"}"
+        }
+    }
+
+    /// Applies assignments in order, all or nothing: on any error the event is left as it was.
+    ///
+    /// Fields outside `response` are refused unless `force` is true. Missing objects on the way are
+    /// created and a `null` on the way becomes an object. A value equal to the current one is left
+    /// alone, so its spelling survives. Values are not checked here: `parse` checks them.
+    public static func apply(_ assignments: [FieldAssignment], to event: inout TriggerEvent, force: Bool = false) throws(EditError) -> [FieldChange] {
+        var document = event.document
+        var changes: [FieldChange] = []
+        for assignment in assignments {
+            let path = assignment.path
+            guard force || path.first == .key("response") else {
+                throw EditError(kind: .outsideResponse, path: path, message: """
+                    is not a response field; request and common fields hold what Cognito sent, and a \
+                    function's changes to them have no effect
+                    """)
+            }
+            let old = document[path]
+            do {
+                if let value = assignment.value {
+                    if old != value { try document.setValue(value, at: path, createMissing: true) }
+                } else if old != nil {
+                    try document.removeValue(at: path)
+                }
+            } catch {
+                throw EditError(kind: .cannotEdit(error), path: path, message: editMessage(error))
+            }
+            changes.append(FieldChange(path: path, old: old, new: assignment.value))
+        }
+        event.document = document
+        return changes
+    }
+
+    private static func editMessage(_ error: JSONEditError) -> String {
+        let full = error.description
+        let prefix = error.path.dottedString + ": "
+        return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
+    }
+}
+
+extension Catalogue {
+    /// The spec of the field at a document path: indexes match `"*"` in specs, keys never do.
+    public static func spec(at path: JSONPath, in trigger: Trigger?) -> FieldSpec? {
+        guard !path.isEmpty else { return nil }
+        let names = path.map { component -> String in
+            switch component {
+            case .key(let key): return key
+            case .index(let index): return String(index)
+            }
+        }
+        guard let spec = field(at: names, in: trigger) else { return nil }
+        for (component, pattern) in zip(path, spec.path) where (component.index != nil) != (pattern == "*") {
+            return nil
+        }
+        return spec
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import CognitoTriggers
+import JSONDocument
+
+/// `cognito-explorer set FILE FIELD=VALUE...`: change response fields, keeping every other byte.
+struct SetFields: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set",
+        abstract: "Set or remove fields of an event, changing nothing else in the file.",
+        discussion: """
+            FIELD is a dotted path such as response.autoConfirmUser, \
+            response.claimsOverrideDetails.claimsToSuppress or response.userAttributes["custom:tier"]. \
+            VALUE is JSON: true, "text", ["email"], {"a":"b"} or null; for fields the catalogue types \
+            as strings or enumerations a bare word is a string (response.finalUserStatus=CONFIRMED). \
+            Values must have the field's type. Missing objects on the way are created. Only response \
+            fields may change unless --force is given: the request is what Cognito sent.
+            The file is saved atomically, and not at all when it changed on disk meanwhile. One line \
+            per change is printed, then the problems of the result.
+            Exit status: 0 when saved, 1 when a change is refused or the file cannot be saved (the \
+            file is then untouched), 2 when the file cannot be read or is not JSON.
+            """
+    )
+
+    @Argument(help: "The event file.")
+    var file: String
+
+    @Argument(help: "Changes, as FIELD=VALUE.")
+    var assignments: [String] = []
+
+    @Option(name: .customLong("unset"), help: ArgumentHelp("Remove a field (repeatable).", valueName: "FIELD"))
+    var removals: [String] = []
+
+    @Option(name: .shortAndLong, help: "Write the result to this file and leave FILE as it is.")
+    var output: String?
+
+    @Flag(help: "Allow changes outside response (request and common fields).")
+    var force = false
+
+    func validate() throws {
+        if assignments.isEmpty && removals.isEmpty {
+            throw ValidationError("Give at least one FIELD=VALUE or --unset FIELD.")
+        }
+    }
+
+    func run() throws {
+        var event: TriggerEvent
+        let original: [UInt8]
+        switch openEvent(file) {
+        case .failure(let failure):
+            CLIOutput.error(failure.message)
+            throw ExitCode(failure.status)
+        case .success(let opened):
+            (original, event) = opened
+        }
+        let trigger = event.trigger
+        var edits: [FieldAssignment] = []
+        let changes: [FieldChange]
+        do {
+            for argument in assignments { edits.append(try FieldAssignment.parse(argument, in: trigger)) }
+            for field in removals { edits.append(try FieldAssignment.removal(field)) }
+            changes = try EventEditing.apply(edits, to: &event, force: force)
+        } catch {
+            var message = "error: \(error.description)"
+            if error.kind == .outsideResponse { message += " (use --force to change it anyway)" }
+            CLIOutput.error(message + "; \(EventPrinter.escaped(file)) is unchanged")
+            throw ExitCode(1)
+        }
+        do {
+            if let output {
+                try FileStore.write(event.document.bytes, to: output)
+            } else if event.document.bytes != original {
+                try FileStore.write(event.document.bytes, to: file, expected: original)
+            }
+        } catch {
+            CLIOutput.error("error: \(EventPrinter.escaped(error.description))")
+            throw ExitCode(1)
+        }
+        var lines = changes.map(\.description)
+        lines.append("")
+        lines += EventPrinter.problemLines(event.validate())
+        CLIOutput.write(lines.joined(separator: "\n") + "\n")
+    }
+}

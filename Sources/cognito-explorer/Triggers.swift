@@ -1,0 +1,16 @@
+import ArgumentParser
+import CognitoTriggers
+
+/// `cognito-explorer triggers`: every trigger and trigger source the catalogue knows.
+struct Triggers: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every Cognito trigger and its trigger sources, with what they mean."
+    )
+
+    @Flag(help: "Print JSON for programs.")
+    var json = false
+
+    func run() throws {
+        CLIOutput.write(json ? EventPrinter.triggersJSON() : EventPrinter.triggersText(options: CLIOutput.printerOptions))
+    }
+}
