@@ -142,7 +142,13 @@ public final class TerminalSession: @unchecked Sendable {
     ///
     /// On `.resize` the pane window has already been recreated at the new size.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
-        guard let window, !ended, !suspended else { return nil }
+        guard !ended, !suspended else { return nil }
+        if window == nil { recreateWindow() }
+        guard let window else {
+            // No window to read from: wait anyway, so a polling loop does not spin.
+            _ = napms(Int32(clamping: timeoutMilliseconds < 0 ? 100 : timeoutMilliseconds))
+            return nil
+        }
         wtimeout(window, Int32(clamping: timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds))
         var code: wint_t = 0
         let result = wget_wch(window, &code)

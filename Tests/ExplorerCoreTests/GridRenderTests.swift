@@ -126,6 +126,33 @@ extension GridTests {
             #expect(count("<text", in: svg) == 1)
         }
 
+        @Test func boxLinesAreOnePathPerRowAndColour() {
+            var grid = Grid(width: 4, height: 3)
+            grid.drawBox(rect: grid.bounds, style: .plain.foreground(.cyan))
+            let svg = grid.svg()
+            #expect(count("<path ", in: svg) == 3)
+            #expect(count("<text", in: svg) == 0)
+            #expect(count("stroke=\"#56b6c2\" stroke-width=\"1\"", in: svg) == 3)
+            // Top row: ┌ is a right arm and a down arm from the cell centre, on half pixels.
+            #expect(svg.contains("d=\"M4.5 9.5L4.5 19M4.5 9.5L8.4 9.5M8.4 9.5L16.8 9.5M16.8 9.5L25.2 9.5M29.5 9.5L29.5 19M25.2 9.5L29.5 9.5\""))
+        }
+
+        @Test func roundedCornersAreCurves() {
+            var grid = Grid(width: 3, height: 2)
+            grid.drawBox(rect: grid.bounds, style: .plain, lines: .rounded)
+            let svg = grid.svg()
+            #expect(svg.contains("M8.4 9.5L8.5 9.5Q4.5 9.5 4.5 13.5L4.5 19"))
+        }
+
+        @Test func blockElementsAreRectanglesAndTextAroundThemIsSplit() {
+            var grid = Grid(width: 5, height: 1)
+            grid.put("a█▄b", x: 0, y: 0, style: .plain.foreground(.green))
+            let svg = grid.svg()
+            #expect(svg.contains("<rect fill=\"#98c379\" x=\"8.4\" y=\"0\" width=\"8.4\" height=\"19\" shape-rendering=\"crispEdges\"/>"))
+            #expect(svg.contains("<rect fill=\"#98c379\" x=\"16.8\" y=\"9.5\" width=\"8.4\" height=\"9.5\" shape-rendering=\"crispEdges\"/>"))
+            #expect(count("<text", in: svg) == 2)
+        }
+
         @Test func sameScreenGivesSameBytes() {
             var grid = Grid(width: 20, height: 3)
             grid.drawBox(rect: grid.bounds, style: .plain.foreground(.brightBlack), title: "名前")

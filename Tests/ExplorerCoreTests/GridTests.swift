@@ -144,10 +144,15 @@ import Testing
         #expect(grid.put("e\u{301}x", x: 0, y: 0, style: .plain) == 2)
         #expect(grid[x: 0, y: 0].grapheme == "e\u{301}")
         #expect(grid[x: 0, y: 0].width == 1)
-        // A lone zero-width character at the start has no cell to join and is dropped.
-        var other = Grid(width: 4, height: 1)
-        #expect(other.put("\u{200B}ab", x: 0, y: 0, style: .plain) == 2)
-        #expect(other.lines == ["ab  "])
+    }
+
+    @Test func zeroWidthCharactersAreDroppedAndLoneMarksShownOnACircle() {
+        var grid = Grid(width: 6, height: 1)
+        #expect(grid.put("\u{200B}a\u{200B}b\u{FEFF}", x: 0, y: 0, style: .plain) == 2)
+        #expect(grid.lines == ["ab    "])
+        #expect(grid[x: 1, y: 0].grapheme == "b")
+        #expect(grid.put("\u{301}x", x: 0, y: 0, style: .plain) == 2)
+        #expect(grid[x: 0, y: 0] == Cell(grapheme: "\u{25CC}\u{301}", width: 1))
     }
 
     @Test func fillClipsAndRepairsWideCharacters() {

@@ -4,19 +4,20 @@ extension Grid {
     /// Cells are 8.4 x 19 px at font-size 14. The image has a window frame with the optional
     /// `title`, one background `<rect>` for the terminal, one `<rect>` per run of equal
     /// non-default background in a row, and one `<text>` per run of equal style in a row
-    /// (spaces at the ends of a run are left out unless underlined). Each wide character gets its own `<text>` at its
-    /// cell with a `textLength` of two cells. Ids and classes start with `cte-`; styles are
-    /// numbered in order of first appearance, so the same screen always gives the same bytes.
+    /// (spaces at the ends of a run are left out unless underlined). Each wide character gets
+    /// its own `<text>` at its cell with a `textLength` of two cells. Box-drawing lines and
+    /// block elements are drawn as `<path>`s and `<rect>`s on the cell grid (one path per colour
+    /// and weight per row), since fonts leave gaps between rows. Ids and classes start with
+    /// `cte-`; classes are numbered in order of first use, so a screen always gives the same bytes.
     public func svg(title: String? = nil, palette: TerminalPalette = .dark) -> String {
-        SVGWriter(grid: self, palette: palette).document(title: title)
+        var writer = SVGWriter(palette: palette)
+        for y in 0..<height { writer.addRow(Array(row(y)), y: y) }
+        return writer.document(width: width, height: height, title: title)
     }
 }
 
 /// Builds the SVG text; coordinates are kept in tenths of a pixel as integers so output is exact.
 private struct SVGWriter {
-    let grid: Grid
-    let palette: TerminalPalette
-
     static let cellWidth = 84  // tenths of a pixel
     static let cellHeight = 190
     static let baseline = 140
@@ -25,81 +26,125 @@ private struct SVGWriter {
     static let marginBottom = 160
     static let fontFamily = "\"DejaVu Sans Mono\", \"Noto Sans CJK JP\", \"Noto Color Emoji\", monospace"
 
-    func document(title: String?) -> String {
-        let terminalWidth = grid.width * Self.cellWidth
-        let terminalHeight = grid.height * Self.cellHeight
-        let totalWidth = terminalWidth + 2 * Self.marginX
-        let totalHeight = terminalHeight + Self.marginTop + Self.marginBottom
+    let palette: TerminalPalette
+    private var backgrounds: [String] = []
+    private var shapes: [String] = []
+    private var texts: [String] = []
+    /// CSS rules of each class, in order of first use; the index is the class number.
+    private var classRules: [String] = []
+    private var classNumbers: [String: Int] = [:]
 
-        // One class per distinct set of CSS rules, numbered in order of first use.
-        var classes: [String: Int] = [:]
-        var classOrder: [String] = []
-        func className(_ style: Style) -> String {
-            let rules = css(for: style)
-            if let index = classes[rules] { return "cte-s\(index)" }
-            classes[rules] = classOrder.count
-            classOrder.append(rules)
-            return "cte-s\(classOrder.count - 1)"
-        }
+    init(palette: TerminalPalette) {
+        self.palette = palette
+    }
 
-        var backgrounds: [String] = []
-        var texts: [String] = []
-        for y in 0..<grid.height {
-            let cells = Array(grid.row(y))
-            let top = y * Self.cellHeight
-            // Background runs.
-            var x = 0
-            while x < cells.count {
-                let color = backgroundColor(of: cells, at: x)
-                var end = x + 1
-                while end < cells.count && backgroundColor(of: cells, at: end) == color { end += 1 }
-                if color != palette.background {
-                    backgrounds.append(
-                        "<rect fill=\"\(color.hex)\" x=\"\(px(x * Self.cellWidth))\" y=\"\(px(top))\" "
-                            + "width=\"\(px((end - x) * Self.cellWidth))\" height=\"\(px(Self.cellHeight))\" "
-                            + "shape-rendering=\"crispEdges\"/>")
-                }
-                x = end
-            }
-            // Text runs: narrow cells of one style together, each wide character alone.
-            x = 0
-            while x < cells.count {
-                let cell = cells[x]
-                if cell.width == 0 {
-                    x += 1
-                    continue
-                }
+    /// Adds the backgrounds, shapes and text of row `y`.
+    mutating func addRow(_ cells: [Cell], y: Int) {
+        let top = y * Self.cellHeight
+        addBackgrounds(cells, top: top)
+        var linePaths: [(attributes: String, data: String)] = []
+        var x = 0
+        while x < cells.count {
+            let cell = cells[x]
+            if cell.width == 0 {
+                x += 1
+            } else if let scalar = shapeScalar(cell) {
+                addShape(scalar, style: cell.style, left: x * Self.cellWidth, top: top, linePaths: &linePaths)
+                x += 1
+            } else {
+                // Narrow cells of one style form a run; a wide character stands alone.
                 var end = x + cell.width
-                var content = cell.grapheme
                 if cell.width == 1 {
-                    while end < cells.count && cells[end].width == 1 && cells[end].style == cell.style {
-                        content += cells[end].grapheme
+                    while end < cells.count && cells[end].width == 1 && cells[end].style == cell.style
+                        && shapeScalar(cells[end]) == nil {
                         end += 1
                     }
                 }
-                var start = x
-                var stop = end
-                if !cell.style.underline {
-                    // Spaces at either end of a run show only their background: leave them out.
-                    while content.first == " " {
-                        content.removeFirst()
-                        start += 1
-                    }
-                    while content.last == " " {
-                        content.removeLast()
-                        stop -= 1
-                    }
-                }
-                if !content.isEmpty {
-                    texts.append(
-                        "<text class=\"\(className(cell.style))\" x=\"\(px(start * Self.cellWidth))\" "
-                            + "y=\"\(px(top + Self.baseline))\" textLength=\"\(px((stop - start) * Self.cellWidth))\" "
-                            + "xml:space=\"preserve\">\(xmlEscaped(content))</text>")
-                }
+                addText(cells[x..<end], column: x, top: top)
                 x = end
             }
         }
+        for path in linePaths {
+            shapes.append("<path \(path.attributes) stroke-linecap=\"square\" fill=\"none\" d=\"\(path.data)\"/>")
+        }
+    }
 
+    /// One `<rect>` per run of equal background that differs from the terminal's.
+    private mutating func addBackgrounds(_ cells: [Cell], top: Int) {
+        var x = 0
+        while x < cells.count {
+            let color = backgroundColor(of: cells, at: x)
+            var end = x + 1
+            while end < cells.count && backgroundColor(of: cells, at: end) == color { end += 1 }
+            if color != palette.background {
+                backgrounds.append(
+                    "<rect fill=\"\(color.hex)\" x=\"\(px(x * Self.cellWidth))\" y=\"\(px(top))\" "
+                        + "width=\"\(px((end - x) * Self.cellWidth))\" height=\"\(px(Self.cellHeight))\" "
+                        + "shape-rendering=\"crispEdges\"/>")
+            }
+            x = end
+        }
+    }
+
+    /// A box-drawing character as path data (collected per colour and weight), or a block as a `<rect>`.
+    private mutating func addShape(
+        _ scalar: Unicode.Scalar, style: Style, left: Int, top: Int, linePaths: inout [(attributes: String, data: String)]
+    ) {
+        let color = colors(of: style).foreground.hex
+        let (width, height) = (Self.cellWidth, Self.cellHeight)
+        if let arms = SVGCellShapes.arms(of: scalar) {
+            let parts = SVGCellShapes.roundedCorner(scalar, left: left, top: top, width: width, height: height, px: px)
+                .map { [(10, $0)] }
+                ?? SVGCellShapes.path(arms, left: left, top: top, width: width, height: height, px: px)
+            for (strokeWidth, data) in parts {
+                let attributes = "stroke=\"\(color)\" stroke-width=\"\(px(strokeWidth))\""
+                    + (style.dim ? " stroke-opacity=\"0.6\"" : "")
+                if let index = linePaths.firstIndex(where: { $0.attributes == attributes }) {
+                    linePaths[index].data += data
+                } else {
+                    linePaths.append((attributes, data))
+                }
+            }
+        } else if let block = SVGCellShapes.block(of: scalar) {
+            let opacity = block.opacity * (style.dim ? 60 : 100) / 100
+            shapes.append(
+                "<rect fill=\"\(color)\" x=\"\(px(left + width * block.x / 8))\" y=\"\(px(top + height * block.y / 8))\" "
+                    + "width=\"\(px(width * block.width / 8))\" height=\"\(px(height * block.height / 8))\""
+                    + (opacity < 100 ? " fill-opacity=\"\(percent(opacity))\"" : "")
+                    + " shape-rendering=\"crispEdges\"/>")
+        }
+    }
+
+    /// One `<text>` for a run of cells of one style starting at `column`.
+    private mutating func addText(_ run: ArraySlice<Cell>, column: Int, top: Int) {
+        guard let style = run.first?.style else { return }
+        var content = run.map(\.grapheme).joined()
+        var start = column
+        var stop = column + run.reduce(0) { $0 + $1.width }
+        if !style.underline {
+            // Spaces at either end of a run show only their background: leave them out.
+            while content.first == " " {
+                content.removeFirst()
+                start += 1
+            }
+            while content.last == " " {
+                content.removeLast()
+                stop -= 1
+            }
+        }
+        guard !content.isEmpty else { return }
+        texts.append(
+            "<text class=\"\(className(style))\" x=\"\(px(start * Self.cellWidth))\" "
+                + "y=\"\(px(top + Self.baseline))\" textLength=\"\(px((stop - start) * Self.cellWidth))\" "
+                + "xml:space=\"preserve\">\(xmlEscaped(content))</text>")
+    }
+
+    /// The whole SVG document.
+    func document(width: Int, height: Int, title: String?) -> String {
+        let terminalWidth = width * Self.cellWidth
+        let terminalHeight = height * Self.cellHeight
+        let totalWidth = terminalWidth + 2 * Self.marginX
+        let totalHeight = terminalHeight + Self.marginTop + Self.marginBottom
         var svg: [String] = []
         svg.append("<svg class=\"cte-terminal\" viewBox=\"0 0 \(px(totalWidth)) \(px(totalHeight))\" "
             + "width=\"\(px(totalWidth))\" height=\"\(px(totalHeight))\" xmlns=\"http://www.w3.org/2000/svg\">")
@@ -107,7 +152,7 @@ private struct SVGWriter {
         svg.append("<style>")
         svg.append(".cte-matrix { font-family: \(Self.fontFamily); font-size: 14px; }")
         svg.append(".cte-title { font-family: \"DejaVu Sans\", sans-serif; font-size: 14px; font-weight: bold; }")
-        for (index, rules) in classOrder.enumerated() {
+        for (index, rules) in classRules.enumerated() {
             svg.append(".cte-s\(index) { \(rules) }")
         }
         svg.append("</style>")
@@ -131,12 +176,32 @@ private struct SVGWriter {
         svg.append("<rect id=\"cte-background\" fill=\"\(palette.background.hex)\" x=\"0\" y=\"0\" "
             + "width=\"\(px(terminalWidth))\" height=\"\(px(terminalHeight))\"/>")
         svg.append(contentsOf: backgrounds)
+        svg.append(contentsOf: shapes)
         svg.append("<g class=\"cte-matrix\">")
         svg.append(contentsOf: texts)
         svg.append("</g>")
         svg.append("</g>")
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"
+    }
+
+    /// The class for `style`: one per distinct set of CSS rules, numbered in order of first use.
+    private mutating func className(_ style: Style) -> String {
+        let rules = css(for: style)
+        if let number = classNumbers[rules] { return "cte-s\(number)" }
+        classNumbers[rules] = classRules.count
+        classRules.append(rules)
+        return "cte-s\(classRules.count - 1)"
+    }
+
+    /// The scalar of a narrow cell drawn as a shape rather than text, if it is one.
+    private func shapeScalar(_ cell: Cell) -> Unicode.Scalar? {
+        guard cell.width == 1, cell.grapheme.unicodeScalars.count == 1,
+              let scalar = cell.grapheme.unicodeScalars.first,
+              (0x2500...0x259F).contains(scalar.value),
+              SVGCellShapes.arms(of: scalar) != nil || SVGCellShapes.block(of: scalar) != nil
+        else { return nil }
+        return scalar
     }
 
     /// The colours a cell shows, after `reverse` swaps them.
@@ -166,6 +231,15 @@ private struct SVGWriter {
         let sign = tenths < 0 ? "-" : ""
         let magnitude = tenths.magnitude
         return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+
+    /// A percentage in 0...100 as a fraction: 25 -> "0.25", 50 -> "0.5".
+    private func percent(_ value: Int) -> String {
+        let clamped = min(100, max(0, value))
+        if clamped == 100 { return "1" }
+        var digits = clamped < 10 ? "0\(clamped)" : "\(clamped)"
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return digits.isEmpty ? "0" : "0.\(digits)"
     }
 }
 

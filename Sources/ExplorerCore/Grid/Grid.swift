@@ -62,7 +62,8 @@ public struct Grid: Equatable, Sendable {
     ///
     /// Stops at the right edge or after `maxWidth` columns. A wide character that does not fit
     /// is replaced by a space. Control and bidi characters are written as their `terminalSafe`
-    /// escapes; a zero-width grapheme joins the cell written before it (or is dropped at the start).
+    /// escapes. Combining marks stay with their base character; one with no base is shown on a
+    /// dotted circle (`◌́`); other zero-width characters are left out.
     /// - Returns: the columns the text advanced, so `x += grid.put(...)` chains writes.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
@@ -74,13 +75,18 @@ public struct Grid: Equatable, Sendable {
             if overflow || maxWidth < room { limit = x + maxWidth }
         }
         var column = x
-        var lastHead: Int?
         for character in terminalSafe(text) {
             guard column < limit else { break }
-            let characterWidth = displayWidth(of: character)
+            var grapheme = String(character)
+            var characterWidth = displayWidth(of: character)
             if characterWidth == 0 {
-                if let lastHead { cells[y * width + lastHead].grapheme.append(character) }
-                continue
+                // A combining mark with no base (e.g. at the start of the text) is shown on a
+                // dotted circle; other zero-width characters (U+200B, U+FEFF, ...) are dropped.
+                guard let first = character.unicodeScalars.first,
+                      [.nonspacingMark, .enclosingMark].contains(first.properties.generalCategory)
+                else { continue }
+                grapheme = "\u{25CC}" + grapheme
+                characterWidth = 1
             }
             if column + characterWidth > limit {
                 if column >= 0 { place(.blank(style), x: column, y: y) }
@@ -93,8 +99,7 @@ public struct Grid: Equatable, Sendable {
                     place(.blank(style), x: visible, y: y)
                 }
             } else {
-                place(Cell(grapheme: String(character), width: characterWidth, style: style), x: column, y: y)
-                lastHead = column
+                place(Cell(grapheme: grapheme, width: characterWidth, style: style), x: column, y: y)
             }
             column += characterWidth
         }

@@ -2,8 +2,11 @@
 public enum Key: Hashable, Sendable {
     /// A printable character, including space.
     case character(Character)
+    /// Arrow keys.
     case up, down, left, right
+    /// Navigation keys.
     case home, end, pageUp, pageDown
+    /// Editing keys; `backTab` is Shift-Tab, `delete` the forward-delete key.
     case enter, tab, backTab, backspace, delete, escape
     /// F1...F12 (and higher where the terminal has them).
     case function(Int)
@@ -168,7 +171,7 @@ public enum Key: Hashable, Sendable {
 
 /// Why a key script could not be read, and where.
 public struct KeyScriptError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What went wrong.
+    /// The kinds of mistake a key script can have.
     public enum Kind: Hashable, Sendable {
         /// A word that is not a key name.
         case unknownKey
@@ -176,12 +179,14 @@ public struct KeyScriptError: Error, Hashable, Sendable, CustomStringConvertible
         case unterminatedQuote
     }
 
+    /// What went wrong.
     public var kind: Kind
     /// The offending word, or the text from the opening quote to the end.
     public var word: String
     /// Where the word starts, in characters from the start of the script.
     public var offset: Int
 
+    /// Creates an error for `word` at character `offset` of the script.
     public init(kind: Kind, word: String, offset: Int) {
         self.kind = kind
         self.word = word

@@ -1,7 +1,10 @@
 /// A colour as 8-bit red, green and blue components.
 public struct RGB: Hashable, Sendable {
+    /// Red, 0...255.
     public var red: Int
+    /// Green, 0...255.
     public var green: Int
+    /// Blue, 0...255.
     public var blue: Int
 
     /// Creates a colour from components in 0...255 (values outside are clamped).

@@ -1,8 +1,12 @@
 /// A rectangle of cells: origin at the top left, sizes never negative.
 public struct Rect: Hashable, Sendable, CustomStringConvertible {
+    /// Column of the left edge.
     public var x: Int
+    /// Row of the top edge.
     public var y: Int
+    /// Columns covered.
     public var width: Int
+    /// Rows covered.
     public var height: Int
 
     /// Creates a rectangle; negative sizes become 0.

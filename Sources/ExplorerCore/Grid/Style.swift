@@ -2,8 +2,11 @@
 public enum Color: Hashable, Sendable {
     /// The terminal's own foreground or background colour.
     case `default`
+    /// The eight ANSI colours (palette indexes 0-7).
     case black, red, green, yellow, blue, magenta, cyan, white
+    /// The bright variants (palette indexes 8-15).
     case brightBlack, brightRed, brightGreen, brightYellow
+    /// The bright variants, continued.
     case brightBlue, brightMagenta, brightCyan, brightWhite
     /// An xterm-256 palette index: 0-15 the ANSI colours, 16-231 a 6x6x6 cube, 232-255 greys.
     case indexed(UInt8)
@@ -80,12 +83,19 @@ public enum Color: Hashable, Sendable {
 
 /// How a cell looks: colours and text attributes.
 public struct Style: Hashable, Sendable, CustomStringConvertible {
+    /// Text colour.
     public var foreground: Color
+    /// Cell colour behind the text.
     public var background: Color
+    /// Bold (or bright) text.
     public var bold: Bool
+    /// Faint text.
     public var dim: Bool
+    /// Underlined text.
     public var underline: Bool
+    /// Foreground and background swapped by the terminal.
     public var reverse: Bool
+    /// Italic text, where the terminal has it.
     public var italic: Bool
 
     /// Creates a style; every argument defaults to the terminal's plain text.
