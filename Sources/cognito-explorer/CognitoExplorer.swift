@@ -5,6 +5,6 @@ struct CognitoExplorer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cognito-explorer",
         abstract: "Browse, check and edit Amazon Cognito user pool Lambda trigger events.",
-        subcommands: [Check.self, Show.self, SetFields.self, New.self, Triggers.self]
+        subcommands: [Check.self, Show.self, SetFields.self, New.self, Triggers.self, Render.self]
     )
 }

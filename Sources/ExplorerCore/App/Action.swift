@@ -1,0 +1,46 @@
+import CognitoTriggers
+import JSONDocument
+
+/// Something that happened, fed to `ExplorerState.apply(_:)`: a key, a resize, or the result of an effect.
+public enum Action: Sendable {
+    /// The user pressed a key.
+    case key(Key)
+    /// The terminal now has this size.
+    case resize(width: Int, height: Int)
+    /// The result of `Effect.expand`: the files found, and a message for each path that gave none.
+    case expanded(files: [String], problems: [String])
+    /// The result of `Effect.load`: one summary per file of the batch, in the same order.
+    case loaded([FileSummary])
+    /// The result of `Effect.open`: a file read and parsed for the tree and the editor.
+    case opened(EventFiles.Opened)
+    /// The result of `Effect.save`: the bytes now on disk at `path`.
+    case saved(path: String, bytes: [UInt8])
+    /// The result of `Effect.save` when writing failed; the edits stay in memory.
+    case saveFailed(path: String, message: String)
+    /// The result of `Effect.openEditor`: the edited text, or nil when the editor failed or was not run.
+    case editorFinished(text: String?, message: String?)
+    /// The file at `path` changed on disk (the run loop may watch files and report it).
+    case fileChangedOnDisk(path: String)
+    /// Time passed; nothing to do for now, but kept so run loops can wake the state.
+    case tick
+}
+
+/// Work the run loop does for the state, reporting the result back as an `Action`.
+public enum Effect: Hashable, Sendable {
+    /// Turn the paths the user named into files (folders searched for `*.json`); answer `.expanded`.
+    case expand(paths: [String])
+    /// Read a batch of files and summarize each for the list; answer `.loaded` with one summary per path.
+    case load(paths: [String])
+    /// Read and parse one file completely; answer `.opened`.
+    case open(path: String)
+    /// Write `bytes` to `path` atomically, refusing when the file no longer holds `expected`
+    /// (nil: create or overwrite); answer `.saved` or `.saveFailed`.
+    case save(path: String, bytes: [UInt8], expected: [UInt8]?)
+    /// Let the user edit `text` in `$VISUAL` or `$EDITOR` (a temporary file with this extension);
+    /// answer `.editorFinished`.
+    case openEditor(text: String, fileExtension: String)
+    /// Leave the program with this exit status.
+    case quit(status: Int32)
+    /// Draw again, even though no key was pressed.
+    case requestRedraw
+}

@@ -1,0 +1,139 @@
+import CognitoTriggers
+import Foundation
+import JSONDocument
+
+/// Performs effects synchronously with the real file system: for headless runs, tests, and the
+/// terminal loop (which handles `.openEditor` itself, since it must leave curses mode first).
+public struct EffectRunner: Sendable {
+    /// What `.openEditor` gives back without a terminal: the text to use, or nil to skip with a message.
+    public var editorText: String?
+    /// Test hooks that make saving fail.
+    public var faults: FileStore.Faults
+
+    public init(editorText: String? = nil, faults: FileStore.Faults = FileStore.Faults()) {
+        self.editorText = editorText
+        self.faults = faults
+    }
+
+    /// Performs one effect and returns the action that reports its result, if it has one.
+    ///
+    /// `.quit` and `.requestRedraw` return nil: the caller acts on them.
+    public func perform(_ effect: Effect) -> Action? {
+        switch effect {
+        case .expand(let paths):
+            let (files, problems) = EventFiles.expand(paths)
+            return .expanded(files: files, problems: problems.map(\.description))
+        case .load(let paths):
+            return .loaded(paths.map { FileSummary(EventFiles.open($0)) })
+        case .open(let path):
+            return .opened(EventFiles.open(path))
+        case .save(let path, let bytes, let expected):
+            do {
+                try FileStore.write(bytes, to: path, expected: expected, faults: faults)
+                return .saved(path: path, bytes: bytes)
+            } catch {
+                return .saveFailed(path: path, message: error.description)
+            }
+        case .openEditor:
+            if let editorText { return .editorFinished(text: editorText, message: nil) }
+            return .editorFinished(text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")
+        case .quit, .requestRedraw:
+            return nil
+        }
+    }
+
+    /// Performs effects and every effect their results lead to, in order, until none is left.
+    ///
+    /// Returns the exit status when an effect asked to quit (later effects are dropped).
+    @discardableResult
+    public func drain(_ effects: [Effect], into state: inout ExplorerState) -> Int32? {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            if case .quit(let status) = effect { return status }
+            if let action = perform(effect) {
+                queue.append(contentsOf: state.apply(action))
+            }
+        }
+        return nil
+    }
+
+    /// Applies keys one by one, draining the effects of each; stops at a quit and returns its status.
+    @discardableResult
+    public func run(keys: [Key], on state: inout ExplorerState) -> Int32? {
+        for key in keys {
+            if let status = drain(state.apply(.key(key)), into: &state) { return status }
+        }
+        return nil
+    }
+}
+
+/// The `fixtures` folder bundled with the explorer: `./fixtures` when it exists, otherwise the
+/// nearest `fixtures` folder above the executable (two levels up for `.build/debug/cognito-explorer`).
+public func bundledFixturesPath(currentDirectory: String = FileManager.default.currentDirectoryPath,
+                                executable: String = CommandLine.arguments.first ?? "") -> String? {
+    let manager = FileManager.default
+    func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return manager.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+    let local = currentDirectory + "/fixtures"
+    if isFolder(local) { return local }
+    var candidates: [URL] = []
+    let binary = URL(fileURLWithPath: executable, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true))
+    for start in [binary.standardizedFileURL, binary.resolvingSymlinksInPath()] {
+        var folder = start.deletingLastPathComponent()
+        for _ in 0..<5 {
+            folder.deleteLastPathComponent()
+            candidates.append(folder.appendingPathComponent("fixtures"))
+        }
+    }
+    // Two levels above the binary's folder comes first, as for `.build/debug/cognito-explorer`.
+    return candidates.map(\.path).first(where: isFolder)
+}
+
+/// Runs `$VISUAL` or `$EDITOR` on a temporary file; for the terminal loop, after it leaves curses mode.
+public enum ExternalEditor {
+    /// The editor command from the environment, or nil when neither variable is set.
+    public static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        for name in ["VISUAL", "EDITOR"] {
+            if let value = environment[name], !value.trimmingCharacters(in: .whitespaces).isEmpty { return value }
+        }
+        return nil
+    }
+
+    /// Writes `text` to a temporary file, runs the editor on it and waits, then reads it back.
+    ///
+    /// Returns the action to feed to the state: the new text, or nil text with a message saying why.
+    public static func edit(text: String, fileExtension: String,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Action {
+        guard let command = command(environment: environment) else {
+            return .editorFinished(text: nil, message: "set $VISUAL or $EDITOR to edit text in your editor")
+        }
+        let folder = FileManager.default.temporaryDirectory.path
+        let file = folder + "/cognito-explorer-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(fileExtension)"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        do {
+            try FileStore.write(Array(text.utf8), to: file)
+        } catch {
+            return .editorFinished(text: nil, message: error.description)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The file name goes as an argument, so no quoting problems can arise.
+        process.arguments = ["-c", command + " \"$1\"", "cognito-explorer-editor", file]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return .editorFinished(text: nil, message: "could not start the editor \(command): \(error.localizedDescription)")
+        }
+        guard process.terminationStatus == 0 else {
+            return .editorFinished(text: nil, message: "the editor exited with status \(process.terminationStatus); the value is unchanged")
+        }
+        do {
+            return .editorFinished(text: String(decoding: try FileStore.read(file), as: UTF8.self), message: nil)
+        } catch {
+            return .editorFinished(text: nil, message: error.description)
+        }
+    }
+}

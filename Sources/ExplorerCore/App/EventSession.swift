@@ -1,0 +1,158 @@
+import CognitoTriggers
+import JSONDocument
+
+/// The rows, cursor, scroll position and search of one tree pane.
+struct TreePane: Sendable {
+    var rows: [TreeRow] = []
+    var cursor = 0
+    var scroll = 0
+    var expansion = Expansion()
+    /// The last search, its matches in document order, and the one shown.
+    var query: String?
+    var matches: [JSONPath] = []
+    var matchSet: Set<JSONPath> = []
+    var matchIndex = 0
+
+    var currentRow: TreeRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+}
+
+/// One file opened for reading and editing: its document, its problems and the state of its panes.
+///
+/// Sessions with unsaved edits stay in memory while other events are shown, so no edit is lost
+/// by moving through the list.
+struct EventSession: Sendable {
+    /// What the file holds.
+    enum Content: Sendable {
+        case event(TriggerEvent)
+        case notJSON(JSONParseError)
+        case empty
+        case binary
+        case unreadable(String)
+    }
+
+    let path: String
+    /// The bytes on disk as last loaded or saved: a save is refused when the file no longer holds them.
+    var diskBytes: [UInt8]
+    var content: Content
+    var problems: [Problem] = []
+    /// Problems by the dotted path of their field.
+    var problemsByPath: [String: [Problem]] = [:]
+    var request = TreePane()
+    var response = TreePane()
+
+    init(_ opened: EventFiles.Opened) {
+        path = opened.path
+        diskBytes = opened.bytes
+        switch opened.outcome {
+        case .document(let event): content = .event(event)
+        case .notJSON(let error): content = .notJSON(error)
+        case .empty: content = .empty
+        case .binary: content = .binary
+        case .unreadable(let error): content = .unreadable(error.description)
+        }
+        revalidate()
+        rebuildRows()
+    }
+
+    var event: TriggerEvent? {
+        if case .event(let event) = content { return event }
+        return nil
+    }
+
+    var trigger: Trigger? { event?.trigger }
+
+    /// True when the response editor has rows or a note to show (a known trigger).
+    var hasResponsePane: Bool { trigger != nil }
+
+    var hasUnsavedEdits: Bool { event?.document.hasUnsavedEdits ?? false }
+
+    var summary: FileSummary {
+        switch content {
+        case .event(let event): return FileSummary(path: path, event: event, problems: problems)
+        case .notJSON: return FileSummary(path: path, triggerLabel: "not JSON", triggerSource: "", user: "", status: .unreadable)
+        case .empty: return FileSummary(path: path, triggerLabel: "empty", triggerSource: "", user: "", status: .unreadable)
+        case .binary: return FileSummary(path: path, triggerLabel: "binary", triggerSource: "", user: "", status: .unreadable)
+        case .unreadable: return FileSummary(path: path, triggerLabel: "unreadable", triggerSource: "", user: "", status: .unreadable)
+        }
+    }
+
+    /// Runs the document through an edit; validation and rows follow. Returns the error, if any.
+    mutating func edit(_ body: (inout JSONDocument) throws(JSONEditError) -> Void) -> JSONEditError? {
+        guard case .event(var event) = content else { return nil }
+        // Release the session's copy so the document's storage is not copied on write.
+        content = .empty
+        var failure: JSONEditError?
+        do { try body(&event.document) } catch { failure = error }
+        content = .event(event)
+        if failure == nil { refresh() }
+        return failure
+    }
+
+    /// Undoes or redoes one edit; false when there is nothing to undo or redo.
+    mutating func undoRedo(redo: Bool) -> Bool {
+        guard case .event(var event) = content else { return false }
+        content = .empty
+        let done = redo ? event.document.redo() : event.document.undo()
+        content = .event(event)
+        if done { refresh() }
+        return done
+    }
+
+    /// Records that the file on disk now holds `bytes`.
+    mutating func didSave(_ bytes: [UInt8]) {
+        diskBytes = bytes
+        guard case .event(var event) = content, event.document.bytes == bytes else { return }
+        content = .empty
+        event.document.markSaved()
+        content = .event(event)
+    }
+
+    mutating func refresh() {
+        revalidate()
+        rebuildRows()
+    }
+
+    mutating func revalidate() {
+        guard let event else {
+            problems = []
+            problemsByPath = [:]
+            return
+        }
+        problems = event.validate()
+        var byPath: [String: [Problem]] = [:]
+        for problem in problems { byPath[problem.path.dottedString, default: []].append(problem) }
+        problemsByPath = byPath
+    }
+
+    /// Rebuilds both trees' rows, keeping each cursor on the same path when it still exists.
+    mutating func rebuildRows() {
+        guard let event else {
+            request.rows = []
+            response.rows = []
+            return
+        }
+        let requestPath = request.currentRow?.path
+        request.rows = TreeBuilder.requestRows(document: event.document, trigger: event.trigger, expansion: request.expansion)
+        Self.restoreCursor(&request, to: requestPath)
+        let responsePath = response.currentRow?.path
+        if let trigger = event.trigger {
+            response.rows = TreeBuilder.responseRows(document: event.document, trigger: trigger, expansion: response.expansion)
+        } else {
+            response.rows = []
+        }
+        Self.restoreCursor(&response, to: responsePath)
+    }
+
+    private static func restoreCursor(_ pane: inout TreePane, to path: JSONPath?) {
+        if let path, let index = pane.rows.firstIndex(where: { $0.path == path }) {
+            pane.cursor = index
+        } else {
+            pane.cursor = max(0, min(pane.cursor, pane.rows.count - 1))
+        }
+    }
+
+    /// The worst problem at exactly this path, if any.
+    func problem(at path: JSONPath) -> Problem? {
+        problemsByPath[path.dottedString]?.min { $0.severity < $1.severity }
+    }
+}

@@ -1,0 +1,500 @@
+import Foundation
+import CognitoTriggers
+import JSONDocument
+
+extension ExplorerState {
+    // MARK: Applying edits
+
+    /// Runs an edit on the document of `file` (default: the current one); validation and rows follow.
+    @discardableResult
+    mutating func applyEdit(_ description: String, file: String? = nil,
+                            _ body: (inout JSONDocument) throws(JSONEditError) -> Void) -> Bool {
+        guard let path = file ?? currentPath, var session = sessions[path], session.event != nil else {
+            message = StatusMessage("no JSON event is open", .warning)
+            return false
+        }
+        sessions[path] = nil
+        let failure = session.edit(body)
+        sessions[path] = session
+        if let failure {
+            message = StatusMessage("not changed: \(terminalSafe(failure.description))", .error)
+            return false
+        }
+        refreshEntry(path)
+        keepCursorsVisible()
+        message = StatusMessage(description, .success)
+        return true
+    }
+
+    mutating func undoRedo(redo: Bool) {
+        guard let path = currentPath, sessions[path]?.event != nil else {
+            message = StatusMessage("no JSON event is open", .warning)
+            return
+        }
+        let done = withCurrentSession { $0.undoRedo(redo: redo) } ?? false
+        if done {
+            refreshEntry(path)
+            keepCursorsVisible()
+            message = StatusMessage(redo ? "redone" : "undone")
+        } else {
+            message = StatusMessage(redo ? "nothing to redo" : "nothing to undo")
+        }
+    }
+
+    // MARK: Response rows
+
+    /// The catalogue field of the map or list a row belongs to (the row itself, or its parent for entries).
+    func collection(for row: TreeRow) -> (path: JSONPath, spec: FieldSpec)? {
+        if row.role == .field, let spec = row.spec, spec.type.isObjectLike || spec.type.isArrayLike, spec.type != .object {
+            return (row.path, spec)
+        }
+        if row.role == .entry, let trigger = currentSession?.trigger {
+            let parent = JSONPath(row.path.dropLast())
+            if let spec = Catalogue.field(at: parent.map(\.description), in: trigger) { return (parent, spec) }
+        }
+        return nil
+    }
+
+    mutating func activateResponseRow() -> [Effect] {
+        guard let row = focusedRow else { return [] }
+        let current = row.node
+        if row.role == .field, let spec = row.spec {
+            switch spec.type {
+            case .boolean:
+                toggleBoolean()
+            case .enumeration:
+                openPicker(title: "\(spec.name): choose a value", options: spec.allowedValues,
+                           current: current?.stringValue, purpose: .setValue(row.path))
+            case .string:
+                promptValue(row, kind: .string)
+            case .integer:
+                promptValue(row, kind: .integer)
+            case .number:
+                promptValue(row, kind: .number)
+            case .any:
+                promptValue(row, kind: current?.kind == .string ? .string : .jsonOrString)
+            case .object:
+                setExpanded(row, !row.isExpanded)
+            case .stringMap, .claimMap, .attributeMap, .stringList, .enumerationList, .objectList:
+                if row.isExpandable {
+                    setExpanded(row, !row.isExpanded)
+                } else {
+                    beginAddEntry()
+                }
+            }
+            return []
+        }
+        if row.isExpandable {
+            setExpanded(row, !row.isExpanded)
+            return []
+        }
+        if row.role == .entry, let (_, spec) = collection(for: row) {
+            switch spec.type {
+            case .enumerationList:
+                openPicker(title: "\(row.path.dottedString): choose a value", options: spec.allowedValues,
+                           current: current?.stringValue, purpose: .setValue(row.path))
+            case .stringMap, .attributeMap, .stringList:
+                promptValue(row, kind: .string)
+            default:
+                promptValue(row, kind: current?.kind == .string ? .string : .jsonOrString)
+            }
+            return []
+        }
+        promptValue(row, kind: current?.kind == .string ? .string : .jsonOrString)
+        return []
+    }
+
+    /// Opens a prompt to type a new value for a row, filled with the current one.
+    mutating func promptValue(_ row: TreeRow, kind: ValueKind) {
+        var text = ""
+        if let node = row.node, !node.isNull {
+            text = kind == .string ? (node.stringValue ?? node.rawText) : (node.stringValue.map { _ in node.rawText } ?? node.value.compactText)
+            if kind == .jsonOrString, node.kind == .string { text = node.stringValue ?? "" }
+        }
+        let what: String
+        switch kind {
+        case .string: what = "text"
+        case .number: what = "a number"
+        case .integer: what = "a whole number"
+        case .jsonOrString: what = "JSON, or plain text for a string"
+        }
+        overlay = .prompt(Prompt(title: "\(row.path.dottedString) (\(what))", editor: LineEditor(text),
+                                 purpose: .editValue(path: row.path, kind: kind), error: nil))
+    }
+
+    mutating func openPicker(title: String, options: [String], current: String?, purpose: PickerPurpose) {
+        guard !options.isEmpty else {
+            message = StatusMessage("the catalogue lists no values here; use r to type any value", .warning)
+            return
+        }
+        let cursor = current.flatMap { options.firstIndex(of: $0) } ?? 0
+        overlay = .picker(Picker(title: title, options: options, cursor: cursor, purpose: purpose))
+    }
+
+    mutating func toggleBoolean() {
+        guard focus == .response, let row = focusedRow else { return }
+        let isBooleanField = row.spec?.type == .boolean || row.node?.kind == .bool
+        guard isBooleanField, !(row.node.map { $0.kind == .object || $0.kind == .array } ?? false) else {
+            message = StatusMessage("Space flips booleans; press Enter to edit this value", .warning)
+            return
+        }
+        let newValue: Bool
+        if let current = row.node?.boolValue {
+            newValue = !current
+        } else {
+            newValue = row.node?.stringValue != "false"
+        }
+        applyEdit("\(row.path.dottedString) = \(newValue)") { document throws(JSONEditError) in
+            try document.setValue(.bool(newValue), at: row.path, createMissing: true)
+        }
+    }
+
+    mutating func unsetFocused() {
+        guard let row = focusedRow else { return }
+        guard row.node != nil else {
+            message = StatusMessage("\(row.path.dottedString) is already absent")
+            return
+        }
+        applyEdit("removed \(row.path.dottedString)") { document throws(JSONEditError) in
+            try document.removeValue(at: row.path)
+        }
+    }
+
+    mutating func setFocusedToNull() {
+        guard let row = focusedRow else { return }
+        if row.node?.isNull == true {
+            message = StatusMessage("\(row.path.dottedString) is already null")
+            return
+        }
+        applyEdit("\(row.path.dottedString) = null") { document throws(JSONEditError) in
+            try document.setValue(.null, at: row.path, createMissing: true)
+        }
+    }
+
+    mutating func beginAddEntry() {
+        guard let row = focusedRow else { return }
+        guard let (path, spec) = collection(for: row) else {
+            message = StatusMessage("a adds entries to maps and lists; use r to set any other value", .warning)
+            return
+        }
+        switch spec.type {
+        case .stringMap, .attributeMap:
+            overlay = .prompt(Prompt(title: "\(path.dottedString): key of the new entry", editor: LineEditor(),
+                                     purpose: .addKey(map: path, valueKind: .string), error: nil))
+        case .claimMap:
+            overlay = .prompt(Prompt(title: "\(path.dottedString): name of the new claim", editor: LineEditor(),
+                                     purpose: .addKey(map: path, valueKind: .jsonOrString), error: nil))
+        case .stringList:
+            overlay = .prompt(Prompt(title: "\(path.dottedString): value to add", editor: LineEditor(),
+                                     purpose: .addValue(collection: path, key: nil, kind: .string), error: nil))
+        case .enumerationList:
+            openPicker(title: "\(path.dottedString): value to add", options: spec.allowedValues, current: nil, purpose: .appendValue(path))
+        default:
+            message = StatusMessage("entries of \(path.dottedString) cannot be added here; use r", .warning)
+        }
+    }
+
+    /// Adds a map entry (with `key`) or a list element, creating the collection when it is absent or null.
+    mutating func addEntry(to collection: JSONPath, key: String?, value: JSONValue) {
+        let node = currentSession?.event?.document.node(at: collection)
+        let entryPath: JSONPath
+        let done: Bool
+        if let key {
+            entryPath = collection + [.key(key)]
+            let replacing = node?.kind == .object && node?[key] != nil
+            done = applyEdit(replacing ? "replaced \(entryPath.dottedString)" : "added \(entryPath.dottedString)") { document throws(JSONEditError) in
+                if node?.kind == .object {
+                    try document.setValue(value, at: entryPath)
+                } else {
+                    try document.setValue(.object([.init(key, value)]), at: collection, createMissing: true)
+                }
+            }
+        } else {
+            let count = node?.kind == .array ? (node?.count ?? 0) : 0
+            entryPath = collection + [.index(count)]
+            done = applyEdit("added \(entryPath.dottedString)") { document throws(JSONEditError) in
+                if node?.kind == .array {
+                    try document.appendValue(value, to: collection)
+                } else {
+                    try document.setValue(.array([value]), at: collection, createMissing: true)
+                }
+            }
+        }
+        guard done else { return }
+        // Show the new entry.
+        if let row = currentSession?.response.rows.first(where: { $0.path == collection }), row.isExpandable, !row.isExpanded {
+            withCurrentSession { session in
+                session.response.expansion.flip(collection)
+                session.rebuildRows()
+            }
+        }
+        withCurrentSession { session in
+            if let index = session.response.rows.firstIndex(where: { $0.path == entryPath }) { session.response.cursor = index }
+        }
+        keepCursorsVisible()
+    }
+
+    mutating func openFocusedInEditor() -> [Effect] {
+        guard let row = focusedRow, let path = currentPath else { return [] }
+        let isString = row.spec?.type == .string || row.node?.kind == .string
+            || (row.role == .entry && collection(for: row).map { $0.spec.type != .claimMap } == true)
+        guard isString, row.node.map({ $0.kind == .string || $0.isNull }) ?? true else {
+            message = StatusMessage("o edits text values; use r for other values", .warning)
+            return []
+        }
+        let text = row.node?.stringValue ?? ""
+        editorTarget = (path, row.path)
+        let lowered = text.lowercased()
+        let looksLikeHTML = lowered.contains("<html") || lowered.contains("<body") || lowered.contains("<p>") || lowered.contains("<br")
+        return [.openEditor(text: text, fileExtension: looksLikeHTML ? "html" : "txt")]
+    }
+
+    mutating func editorFinished(text: String?, note: String?) -> [Effect] {
+        guard let target = editorTarget else { return [] }
+        editorTarget = nil
+        guard var text else {
+            message = StatusMessage(note ?? "the editor made no change", note == nil ? .info : .warning)
+            return []
+        }
+        let original = sessions[target.path]?.event?.document.node(at: target.field)?.stringValue ?? ""
+        // Editors add a final newline; drop it unless the value had one.
+        if text.hasSuffix("\n") && !original.hasSuffix("\n") { text.removeLast() }
+        if text.hasSuffix("\r") && !original.hasSuffix("\r") { text.removeLast() }
+        guard text != original else {
+            message = StatusMessage("no change to \(target.field.dottedString)")
+            return []
+        }
+        let value = text
+        applyEdit("\(target.field.dottedString) set from the editor", file: target.path) { document throws(JSONEditError) in
+            try document.setValue(.string(value), at: target.field, createMissing: true)
+        }
+        return []
+    }
+
+    // MARK: Raw edit
+
+    mutating func beginRawEdit() {
+        guard let session = currentSession, session.event != nil else {
+            message = StatusMessage("raw edit needs a JSON document; this file is not one", .warning)
+            return
+        }
+        var pathText = "response."
+        var valueText = ""
+        if let row = focusedRow {
+            pathText = row.path.dottedString
+            if let node = row.node, node.span.count <= 100_000 {
+                valueText = node.rawText
+                if valueText.contains("\n") || valueText.contains("\r") { valueText = node.value.compactText }
+            }
+        }
+        overlay = .raw(RawForm(path: LineEditor(pathText), value: LineEditor(valueText), isEditingValue: focusedRow != nil, error: nil))
+    }
+
+    mutating func handleRawKey(_ key: Key) -> [Effect] {
+        guard case .raw(var form)? = overlay else { return [] }
+        if let command = Keymap.command(for: key, in: .rawEdit) {
+            switch command {
+            case .cancel:
+                overlay = nil
+                message = StatusMessage("raw edit cancelled")
+                return []
+            case .switchField:
+                form.isEditingValue.toggle()
+            case .submit:
+                overlay = nil
+                switch Self.parseRaw(path: form.path.text, value: form.value.text) {
+                case .failure(let error):
+                    form.error = error.message
+                    overlay = .raw(form)
+                case .success(let (path, value)):
+                    let ok = applyEdit("\(path.isEmpty ? "the whole document" : path.dottedString) = \(Self.short(value.compactText))") { document throws(JSONEditError) in
+                        try document.setValue(value, at: path, createMissing: true)
+                    }
+                    if !ok {
+                        form.error = message?.text
+                        overlay = .raw(form)
+                    }
+                }
+                return []
+            default:
+                if form.isEditingValue { _ = form.value.perform(command) } else { _ = form.path.perform(command) }
+            }
+        } else if case .character(let character) = key {
+            if form.isEditingValue { form.value.insert(String(character)) } else { form.path.insert(String(character)) }
+        }
+        form.error = nil
+        overlay = .raw(form)
+        return []
+    }
+
+    /// Reads the raw editor's fields: a dotted path and a JSON value.
+    static func parseRaw(path pathText: String, value valueText: String) -> Result<(JSONPath, JSONValue), PromptError> {
+        let trimmed = pathText.trimmingCharacters(in: .whitespaces)
+        guard let path = trimmed.isEmpty ? JSONPath() : JSONPath(dotted: trimmed) else {
+            return .failure(PromptError("path: \"\(terminalSafe(trimmed))\" is not a path; write it like response.claimsToSuppress[0] or request.userAttributes[\"custom:tier\"]"))
+        }
+        do {
+            return .success((path, try JSONValue(parsing: valueText)))
+        } catch {
+            return .failure(PromptError("value: \(error.message) (strings need double quotes)"))
+        }
+    }
+
+    static func short(_ text: String, limit: Int = 40) -> String {
+        let safe = terminalSafe(text)
+        return safe.count > limit ? String(safe.prefix(limit - 1)) + "…" : safe
+    }
+
+    // MARK: Prompts and pickers
+
+    mutating func handlePromptKey(_ key: Key) -> [Effect] {
+        guard case .prompt(var prompt)? = overlay else { return [] }
+        if let command = Keymap.command(for: key, in: .textInput) {
+            switch command {
+            case .submit:
+                overlay = nil
+                return submit(prompt)
+            case .cancel:
+                overlay = nil
+                if case .filter(let previous) = prompt.purpose { return setFilter(previous) }
+                message = StatusMessage("cancelled")
+                return []
+            default:
+                _ = prompt.editor.perform(command)
+            }
+        } else if case .character(let character) = key {
+            prompt.editor.insert(String(character))
+        } else {
+            return []
+        }
+        prompt.error = nil
+        overlay = .prompt(prompt)
+        if case .filter = prompt.purpose { return setFilter(prompt.editor.text) }
+        return []
+    }
+
+    mutating func submit(_ prompt: Prompt) -> [Effect] {
+        let text = prompt.editor.text
+        func reopen(_ error: String) {
+            var again = prompt
+            again.error = error
+            overlay = .prompt(again)
+        }
+        switch prompt.purpose {
+        case .filter:
+            message = StatusMessage(filter.isEmpty ? "filter cleared" : "\(visible.count) of \(entries.count) events match")
+            return []
+        case .search(let pane):
+            runSearch(text, in: pane)
+            return []
+        case .editValue(let path, let kind):
+            switch kind.value(from: text) {
+            case .failure(let error):
+                reopen(error.message)
+            case .success(let value):
+                if !applyEdit("\(path.dottedString) = \(Self.short(value.compactText))", { document throws(JSONEditError) in
+                    try document.setValue(value, at: path, createMissing: true)
+                }) {
+                    reopen(message?.text ?? "could not set the value")
+                }
+            }
+            return []
+        case .addKey(let map, let valueKind):
+            guard !text.isEmpty else {
+                reopen("the key cannot be empty")
+                return []
+            }
+            overlay = .prompt(Prompt(title: "\(JSONPath(map + [.key(text)]).dottedString): value", editor: LineEditor(),
+                                     purpose: .addValue(collection: map, key: text, kind: valueKind), error: nil))
+            return []
+        case .addValue(let collection, let key, let kind):
+            switch kind.value(from: text) {
+            case .failure(let error): reopen(error.message)
+            case .success(let value): addEntry(to: collection, key: key, value: value)
+            }
+            return []
+        case .saveAs:
+            let target = text.trimmingCharacters(in: .whitespaces)
+            guard !target.isEmpty else {
+                reopen("type a file name")
+                return []
+            }
+            return saveAs(to: target)
+        }
+    }
+
+    mutating func handlePickerKey(_ key: Key) -> [Effect] {
+        guard case .picker(var picker)? = overlay, let command = Keymap.command(for: key, in: .enumPicker) else { return [] }
+        switch command {
+        case .moveUp: picker.cursor = max(0, picker.cursor - 1)
+        case .moveDown: picker.cursor = min(picker.options.count - 1, picker.cursor + 1)
+        case .top: picker.cursor = 0
+        case .bottom: picker.cursor = max(0, picker.options.count - 1)
+        case .cancel:
+            overlay = nil
+            message = StatusMessage("cancelled")
+            return []
+        case .choose:
+            overlay = nil
+            guard picker.options.indices.contains(picker.cursor) else { return [] }
+            let value = picker.options[picker.cursor]
+            switch picker.purpose {
+            case .setValue(let path):
+                applyEdit("\(path.dottedString) = \"\(terminalSafe(value))\"") { document throws(JSONEditError) in
+                    try document.setValue(.string(value), at: path, createMissing: true)
+                }
+            case .appendValue(let path):
+                addEntry(to: path, key: nil, value: .string(value))
+            }
+            return []
+        default:
+            break
+        }
+        overlay = .picker(picker)
+        return []
+    }
+
+    // MARK: Help and viewer
+
+    mutating func handleScrollingOverlay(_ key: Key) -> [Effect] {
+        let mode = self.mode
+        guard let command = Keymap.command(for: key, in: mode) else { return [] }
+        if command == .close {
+            overlay = nil
+            return []
+        }
+        let layout = Layout(width: width, height: height, options: options)
+        let page = max(1, layout.overlayInner.height)
+        let total: Int
+        var scroll: Int
+        switch overlay {
+        case .help(let current)?:
+            total = HelpView.lines(width: layout.overlayInner.width).count
+            scroll = current
+        case .pager(let pager)?:
+            total = PagerView.lines(pager.text, width: layout.overlayInner.width).count
+            scroll = pager.scroll
+        default:
+            return []
+        }
+        let maximum = max(0, total - page)
+        switch command {
+        case .moveUp: scroll -= 1
+        case .moveDown: scroll += 1
+        case .pageUp: scroll -= page
+        case .pageDown: scroll += page
+        case .top: scroll = 0
+        case .bottom: scroll = maximum
+        default: break
+        }
+        scroll = max(0, min(scroll, maximum))
+        switch overlay {
+        case .help?: overlay = .help(scroll: scroll)
+        case .pager(var pager)?:
+            pager.scroll = scroll
+            overlay = .pager(pager)
+        default: break
+        }
+        return []
+    }
+}

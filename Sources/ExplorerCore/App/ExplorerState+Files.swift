@@ -1,0 +1,218 @@
+import CognitoTriggers
+import JSONDocument
+
+extension ExplorerState {
+    // MARK: Loading
+
+    mutating func didExpand(files: [String], problems: [String]) -> [Effect] {
+        isExpanding = false
+        pathProblems = problems
+        var seen = Set<String>()
+        entries = []
+        for file in files where seen.insert(file).inserted {
+            entries.append(.pending(file))
+        }
+        indexByPath = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($0.element.path, $0.offset) })
+        requestedCount = 0
+        loadedCount = 0
+        recomputeVisible()
+        if entries.isEmpty {
+            message = StatusMessage(problems.first ?? "no event files found", .warning)
+            return []
+        }
+        if problems.count > 0 {
+            message = StatusMessage(problems.joined(separator: "; "), .warning)
+        }
+        var effects: [Effect] = []
+        if let first = visible.first.map({ entries[$0].path }) {
+            currentPath = first
+            effects.append(.open(path: first))
+        }
+        effects += nextBatch()
+        return effects
+    }
+
+    /// The next `.load` effect, if files remain.
+    mutating func nextBatch() -> [Effect] {
+        guard requestedCount < entries.count else { return [] }
+        let end = min(entries.count, requestedCount + options.batchSize)
+        let paths = entries[requestedCount..<end].map(\.path)
+        requestedCount = end
+        return [.load(paths: paths)]
+    }
+
+    mutating func didLoad(_ summaries: [FileSummary]) -> [Effect] {
+        for summary in summaries {
+            guard let index = indexByPath[summary.path] else { continue }
+            if entries[index].status == .pending { loadedCount += 1 }
+            // An open session knows better (it may hold edits).
+            entries[index] = sessions[summary.path]?.summary ?? summary
+        }
+        recomputeVisible()
+        return nextBatch()
+    }
+
+    mutating func didOpen(_ opened: EventFiles.Opened) -> [Effect] {
+        // Never replace a session that holds edits.
+        if let existing = sessions[opened.path], existing.hasUnsavedEdits {
+            return []
+        }
+        let session = EventSession(opened)
+        sessions[opened.path] = session
+        if let index = indexByPath[opened.path] {
+            if entries[index].status == .pending { loadedCount += 1 }
+            entries[index] = session.summary
+        }
+        if currentPath == opened.path && focus == .response && !session.hasResponsePane {
+            focus = .request
+        }
+        dropIdleSessions()
+        return []
+    }
+
+    /// Forgets opened files that are neither shown nor edited, so memory follows what matters.
+    mutating func dropIdleSessions() {
+        for path in Array(sessions.keys) where path != currentPath {
+            if let session = sessions[path], !session.hasUnsavedEdits { sessions[path] = nil }
+        }
+    }
+
+    /// Refreshes the list entry of a session after an edit, undo or save.
+    mutating func refreshEntry(_ path: String) {
+        guard let index = indexByPath[path], let session = sessions[path] else { return }
+        entries[index] = session.summary
+    }
+
+    // MARK: Saving
+
+    mutating func saveCurrent() -> [Effect] {
+        guard let session = currentSession else {
+            message = StatusMessage("no event is open", .warning)
+            return []
+        }
+        guard let event = session.event else {
+            message = StatusMessage("this file is not JSON; there is nothing to save", .warning)
+            return []
+        }
+        guard event.document.hasUnsavedEdits else {
+            message = StatusMessage("no unsaved edits in \(displayName(session.path))")
+            return []
+        }
+        return [.save(path: session.path, bytes: event.document.bytes, expected: session.diskBytes)]
+    }
+
+    mutating func beginSaveAs() -> [Effect] {
+        guard let session = currentSession, session.event != nil else {
+            message = StatusMessage("no JSON event is open", .warning)
+            return []
+        }
+        overlay = .prompt(Prompt(title: "Save a copy as", editor: LineEditor(session.path), purpose: .saveAs, error: nil))
+        return []
+    }
+
+    mutating func saveAs(to target: String) -> [Effect] {
+        guard let session = currentSession, let event = session.event else { return [] }
+        if target == session.path {
+            return [.save(path: session.path, bytes: event.document.bytes, expected: session.diskBytes)]
+        }
+        copyTargets.insert(target)
+        return [.save(path: target, bytes: event.document.bytes, expected: nil)]
+    }
+
+    mutating func didSave(path: String, bytes: [UInt8]) -> [Effect] {
+        if copyTargets.remove(path) != nil {
+            message = StatusMessage("wrote a copy to \(terminalSafe(path)); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
+            // A copy inside the list's files refreshes that entry.
+            if indexByPath[path] != nil && sessions[path]?.hasUnsavedEdits != true {
+                sessions[path] = nil
+                return [.load(paths: [path])]
+            }
+            return []
+        }
+        if var session = sessions[path] {
+            session.didSave(bytes)
+            sessions[path] = session
+            refreshEntry(path)
+        }
+        if var pending = quitAfterSaving {
+            pending.remove(path)
+            quitAfterSaving = pending
+            if pending.isEmpty {
+                hasQuit = true
+                return [.quit(status: 0)]
+            }
+            return []
+        }
+        message = StatusMessage("saved \(displayName(path))", .success)
+        dropIdleSessions()
+        return []
+    }
+
+    mutating func didFailSaving(path: String, message text: String) -> [Effect] {
+        copyTargets.remove(path)
+        if quitAfterSaving != nil {
+            quitAfterSaving = nil
+            message = StatusMessage("not quitting: \(terminalSafe(text)); your edits are kept", .error)
+        } else {
+            message = StatusMessage("\(terminalSafe(text)); your edits are kept", .error)
+        }
+        return []
+    }
+
+    // MARK: Quitting
+
+    mutating func requestQuit() -> [Effect] {
+        let unsaved = unsavedPaths
+        guard !unsaved.isEmpty else {
+            hasQuit = true
+            return [.quit(status: 0)]
+        }
+        let what = unsaved.count == 1 ? "\(displayName(unsaved[0])) has unsaved edits" : "\(unsaved.count) events have unsaved edits"
+        overlay = .confirm(Confirm(question: "\(what). Save before quitting?", purpose: .quit))
+        return []
+    }
+
+    mutating func handleConfirmKey(_ key: Key) -> [Effect] {
+        guard case .confirm(let confirm)? = overlay, let command = Keymap.command(for: key, in: .confirm) else { return [] }
+        overlay = nil
+        switch (confirm.purpose, command) {
+        case (.quit, .answerSave):
+            var effects: [Effect] = []
+            var pending = Set<String>()
+            for path in unsavedPaths {
+                guard let session = sessions[path], let event = session.event else { continue }
+                pending.insert(path)
+                effects.append(.save(path: path, bytes: event.document.bytes, expected: session.diskBytes))
+            }
+            quitAfterSaving = pending
+            message = StatusMessage("saving \(pending.count) file\(pending.count == 1 ? "" : "s") before quitting")
+            return effects
+        case (.quit, .answerDiscard):
+            hasQuit = true
+            return [.quit(status: 0)]
+        default:
+            message = StatusMessage("quit cancelled")
+            return []
+        }
+    }
+
+    // MARK: Outside changes
+
+    mutating func fileChanged(path: String) -> [Effect] {
+        if let session = sessions[path], session.hasUnsavedEdits {
+            message = StatusMessage("\(displayName(path)) changed on disk; your edits are kept, and saving will refuse to overwrite it (use W to save a copy)", .warning)
+            return []
+        }
+        sessions[path] = nil
+        message = StatusMessage("\(displayName(path)) changed on disk; reloaded")
+        var effects: [Effect] = [.load(paths: [path])]
+        if currentPath == path { effects.insert(.open(path: path), at: 0) }
+        return effects
+    }
+
+    /// A short name for messages: the file name, made safe for the terminal.
+    func displayName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return terminalSafe(name)
+    }
+}

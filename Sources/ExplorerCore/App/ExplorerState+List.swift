@@ -1,0 +1,103 @@
+import CognitoTriggers
+import JSONDocument
+
+extension ExplorerState {
+    /// Recomputes the filtered, sorted list, keeping the cursor on the same file.
+    mutating func recomputeVisible() {
+        let selected = visible.indices.contains(listCursor) ? entries[visible[listCursor]].path : currentPath
+        let needle = filter.lowercased()
+        var indexes: [Int] = []
+        indexes.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            if needle.isEmpty || Self.matches(entry, needle) { indexes.append(index) }
+        }
+        if sortByTrigger {
+            indexes.sort { left, right in
+                let a = entries[left], b = entries[right]
+                let aKey = a.status == .pending ? "\u{10FFFF}" : a.triggerLabel
+                let bKey = b.status == .pending ? "\u{10FFFF}" : b.triggerLabel
+                if aKey != bKey { return aKey < bKey }
+                if a.triggerSource != b.triggerSource { return a.triggerSource < b.triggerSource }
+                return left < right
+            }
+        }
+        visible = indexes
+        if let selected, let position = visible.firstIndex(where: { entries[$0].path == selected }) {
+            listCursor = position
+        } else {
+            listCursor = max(0, min(listCursor, visible.count - 1))
+        }
+        keepCursorsVisible()
+    }
+
+    static func matches(_ entry: FileSummary, _ needle: String) -> Bool {
+        entry.path.lowercased().contains(needle) || entry.triggerLabel.lowercased().contains(needle)
+            || entry.triggerSource.lowercased().contains(needle) || entry.user.lowercased().contains(needle)
+    }
+
+    mutating func runListCommand(_ command: Command) -> [Effect] {
+        let page = max(1, Layout(width: width, height: height, options: options).listInner.height)
+        switch command {
+        case .moveUp: return moveListCursor(to: listCursor - 1)
+        case .moveDown: return moveListCursor(to: listCursor + 1)
+        case .pageUp: return moveListCursor(to: listCursor - page)
+        case .pageDown: return moveListCursor(to: listCursor + page)
+        case .top: return moveListCursor(to: 0)
+        case .bottom: return moveListCursor(to: visible.count - 1)
+        case .activate:
+            if currentSession != nil {
+                focus = .request
+            } else if currentPath != nil {
+                message = StatusMessage("still opening this file")
+            }
+            return []
+        case .search:
+            overlay = .prompt(Prompt(title: "Filter events", editor: LineEditor(filter), purpose: .filter(previous: filter), error: nil))
+            return []
+        case .toggleSort:
+            sortByTrigger.toggle()
+            recomputeVisible()
+            message = StatusMessage(sortByTrigger ? "sorted by trigger" : "sorted by name")
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// Moves the list cursor and shows that file, opening it when needed.
+    mutating func moveListCursor(to position: Int) -> [Effect] {
+        guard !visible.isEmpty else { return [] }
+        listCursor = max(0, min(position, visible.count - 1))
+        keepCursorsVisible()
+        return showEntry(entries[visible[listCursor]].path)
+    }
+
+    /// Makes `path` the current file; returns the effect that opens it when it is not in memory.
+    mutating func showEntry(_ path: String) -> [Effect] {
+        guard path != currentPath || sessions[path] == nil else { return [] }
+        currentPath = path
+        dropIdleSessions()
+        if sessions[path] != nil { return [] }
+        return [.open(path: path)]
+    }
+
+    /// Sets the filter from the prompt as it is typed.
+    mutating func setFilter(_ text: String) -> [Effect] {
+        filter = text
+        recomputeVisible()
+        guard let index = visible.indices.contains(listCursor) ? visible[listCursor] : nil else { return [] }
+        return showEntry(entries[index].path)
+    }
+
+    /// Scrolls every pane so its cursor shows at the current size.
+    mutating func keepCursorsVisible() {
+        let layout = Layout(width: width, height: height, options: options)
+        listScroll = Layout.scroll(cursor: listCursor, scroll: listScroll, height: layout.listInner.height, count: visible.count)
+        _ = withCurrentSession { session in
+            session.request.scroll = Layout.scroll(cursor: session.request.cursor, scroll: session.request.scroll,
+                                                   height: layout.requestInner.height, count: session.request.rows.count)
+            session.response.scroll = Layout.scroll(cursor: session.response.cursor, scroll: session.response.scroll,
+                                                    height: layout.responseInner.height, count: session.response.rows.count)
+        }
+    }
+}

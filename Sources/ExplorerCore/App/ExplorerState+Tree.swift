@@ -1,0 +1,231 @@
+import CognitoTriggers
+import JSONDocument
+
+extension ExplorerState {
+    /// Runs `body` on the focused tree pane of the current session.
+    @discardableResult
+    mutating func withFocusedPane<T>(_ body: (inout TreePane, inout EventSession) -> T) -> T? {
+        let pane = focus
+        return withCurrentSession { session in
+            var tree = pane == .response ? session.response : session.request
+            let result = body(&tree, &session)
+            if pane == .response { session.response = tree } else { session.request = tree }
+            return result
+        }
+    }
+
+    var focusedRow: TreeRow? {
+        guard let session = currentSession else { return nil }
+        switch focus {
+        case .list: return nil
+        case .request: return session.request.currentRow
+        case .response: return session.response.currentRow
+        }
+    }
+
+    var focusedPaneHeight: Int {
+        let layout = Layout(width: width, height: height, options: options)
+        return max(1, focus == .response ? layout.responseInner.height : layout.requestInner.height)
+    }
+
+    mutating func runTreeCommand(_ command: Command) -> [Effect] {
+        guard currentSession != nil else { return [] }
+        let page = focusedPaneHeight
+        switch command {
+        case .moveUp: moveTreeCursor { $0 - 1 }
+        case .moveDown: moveTreeCursor { $0 + 1 }
+        case .pageUp: moveTreeCursor { $0 - page }
+        case .pageDown: moveTreeCursor { $0 + page }
+        case .top: moveTreeCursor { _ in 0 }
+        case .bottom: moveTreeCursor { _ in Int.max / 2 }
+        case .expand: expandOrEnter()
+        case .collapse: collapseOrLeave()
+        case .expandAll, .collapseAll:
+            withFocusedPane { pane, session in
+                let path = pane.currentRow?.path
+                pane.expansion.reset(to: command == .expandAll ? .all : .none)
+                _ = path
+            }
+            withCurrentSession { $0.rebuildRows() }
+            keepCursorsVisible()
+        case .search:
+            overlay = .prompt(Prompt(title: "Search keys and values", editor: LineEditor(currentPaneQuery ?? ""),
+                                     purpose: .search(focus), error: nil))
+        case .nextMatch: stepMatch(by: 1)
+        case .previousMatch: stepMatch(by: -1)
+        case .activate:
+            return focus == .response ? activateResponseRow() : activateRequestRow()
+        case .toggle: toggleBoolean()
+        case .unset: unsetFocused()
+        case .setNull: setFocusedToNull()
+        case .addEntry: beginAddEntry()
+        case .openEditor: return openFocusedInEditor()
+        default: break
+        }
+        return []
+    }
+
+    var currentPaneQuery: String? {
+        guard let session = currentSession else { return nil }
+        return focus == .response ? session.response.query : session.request.query
+    }
+
+    mutating func moveTreeCursor(_ move: (Int) -> Int) {
+        withFocusedPane { pane, _ in
+            pane.cursor = max(0, min(move(pane.cursor), pane.rows.count - 1))
+        }
+        keepCursorsVisible()
+    }
+
+    mutating func expandOrEnter() {
+        guard let row = focusedRow, row.isExpandable else { return }
+        if row.isExpanded {
+            moveTreeCursor { $0 + 1 }
+            return
+        }
+        setExpanded(row, true)
+    }
+
+    mutating func collapseOrLeave() {
+        guard let row = focusedRow else { return }
+        if row.isExpandable && row.isExpanded {
+            setExpanded(row, false)
+            return
+        }
+        // Go to the parent row.
+        withFocusedPane { pane, _ in
+            var index = pane.cursor - 1
+            while index >= 0 && pane.rows[index].depth >= row.depth { index -= 1 }
+            if index >= 0 { pane.cursor = index }
+        }
+        keepCursorsVisible()
+    }
+
+    mutating func setExpanded(_ row: TreeRow, _ expanded: Bool) {
+        guard row.isExpanded != expanded else { return }
+        withFocusedPane { pane, _ in pane.expansion.flip(row.path) }
+        withCurrentSession { $0.rebuildRows() }
+        keepCursorsVisible()
+    }
+
+    mutating func activateRequestRow() -> [Effect] {
+        guard let row = focusedRow else { return [] }
+        if row.isExpandable {
+            setExpanded(row, !row.isExpanded)
+        } else if let node = row.node {
+            showInPager(row: row, node: node)
+        }
+        return []
+    }
+
+    /// Opens the viewer on a value: strings as they are, other values as JSON text.
+    mutating func showInPager(row: TreeRow, node: JSONNode) {
+        let text = node.stringValue ?? node.rawText
+        overlay = .pager(Pager(title: row.path.dottedString, text: text, scroll: 0))
+    }
+
+    // MARK: Search
+
+    mutating func runSearch(_ query: String, in pane: Pane) {
+        guard let session = currentSession, let event = session.event else { return }
+        let matches = query.isEmpty ? [] : Self.search(query, in: event, pane: pane)
+        withCurrentSession { session in
+            var tree = pane == .response ? session.response : session.request
+            tree.query = query.isEmpty ? nil : query
+            tree.matches = matches
+            tree.matchSet = Set(matches)
+            tree.matchIndex = 0
+            if pane == .response { session.response = tree } else { session.request = tree }
+        }
+        if query.isEmpty {
+            message = StatusMessage("search cleared")
+        } else if matches.isEmpty {
+            message = StatusMessage("no match for \"\(terminalSafe(query))\"", .warning)
+        } else {
+            revealMatch(0)
+        }
+    }
+
+    mutating func stepMatch(by step: Int) {
+        guard let session = currentSession else { return }
+        let tree = focus == .response ? session.response : session.request
+        guard !tree.matches.isEmpty else {
+            message = StatusMessage(tree.query == nil ? "no search yet: press / to search" : "no matches")
+            return
+        }
+        let count = tree.matches.count
+        revealMatch(((tree.matchIndex + step) % count + count) % count)
+    }
+
+    /// Expands the ancestors of match `index` and puts the cursor on it.
+    mutating func revealMatch(_ index: Int) {
+        guard let session = currentSession else { return }
+        let tree = focus == .response ? session.response : session.request
+        guard tree.matches.indices.contains(index) else { return }
+        let target = tree.matches[index]
+        for length in 1..<max(1, target.count) {
+            let prefix = JSONPath(target.prefix(length))
+            guard let row = (focus == .response ? currentSession?.response : currentSession?.request)?.rows.first(where: { $0.path == prefix }) else { continue }
+            if row.isExpandable && !row.isExpanded {
+                withFocusedPane { pane, _ in pane.expansion.flip(prefix) }
+                withCurrentSession { $0.rebuildRows() }
+            }
+        }
+        withFocusedPane { pane, _ in
+            pane.matchIndex = index
+            if let position = pane.rows.firstIndex(where: { $0.path == target }) { pane.cursor = position }
+        }
+        keepCursorsVisible()
+        message = StatusMessage("match \(index + 1) of \(tree.matches.count)")
+    }
+
+    /// Paths in a pane whose key or scalar value contains `query` (case-insensitive), in document order.
+    static func search(_ query: String, in event: TriggerEvent, pane: Pane, limit: Int = 10_000) -> [JSONPath] {
+        let needle = query.lowercased()
+        var results: [JSONPath] = []
+        let document = event.document
+        var stack: [(JSONNode, JSONPath)] = []
+        let root = document.root
+        let known = event.trigger != nil
+        if pane == .response {
+            guard let trigger = event.trigger else { return [] }
+            // Catalogue fields match by name whether present or not.
+            var seen = Set<JSONPath>()
+            for field in Catalogue.spec(for: trigger).responseFields where field.path.count > 1 {
+                if field.name.lowercased().contains(needle) {
+                    let path = JSONPath(field.path.map { PathComponent.key($0) })
+                    if seen.insert(path).inserted { results.append(path) }
+                }
+            }
+            if let response = document.node(at: ["response"]) {
+                for child in TreeBuilder.children(of: response).reversed() { stack.append((child.node, ["response", child.component])) }
+            }
+            var found: [JSONPath] = []
+            walk(&stack, needle: needle, into: &found, limit: limit)
+            for path in found where seen.insert(path).inserted { results.append(path) }
+            return results
+        }
+        for child in TreeBuilder.children(of: root).reversed() {
+            if known, child.component == .key("response") { continue }
+            stack.append((child.node, [child.component]))
+        }
+        walk(&stack, needle: needle, into: &results, limit: limit)
+        return results
+    }
+
+    private static func walk(_ stack: inout [(JSONNode, JSONPath)], needle: String, into results: inout [JSONPath], limit: Int) {
+        while let (node, path) = stack.popLast(), results.count < limit {
+            var hit = false
+            if case .key(let key)? = path.last, key.lowercased().contains(needle) { hit = true }
+            switch node.kind {
+            case .object, .array:
+                for child in TreeBuilder.children(of: node).reversed() { stack.append((child.node, path + [child.component])) }
+            case .string:
+                if let text = node.stringValue, text.lowercased().contains(needle) { hit = true }
+            default:
+                if node.rawText.lowercased().contains(needle) { hit = true }
+            }
+            if hit { results.append(path) }
+        }
+    }
+}

@@ -1,0 +1,266 @@
+import CognitoTriggers
+import JSONDocument
+
+/// How the screen may use colour.
+public enum ColorMode: Hashable, Sendable {
+    /// 256 colours.
+    case full
+    /// The 8 base colours: every other colour is mapped to the nearest of them.
+    case eight
+    /// No colour at all (`NO_COLOR`): attributes such as bold and reverse only.
+    case none
+}
+
+/// Settings the caller chooses, usually from the command line and the environment.
+public struct ExplorerOptions: Hashable, Sendable {
+    public var colorMode: ColorMode
+    /// Files summarized per `Effect.load`, so the first frame never waits for a large folder.
+    public var batchSize: Int
+    /// Below this size the screen says it is too small.
+    public var minimumWidth: Int
+    public var minimumHeight: Int
+
+    public init(colorMode: ColorMode = .full, batchSize: Int = 250, minimumWidth: Int = 60, minimumHeight: Int = 16) {
+        self.colorMode = colorMode
+        self.batchSize = max(1, batchSize)
+        self.minimumWidth = minimumWidth
+        self.minimumHeight = minimumHeight
+    }
+}
+
+/// Which pane has the focus.
+public enum Pane: Hashable, Sendable {
+    case list, request, response
+}
+
+/// A line for the status bar, coloured by how serious it is.
+public struct StatusMessage: Hashable, Sendable {
+    public enum Severity: Hashable, Sendable { case info, success, warning, error }
+    public var text: String
+    public var severity: Severity
+    public init(_ text: String, _ severity: Severity = .info) {
+        self.text = text
+        self.severity = severity
+    }
+}
+
+/// The whole explorer as a value: event list, open events, panes, prompts and messages.
+///
+/// The run loop owns one state, feeds it `Action`s with `apply(_:)`, performs the `Effect`s it
+/// returns (see `EffectRunner`), and draws `render()` after each change. Nothing here touches
+/// files or the terminal.
+public struct ExplorerState: Sendable {
+    public let options: ExplorerOptions
+    /// The screen size last reported.
+    public private(set) var width: Int
+    public private(set) var height: Int
+
+    /// The paths the user named.
+    let inputPaths: [String]
+    /// Every file, in the order found; summaries fill in as batches load.
+    var entries: [FileSummary] = []
+    var indexByPath: [String: Int] = [:]
+    /// Messages for paths that gave no file.
+    var pathProblems: [String] = []
+    var isExpanding = true
+    /// How many entries have been asked for, and how many have arrived.
+    var requestedCount = 0
+    var loadedCount = 0
+
+    /// Entry indexes shown in the list, after filter and sort.
+    var visible: [Int] = []
+    var listCursor = 0
+    var listScroll = 0
+    var filter = ""
+    var sortByTrigger = false
+
+    var focus: Pane = .list
+    /// Opened files: the current one, and any with unsaved edits.
+    var sessions: [String: EventSession] = [:]
+    /// The file shown in the trees (it may still be opening).
+    var currentPath: String?
+
+    var overlay: Overlay?
+    var message: StatusMessage?
+    /// The field the external editor is editing.
+    var editorTarget: (path: String, field: JSONPath)?
+    /// Files being saved before quitting; nil when not quitting.
+    var quitAfterSaving: Set<String>?
+    /// Paths of saves that write a copy under another name.
+    var copyTargets: Set<String> = []
+    /// Set once the state has asked to quit.
+    public internal(set) var hasQuit = false
+
+    /// Creates a state for `paths` (files and folders) at a screen size; call `start()` for the first effects.
+    public init(paths: [String], options: ExplorerOptions = ExplorerOptions(), width: Int = 80, height: Int = 24) {
+        self.inputPaths = paths
+        self.options = options
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    /// The effects that begin loading: find the files.
+    public mutating func start() -> [Effect] {
+        isExpanding = true
+        return [.expand(paths: inputPaths)]
+    }
+
+    /// The mode the next key is read in.
+    public var mode: Mode {
+        switch overlay {
+        case .help?: return .help
+        case .pager?: return .pager
+        case .prompt?: return .textInput
+        case .picker?: return .enumPicker
+        case .confirm?: return .confirm
+        case .raw?: return .rawEdit
+        case nil:
+            switch focus {
+            case .list: return .list
+            case .request: return .tree
+            case .response: return .response
+            }
+        }
+    }
+
+    /// The pane with the focus.
+    public var focusedPane: Pane { focus }
+
+    /// The current status message, if any.
+    public var statusMessage: StatusMessage? { message }
+
+    /// The number of files found, and how many of them are summarized.
+    public var progress: (loaded: Int, total: Int) { (loadedCount, entries.count) }
+
+    /// True while files are still being found or summarized.
+    public var isLoading: Bool { isExpanding || loadedCount < entries.count }
+
+    /// Files with edits not saved yet.
+    public var unsavedPaths: [String] {
+        sessions.values.filter(\.hasUnsavedEdits).map(\.path).sorted()
+    }
+
+    /// The JSON path under the cursor of the focused tree, if any.
+    public var cursorPath: JSONPath? {
+        guard let session = currentSession else { return nil }
+        switch focus {
+        case .list: return nil
+        case .request: return session.request.currentRow?.path
+        case .response: return session.response.currentRow?.path
+        }
+    }
+
+    /// The text of the current file as edited so far, when it is JSON.
+    public var currentDocumentBytes: [UInt8]? { currentSession?.event?.document.bytes }
+
+    /// The path of the file shown.
+    public var currentFile: String? { currentPath }
+
+    var currentSession: EventSession? {
+        guard let currentPath else { return nil }
+        return sessions[currentPath]
+    }
+
+    /// Changes the current session in place.
+    mutating func withCurrentSession<T>(_ body: (inout EventSession) -> T) -> T? {
+        guard let currentPath, var session = sessions[currentPath] else { return nil }
+        sessions[currentPath] = nil
+        let result = body(&session)
+        sessions[currentPath] = session
+        return result
+    }
+
+    // MARK: Update
+
+    /// Applies an action and returns the effects the run loop must perform.
+    public mutating func apply(_ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handleKey(key)
+        case .resize(let width, let height):
+            self.width = max(0, width)
+            self.height = max(0, height)
+            keepCursorsVisible()
+            return []
+        case .expanded(let files, let problems):
+            return didExpand(files: files, problems: problems)
+        case .loaded(let summaries):
+            return didLoad(summaries)
+        case .opened(let opened):
+            return didOpen(opened)
+        case .saved(let path, let bytes):
+            return didSave(path: path, bytes: bytes)
+        case .saveFailed(let path, let text):
+            return didFailSaving(path: path, message: text)
+        case .editorFinished(let text, let note):
+            return editorFinished(text: text, note: note)
+        case .fileChangedOnDisk(let path):
+            return fileChanged(path: path)
+        case .tick:
+            return []
+        }
+    }
+
+    mutating func handleKey(_ key: Key) -> [Effect] {
+        if key == .resize { return [] }
+        if overlay == nil { message = nil }
+        switch overlay {
+        case .help?, .pager?: return handleScrollingOverlay(key)
+        case .prompt?: return handlePromptKey(key)
+        case .picker?: return handlePickerKey(key)
+        case .confirm?: return handleConfirmKey(key)
+        case .raw?: return handleRawKey(key)
+        case nil: break
+        }
+        guard let command = Keymap.command(for: key, in: mode) else {
+            if case .character(let character) = key {
+                message = StatusMessage("\(terminalSafe(String(character))) does nothing here; press ? for the keys of this pane")
+            }
+            return []
+        }
+        return run(command)
+    }
+
+    /// Runs a command of the list, tree or response mode.
+    mutating func run(_ command: Command) -> [Effect] {
+        switch command {
+        case .help:
+            overlay = .help(scroll: 0)
+            return []
+        case .quit:
+            return requestQuit()
+        case .nextPane:
+            cycleFocus(forward: true)
+            return []
+        case .previousPane:
+            cycleFocus(forward: false)
+            return []
+        case .undo, .redo:
+            undoRedo(redo: command == .redo)
+            return []
+        case .save:
+            return saveCurrent()
+        case .saveAs:
+            return beginSaveAs()
+        case .rawEdit:
+            beginRawEdit()
+            return []
+        default:
+            break
+        }
+        switch focus {
+        case .list: return runListCommand(command)
+        case .request, .response: return runTreeCommand(command)
+        }
+    }
+
+    mutating func cycleFocus(forward: Bool) {
+        var order: [Pane] = [.list]
+        if let session = currentSession {
+            order.append(.request)
+            if session.hasResponsePane { order.append(.response) }
+        }
+        let index = order.firstIndex(of: focus) ?? 0
+        focus = order[(index + (forward ? 1 : order.count - 1)) % order.count]
+    }
+}

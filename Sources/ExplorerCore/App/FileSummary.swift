@@ -1,0 +1,107 @@
+import CognitoTriggers
+import JSONDocument
+
+/// How an event file fares as a whole, shown as one mark in the list.
+public enum FileStatus: Hashable, Sendable {
+    /// Not read yet.
+    case pending
+    /// A valid event (`✓`).
+    case valid
+    /// An event with warnings only (`!`).
+    case warnings
+    /// An event with errors (`✗`).
+    case errors
+    /// Not JSON, empty, binary or unreadable (`?`).
+    case unreadable
+
+    /// The one-character mark.
+    public var mark: String {
+        switch self {
+        case .pending: return "·"
+        case .valid: return "✓"
+        case .warnings: return "!"
+        case .errors: return "✗"
+        case .unreadable: return "?"
+        }
+    }
+
+    /// The status that a list of problems gives.
+    public init(problems: [Problem]) {
+        if problems.contains(where: { $0.severity == .error }) {
+            self = .errors
+        } else if problems.isEmpty {
+            self = .valid
+        } else {
+            self = .warnings
+        }
+    }
+}
+
+/// What the event list shows about one file; cheap to keep for thousands of files.
+public struct FileSummary: Hashable, Sendable {
+    /// The file's path as found.
+    public var path: String
+    /// The trigger's short label ("CustomMsg"), or a word for files that are no event ("not JSON").
+    public var triggerLabel: String
+    /// The raw `triggerSource` string, or "".
+    public var triggerSource: String
+    /// Who the event is about: the user's email or name attribute, else `userName`, else "".
+    public var user: String
+    /// The status mark.
+    public var status: FileStatus
+
+    /// A summary of a file that has not been read yet.
+    public static func pending(_ path: String) -> FileSummary {
+        FileSummary(path: path, triggerLabel: "", triggerSource: "", user: "", status: .pending)
+    }
+
+    /// Summarizes an opened file: trigger, user and status.
+    public init(_ opened: EventFiles.Opened) {
+        switch opened.outcome {
+        case .unreadable:
+            self.init(path: opened.path, triggerLabel: "unreadable", triggerSource: "", user: "", status: .unreadable)
+        case .empty:
+            self.init(path: opened.path, triggerLabel: "empty", triggerSource: "", user: "", status: .unreadable)
+        case .binary:
+            self.init(path: opened.path, triggerLabel: "binary", triggerSource: "", user: "", status: .unreadable)
+        case .notJSON:
+            self.init(path: opened.path, triggerLabel: "not JSON", triggerSource: "", user: "", status: .unreadable)
+        case .document(let event):
+            self.init(path: opened.path, event: event, problems: event.validate())
+        }
+    }
+
+    /// Summarizes a parsed event with its problems.
+    public init(path: String, event: TriggerEvent, problems: [Problem]) {
+        self.path = path
+        triggerLabel = event.spec?.shortLabel ?? (event.document.root.kind == .object && event.document.node(at: ["triggerSource"]) != nil ? "unknown" : "JSON")
+        triggerSource = event.document.node(at: ["triggerSource"])?.stringValue ?? ""
+        user = FileSummary.user(of: event)
+        status = FileStatus(problems: problems)
+    }
+
+    /// Creates a summary from its parts.
+    public init(path: String, triggerLabel: String, triggerSource: String, user: String, status: FileStatus) {
+        self.path = path
+        self.triggerLabel = triggerLabel
+        self.triggerSource = triggerSource
+        self.user = user
+        self.status = status
+    }
+
+    static func user(of event: TriggerEvent) -> String {
+        let document = event.document
+        for attribute in ["email", "name", "phone_number"] {
+            if let value = document.node(at: ["request", "userAttributes", .key(attribute)])?.stringValue, !value.isEmpty {
+                return value
+            }
+        }
+        return document.node(at: ["userName"])?.stringValue ?? ""
+    }
+
+    /// The last component of the path.
+    public var fileName: String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+}

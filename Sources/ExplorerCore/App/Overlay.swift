@@ -1,0 +1,114 @@
+import Foundation
+import JSONDocument
+
+/// How typed text becomes a JSON value.
+enum ValueKind: Hashable, Sendable {
+    /// Taken as it is, as a string.
+    case string
+    /// Must be a JSON number.
+    case number
+    /// Must be a JSON number without fraction or exponent.
+    case integer
+    /// JSON text when it parses (`25`, `true`, `[1]`, `"x"`), otherwise the text as a string.
+    case jsonOrString
+
+    /// The value the text gives, or a message saying why it gives none.
+    func value(from text: String) -> Result<JSONValue, PromptError> {
+        switch self {
+        case .string:
+            return .success(.string(text))
+        case .number, .integer:
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            guard let number = JSONNumber(trimmed) else {
+                return .failure(PromptError("\"\(terminalSafe(trimmed))\" is not a JSON number (write it like 42, -1.5 or 2e3)"))
+            }
+            if self == .integer && !number.isInteger {
+                return .failure(PromptError("\(trimmed) is not a whole number; this field needs an integer"))
+            }
+            return .success(.number(number))
+        case .jsonOrString:
+            if let value = try? JSONValue(parsing: text) { return .success(value) }
+            return .success(.string(text))
+        }
+    }
+}
+
+/// A message for a prompt whose input cannot be used.
+struct PromptError: Error, Hashable, Sendable {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// What a text prompt is for.
+enum PromptPurpose: Hashable, Sendable {
+    /// Filter the event list, live; the previous filter comes back on cancel.
+    case filter(previous: String)
+    /// Search keys and values of a tree pane.
+    case search(Pane)
+    /// Set the value at a path.
+    case editValue(path: JSONPath, kind: ValueKind)
+    /// The key of a new map entry; the value is asked next.
+    case addKey(map: JSONPath, valueKind: ValueKind)
+    /// The value of a new entry: a map entry when `key` is set, else a list element.
+    case addValue(collection: JSONPath, key: String?, kind: ValueKind)
+    /// A file name to write a copy to.
+    case saveAs
+}
+
+/// A one-line prompt over the screen.
+struct Prompt: Hashable, Sendable {
+    var title: String
+    var editor: LineEditor
+    var purpose: PromptPurpose
+    var error: String?
+}
+
+/// What choosing in the picker does.
+enum PickerPurpose: Hashable, Sendable {
+    case setValue(JSONPath)
+    case appendValue(JSONPath)
+}
+
+/// A list of values to choose from.
+struct Picker: Hashable, Sendable {
+    var title: String
+    var options: [String]
+    var cursor: Int
+    var purpose: PickerPurpose
+}
+
+/// What the save / discard / cancel question is about.
+enum ConfirmPurpose: Hashable, Sendable {
+    case quit
+}
+
+/// A question with the answers save, discard and cancel.
+struct Confirm: Hashable, Sendable {
+    var question: String
+    var purpose: ConfirmPurpose
+}
+
+/// The raw editor: any path, any JSON value.
+struct RawForm: Hashable, Sendable {
+    var path: LineEditor
+    var value: LineEditor
+    var isEditingValue: Bool
+    var error: String?
+}
+
+/// A long text shown whole.
+struct Pager: Hashable, Sendable {
+    var title: String
+    var text: String
+    var scroll: Int
+}
+
+/// What covers the panes, taking the keys.
+enum Overlay: Hashable, Sendable {
+    case help(scroll: Int)
+    case pager(Pager)
+    case prompt(Prompt)
+    case picker(Picker)
+    case confirm(Confirm)
+    case raw(RawForm)
+}

@@ -1,0 +1,21 @@
+/// What a key asks the explorer to do; the keymaps bind keys to these.
+public enum Command: String, Hashable, Sendable, CaseIterable {
+    // Moving around
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case nextPane, previousPane
+    case expand, collapse, expandAll, collapseAll
+    case activate
+    // Finding
+    case search, nextMatch, previousMatch, toggleSort
+    // Editing
+    case toggle, unset, setNull, addEntry, openEditor, rawEdit
+    case undo, redo, save, saveAs
+    // Application
+    case help, quit, close
+    // Text input
+    case cursorLeft, cursorRight, lineStart, lineEnd, wordLeft, wordRight
+    case deleteBackward, deleteForward, deleteWordBackward, clearLine
+    case submit, cancel, switchField
+    // Prompts
+    case choose, answerSave, answerDiscard, answerCancel
+}

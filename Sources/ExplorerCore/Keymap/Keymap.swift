@@ -1,0 +1,149 @@
+/// The key tables of every mode: one source for key handling, status bar hints, the help screen and docs.
+public enum Keymap {
+    private static func chars(_ text: String) -> [Key] { text.map { Key.character($0) } }
+
+    /// Moving through rows, shared by the list and the two trees.
+    private static let movement: [Binding] = [
+        Binding(keys: [.up, .character("k")], action: .moveUp, help: "previous row"),
+        Binding(keys: [.down, .character("j")], action: .moveDown, help: "next row", hint: "move"),
+        Binding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up"),
+        Binding(keys: [.pageDown, .ctrl("f")], action: .pageDown, help: "page down"),
+        Binding(keys: [.character("g"), .home], action: .top, help: "first row"),
+        Binding(keys: [.character("G"), .end], action: .bottom, help: "last row"),
+        Binding(keys: [.tab], action: .nextPane, help: "next pane", hint: "pane"),
+        Binding(keys: [.backTab], action: .previousPane, help: "previous pane"),
+    ]
+
+    /// Keys that work in every pane.
+    private static let global: [Binding] = [
+        Binding(keys: [.character("u")], action: .undo, help: "undo the last edit of this event", hint: "undo"),
+        Binding(keys: [.ctrl("r")], action: .redo, help: "redo"),
+        Binding(keys: [.character("w"), .ctrl("s")], action: .save, help: "save this event", hint: "save"),
+        Binding(keys: [.character("W")], action: .saveAs, help: "save a copy under another name"),
+        Binding(keys: [.character("r")], action: .rawEdit, help: "raw edit: set any path to any JSON value", hint: "raw"),
+        Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
+        Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
+    ]
+
+    /// Tree keys shared by the request tree and the response editor.
+    private static let treeNavigation: [Binding] = [
+        Binding(keys: [.right, .character("l")], action: .expand, help: "expand"),
+        Binding(keys: [.left, .character("h")], action: .collapse, help: "collapse, or go to the parent"),
+        Binding(keys: [.character("e")], action: .expandAll, help: "expand all"),
+        Binding(keys: [.character("E")], action: .collapseAll, help: "collapse all"),
+        Binding(keys: [.character("/")], action: .search, help: "search keys and values", hint: "search"),
+        Binding(keys: [.character("n")], action: .nextMatch, help: "next match"),
+        Binding(keys: [.character("N")], action: .previousMatch, help: "previous match"),
+    ]
+
+    /// The event list.
+    public static let list: [Binding] = [
+        Binding(keys: [.enter, .right, .character("l")], action: .activate, help: "open the event in the tree", hint: "open"),
+        Binding(keys: [.character("/")], action: .search, help: "filter by name, trigger or user", hint: "filter"),
+        Binding(keys: [.character("s")], action: .toggleSort, help: "sort by name or by trigger"),
+    ] + movement + global
+
+    /// The request tree.
+    public static let tree: [Binding] = [
+        Binding(keys: [.enter], action: .activate, help: "expand, or show a long string whole", hint: "expand/view"),
+    ] + treeNavigation + movement + global
+
+    /// The response editor.
+    public static let response: [Binding] = [
+        Binding(keys: [.enter], action: .activate, help: "edit the value (or expand)", hint: "edit"),
+        Binding(keys: [.character(" ")], action: .toggle, help: "flip a boolean"),
+        Binding(keys: [.character("a")], action: .addEntry, help: "add an entry to a map or list", hint: "add"),
+        Binding(keys: [.character("d"), .character("x"), .delete], action: .unset, help: "unset: remove the key or entry", hint: "unset"),
+        Binding(keys: [.character("z")], action: .setNull, help: "set to null"),
+        Binding(keys: [.character("o")], action: .openEditor, help: "edit the text in $VISUAL or $EDITOR"),
+    ] + treeNavigation + movement + global
+
+    /// Editing keys of every one-line text field.
+    private static let lineEditing: [Binding] = [
+        Binding(keys: [.left], action: .cursorLeft, help: "character left"),
+        Binding(keys: [.right], action: .cursorRight, help: "character right"),
+        Binding(keys: [.home, .ctrl("a")], action: .lineStart, help: "start of line"),
+        Binding(keys: [.end, .ctrl("e")], action: .lineEnd, help: "end of line"),
+        Binding(keys: [.ctrl("b")], action: .wordLeft, help: "word left"),
+        Binding(keys: [.ctrl("f")], action: .wordRight, help: "word right"),
+        Binding(keys: [.backspace], action: .deleteBackward, help: "delete before the cursor"),
+        Binding(keys: [.delete, .ctrl("d")], action: .deleteForward, help: "delete under the cursor"),
+        Binding(keys: [.ctrl("w")], action: .deleteWordBackward, help: "delete the word before the cursor"),
+        Binding(keys: [.ctrl("u")], action: .clearLine, help: "clear the line"),
+    ]
+
+    /// A one-line text prompt; other printable keys type themselves.
+    public static let textInput: [Binding] = [
+        Binding(keys: [.enter], action: .submit, help: "apply", hint: "apply"),
+        Binding(keys: [.escape], action: .cancel, help: "cancel", hint: "cancel"),
+    ] + lineEditing
+
+    /// The raw editor: a path field and a JSON value field.
+    public static let rawEdit: [Binding] = [
+        Binding(keys: [.enter], action: .submit, help: "apply (the value must be valid JSON)", hint: "apply"),
+        Binding(keys: [.escape], action: .cancel, help: "cancel", hint: "cancel"),
+        Binding(keys: [.tab, .backTab, .up, .down], action: .switchField, help: "switch between path and value", hint: "switch field"),
+    ] + lineEditing
+
+    /// The picker of allowed values.
+    public static let enumPicker: [Binding] = [
+        Binding(keys: [.up, .character("k")], action: .moveUp, help: "previous value"),
+        Binding(keys: [.down, .character("j")], action: .moveDown, help: "next value", hint: "move"),
+        Binding(keys: [.character("g"), .home], action: .top, help: "first value"),
+        Binding(keys: [.character("G"), .end], action: .bottom, help: "last value"),
+        Binding(keys: [.enter, .character(" ")], action: .choose, help: "choose", hint: "choose"),
+        Binding(keys: [.escape, .character("q")], action: .cancel, help: "cancel", hint: "cancel"),
+    ]
+
+    /// The save / discard / cancel question.
+    public static let confirm: [Binding] = [
+        Binding(keys: [.character("s"), .character("y")], action: .answerSave, help: "save, then go on", hint: "save"),
+        Binding(keys: [.character("d"), .character("n")], action: .answerDiscard, help: "discard the edits, then go on", hint: "discard"),
+        Binding(keys: [.character("c"), .escape], action: .answerCancel, help: "cancel", hint: "cancel"),
+    ]
+
+    /// Scrolling keys of the help screen and the text viewer.
+    private static let scrolling: [Binding] = [
+        Binding(keys: [.up, .character("k")], action: .moveUp, help: "scroll up"),
+        Binding(keys: [.down, .character("j")], action: .moveDown, help: "scroll down", hint: "move"),
+        Binding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up"),
+        Binding(keys: [.pageDown, .ctrl("f"), .character(" ")], action: .pageDown, help: "page down", hint: "page"),
+        Binding(keys: [.character("g"), .home], action: .top, help: "top"),
+        Binding(keys: [.character("G"), .end], action: .bottom, help: "bottom"),
+    ]
+
+    /// The help screen.
+    public static let help: [Binding] = scrolling + [
+        Binding(keys: [.escape, .character("q"), .character("?"), .enter], action: .close, help: "close help", hint: "close"),
+    ]
+
+    /// The text viewer for long strings.
+    public static let pager: [Binding] = scrolling + [
+        Binding(keys: [.escape, .character("q"), .enter], action: .close, help: "close", hint: "close"),
+    ]
+
+    /// The table of a mode.
+    public static func bindings(for mode: Mode) -> [Binding] {
+        switch mode {
+        case .list: return list
+        case .tree: return tree
+        case .response: return response
+        case .textInput: return textInput
+        case .enumPicker: return enumPicker
+        case .confirm: return confirm
+        case .help: return help
+        case .pager: return pager
+        case .rawEdit: return rawEdit
+        }
+    }
+
+    /// The command `key` runs in `mode`, or nil when the key is not bound there.
+    public static func command(for key: Key, in mode: Mode) -> Command? {
+        bindings(for: mode).first { $0.keys.contains(key) }?.action
+    }
+
+    /// The status bar hints of a mode: `↓ next row  Tab next pane  ? help`.
+    public static func hints(for mode: Mode) -> [(key: String, help: String)] {
+        bindings(for: mode).compactMap { binding in binding.hint.map { (binding.keys.first?.displayName ?? "", $0) } }
+    }
+}

@@ -1,0 +1,65 @@
+/// Where everything goes on a screen of a given size: a pure function of the size.
+public struct Layout: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    /// True below the minimum size; then only a message is drawn.
+    public let isTooSmall: Bool
+    /// The event list's box (left).
+    public let list: Rect
+    /// The request tree's box (right, top).
+    public let request: Rect
+    /// The response editor's box (right, bottom).
+    public let response: Rect
+    /// Two rows explaining the focused field.
+    public let fieldHelp: Rect
+    /// The status line: file, path, unsaved mark, message.
+    public let status: Rect
+    /// The key hints of the current mode.
+    public let hints: Rect
+    /// The box of the help screen and the text viewer.
+    public let overlay: Rect
+
+    /// Computes the layout of a `width` x `height` screen.
+    public init(width: Int, height: Int, minimumWidth: Int = 60, minimumHeight: Int = 16) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        isTooSmall = self.width < minimumWidth || self.height < minimumHeight
+        guard !isTooSmall else {
+            let empty = Rect(x: 0, y: 0, width: 0, height: 0)
+            list = empty; request = empty; response = empty
+            fieldHelp = empty; status = empty; hints = empty; overlay = empty
+            return
+        }
+        let panesHeight = self.height - 4
+        let listWidth = max(30, min(56, self.width * 2 / 5))
+        list = Rect(x: 0, y: 0, width: listWidth, height: panesHeight)
+        let rightWidth = self.width - listWidth
+        let requestHeight = (panesHeight + 1) / 2
+        request = Rect(x: listWidth, y: 0, width: rightWidth, height: requestHeight)
+        response = Rect(x: listWidth, y: requestHeight, width: rightWidth, height: panesHeight - requestHeight)
+        fieldHelp = Rect(x: 0, y: panesHeight, width: self.width, height: 2)
+        status = Rect(x: 0, y: panesHeight + 2, width: self.width, height: 1)
+        hints = Rect(x: 0, y: panesHeight + 3, width: self.width, height: 1)
+        let overlayWidth = min(self.width - 4, max(56, self.width * 4 / 5))
+        overlay = Rect(x: (self.width - overlayWidth) / 2, y: 1, width: overlayWidth, height: panesHeight)
+    }
+
+    /// The layout for a state's options.
+    public init(width: Int, height: Int, options: ExplorerOptions) {
+        self.init(width: width, height: height, minimumWidth: options.minimumWidth, minimumHeight: options.minimumHeight)
+    }
+
+    public var listInner: Rect { list.inset(by: 1) }
+    public var requestInner: Rect { request.inset(by: 1) }
+    public var responseInner: Rect { response.inset(by: 1) }
+    public var overlayInner: Rect { overlay.inset(by: 1) }
+
+    /// The scroll offset that keeps `cursor` inside a window of `height` rows over `count` rows.
+    public static func scroll(cursor: Int, scroll: Int, height: Int, count: Int) -> Int {
+        guard height > 0, count > 0 else { return 0 }
+        var offset = min(scroll, max(0, count - height))
+        if cursor < offset { offset = cursor }
+        if cursor >= offset + height { offset = cursor - height + 1 }
+        return max(0, offset)
+    }
+}

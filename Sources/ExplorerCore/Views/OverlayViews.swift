@@ -1,0 +1,127 @@
+/// The help screen's content, generated from the keymaps.
+enum HelpView {
+    /// Every mode's keys as lines for a box `width` columns wide.
+    static func lines(width: Int) -> [(text: String, style: Style)] {
+        var lines: [(String, Style)] = []
+        lines.append(("Keys of every mode. Printable keys type themselves in text fields.", Theme.fieldHelp))
+        for mode in Mode.allCases {
+            lines.append(("", Theme.key))
+            lines.append((mode.title, Theme.heading))
+            let keyWidth = min(24, max(10, width / 3))
+            for binding in Keymap.bindings(for: mode) {
+                let keys = TextLayout.pad(binding.keyLabel, width: keyWidth)
+                for (offset, part) in TextLayout.wrap(binding.help, width: max(1, width - keyWidth - 3)).enumerated() {
+                    lines.append(((offset == 0 ? "  " + keys : String(repeating: " ", count: keyWidth + 2)) + " " + part, Theme.key))
+                }
+            }
+        }
+        return lines
+    }
+}
+
+/// The text viewer's content: the text wrapped, line breaks kept.
+enum PagerView {
+    static func lines(_ text: String, width: Int) -> [String] {
+        TextLayout.wrapLines(text, width: max(1, width))
+    }
+}
+
+extension ExplorerState {
+    func drawOverlay(_ grid: inout Grid, _ layout: Layout) {
+        guard let overlay else { return }
+        switch overlay {
+        case .help(let scroll):
+            let box = layout.overlay
+            drawModalBox(&grid, box, title: "Help · keys")
+            let inner = layout.overlayInner
+            let lines = HelpView.lines(width: inner.width)
+            let start = max(0, min(scroll, lines.count - inner.height))
+            for (offset, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
+                grid.put(line.text, x: inner.x, y: inner.y + offset, style: line.style, maxWidth: inner.width)
+            }
+            drawScrollNote(&grid, box, first: start, shown: inner.height, total: lines.count)
+        case .pager(let pager):
+            let box = layout.overlay
+            drawModalBox(&grid, box, title: terminalSafe(pager.title))
+            let inner = layout.overlayInner
+            let lines = PagerView.lines(pager.text, width: inner.width)
+            let start = max(0, min(pager.scroll, lines.count - inner.height))
+            for (offset, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.string, maxWidth: inner.width)
+            }
+            drawScrollNote(&grid, box, first: start, shown: inner.height, total: lines.count)
+        case .prompt(let prompt):
+            let width = min(layout.width - 4, max(50, layout.width * 3 / 5))
+            let height = prompt.error == nil ? 3 : 4 + max(0, min(2, TextLayout.wrap(prompt.error ?? "", width: width - 2).count - 1))
+            let box = Rect(x: (layout.width - width) / 2, y: max(0, layout.height / 2 - height), width: width, height: height)
+            drawModalBox(&grid, box, title: terminalSafe(prompt.title))
+            prompt.editor.draw(into: &grid, x: box.x + 1, y: box.y + 1, width: box.width - 2, style: Theme.key)
+            if let error = prompt.error {
+                for (offset, line) in TextLayout.wrap(terminalSafe(error), width: box.width - 2, maxLines: box.height - 3).enumerated() {
+                    grid.put(line, x: box.x + 1, y: box.y + 2 + offset, style: Theme.error)
+                }
+            }
+        case .picker(let picker):
+            let widest = picker.options.map { displayWidth(of: terminalSafe($0)) }.max() ?? 0
+            let width = min(layout.width - 4, max(displayWidth(of: picker.title) + 6, widest + 6, 30))
+            let height = min(layout.height - 2, picker.options.count + 2)
+            let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
+            drawModalBox(&grid, box, title: terminalSafe(picker.title))
+            let inner = box.inset(by: 1)
+            let scroll = Layout.scroll(cursor: picker.cursor, scroll: 0, height: inner.height, count: picker.options.count)
+            for row in 0..<inner.height where scroll + row < picker.options.count {
+                let index = scroll + row
+                let selected = index == picker.cursor
+                let text = (selected ? "› " : "  ") + terminalSafe(picker.options[index])
+                grid.put(TextLayout.pad(text, width: inner.width), x: inner.x, y: inner.y + row,
+                         style: selected ? Theme.string.reversed : Theme.string)
+            }
+        case .confirm(let confirm):
+            let width = min(layout.width - 4, 64)
+            let question = TextLayout.wrap(terminalSafe(confirm.question), width: width - 4)
+            let height = question.count + 4
+            let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
+            drawModalBox(&grid, box, title: "Unsaved edits")
+            for (offset, line) in question.enumerated() {
+                grid.put(line, x: box.x + 2, y: box.y + 1 + offset, style: Theme.key)
+            }
+            var x = box.x + 2
+            let y = box.y + question.count + 2
+            for binding in Keymap.confirm {
+                x += grid.put(binding.keys.first?.displayName ?? "", x: x, y: y, style: Theme.hintKey)
+                let word = binding.action == .answerSave ? "save" : binding.action == .answerDiscard ? "discard" : "cancel"
+                x += grid.put(" " + word, x: x, y: y, style: Theme.key)
+                x += 3
+            }
+        case .raw(let form):
+            let width = min(layout.width - 4, max(56, layout.width * 4 / 5))
+            let errorLines = form.error.map { TextLayout.wrap(terminalSafe($0), width: width - 2, maxLines: 3) } ?? []
+            let height = 6 + errorLines.count
+            let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
+            drawModalBox(&grid, box, title: "Raw edit · any path, any JSON value")
+            let labelWidth = 7
+            grid.put("path", x: box.x + 1, y: box.y + 1, style: form.isEditingValue ? Theme.typeLabel : Theme.focusedTitle)
+            form.path.draw(into: &grid, x: box.x + 1 + labelWidth, y: box.y + 1, width: box.width - 2 - labelWidth,
+                           style: Theme.key, focused: !form.isEditingValue)
+            grid.put("value", x: box.x + 1, y: box.y + 2, style: form.isEditingValue ? Theme.focusedTitle : Theme.typeLabel)
+            form.value.draw(into: &grid, x: box.x + 1 + labelWidth, y: box.y + 2, width: box.width - 2 - labelWidth,
+                            style: Theme.key, focused: form.isEditingValue)
+            grid.put("Paths look like response.claimsToSuppress[0]; values are JSON (\"text\", 42, true, null, [..], {..}).",
+                     x: box.x + 1, y: box.y + 4, style: Theme.typeLabel, maxWidth: box.width - 2)
+            for (offset, line) in errorLines.enumerated() {
+                grid.put(line, x: box.x + 1, y: box.y + 5 + offset, style: Theme.error)
+            }
+        }
+    }
+
+    private func drawModalBox(_ grid: inout Grid, _ box: Rect, title: String) {
+        grid.fill(rect: box, style: .plain)
+        grid.drawBox(rect: box, style: Theme.focusedBorder, lines: .double, title: title, titleStyle: Theme.focusedTitle)
+    }
+
+    private func drawScrollNote(_ grid: inout Grid, _ box: Rect, first: Int, shown: Int, total: Int) {
+        guard total > shown else { return }
+        let note = " \(first + 1)–\(min(total, first + shown)) of \(total) "
+        grid.put(note, x: box.maxX - 1 - displayWidth(of: note), y: box.maxY - 1, style: Theme.focusedBorder)
+    }
+}

@@ -1,0 +1,341 @@
+import CognitoTriggers
+import JSONDocument
+
+extension ExplorerState {
+    /// Draws the whole screen at the size last reported by `.resize`.
+    public func render() -> Grid { render(width: width, height: height) }
+
+    /// Draws the whole screen at any size; below the minimum it says the terminal is too small.
+    public func render(width: Int, height: Int) -> Grid {
+        var grid = Grid(width: width, height: height)
+        let layout = Layout(width: width, height: height, options: options)
+        if layout.isTooSmall {
+            drawTooSmall(&grid)
+        } else {
+            drawList(&grid, layout)
+            drawRequestPane(&grid, layout)
+            drawResponsePane(&grid, layout)
+            drawFieldHelp(&grid, layout)
+            drawStatus(&grid, layout)
+            drawHints(&grid, layout)
+            drawOverlay(&grid, layout)
+        }
+        if options.colorMode != .full {
+            let mode = options.colorMode
+            grid.updateStyle(rect: grid.bounds) { Theme.adapt($0, to: mode) }
+        }
+        return grid
+    }
+
+    private func drawTooSmall(_ grid: inout Grid) {
+        let text = "terminal too small (need \(options.minimumWidth)×\(options.minimumHeight))"
+        let lines = TextLayout.wrap(text, width: max(1, grid.width))
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let x = max(0, (grid.width - displayWidth(of: line)) / 2)
+            grid.put(line, x: x, y: top + offset, style: Theme.warning)
+        }
+    }
+
+    static func drawPane(_ grid: inout Grid, _ rect: Rect, title: String, focused: Bool) {
+        grid.drawBox(rect: rect, style: focused ? Theme.focusedBorder : Theme.border, lines: focused ? .heavy : .light,
+                     title: title, titleStyle: focused ? Theme.focusedTitle : Theme.title)
+    }
+
+    // MARK: Event list
+
+    private func drawList(_ grid: inout Grid, _ layout: Layout) {
+        var title = "Events"
+        if isExpanding {
+            title += " · finding files…"
+        } else if loadedCount < entries.count {
+            title += " · loading \(TextLayout.count(loadedCount)) / \(TextLayout.count(entries.count))"
+        } else if filter.isEmpty {
+            title += " \(TextLayout.count(entries.count))"
+        } else {
+            title += " \(TextLayout.count(visible.count))/\(TextLayout.count(entries.count))"
+        }
+        if !filter.isEmpty { title += " · /\(filter)" }
+        if sortByTrigger { title += " · by trigger" }
+        Self.drawPane(&grid, layout.list, title: title, focused: focus == .list && overlay == nil)
+        let inner = layout.listInner
+        guard inner.width > 0, inner.height > 0 else { return }
+        if visible.isEmpty {
+            let text = isExpanding ? "finding files…" : (entries.isEmpty ? "no event files" : "no event matches the filter")
+            grid.put(text, x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
+            return
+        }
+        let scroll = Layout.scroll(cursor: listCursor, scroll: listScroll, height: inner.height, count: visible.count)
+        // Columns: marks (2), space, name, space, trigger (10), space, user.
+        let rest = inner.width - 3 - 11
+        let nameWidth: Int
+        let userWidth: Int
+        if rest >= 30 {
+            nameWidth = rest * 3 / 5
+            userWidth = rest - nameWidth - 1
+        } else {
+            nameWidth = max(1, rest)
+            userWidth = 0
+        }
+        let names = displayNames()
+        for row in 0..<inner.height {
+            let position = scroll + row
+            guard position < visible.count else { break }
+            let entry = entries[visible[position]]
+            let y = inner.y + row
+            var x = inner.x
+            let status = sessions[entry.path]?.summary.status ?? entry.status
+            x += grid.put(status.mark, x: x, y: y, style: Self.statusStyle(status))
+            let modified = sessions[entry.path]?.hasUnsavedEdits == true
+            x += grid.put(modified ? "●" : " ", x: x, y: y, style: Theme.modified)
+            x += 1
+            let name = TextLayout.truncate(terminalSafe(names[visible[position]] ?? entry.fileName), width: nameWidth)
+            grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
+            x += nameWidth + 1
+            grid.put(TextLayout.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
+            x += 11
+            if userWidth > 0 {
+                grid.put(TextLayout.truncate(terminalSafe(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
+            }
+            if position == listCursor {
+                let focused = focus == .list && overlay == nil
+                grid.updateStyle(rect: Rect(x: inner.x, y: y, width: inner.width, height: 1)) {
+                    focused ? $0.reversed : $0.background(Theme.unfocusedSelection.background)
+                }
+            }
+        }
+    }
+
+    static func statusStyle(_ status: FileStatus) -> Style {
+        switch status {
+        case .pending: return Theme.pending
+        case .valid: return Theme.success
+        case .warnings: return Theme.warning
+        case .errors: return Theme.error
+        case .unreadable: return Theme.error
+        }
+    }
+
+    /// Names for the list: file names without `.json`; the folder shows in the status bar.
+    func displayNames() -> [Int: String] {
+        var names: [Int: String] = [:]
+        for index in visible {
+            let name = entries[index].fileName
+            names[index] = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
+        }
+        return names
+    }
+
+    /// The path relative to the folder all files share, made safe for the terminal.
+    func relativeName(_ path: String) -> String {
+        let prefix = commonFolder
+        return terminalSafe(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+    }
+
+    /// The longest folder prefix (ending in `/`) of every entry's path.
+    var commonFolder: String {
+        guard var prefix = entries.first?.path else { return "" }
+        if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { return "" }
+        for entry in entries.dropFirst() where !entry.path.hasPrefix(prefix) {
+            while !prefix.isEmpty && !entry.path.hasPrefix(prefix) {
+                prefix.removeLast()
+                if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { prefix = "" }
+            }
+        }
+        return prefix
+    }
+
+    // MARK: Request pane
+
+    private func drawRequestPane(_ grid: inout Grid, _ layout: Layout) {
+        let focused = focus == .request && overlay == nil
+        let inner = layout.requestInner
+        guard let path = currentPath else {
+            Self.drawPane(&grid, layout.request, title: "Request", focused: focused)
+            return
+        }
+        guard let session = sessions[path] else {
+            Self.drawPane(&grid, layout.request, title: "Request", focused: focused)
+            grid.put("opening \(displayName(path))…", x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
+            return
+        }
+        switch session.content {
+        case .event(let event):
+            var title = "Request"
+            if let spec = event.spec {
+                title += " · \(spec.title)"
+                if let source = event.document.node(at: ["triggerSource"])?.stringValue { title += " · \(terminalSafe(source))" }
+            } else {
+                title = "JSON · not a known trigger event"
+            }
+            if session.request.query != nil { title += " · /\(session.request.query ?? "") \(session.request.matches.count)" }
+            Self.drawPane(&grid, layout.request, title: title, focused: focused)
+            TreeView.draw(&grid, inner, pane: session.request, session: session, focused: focused, isResponse: false)
+        case .notJSON(let error):
+            Self.drawPane(&grid, layout.request, title: "Not JSON", focused: focused)
+            ParseErrorView.draw(&grid, inner, error: error, bytes: session.diskBytes)
+        case .empty:
+            Self.drawPane(&grid, layout.request, title: "Empty file", focused: focused)
+            grid.put("✗ the file is empty (0 bytes), so it holds no JSON", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
+        case .binary:
+            Self.drawPane(&grid, layout.request, title: "Binary file", focused: focused)
+            grid.put("✗ the file holds NUL bytes: it is binary data, not JSON text", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
+        case .unreadable(let text):
+            Self.drawPane(&grid, layout.request, title: "Unreadable", focused: focused)
+            for (offset, line) in TextLayout.wrap("✗ " + terminalSafe(text), width: inner.width, maxLines: inner.height).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.error)
+            }
+        }
+    }
+
+    // MARK: Response pane
+
+    private func drawResponsePane(_ grid: inout Grid, _ layout: Layout) {
+        let focused = focus == .response && overlay == nil
+        let inner = layout.responseInner
+        guard let path = currentPath, let session = sessions[path] else {
+            Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
+            return
+        }
+        guard let event = session.event else {
+            Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
+            let note = "The explorer edits valid JSON only: fix this file in a text editor first."
+            for (offset, line) in TextLayout.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
+            }
+            return
+        }
+        guard let spec = event.spec else {
+            Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
+            let reason = session.problems.first { $0.path.isEmpty || $0.path == ["triggerSource"] }?.message ?? "no triggerSource"
+            let note = "Not a Cognito trigger event (\(terminalSafe(reason))). Browse it in the tree above; r sets any path to any JSON value."
+            for (offset, line) in TextLayout.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
+            }
+            return
+        }
+        let errors = session.problems.filter { $0.severity == .error }.count
+        let warnings = session.problems.count - errors
+        var title = "Response"
+        if errors > 0 { title += " · \(errors) error\(errors == 1 ? "" : "s")" }
+        if warnings > 0 { title += " · \(warnings) warning\(warnings == 1 ? "" : "s")" }
+        if errors == 0 && warnings == 0 { title += " · valid" }
+        if session.hasUnsavedEdits { title += " · ● unsaved" }
+        if session.response.query != nil { title += " · /\(session.response.query ?? "") \(session.response.matches.count)" }
+        Self.drawPane(&grid, layout.response, title: title, focused: focused)
+        var area = inner
+        if !spec.hasResponseFields {
+            let note = spec.responseNote ?? "This trigger has no response fields."
+            let lines = TextLayout.wrap(note, width: inner.width, maxLines: max(1, inner.height))
+            for (offset, line) in lines.enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
+            }
+            area = Rect(x: inner.x, y: inner.y + lines.count + 1, width: inner.width, height: inner.height - lines.count - 1)
+            guard !session.response.rows.isEmpty, area.height > 0 else { return }
+        }
+        TreeView.draw(&grid, area, pane: session.response, session: session, focused: focused, isResponse: true)
+    }
+
+    // MARK: Field help, status and hints
+
+    private func drawFieldHelp(_ grid: inout Grid, _ layout: Layout) {
+        let rect = layout.fieldHelp
+        var parts: [(String, Style)] = []
+        if focus == .list {
+            if let path = currentPath, let session = sessions[path] {
+                switch session.content {
+                case .event(let event):
+                    if let trigger = event.spec {
+                        var text = trigger.title + ": "
+                        if let source = event.triggerSource, let sourceSpec = Catalogue.source(source) {
+                            text += "\(source.rawValue): " + sourceSpec.summary
+                        } else {
+                            text += trigger.summary
+                        }
+                        parts.append((text, Theme.fieldHelp))
+                    } else if let problem = session.problems.first {
+                        parts.append((problem.message, Theme.warning))
+                    }
+                case .notJSON(let error):
+                    parts.append(("Not JSON: \(error.message)", Theme.error))
+                default:
+                    break
+                }
+            } else if isLoading {
+                parts.append(("Loading…", Theme.absent))
+            }
+        } else if let row = focusedRow, let session = currentSession {
+            if let problem = session.problem(at: row.path) {
+                parts.append(((problem.severity == .error ? "✗ " : "! ") + problem.message, problem.severity == .error ? Theme.error : Theme.warning))
+            }
+            parts.append((fieldDescription(row, session: session), Theme.fieldHelp))
+        }
+        let text = parts.map(\.0).filter { !$0.isEmpty }.joined(separator: " — ")
+        let lines = TextLayout.wrap(terminalSafe(text), width: rect.width - 2, maxLines: rect.height)
+        // The first part keeps its own colour (a problem in red); the rest is help text.
+        let firstLength = parts.first.map { displayWidth(of: terminalSafe($0.0)) } ?? 0
+        var consumed = 0
+        for (offset, line) in lines.enumerated() {
+            let style = consumed < firstLength ? (parts.first?.1 ?? Theme.fieldHelp) : Theme.fieldHelp
+            grid.put(line, x: rect.x + 1, y: rect.y + offset, style: style)
+            consumed += displayWidth(of: line) + 1
+        }
+    }
+
+    /// The catalogue's words about a row.
+    func fieldDescription(_ row: TreeRow, session: EventSession) -> String {
+        if let spec = row.spec { return spec.summary }
+        switch row.role {
+        case .entry:
+            let parent = JSONPath(row.path.dropLast())
+            if let spec = Catalogue.field(at: parent.map(\.description), in: session.trigger) {
+                return "An entry of \(spec.name): " + spec.summary
+            }
+            return ""
+        case .unknown:
+            return row.path.first == .key("response")
+                ? "Not in the catalogue: Cognito ignores response keys it does not know."
+                : "Not in the catalogue for this trigger."
+        case .plain, .field:
+            return ""
+        }
+    }
+
+    private func drawStatus(_ grid: inout Grid, _ layout: Layout) {
+        let rect = layout.status
+        grid.fill(rect: rect, style: Theme.statusBar)
+        var x = rect.x + 1
+        if let path = currentPath {
+            x += grid.put(relativeName(path), x: x, y: rect.y, style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
+            if let cursorPath {
+                x += grid.put("  " + (cursorPath.isEmpty ? "(root)" : cursorPath.dottedString), x: x, y: rect.y, style: Theme.statusBar,
+                              maxWidth: max(0, rect.maxX - x - 12))
+            }
+            if sessions[path]?.hasUnsavedEdits == true {
+                x += grid.put("  ● unsaved", x: x, y: rect.y, style: Theme.modified.background(Theme.statusBar.background))
+            }
+        }
+        if let message {
+            let style: Style
+            switch message.severity {
+            case .info: style = Theme.statusBar
+            case .success: style = Theme.statusBar.foreground(.brightGreen)
+            case .warning: style = Theme.statusBar.foreground(.brightYellow)
+            case .error: style = Theme.statusBar.foreground(.brightRed).bolded
+            }
+            x += grid.put("  ", x: x, y: rect.y, style: Theme.statusBar)
+            grid.put(TextLayout.truncate(terminalSafe(message.text), width: max(0, rect.maxX - x - 1)), x: x, y: rect.y, style: style)
+        }
+    }
+
+    private func drawHints(_ grid: inout Grid, _ layout: Layout) {
+        let rect = layout.hints
+        var x = rect.x + 1
+        for hint in Keymap.hints(for: mode) {
+            let width = displayWidth(of: hint.key) + 1 + displayWidth(of: hint.help) + 2
+            guard x + width <= rect.maxX else { break }
+            x += grid.put(hint.key, x: x, y: rect.y, style: Theme.hintKey)
+            x += grid.put(" " + hint.help + "  ", x: x, y: rect.y, style: Theme.fieldHelp)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// The styles of the explorer, and how they degrade without colour.
+enum Theme {
+    static let border = Style(foreground: .brightBlack)
+    static let focusedBorder = Style(foreground: .cyan)
+    static let title = Style(bold: true)
+    static let focusedTitle = Style(foreground: .cyan, bold: true)
+    static let selection = Style(reverse: true)
+    static let unfocusedSelection = Style(background: .indexed(237))
+    static let key = Style()
+    static let string = Style(foreground: .green)
+    static let number = Style(foreground: .cyan)
+    static let bool = Style(foreground: .yellow)
+    static let null = Style(dim: true)
+    static let typeLabel = Style(foreground: .indexed(245))
+    static let summary = Style(foreground: .indexed(245))
+    static let absent = Style(dim: true, italic: true)
+    static let unknown = Style(foreground: .magenta, dim: true)
+    static let error = Style(foreground: .red, bold: true)
+    static let warning = Style(foreground: .yellow)
+    static let success = Style(foreground: .green)
+    static let modified = Style(foreground: .indexed(208), bold: true)
+    static let pending = Style(dim: true)
+    static let statusBar = Style(foreground: .white, background: .indexed(236))
+    static let statusFile = Style(foreground: .brightWhite, background: .indexed(236), bold: true)
+    static let hintKey = Style(foreground: .indexed(117), bold: true)
+    static let match = Style(foreground: .black, background: .yellow)
+    static let heading = Style(foreground: .cyan, bold: true)
+    static let fieldHelp = Style(foreground: .indexed(250))
+    static let lineNumber = Style(foreground: .brightBlack)
+    static let caret = Style(foreground: .red, bold: true)
+
+    /// The style as the colour mode can show it.
+    ///
+    /// With 8 colours every colour maps to the nearest base colour. Without colour, colours go and a
+    /// coloured background becomes reverse video, so bars and highlights stay visible.
+    static func adapt(_ style: Style, to mode: ColorMode) -> Style {
+        switch mode {
+        case .full:
+            return style
+        case .eight:
+            var adapted = style
+            adapted.foreground = style.foreground.approximated(forColorCount: 8)
+            adapted.background = style.background.approximated(forColorCount: 8)
+            return adapted
+        case .none:
+            var adapted = style
+            if style.background != .default { adapted.reverse.toggle() }
+            adapted.foreground = .default
+            adapted.background = .default
+            return adapted
+        }
+    }
+}

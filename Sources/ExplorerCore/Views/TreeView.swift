@@ -1,0 +1,199 @@
+import CognitoTriggers
+import JSONDocument
+
+/// Draws the visible rows of a tree pane: only the rows that fit are formatted.
+enum TreeView {
+    static func draw(_ grid: inout Grid, _ rect: Rect, pane: TreePane, session: EventSession, focused: Bool, isResponse: Bool) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        let rows = pane.rows
+        if rows.isEmpty {
+            grid.put("(empty)", x: rect.x, y: rect.y, style: Theme.absent, maxWidth: rect.width)
+            return
+        }
+        let scroll = Layout.scroll(cursor: pane.cursor, scroll: pane.scroll, height: rect.height, count: rows.count)
+        let end = min(rows.count, scroll + rect.height)
+        let shown = rows[scroll..<end]
+        // The label column fits the widest visible label, up to two fifths of the pane.
+        let widest = shown.map { $0.depth * 2 + 2 + displayWidth(of: terminalSafe($0.label)) }.max() ?? 0
+        let labelColumn = min(widest, max(12, rect.width * 2 / 5))
+        let typeWidth = rect.width >= 44 ? 9 : 0
+        for (offset, row) in shown.enumerated() {
+            let y = rect.y + offset
+            drawRow(&grid, row, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth,
+                    session: session, isMatch: pane.matchSet.contains(row.path), isResponse: isResponse)
+            if scroll + offset == pane.cursor {
+                grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) {
+                    focused ? $0.reversed : $0.background(Theme.unfocusedSelection.background)
+                }
+            }
+        }
+        // A scroll position mark on the right edge when rows do not fit.
+        if rows.count > rect.height {
+            let position = rect.y + (rect.height - 1) * scroll / max(1, rows.count - rect.height)
+            grid.put("┃", x: rect.maxX, y: position, style: Theme.focusedBorder)
+        }
+    }
+
+    private static func drawRow(_ grid: inout Grid, _ row: TreeRow, x: Int, y: Int, width: Int, labelColumn: Int, typeWidth: Int,
+                                session: EventSession, isMatch: Bool, isResponse: Bool) {
+        let right = x + width
+        var column = x + row.depth * 2
+        let marker = row.isExpandable ? (row.isExpanded ? "▾ " : "▸ ") : "  "
+        column += grid.put(marker, x: column, y: y, style: Theme.border, maxWidth: max(0, right - column))
+        let labelRoom = max(1, x + labelColumn - column)
+        let labelStyle: Style
+        if isMatch {
+            labelStyle = Theme.match
+        } else if row.isAbsent {
+            labelStyle = Theme.absent
+        } else if row.role == .unknown {
+            labelStyle = Theme.unknown
+        } else if row.role == .field {
+            labelStyle = Theme.key.bolded
+        } else {
+            labelStyle = Theme.key
+        }
+        grid.put(TextLayout.truncate(terminalSafe(row.label), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
+        column = max(column + 1, x + labelColumn + 1)
+        guard column < right else { return }
+        if typeWidth > 0 {
+            let typeText = typeLabel(row)
+            grid.put(TextLayout.pad(typeText, width: typeWidth), x: column, y: y, style: Theme.typeLabel, maxWidth: max(0, right - column))
+            column += typeWidth + 1
+        }
+        guard column < right else { return }
+        let (valueText, valueStyle) = value(row)
+        var parts: [(String, Style)] = [(valueText, valueStyle)]
+        if isResponse, let spec = row.spec, spec.type == .enumeration || spec.type == .enumerationList, !spec.allowedValues.isEmpty {
+            parts.append((" [" + spec.allowedValues.joined(separator: "|") + "]", Theme.typeLabel))
+        }
+        if row.role == .unknown { parts.append((" (unknown)", Theme.unknown)) }
+        if let problem = session.problem(at: row.path) {
+            let isError = problem.severity == .error
+            parts.append(((isError ? "  ✗ " : "  ! ") + problem.message, isError ? Theme.error : Theme.warning))
+        }
+        for (text, style) in parts {
+            let room = right - column
+            guard room > 0 else { break }
+            column += grid.put(TextLayout.truncate(text, width: room), x: column, y: y, style: style, maxWidth: room)
+        }
+    }
+
+    /// The type column: the catalogue's label for scalar fields.
+    static func typeLabel(_ row: TreeRow) -> String {
+        guard let spec = row.spec else { return "" }
+        if let node = row.node, node.kind == .object || node.kind == .array { return "" }
+        return spec.type.label
+    }
+
+    /// The value as shown: coloured by type, strings quoted and cut, containers summarized.
+    static func value(_ row: TreeRow) -> (String, Style) {
+        guard let node = row.node else { return ("absent", Theme.absent) }
+        switch node.kind {
+        case .null: return ("null", Theme.null)
+        case .bool: return (node.boolValue == true ? "true" : "false", Theme.bool)
+        case .number: return (terminalSafe(node.rawText), Theme.number)
+        case .string:
+            let text = node.stringValue ?? ""
+            // Only a prefix can show; escaping more would waste time on long strings.
+            let prefix = text.count > 400 ? String(text.prefix(400)) + "…" : text
+            return ("\"" + terminalSafe(prefix) + "\"", Theme.string)
+        case .object, .array:
+            return (summary(node, spec: row.spec), Theme.summary)
+        }
+    }
+
+    /// `map, 5 entries`, `list, 2 items`, `object, 3 keys`, `empty map`.
+    static func summary(_ node: JSONNode, spec: FieldSpec?) -> String {
+        let count = node.count
+        let noun: String
+        let unit: String
+        if let spec, node.kind == .object, spec.type.isObjectLike {
+            noun = spec.type.label
+            unit = spec.type == .object ? "field" : "entry"
+        } else if let spec, node.kind == .array, spec.type.isArrayLike {
+            noun = spec.type.label
+            unit = "item"
+        } else {
+            noun = node.kind == .object ? "object" : "array"
+            unit = node.kind == .object ? "key" : "item"
+        }
+        if count == 0 { return "empty \(noun)" }
+        let plural = count == 1 ? unit : (unit == "entry" ? "entries" : unit + "s")
+        return "\(noun), \(TextLayout.count(count)) \(plural)"
+    }
+}
+
+/// Shows why a file is not JSON: the message, then the lines around the error with a caret under the column.
+enum ParseErrorView {
+    static func draw(_ grid: inout Grid, _ rect: Rect, error: JSONParseError, bytes: [UInt8]) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        var y = rect.y
+        grid.put("✗ Not valid JSON: line \(error.line), column \(error.column)", x: rect.x, y: y, style: Theme.error, maxWidth: rect.width)
+        y += 1
+        for line in TextLayout.wrap(error.reason, width: rect.width - 2, maxLines: 2) where y < rect.maxY {
+            grid.put(line, x: rect.x + 2, y: y, style: Theme.error)
+            y += 1
+        }
+        y += 1
+        let context = contextLines(bytes: bytes, line: error.line, column: error.column, width: rect.width - 8)
+        let numberWidth = String(error.line + 1).count
+        for item in context where y < rect.maxY {
+            let number = item.number.map { String($0) } ?? ""
+            let gutter = String(repeating: " ", count: max(0, numberWidth - number.count)) + number + " │ "
+            grid.put(gutter, x: rect.x, y: y, style: Theme.lineNumber)
+            let textX = rect.x + displayWidth(of: gutter)
+            grid.put(item.text, x: textX, y: y, style: item.isCaret ? Theme.caret : Theme.key, maxWidth: max(0, rect.maxX - textX))
+            y += 1
+        }
+    }
+
+    /// Up to two lines before the error line, the error line, a caret line, and one line after.
+    static func contextLines(bytes: [UInt8], line: Int, column: Int, width: Int) -> [(number: Int?, text: String, isCaret: Bool)] {
+        var starts: [Int] = [0]
+        var result: [(Int?, String, Bool)] = []
+        // Find the starts of the lines we need, stopping after the line after the error.
+        var index = 0
+        while index < bytes.count && starts.count <= line + 1 {
+            if bytes[index] == 0x0A { starts.append(index + 1) }
+            index += 1
+        }
+        func text(of number: Int) -> [Unicode.Scalar]? {
+            guard number >= 1, number <= starts.count else { return nil }
+            let start = starts[number - 1]
+            guard start <= bytes.count else { return nil }
+            var end = number < starts.count ? starts[number] - 1 : bytes.count
+            if number >= starts.count {
+                // The last line found may run to the end of the text.
+                end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            }
+            var slice = bytes[start..<max(start, end)]
+            if slice.last == 0x0D { slice = slice.dropLast() }
+            if start == 0 && slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
+            return Array(String(decoding: slice, as: UTF8.self).unicodeScalars)
+        }
+        let room = max(10, width)
+        // Long lines show a window around the column, so the caret stays on screen.
+        let windowStart = max(0, column - 1 - room / 2)
+        func shown(_ scalars: [Unicode.Scalar]) -> (String, Int) {
+            let start = min(windowStart, scalars.count)
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[start..<min(scalars.count, start + room * 2)])
+            let prefix = start > 0 ? "…" : ""
+            return (prefix + terminalSafe(String(view)), start)
+        }
+        for number in max(1, line - 2)...(line + 1) {
+            guard let scalars = text(of: number) else { continue }
+            if number == line + 1 && scalars.isEmpty && number >= starts.count { continue }
+            let (visible, start) = shown(scalars)
+            result.append((number, visible, false))
+            if number == line {
+                var before = String.UnicodeScalarView()
+                before.append(contentsOf: scalars[min(start, scalars.count)..<min(scalars.count, max(start, column - 1))])
+                let caretColumn = displayWidth(of: terminalSafe(String(before))) + (start > 0 ? 1 : 0)
+                result.append((nil, String(repeating: " ", count: caretColumn) + "^", true))
+            }
+        }
+        return result
+    }
+}

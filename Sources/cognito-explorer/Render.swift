@@ -1,0 +1,78 @@
+import ArgumentParser
+import ExplorerCore
+import Foundation
+
+/// `cognito-explorer render`: runs the explorer without a terminal and prints the final screen.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the explorer headless with a key script and print the final screen.",
+        discussion: """
+            Loads the events (default: the bundled fixtures folder), applies the keys in tmux's \
+            spelling (--keys 'Down Down Enter Tab C-s'; quoted text is typed), performs loads and \
+            saves for real, and prints the screen. Formats: text (plain), styles (text, a blank line, \
+            one letter per cell for its style, and a legend), ansi (escape codes), svg (an image).
+            """
+    )
+
+    @Argument(help: "Event files and folders (default: the bundled fixtures).")
+    var paths: [String] = []
+
+    @Option(help: "Screen size as WIDTHxHEIGHT.")
+    var size: String = "100x30"
+
+    @Option(help: "Keys to press, in tmux's send-keys spelling.")
+    var keys: String = ""
+
+    @Option(help: "Output format: text, styles, ansi or svg.")
+    var format: OutputFormat = .text
+
+    @Option(help: "The text an external editor would give back for 'o' (without it, 'o' is skipped).")
+    var editorText: String?
+
+    @Option(help: "Colours: 256, 8 or none (default: none when NO_COLOR is set, else 256).")
+    var colors: ColorChoice?
+
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, styles, ansi, svg
+    }
+
+    enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+        case full = "256", eight = "8", none
+    }
+
+    func run() throws {
+        let parts = size.lowercased().split(separator: "x")
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width >= 0, height >= 0, width <= 1000, height <= 1000 else {
+            throw ValidationError("--size must look like 100x30 (columns x rows, each 0 to 1000)")
+        }
+        let script: [Key]
+        do { script = try Key.parseScript(keys) } catch { throw ValidationError(error.description) }
+        var inputs = paths
+        if inputs.isEmpty {
+            guard let fixtures = bundledFixturesPath() else {
+                throw ValidationError("no paths given and no fixtures folder found (run from the repository, or name files)")
+            }
+            inputs = [fixtures]
+        }
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let colorMode: ColorMode
+        switch colors {
+        case .full?: colorMode = .full
+        case .eight?: colorMode = .eight
+        case .none?: colorMode = .none
+        case nil: colorMode = noColor ? .none : .full
+        }
+        var state = ExplorerState(paths: inputs, options: ExplorerOptions(colorMode: colorMode), width: width, height: height)
+        let runner = EffectRunner(editorText: editorText)
+        var status = runner.drain(state.start(), into: &state)
+        if status == nil { status = runner.run(keys: script, on: &state) }
+        let grid = state.render()
+        switch format {
+        case .text: print(grid.text)
+        case .styles: print(grid.text + "\n\n" + grid.styleLayer().text)
+        case .ansi: print(grid.ansi)
+        case .svg: print(grid.svg(title: "cognito-explorer"))
+        }
+        if let status, status != 0 { throw ExitCode(status) }
+    }
+}
