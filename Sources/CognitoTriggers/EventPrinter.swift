@@ -250,10 +250,12 @@ public enum EventPrinter {
     /// terminal written as a `\u` escape (still valid JSON, since such characters only occur in strings).
     public static func jsonText(_ value: JSONValue) -> String {
         let text = value.prettyText(unit: "  ")
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text + "\n" }
+        // Line breaks between members are layout; inside strings the writer has escaped them already.
+        let needsEscape = { (scalar: Unicode.Scalar) in scalar != "\n" && isUnsafe(scalar) }
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text + "\n" }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
+            if needsEscape(scalar) {
                 result.append(contentsOf: unicodeEscape(scalar).unicodeScalars)
             } else {
                 result.append(scalar)
