@@ -191,9 +191,7 @@ struct EventPrinterTests {
     @Test("Descriptions wrap to the width", arguments: [40, 60, 100])
     func wrapping(width: Int) throws {
         let text = EventPrinter.text(of: try TriggerEvent(text: Self.event), options: .init(width: width))
-        let event = try TriggerEvent(text: Self.event)
-        let treeLines = Set(EventPrinter.fields(of: event).map { _ in "" })
-        _ = treeLines
+        // Description lines are the indented ones without a "(type)".
         for line in text.split(separator: "\n") where line.hasPrefix("    ") && !line.contains("(") {
             #expect(line.count <= width, "\(line)")
         }
