@@ -93,14 +93,21 @@ extension ExplorerState {
             case .enumerationList:
                 openPicker(title: "\(row.path.dottedString): choose a value", options: spec.allowedValues,
                            current: current?.stringValue, purpose: .setValue(row.path))
+                return []
             case .stringMap, .attributeMap, .stringList:
                 promptValue(row, kind: .string)
+                return []
             default:
-                promptValue(row, kind: current?.kind == .string ? .string : .jsonOrString)
+                break
             }
-            return []
         }
-        promptValue(row, kind: current?.kind == .string ? .string : .jsonOrString)
+        // Any other value keeps its kind: numbers stay numbers, booleans flip, strings stay strings.
+        switch current?.kind {
+        case .bool?: toggleBoolean()
+        case .number?: promptValue(row, kind: .number)
+        case .string?: promptValue(row, kind: .string)
+        default: promptValue(row, kind: .jsonOrString)
+        }
         return []
     }
 

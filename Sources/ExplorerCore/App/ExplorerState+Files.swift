@@ -14,6 +14,7 @@ extension ExplorerState {
         }
         indexByPath = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($0.element.path, $0.offset) })
         requestedCount = 0
+        isSummarizing = false
         loadedCount = 0
         recomputeVisible()
         if entries.isEmpty {
@@ -23,22 +24,22 @@ extension ExplorerState {
         if problems.count > 0 {
             message = StatusMessage(problems.joined(separator: "; "), .warning)
         }
-        var effects: [Effect] = []
-        if let first = visible.first.map({ entries[$0].path }) {
-            currentPath = first
-            effects.append(.open(path: first))
-        }
-        effects += nextBatch()
-        return effects
+        // The first file opens before any batch, so the first frame has an event to show;
+        // summarizing starts when it has arrived and skips it.
+        guard let first = visible.first.map({ entries[$0].path }) else { return nextBatch() }
+        currentPath = first
+        return [.open(path: first)]
     }
 
-    /// The next `.load` effect, if files remain.
+    /// The next `.load` effect, if files remain that no open file has summarized yet.
     mutating func nextBatch() -> [Effect] {
-        guard requestedCount < entries.count else { return [] }
-        let end = min(entries.count, requestedCount + options.batchSize)
-        let paths = entries[requestedCount..<end].map(\.path)
-        requestedCount = end
-        return [.load(paths: paths)]
+        isSummarizing = true
+        var paths: [String] = []
+        while requestedCount < entries.count && paths.count < options.batchSize {
+            if entries[requestedCount].status == .pending { paths.append(entries[requestedCount].path) }
+            requestedCount += 1
+        }
+        return paths.isEmpty ? [] : [.load(paths: paths)]
     }
 
     mutating func didLoad(_ summaries: [FileSummary]) -> [Effect] {
@@ -67,7 +68,7 @@ extension ExplorerState {
             focus = .request
         }
         dropIdleSessions()
-        return []
+        return isSummarizing ? [] : nextBatch()
     }
 
     /// Forgets opened files that are neither shown nor edited, so memory follows what matters.

@@ -66,6 +66,8 @@ public struct ExplorerState: Sendable {
     /// How many entries have been asked for, and how many have arrived.
     var requestedCount = 0
     var loadedCount = 0
+    /// Set once the first `.load` batch has been asked for.
+    var isSummarizing = false
 
     /// Entry indexes shown in the list, after filter and sort.
     var visible: [Int] = []

@@ -84,8 +84,7 @@ extension ExplorerState {
             let entry = entries[visible[position]]
             let y = inner.y + row
             var x = inner.x
-            let status = sessions[entry.path]?.summary.status ?? entry.status
-            x += grid.put(status.mark, x: x, y: y, style: Self.statusStyle(status))
+            x += grid.put(entry.status.mark, x: x, y: y, style: Self.statusStyle(entry.status))
             let modified = sessions[entry.path]?.hasUnsavedEdits == true
             x += grid.put(modified ? "●" : " ", x: x, y: y, style: Theme.modified)
             x += 1

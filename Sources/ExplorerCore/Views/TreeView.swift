@@ -15,7 +15,7 @@ enum TreeView {
         let shown = rows[scroll..<end]
         // The label column fits the widest visible label, up to two fifths of the pane.
         let widest = shown.map { $0.depth * 2 + 2 + displayWidth(of: terminalSafe($0.label)) }.max() ?? 0
-        let labelColumn = min(widest, max(12, rect.width * 2 / 5))
+        let labelColumn = min(widest, max(12, rect.width * (isResponse ? 1 : 2) / (isResponse ? 2 : 5)))
         let typeWidth = rect.width >= 44 ? 9 : 0
         for (offset, row) in shown.enumerated() {
             let y = rect.y + offset
@@ -72,8 +72,12 @@ enum TreeView {
             let isError = problem.severity == .error
             parts.append(((isError ? "  ✗ " : "  ! ") + problem.message, isError ? Theme.error : Theme.warning))
         }
-        for (text, style) in parts {
-            let room = right - column
+        // The value yields room to what follows it (allowed values, markers, problems), down to half.
+        let extras = parts.dropFirst().reduce(0) { $0 + displayWidth(of: $1.0) }
+        let available = right - column
+        let valueRoom = extras == 0 ? available : max(min(displayWidth(of: valueText), available / 2), available - extras)
+        for (index, (text, style)) in parts.enumerated() {
+            let room = index == 0 ? min(valueRoom, right - column) : right - column
             guard room > 0 else { break }
             column += grid.put(TextLayout.truncate(text, width: room), x: column, y: y, style: style, maxWidth: room)
         }
