@@ -310,6 +310,11 @@ public enum EventEditing {
     }
 
     private static func editMessage(_ error: JSONEditError) -> String {
+        if case .notAContainer(let kind) = error.kind, error.depth < error.path.count {
+            let parent = error.depth == 0 ? "the event" : EventPrinter.escaped(JSONPath(error.path.prefix(error.depth)).dottedString)
+            let wanted = error.path[error.depth].index == nil ? "an object" : "a list"
+            return "\(parent) is \(kind.phrase), not \(wanted); change or remove it first"
+        }
         let full = error.description
         let prefix = error.path.dottedString + ": "
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full

@@ -121,11 +121,12 @@ public enum Templates {
                 continue
             }
             // Compare with the whole name and with its prefix of the same length, so that a
-            // misspelt trigger name ("PreSingUp") finds the sources that start with it.
+            // misspelt trigger name ("PreSingUp") finds the sources that start with it; whole-name
+            // matches rank first at the same distance.
             let whole = editDistance(wanted, candidate)
             let prefix = editDistance(wanted, String(candidate.prefix(wanted.count)))
-            let distance = min(whole, prefix + 1)
-            if distance <= max(2, wanted.count / 4) { scored.append((source, distance)) }
+            let distance = min(whole, prefix)
+            if distance <= max(2, wanted.count / 4) { scored.append((source, 2 * distance + (whole <= prefix ? 0 : 1))) }
         }
         return scored.enumerated()
             .sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }

@@ -251,7 +251,7 @@ struct EventEditingTests {
             ], to: &event)
             Issue.record("accepted")
         } catch {
-            #expect(error.description == "response.messageAction.deeper: response.messageAction is a string, not an object")
+            #expect(error.description == "response.messageAction.deeper: response.messageAction is a string, not an object; change or remove it first")
             guard case .cannotEdit = error.kind else {
                 Issue.record("unexpected kind \(error.kind)")
                 return
