@@ -7,6 +7,7 @@ public struct FieldAssignment: Sendable, Hashable {
     /// The new value; nil removes the member.
     public let value: JSONValue?
 
+    /// An edit of `path`: set it to `value`, or remove it when `value` is nil.
     public init(path: JSONPath, value: JSONValue?) {
         self.path = path
         self.value = value
@@ -63,6 +64,7 @@ public struct FieldAssignment: Sendable, Hashable {
 
 /// Why an edit was refused; the document is unchanged.
 public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is.
     public enum Kind: Hashable, Sendable {
         /// The argument is not `FIELD=VALUE`.
         case malformedAssignment
@@ -78,12 +80,14 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case cannotEdit(JSONEditError)
     }
 
+    /// What went wrong.
     public let kind: Kind
     /// The field concerned, when known.
     public let path: JSONPath?
     /// What went wrong and what to do, without the path.
     public let message: String
 
+    /// Makes an error about a field (or about the argument as a whole, with a nil path).
     public init(kind: Kind, path: JSONPath?, message: String) {
         self.kind = kind
         self.path = path
@@ -99,18 +103,21 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// One change made by `EventEditing.apply`, for the report line `response.autoConfirmUser: false -> true`.
 public struct FieldChange: Sendable, Hashable, CustomStringConvertible {
+    /// The field that was edited.
     public let path: JSONPath
     /// The value before; nil when the field was absent.
     public let old: JSONValue?
     /// The value after; nil when the field was removed (or was absent and stays so).
     public let new: JSONValue?
 
+    /// Records a change of `path` from `old` to `new`.
     public init(path: JSONPath, old: JSONValue?, new: JSONValue?) {
         self.path = path
         self.old = old
         self.new = new
     }
 
+    /// `response.autoConfirmUser: false -> true`, with `(absent)`, `(removed)` and `(unchanged)` where they apply.
     public var description: String {
         let field = EventPrinter.escaped(path.dottedString)
         switch (old, new) {

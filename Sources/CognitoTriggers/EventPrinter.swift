@@ -12,6 +12,7 @@ public enum EventPrinter {
         /// Whether descriptions are dimmed with ANSI escapes (for a terminal that allows colour).
         public var color: Bool
 
+        /// Options for a width and with or without dimming.
         public init(width: Int = 80, color: Bool = false) {
             self.width = width
             self.color = color

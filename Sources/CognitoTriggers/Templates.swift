@@ -2,6 +2,7 @@ import JSONDocument
 
 /// Why a template could not be made.
 public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What kind of problem it is.
     public enum Kind: Hashable, Sendable {
         /// The trigger source is not one Cognito sends; `suggestions` are the known sources closest to it.
         case unknownSource(suggestions: [TriggerSource])
@@ -13,8 +14,10 @@ public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible 
 
     /// The trigger source asked for, as given.
     public let source: String
+    /// What went wrong.
     public let kind: Kind
 
+    /// Makes an error for a trigger source as given.
     public init(source: String, kind: Kind) {
         self.source = source
         self.kind = kind
@@ -247,11 +250,10 @@ private struct Example {
         }
     }
 
+    /// Cognito writes a placeholder when no SDK made the request (hosted pages, federation, client credentials).
     private var sdkVersion: String {
-        switch trigger {
-        case .inboundFederation: return "aws-sdk-unknown-unknown"
-        default: return isClientCredentials || source == .tokenGenerationHostedAuth ? "aws-sdk-unknown-unknown" : "aws-sdk-js-3.637.0"
-        }
+        let withoutSDK = trigger == .inboundFederation || isClientCredentials || source == .tokenGenerationHostedAuth
+        return withoutSDK ? "aws-sdk-unknown-unknown" : "aws-sdk-js-3.637.0"
     }
 
     private var userStatus: String {
