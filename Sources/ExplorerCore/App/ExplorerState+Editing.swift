@@ -392,7 +392,8 @@ extension ExplorerState {
             message = StatusMessage(filter.isEmpty ? "filter cleared" : "\(visible.count) of \(entries.count) events match")
             return []
         case .search(let pane):
-            runSearch(text, in: pane)
+            // Enter on an empty prompt repeats the last search, as in vim and less.
+            runSearch(text.isEmpty ? (currentPaneQuery ?? "") : text, in: pane)
             return []
         case .editValue(let path, let kind):
             switch kind.value(from: text) {

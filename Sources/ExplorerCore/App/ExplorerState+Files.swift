@@ -1,3 +1,4 @@
+import Foundation
 import CognitoTriggers
 import JSONDocument
 
@@ -149,8 +150,11 @@ extension ExplorerState {
         return []
     }
 
-    mutating func didFailSaving(path: String, message text: String) -> [Effect] {
+    mutating func didFailSaving(path: String, message original: String) -> [Effect] {
         copyTargets.remove(path)
+        // The message names the full path; the status bar has room for the file name only.
+        var text = original.replacingOccurrences(of: path, with: displayName(path))
+        if text.hasPrefix(displayName(path) + ": ") { text = String(text.dropFirst(displayName(path).count + 2)) }
         if quitAfterSaving != nil {
             quitAfterSaving = nil
             message = StatusMessage("not quitting: \(terminalSafe(text)); your edits are kept", .error)

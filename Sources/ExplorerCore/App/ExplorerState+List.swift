@@ -33,6 +33,7 @@ extension ExplorerState {
     static func matches(_ entry: FileSummary, _ needle: String) -> Bool {
         entry.path.lowercased().contains(needle) || entry.triggerLabel.lowercased().contains(needle)
             || entry.triggerSource.lowercased().contains(needle) || entry.user.lowercased().contains(needle)
+            || entry.userName.lowercased().contains(needle)
     }
 
     mutating func runListCommand(_ command: Command) -> [Effect] {

@@ -49,8 +49,8 @@ extension ExplorerState {
             withCurrentSession { $0.rebuildRows() }
             keepCursorsVisible()
         case .search:
-            overlay = .prompt(Prompt(title: "Search keys and values", editor: LineEditor(currentPaneQuery ?? ""),
-                                     purpose: .search(focus), error: nil))
+            let title = currentPaneQuery.map { "Search keys and values (Enter alone: \"\(terminalSafe($0))\" again)" } ?? "Search keys and values"
+            overlay = .prompt(Prompt(title: title, editor: LineEditor(), purpose: .search(focus), error: nil))
         case .nextMatch: stepMatch(by: 1)
         case .previousMatch: stepMatch(by: -1)
         case .activate:

@@ -47,6 +47,8 @@ public struct FileSummary: Hashable, Sendable {
     public var triggerSource: String
     /// Who the event is about: the user's email or name attribute, else `userName`, else "".
     public var user: String
+    /// The `userName` field, for filtering.
+    public var userName: String = ""
     /// The status mark.
     public var status: FileStatus
 
@@ -77,6 +79,7 @@ public struct FileSummary: Hashable, Sendable {
         triggerLabel = event.spec?.shortLabel ?? (event.document.root.kind == .object && event.document.node(at: ["triggerSource"]) != nil ? "unknown" : "JSON")
         triggerSource = event.document.node(at: ["triggerSource"])?.stringValue ?? ""
         user = FileSummary.user(of: event)
+        userName = event.document.node(at: ["userName"])?.stringValue ?? ""
         status = FileStatus(problems: problems)
     }
 

@@ -127,7 +127,8 @@ public struct LineEditor: Hashable, Sendable {
         }
     }
 
+    /// Words are runs of anything but white space and punctuation, so CJK text and emoji count as words.
     static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "_"
+        !character.isWhitespace && (!character.isPunctuation || character == "_")
     }
 }

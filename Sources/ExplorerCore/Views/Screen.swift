@@ -306,11 +306,11 @@ extension ExplorerState {
         var x = rect.x + 1
         if let path = currentPath {
             x += grid.put(relativeName(path), x: x, y: rect.y, style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
-            if let cursorPath {
+            if message == nil, let cursorPath {
                 x += grid.put("  " + (cursorPath.isEmpty ? "(root)" : cursorPath.dottedString), x: x, y: rect.y, style: Theme.statusBar,
                               maxWidth: max(0, rect.maxX - x - 12))
             }
-            if sessions[path]?.hasUnsavedEdits == true {
+            if message == nil, sessions[path]?.hasUnsavedEdits == true {
                 x += grid.put("  ● unsaved", x: x, y: rect.y, style: Theme.modified.background(Theme.statusBar.background))
             }
         }
