@@ -1,0 +1,122 @@
+import ArgumentParser
+import ExplorerCore
+import Foundation
+import NcursesBackend
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `cognito-explorer [PATH...]`: the interactive terminal UI.
+///
+/// The loop is thin: it draws the state's grid, reads keys, and performs the effects the state asks
+/// for, feeding their results back. Everything else lives in `ExplorerCore`, where it is tested
+/// without a terminal.
+struct Explore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Open the terminal explorer on event files and folders (the default command).",
+        discussion: """
+            With no path, opens the bundled fixtures folder. Press ? inside for every key. Needs a \
+            terminal; for plain output use `cognito-explorer show FILE`, for a headless screen \
+            `cognito-explorer render`.
+            """
+    )
+
+    @Argument(help: "Event files and folders (default: the bundled fixtures).")
+    var paths: [String] = []
+
+    func run() throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            printError("""
+                cognito-explorer: not a terminal: the explorer needs an interactive terminal on stdin and stdout.
+                For plain output use `cognito-explorer show FILE` or `cognito-explorer check PATH`; \
+                for a screen without a terminal use `cognito-explorer render`.
+                """)
+            throw ExitCode(2)
+        }
+        var inputs = paths
+        if inputs.isEmpty {
+            guard let fixtures = bundledFixturesPath() else {
+                printError("cognito-explorer: no paths given and no bundled fixtures folder found; name event files or folders")
+                throw ExitCode(2)
+            }
+            inputs = [fixtures]
+        }
+        let session: TerminalSession
+        do { session = try TerminalSession.start() } catch {
+            printError("cognito-explorer: \(error.description)")
+            throw ExitCode(2)
+        }
+        let status = TerminalLoop(session: session, paths: inputs).run()
+        session.end()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// The run loop: state in, grid out, effects performed one at a time so the screen stays live.
+struct TerminalLoop {
+    let session: TerminalSession
+    let paths: [String]
+
+    func run() -> Int32 {
+        let environment = ProcessInfo.processInfo.environment
+        let colorMode: ColorMode
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
+            colorMode = .none
+        } else {
+            switch session.colorCount {
+            case 0..<8: colorMode = .none
+            case 8..<256: colorMode = .eight
+            default: colorMode = .full
+            }
+        }
+        let size = session.size
+        var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode), width: size.width, height: size.height)
+        let runner = EffectRunner()
+        var pending = state.start()[...]
+        var needsDraw = true
+        while true {
+            if let signal = session.interruptSignal {
+                // Ctrl-C, SIGTERM, SIGHUP: restore the terminal; nothing is half-written, since saves
+                // go through a temporary file and a rename.
+                return 128 + signal
+            }
+            if needsDraw {
+                session.draw(state.render())
+                needsDraw = false
+            }
+            // Work through effects one at a time, checking for keys in between, so that loading
+            // 10,000 files never freezes the screen.
+            let key = session.readKey(timeoutMilliseconds: pending.isEmpty ? 100 : 0)
+            if let key {
+                needsDraw = true
+                if key == .resize {
+                    let size = session.size
+                    pending.append(contentsOf: state.apply(.resize(width: size.width, height: size.height)))
+                } else {
+                    pending.append(contentsOf: state.apply(.key(key)))
+                }
+            }
+            guard let effect = pending.popFirst() else { continue }
+            needsDraw = true
+            switch effect {
+            case .quit(let status):
+                return status
+            case .requestRedraw:
+                continue
+            case .openEditor(let text, let fileExtension):
+                let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
+                pending.append(contentsOf: state.apply(result))
+            default:
+                if let action = runner.perform(effect) {
+                    pending.append(contentsOf: state.apply(action))
+                }
+            }
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
