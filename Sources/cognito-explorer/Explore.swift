@@ -74,44 +74,56 @@ struct TerminalLoop {
         let size = session.size
         var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode), width: size.width, height: size.height)
         let runner = EffectRunner()
-        var pending = state.start()[...]
+        // Effects the user waits for (open, save, editor, quit) run before the next key is read, so
+        // typed-ahead keys apply to the state they were meant for, exactly as in a headless run.
+        // Summary loads of the list run one batch at a time between keys, so 10,000 files never
+        // freeze the screen.
+        var foreground = state.start()[...]
+        var background: ArraySlice<Effect> = []
         var needsDraw = true
+        func schedule(_ effects: [Effect]) {
+            for effect in effects {
+                if case .load = effect { background.append(effect) } else { foreground.append(effect) }
+            }
+        }
         while true {
             if let signal = session.interruptSignal {
                 // Ctrl-C, SIGTERM, SIGHUP: restore the terminal; nothing is half-written, since saves
                 // go through a temporary file and a rename.
                 return 128 + signal
             }
+            if let effect = foreground.popFirst() {
+                needsDraw = true
+                switch effect {
+                case .quit(let status):
+                    return status
+                case .requestRedraw:
+                    continue
+                case .openEditor(let text, let fileExtension):
+                    let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
+                    schedule(state.apply(result))
+                default:
+                    if let action = runner.perform(effect) { schedule(state.apply(action)) }
+                }
+                continue
+            }
             if needsDraw {
                 session.draw(state.render())
                 needsDraw = false
             }
-            // Work through effects one at a time, checking for keys in between, so that loading
-            // 10,000 files never freezes the screen.
-            let key = session.readKey(timeoutMilliseconds: pending.isEmpty ? 100 : 0)
-            if let key {
+            if let key = session.readKey(timeoutMilliseconds: background.isEmpty ? 100 : 0) {
                 needsDraw = true
                 if key == .resize {
                     let size = session.size
-                    pending.append(contentsOf: state.apply(.resize(width: size.width, height: size.height)))
+                    schedule(state.apply(.resize(width: size.width, height: size.height)))
                 } else {
-                    pending.append(contentsOf: state.apply(.key(key)))
+                    schedule(state.apply(.key(key)))
                 }
-            }
-            guard let effect = pending.popFirst() else { continue }
-            needsDraw = true
-            switch effect {
-            case .quit(let status):
-                return status
-            case .requestRedraw:
                 continue
-            case .openEditor(let text, let fileExtension):
-                let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
-                pending.append(contentsOf: state.apply(result))
-            default:
-                if let action = runner.perform(effect) {
-                    pending.append(contentsOf: state.apply(action))
-                }
+            }
+            if let effect = background.popFirst() {
+                needsDraw = true
+                if let action = runner.perform(effect) { schedule(state.apply(action)) }
             }
         }
     }

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The real binary in a real terminal (tmux): type keys, read the screen, check the files on disk.
+@Suite(.enabled(if: TmuxSession.isAvailable && Binary.path != nil, "needs tmux and the built cognito-explorer"),
+       .serialized)
+struct ExplorerTmuxTests {
+    /// Copies three fixtures into a fresh folder, so saving never touches the repository.
+    static func workspace() throws -> (TemporaryFolder, [String: String]) {
+        let folder = try TemporaryFolder()
+        var originals: [String: String] = [:]
+        for source in ["pre-sign-up/PreSignUp_SignUp.json", "user-migration/UserMigration_Authentication.json",
+                       "custom-message/CustomMessage_SignUp.json"] {
+            let name = URL(fileURLWithPath: source).lastPathComponent
+            let text = String(decoding: Repository.bytes(of: Repository.fixtures + "/" + source), as: UTF8.self)
+            try folder.write(name, text)
+            originals[name] = text
+        }
+        return (folder, originals)
+    }
+
+    static func start(_ folder: TemporaryFolder, width: Int = 100, height: Int = 30,
+                      environment: [String: String] = [:]) throws -> TmuxSession {
+        let session = try TmuxSession([Binary.path ?? "cognito-explorer", folder.path], width: width, height: height,
+                                      directory: folder.path, environment: environment)
+        try session.waitFor(text: "Events 3")
+        return session
+    }
+
+    static func contents(_ folder: TemporaryFolder, _ name: String) -> String {
+        String(decoding: Repository.bytes(of: folder.path + "/" + name), as: UTF8.self)
+    }
+
+    /// Replaces exactly one occurrence, failing the test when the text is not there once.
+    static func replacingOnce(_ text: String, _ old: String, _ new: String) -> String {
+        let parts = text.components(separatedBy: old)
+        #expect(parts.count == 2, "expected exactly one \(old)")
+        return parts.joined(separator: new)
+    }
+
+    @Test("edit a boolean, an enum and a string with wide characters, save: only those values change")
+    func editAndSave() throws {
+        let (folder, originals) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder)
+
+        // Boolean: PreSignUp (second row), response pane, Space flips autoConfirmUser.
+        try session.send("Down", "Tab", "Tab")
+        try session.waitFor(text: "autoConfirmUser")
+        try session.send("Space")
+        try session.waitFor("the unsaved mark") { $0.contains("●") }
+        try session.send("w")
+        try session.waitFor(text: "saved PreSignUp_SignUp.json")
+
+        // Enum: UserMigration (third row), finalUserStatus is the second response field.
+        try session.send("Tab", "Down", "Tab", "Tab", "Down", "Enter")
+        try session.waitFor(text: "finalUserStatus: choose a value")
+        try session.send("Down", "Enter")
+        try session.waitFor(text: "RESET_REQUIRED")
+        try session.send("C-s")
+        try session.waitFor(text: "saved UserMigration_Authentication.json")
+
+        // String with wide characters and cursor movement: CustomMessage (first row), emailSubject.
+        try session.send("Tab", "g", "Tab", "Tab", "Down", "Down", "Enter")
+        try session.waitFor(text: "response.emailSubject (text)")
+        try session.type("Code 確認 👍")
+        try session.send("Home")
+        try session.type("Ihr ")
+        try session.send("End", "Left")
+        try session.type("!")
+        try session.send("Enter")
+        try session.waitFor(text: "Ihr Code 確認 !👍")
+        try session.send("w")
+        try session.waitFor(text: "saved CustomMessage_SignUp.json")
+
+        let preSignUp = originals["PreSignUp_SignUp.json"] ?? ""
+        #expect(Self.contents(folder, "PreSignUp_SignUp.json") == Self.replacingOnce(preSignUp, "\"autoConfirmUser\": false", "\"autoConfirmUser\": true"))
+        let migration = originals["UserMigration_Authentication.json"] ?? ""
+        #expect(Self.contents(folder, "UserMigration_Authentication.json") == Self.replacingOnce(migration, "\"finalUserStatus\": null", "\"finalUserStatus\": \"RESET_REQUIRED\""))
+        let message = originals["CustomMessage_SignUp.json"] ?? ""
+        #expect(Self.contents(folder, "CustomMessage_SignUp.json") == Self.replacingOnce(message, "\"emailSubject\": null", "\"emailSubject\": \"Ihr Code 確認 !👍\""))
+
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test("quitting with unsaved changes asks; cancel keeps them, discard leaves the file as it was")
+    func quitWithUnsavedChangesAsks() throws {
+        let (folder, originals) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder)
+        try session.send("Down", "Tab", "Tab")
+        try session.waitFor(text: "autoConfirmUser")
+        try session.send("Space")
+        try session.waitFor("the unsaved mark") { $0.contains("●") }
+        try session.send("q")
+        let prompt = try session.waitFor("a save / discard / cancel question") { $0.lowercased().contains("discard") }
+        #expect(prompt.lowercased().contains("save"))
+        try session.send("Escape")
+        try session.waitFor("the prompt to close") { !$0.lowercased().contains("discard") }
+        #expect(try session.display("#{pane_dead}") == "0")
+        try session.send("q")
+        try session.waitFor("the question again") { $0.lowercased().contains("discard") }
+        try session.send("d")
+        #expect(try session.waitForExit() == 0)
+        #expect(Self.contents(folder, "PreSignUp_SignUp.json") == originals["PreSignUp_SignUp.json"])
+    }
+
+    @Test("resizing redraws at the new size; a tiny terminal says what it needs")
+    func resize() throws {
+        let (folder, _) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder)
+        try session.resize(width: 30, height: 8)
+        try session.waitFor(text: "terminal too small")
+        try session.resize(width: 80, height: 24)
+        let screen = try session.waitFor(text: "Events 3")
+        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.filter { !$0.isEmpty }.count <= 24)
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test("Ctrl-C exits with status 130 and gives the terminal back")
+    func interrupt() throws {
+        let (folder, originals) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder)
+        try session.send("Down", "Tab", "Tab", "Space")
+        try session.waitFor("the unsaved mark") { $0.contains("●") }
+        try session.send("C-c")
+        #expect(try session.waitForExit() == 130)
+        #expect(try session.display("#{alternate_on}") == "0")
+        // Nothing half-written: the file is the original, and no temporary file is left.
+        #expect(Self.contents(folder, "PreSignUp_SignUp.json") == originals["PreSignUp_SignUp.json"])
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") || $0.contains("tmp") }
+        #expect(names.sorted() == ["CustomMessage_SignUp.json", "PreSignUp_SignUp.json", "UserMigration_Authentication.json"])
+    }
+
+    @Test("SIGTERM restores the terminal and exits with 143")
+    func terminate() throws {
+        let (folder, _) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder)
+        let pid = try session.display("#{pane_pid}")
+        kill(pid_t(pid) ?? 0, SIGTERM)
+        #expect(try session.waitForExit() == 143)
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test("without a terminal it says so and suggests show")
+    func noTerminal() throws {
+        let result = try Binary.run([Repository.fixtures])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("not a terminal"))
+        #expect(result.stderr.contains("cognito-explorer show FILE"))
+    }
+
+    @Test("NO_COLOR draws without colour")
+    func noColor() throws {
+        let (folder, _) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder, environment: ["NO_COLOR": "1"])
+        let styled = try session.styledScreen()
+        // Reverse video and bold may appear; colour escapes (30-37, 38;5, 90-97) may not.
+        let colourCodes = styled.components(separatedBy: "\u{1B}[").dropFirst().filter { sequence in
+            let codes = sequence.prefix { $0 != "m" }.split(separator: ";").compactMap { Int($0) }
+            return codes.contains { (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0) || $0 == 38 || $0 == 48 }
+        }
+        #expect(colourCodes.isEmpty, "\(colourCodes.prefix(3))")
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+}
