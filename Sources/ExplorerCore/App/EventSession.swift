@@ -109,7 +109,7 @@ struct EventSession: Sendable {
 
     mutating func refresh() {
         revalidate()
-        rebuildRows()
+        rebuildRows(afterEdit: true)
     }
 
     mutating func revalidate() {
@@ -125,7 +125,10 @@ struct EventSession: Sendable {
     }
 
     /// Rebuilds both trees' rows, keeping each cursor on the same path when it still exists.
-    mutating func rebuildRows() {
+    ///
+    /// After an edit removed the row, the cursor keeps its index (the next row moves up under it);
+    /// after a collapse hid it, the cursor moves to its nearest ancestor.
+    mutating func rebuildRows(afterEdit: Bool = false) {
         guard let event else {
             request.rows = []
             response.rows = []
@@ -133,22 +136,34 @@ struct EventSession: Sendable {
         }
         let requestPath = request.currentRow?.path
         request.rows = TreeBuilder.requestRows(document: event.document, trigger: event.trigger, expansion: request.expansion)
-        Self.restoreCursor(&request, to: requestPath)
+        Self.restoreCursor(&request, to: requestPath, keepIndex: afterEdit)
         let responsePath = response.currentRow?.path
         if let trigger = event.trigger {
             response.rows = TreeBuilder.responseRows(document: event.document, trigger: trigger, expansion: response.expansion)
         } else {
             response.rows = []
         }
-        Self.restoreCursor(&response, to: responsePath)
+        Self.restoreCursor(&response, to: responsePath, keepIndex: afterEdit)
     }
 
-    private static func restoreCursor(_ pane: inout TreePane, to path: JSONPath?) {
+    /// Puts the cursor back on `path`, or on its nearest ancestor still shown (after a collapse).
+    private static func restoreCursor(_ pane: inout TreePane, to path: JSONPath?, keepIndex: Bool) {
         if let path, let index = pane.rows.firstIndex(where: { $0.path == path }) {
             pane.cursor = index
-        } else {
-            pane.cursor = max(0, min(pane.cursor, pane.rows.count - 1))
+            return
         }
+        if let path, !keepIndex {
+            var length = path.count - 1
+            while length > 0 {
+                let prefix = JSONPath(path.prefix(length))
+                if let index = pane.rows.firstIndex(where: { $0.path == prefix }) {
+                    pane.cursor = index
+                    return
+                }
+                length -= 1
+            }
+        }
+        pane.cursor = max(0, min(pane.cursor, pane.rows.count - 1))
     }
 
     /// The worst problem at exactly this path, if any.

@@ -75,7 +75,8 @@ extension ExplorerState {
 
     /// Makes `path` the current file; returns the effect that opens it when it is not in memory.
     mutating func showEntry(_ path: String) -> [Effect] {
-        guard path != currentPath || sessions[path] == nil else { return [] }
+        // The current file is open or on its way.
+        guard path != currentPath else { return [] }
         currentPath = path
         dropIdleSessions()
         if sessions[path] != nil { return [] }

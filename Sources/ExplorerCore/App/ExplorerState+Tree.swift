@@ -55,6 +55,12 @@ extension ExplorerState {
         case .previousMatch: stepMatch(by: -1)
         case .activate:
             return focus == .response ? activateResponseRow() : activateRequestRow()
+        case .view:
+            if let row = focusedRow, let node = row.node {
+                showInPager(row: row, node: node)
+            } else {
+                message = StatusMessage("this field is absent: there is nothing to show")
+            }
         case .toggle: toggleBoolean()
         case .unset: unsetFocused()
         case .setNull: setFocusedToNull()
@@ -92,12 +98,14 @@ extension ExplorerState {
             setExpanded(row, false)
             return
         }
-        // Go to the parent row.
-        withFocusedPane { pane, _ in
+        // Go to the parent row; from a top-level row of the request tree, back to the list.
+        let moved = withFocusedPane { pane, _ -> Bool in
             var index = pane.cursor - 1
             while index >= 0 && pane.rows[index].depth >= row.depth { index -= 1 }
             if index >= 0 { pane.cursor = index }
-        }
+            return index >= 0
+        } ?? false
+        if !moved && row.depth == 0 && focus == .request { focus = .list }
         keepCursorsVisible()
     }
 
@@ -120,8 +128,18 @@ extension ExplorerState {
 
     /// Opens the viewer on a value: strings as they are, other values as JSON text.
     mutating func showInPager(row: TreeRow, node: JSONNode) {
-        let text = node.stringValue ?? node.rawText
-        overlay = .pager(Pager(title: row.path.dottedString, text: text, scroll: 0))
+        let limit = 1_000_000
+        var text: String
+        var title = row.path.dottedString
+        if node.span.count > limit * 2 {
+            // Wrapping megabytes on every frame would stall the screen: show the start.
+            text = String(node.rawText.prefix(limit))
+            title += " (the first \(TextLayout.count(limit)) characters of \(TextLayout.count(node.span.count)) bytes)"
+        } else {
+            text = node.stringValue ?? node.rawText
+            if node.kind == .object || node.kind == .array { text = node.value.prettyText() }
+        }
+        overlay = .pager(Pager(title: title, text: text, scroll: 0))
     }
 
     // MARK: Search

@@ -113,7 +113,7 @@ public struct LineEditor: Hashable, Sendable {
         }
         var column = x
         if start > 0 {
-            column += grid.put("…", x: column, y: y, style: style.foreground(.brightBlack))
+            column += grid.put("…", x: column, y: y, style: style.foreground(.indexed(244)))
             // The ellipsis takes a cell: drop graphemes until the cursor still fits.
             while beforeCursor + 1 > width - 1 && start < cursor {
                 beforeCursor -= widths[start]

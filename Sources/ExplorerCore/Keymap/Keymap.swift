@@ -31,6 +31,7 @@ public enum Keymap {
         Binding(keys: [.left, .character("h")], action: .collapse, help: "collapse, or go to the parent"),
         Binding(keys: [.character("e")], action: .expandAll, help: "expand all"),
         Binding(keys: [.character("E")], action: .collapseAll, help: "collapse all"),
+        Binding(keys: [.character("v")], action: .view, help: "show the whole value in a viewer"),
         Binding(keys: [.character("/")], action: .search, help: "search keys and values", hint: "search"),
         Binding(keys: [.character("n")], action: .nextMatch, help: "next match"),
         Binding(keys: [.character("N")], action: .previousMatch, help: "previous match"),

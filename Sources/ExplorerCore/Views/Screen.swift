@@ -207,7 +207,8 @@ extension ExplorerState {
         guard let spec = event.spec else {
             Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
             let reason = session.problems.first { $0.path.isEmpty || $0.path == ["triggerSource"] }?.message ?? "no triggerSource"
-            let note = "Not a Cognito trigger event (\(terminalSafe(reason))). Browse it in the tree above; r sets any path to any JSON value."
+            let what = reason.hasPrefix("not a Cognito trigger event") ? reason : "not a Cognito trigger event: " + reason
+            let note = "This JSON is \(terminalSafe(what)). Browse it in the tree above; r sets any path to any JSON value."
             for (offset, line) in TextLayout.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }

@@ -1,6 +1,6 @@
 /// The styles of the explorer, and how they degrade without colour.
 enum Theme {
-    static let border = Style(foreground: .brightBlack)
+    static let border = Style(foreground: .indexed(244))
     static let focusedBorder = Style(foreground: .cyan)
     static let title = Style(bold: true)
     static let focusedTitle = Style(foreground: .cyan, bold: true)
@@ -26,7 +26,7 @@ enum Theme {
     static let match = Style(foreground: .black, background: .yellow)
     static let heading = Style(foreground: .cyan, bold: true)
     static let fieldHelp = Style(foreground: .indexed(250))
-    static let lineNumber = Style(foreground: .brightBlack)
+    static let lineNumber = Style(foreground: .indexed(244))
     static let caret = Style(foreground: .red, bold: true)
 
     /// The style as the colour mode can show it.
@@ -41,6 +41,11 @@ enum Theme {
             var adapted = style
             adapted.foreground = style.foreground.approximated(forColorCount: 8)
             adapted.background = style.background.approximated(forColorCount: 8)
+            if style.background == unfocusedSelection.background {
+                // Dark grey turns black, which no one could see: underline the row instead.
+                adapted.background = .default
+                adapted.underline = true
+            }
             return adapted
         case .none:
             var adapted = style

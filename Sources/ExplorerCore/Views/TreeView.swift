@@ -30,7 +30,7 @@ enum TreeView {
         // A scroll position mark on the right edge when rows do not fit.
         if rows.count > rect.height {
             let position = rect.y + (rect.height - 1) * scroll / max(1, rows.count - rect.height)
-            grid.put("┃", x: rect.maxX, y: position, style: Theme.focusedBorder)
+            grid.put("█", x: rect.maxX, y: position, style: Theme.border)
         }
     }
 

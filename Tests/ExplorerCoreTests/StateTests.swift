@@ -1,0 +1,226 @@
+import CognitoTriggers
+import ExplorerCore
+import Foundation
+import JSONDocument
+import Testing
+import TestSupport
+
+/// Transitions of the state: actions in, effects out, without running the effects unless needed.
+@Suite("State transitions")
+struct StateTests {
+    static let preSignUp = Repository.fixtures + "/pre-sign-up/PreSignUp_SignUp.json"
+    static let empty = Repository.fixtures + "/invalid/empty.json"
+
+    @Test("start finds files, opens the first, then summarizes the rest in batches")
+    func loadingSequence() throws {
+        var state = ExplorerState(paths: [Repository.fixtures], options: ExplorerOptions(batchSize: 10))
+        #expect(state.start() == [.expand(paths: [Repository.fixtures])])
+        #expect(state.isLoading)
+        let files = [Self.empty, "/x/b.json", "/x/c.json"]
+        var effects = state.apply(.expanded(files: files, problems: []))
+        #expect(effects == [.open(path: Self.empty)])
+        #expect(state.currentFile == Self.empty)
+        effects = state.apply(.opened(EventFiles.open(Self.empty)))
+        #expect(effects == [.load(paths: ["/x/b.json", "/x/c.json"])])
+        #expect(state.progress == (1, 3))
+        let summaries = ["/x/b.json", "/x/c.json"].map {
+            FileSummary(path: $0, triggerLabel: "PreSignUp", triggerSource: "PreSignUp_SignUp", user: "u", status: .valid)
+        }
+        effects = state.apply(.loaded(summaries))
+        #expect(effects.isEmpty)
+        #expect(!state.isLoading)
+        #expect(state.apply(.tick).isEmpty)
+    }
+
+    @Test("a path that gives no file shows its problem")
+    func expandProblems() {
+        var state = ExplorerState(paths: ["/nowhere"])
+        _ = state.start()
+        #expect(state.apply(.expanded(files: [], problems: ["/nowhere: no such file or folder"])).isEmpty)
+        #expect(state.statusMessage?.text == "/nowhere: no such file or folder")
+        #expect(state.render(width: 80, height: 24).text.contains("no event files"))
+    }
+
+    @Test("moving through the list opens each file once")
+    func listOpensFiles() throws {
+        var state = ExplorerState(paths: [])
+        _ = state.apply(.expanded(files: [Self.empty, "/x/b.json"], problems: []))
+        _ = state.apply(.opened(EventFiles.open(Self.empty)))
+        #expect(state.apply(.key(.down)) == [.open(path: "/x/b.json")])
+        #expect(state.currentFile == "/x/b.json")
+        #expect(state.apply(.key(.down)).isEmpty, "the cursor stays on the last row")
+        #expect(state.apply(.key(.character("g"))) == [.open(path: Self.empty)])
+    }
+
+    @Test("Tab and Shift-Tab cycle the panes; files without an event skip the response editor")
+    func focusCycle() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        #expect(harness.state.focusedPane == .list)
+        try harness.press("Tab")
+        #expect(harness.state.focusedPane == .request)
+        try harness.press("Tab")
+        #expect(harness.state.focusedPane == .response)
+        try harness.press("Tab")
+        #expect(harness.state.focusedPane == .list)
+        try harness.press("BTab")
+        #expect(harness.state.focusedPane == .response)
+        var broken = ExplorerHarness([Repository.fixtures + "/invalid/not-json.json"])
+        try broken.press("Tab Tab")
+        #expect(broken.state.focusedPane == .list)
+    }
+
+    @Test("Enter and → open the event; ← from a top-level row goes back to the list")
+    func enterAndBack() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        try harness.press("Enter")
+        #expect(harness.state.focusedPane == .request)
+        #expect(harness.state.cursorPath == ["version"])
+        try harness.press("Left")
+        #expect(harness.state.focusedPane == .list)
+        try harness.press("l")
+        #expect(harness.state.focusedPane == .request)
+    }
+
+    @Test("trees expand and collapse, one row or all at once")
+    func expandCollapse() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        try harness.press("Tab / 'userAttributes' Enter")
+        #expect(harness.state.cursorPath == ["request", "userAttributes"])
+        #expect(harness.text.contains("▸ userAttributes"))
+        try harness.press("Right")
+        #expect(harness.text.contains("▾ userAttributes"))
+        try harness.press("Right")
+        #expect(harness.state.cursorPath?.count == 3, "→ on an open row goes to its first child")
+        try harness.press("Left")
+        #expect(harness.state.cursorPath == ["request", "userAttributes"], "← on a leaf goes to the parent")
+        try harness.press("Left")
+        #expect(harness.text.contains("▸ userAttributes"))
+        try harness.press("E")
+        #expect(!harness.text.contains("▾"))
+        #expect(harness.state.cursorPath == ["request"], "collapsing all keeps the cursor on the nearest row shown")
+        try harness.press("e")
+        #expect(harness.text.contains("▾ callerContext") && harness.text.contains("▾ request"))
+        try harness.press("Enter")
+        #expect(harness.text.contains("▸ request"), "Enter toggles a container")
+    }
+
+    @Test("search in a tree finds keys and values, n and N step through the matches")
+    func treeSearch() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        try harness.press("Tab / 'user' Enter")
+        let first = harness.state.cursorPath
+        #expect(harness.state.statusMessage?.text.hasPrefix("match 1 of ") == true)
+        try harness.press("n")
+        #expect(harness.state.cursorPath != first)
+        try harness.press("N")
+        #expect(harness.state.cursorPath == first)
+        try harness.press("N")
+        #expect(harness.state.statusMessage?.text.contains("match") == true, "N wraps to the last match")
+        try harness.press("/ Enter")
+        #expect(harness.state.statusMessage?.text.hasPrefix("match 1 of ") == true, "Enter alone repeats the search")
+        try harness.press("/ 'no-such-text' Enter")
+        #expect(harness.state.statusMessage?.text == "no match for \"no-such-text\"")
+    }
+
+    @Test("the list filters as you type, Esc restores the filter, s sorts by trigger")
+    func listFilterAndSort() throws {
+        var harness = ExplorerHarness([Repository.fixtures])
+        let total = harness.text
+        #expect(total.contains("Events 74") || total.contains("Events "))
+        try harness.press("/ 'sms'")
+        #expect(harness.state.mode == .textInput)
+        #expect(harness.text.contains("Events 7/"))
+        try harness.press("Escape")
+        #expect(!harness.text.contains("/sms"))
+        try harness.press("/ 'CustomSMSSender_Sign' Enter")
+        #expect(harness.text.contains("Events 1/"))
+        #expect(harness.state.currentFile?.hasSuffix("CustomSMSSender_SignUp.json") == true)
+        try harness.press("/ C-u Enter s g")
+        #expect(harness.text.contains("by trigger"))
+        let firstRow = harness.screen.lines[1]
+        #expect(firstRow.contains("CreateAuth"), "by trigger, labels sort alphabetically")
+        try harness.press("s")
+        #expect(!harness.text.contains("by trigger"))
+    }
+
+    @Test("Enter on a string in the request tree shows it whole; Esc closes")
+    func pager() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        try harness.press("Tab j Enter")
+        #expect(harness.state.mode == .pager)
+        #expect(harness.text.contains("PreSignUp_SignUp"))
+        try harness.press("j k G g Escape")
+        #expect(harness.state.mode == .tree)
+        try harness.press("v")
+        #expect(harness.state.mode == .pager)
+        try harness.press("q")
+        #expect(harness.state.mode == .tree)
+    }
+
+    @Test("a resize changes the size render uses and keeps the cursor visible")
+    func resize() throws {
+        var harness = ExplorerHarness([Repository.fixtures], width: 100, height: 30)
+        try harness.press("G")
+        _ = harness.state.apply(.resize(width: 60, height: 16))
+        let grid = harness.state.render()
+        #expect(grid.width == 60 && grid.height == 16)
+        #expect(harness.state.width == 60)
+        let name = try #require(harness.state.currentFile?.split(separator: "/").last.map { String($0.prefix(10)) })
+        #expect(grid.text.contains(name), "the selected row is on screen after shrinking")
+    }
+
+    @Test("a key that does nothing says so; Resize keys are ignored")
+    func unboundKey() {
+        var state = ExplorerState(paths: [])
+        #expect(state.apply(.key(.character("t"))).isEmpty)
+        #expect(state.statusMessage?.text.contains("does nothing here") == true)
+        #expect(state.apply(.key(.resize)).isEmpty)
+    }
+
+    @Test("a file changed on disk without edits is reloaded")
+    func reloadOnChange() {
+        var harness = ExplorerHarness([Self.preSignUp])
+        let effects = harness.state.apply(.fileChangedOnDisk(path: Self.preSignUp))
+        #expect(effects == [.open(path: Self.preSignUp), .load(paths: [Self.preSignUp])])
+        harness.runner.drain(effects, into: &harness.state)
+        #expect(harness.text.contains("Request · Pre sign-up"))
+    }
+
+    @Test("w without edits saves nothing; q without edits quits at once")
+    func noEdits() {
+        var harness = ExplorerHarness([Self.preSignUp])
+        #expect(harness.state.apply(.key(.character("w"))).isEmpty)
+        #expect(harness.state.statusMessage?.text.hasPrefix("no unsaved edits") == true)
+        #expect(harness.state.apply(.key(.character("q"))) == [.quit(status: 0)])
+    }
+
+    @Test("save produces an effect with the loaded bytes as expected content")
+    func saveEffect() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        try harness.press("Tab Tab Enter")
+        let effects = harness.state.apply(.key(.ctrl("s")))
+        let original = Repository.bytes(of: Self.preSignUp)
+        #expect(effects == [.save(path: Self.preSignUp, bytes: try #require(harness.state.currentDocumentBytes), expected: original)])
+        _ = harness.state.apply(.saveFailed(path: Self.preSignUp, message: "\(Self.preSignUp): the disk is full"))
+        #expect(harness.state.statusMessage?.text == "the disk is full; your edits are kept")
+        #expect(harness.state.unsavedPaths == [Self.preSignUp])
+    }
+
+    @Test("the field help line explains the focused field from the catalogue")
+    func fieldHelp() throws {
+        var harness = ExplorerHarness([Self.preSignUp], width: 200, height: 30)
+        #expect(harness.text.contains("Pre sign-up: PreSignUp_SignUp:"))
+        try harness.press("Tab Tab")
+        let summary = try #require(Catalogue.field(at: ["response", "autoConfirmUser"], in: .preSignUp)?.summary)
+        #expect(harness.text.contains(String(summary.prefix(60))))
+        #expect(harness.screen.lines[harness.screen.height - 2].contains("response.autoConfirmUser"))
+    }
+
+    @Test("the bundled fixtures are found from the working folder or above the executable")
+    func fixturesPath() throws {
+        #expect(bundledFixturesPath(currentDirectory: Repository.root) == Repository.root + "/fixtures")
+        let fromBinary = bundledFixturesPath(currentDirectory: "/", executable: Repository.root + "/.build/debug/cognito-explorer")
+        #expect(fromBinary == Repository.root + "/fixtures")
+        #expect(bundledFixturesPath(currentDirectory: "/", executable: "/usr/bin/env") == nil)
+    }
+}
