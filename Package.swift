@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["JSONDocument"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument", "TestSupport"]),
         .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TestSupport"]),
-        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TestSupport"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

@@ -339,3 +339,36 @@ struct EditingTests {
         #expect(harness.state.unsavedPaths == [first])
     }
 }
+
+@Suite("Editing edge cases")
+struct EditingEdgeCaseTests {
+    @Test("raw mode can replace the whole document; the response editor then steps aside")
+    func replaceRoot() throws {
+        let file = try FixtureCopy(EditingTests.preSignUp)
+        defer { file.folder.cleanUp() }
+        var harness = ExplorerHarness([file.path])
+        try harness.press("Tab Tab r Up C-u Down C-u '[1, 2]' Enter")
+        #expect(try JSONDocument(text: harness.documentText).root.value == [1, 2])
+        #expect(harness.state.focusedPane == .request)
+        #expect(harness.text.contains("JSON · not a known trigger event"))
+        try harness.press("u")
+        #expect(harness.documentText == file.original)
+    }
+
+    @Test("a response that is not an object cannot take fields, and says why")
+    func responseIsAString() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let text = String(decoding: Repository.bytes(of: Repository.fixtures + "/" + EditingTests.preSignUp), as: UTF8.self)
+        let broken = text.replacingOccurrences(of: "\"response\": {\n    \"autoConfirmUser\": false,\n    \"autoVerifyEmail\": false,\n    \"autoVerifyPhone\": false\n  }", with: "\"response\": \"oops\"")
+        #expect(broken != text)
+        let path = try folder.write("event.json", broken)
+        var harness = ExplorerHarness([path])
+        try harness.press("Tab Tab Enter")
+        #expect(harness.state.statusMessage?.severity == .error)
+        #expect(harness.state.statusMessage?.text.contains("not changed") == true)
+        #expect(harness.documentText == broken)
+        try harness.press("r Up C-u 'response' Down C-u '{}' Enter Enter")
+        #expect(try JSONDocument(text: harness.documentText)[["response", "autoConfirmUser"]] == true)
+    }
+}

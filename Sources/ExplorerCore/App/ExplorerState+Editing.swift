@@ -21,6 +21,7 @@ extension ExplorerState {
             return false
         }
         refreshEntry(path)
+        leaveVanishedPane()
         keepCursorsVisible()
         message = StatusMessage(description, .success)
         return true
@@ -34,11 +35,17 @@ extension ExplorerState {
         let done = withCurrentSession { $0.undoRedo(redo: redo) } ?? false
         if done {
             refreshEntry(path)
+            leaveVanishedPane()
             keepCursorsVisible()
             message = StatusMessage(redo ? "redone" : "undone")
         } else {
             message = StatusMessage(redo ? "nothing to redo" : "nothing to undo")
         }
+    }
+
+    /// Moves the focus off the response editor when an edit made the document no known event.
+    mutating func leaveVanishedPane() {
+        if focus == .response, currentSession?.hasResponsePane != true { focus = .request }
     }
 
     // MARK: Response rows

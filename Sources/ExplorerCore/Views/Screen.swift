@@ -77,7 +77,6 @@ extension ExplorerState {
             nameWidth = max(1, rest)
             userWidth = 0
         }
-        let names = displayNames()
         for row in 0..<inner.height {
             let position = scroll + row
             guard position < visible.count else { break }
@@ -88,7 +87,7 @@ extension ExplorerState {
             let modified = sessions[entry.path]?.hasUnsavedEdits == true
             x += grid.put(modified ? "●" : " ", x: x, y: y, style: Theme.modified)
             x += 1
-            let name = TextLayout.truncate(terminalSafe(names[visible[position]] ?? entry.fileName), width: nameWidth)
+            let name = TextLayout.truncate(terminalSafe(Self.listName(entry)), width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
             x += nameWidth + 1
             grid.put(TextLayout.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
@@ -115,14 +114,10 @@ extension ExplorerState {
         }
     }
 
-    /// Names for the list: file names without `.json`; the folder shows in the status bar.
-    func displayNames() -> [Int: String] {
-        var names: [Int: String] = [:]
-        for index in visible {
-            let name = entries[index].fileName
-            names[index] = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
-        }
-        return names
+    /// The name a list row shows: the file name without `.json`; the folder shows in the status bar.
+    static func listName(_ entry: FileSummary) -> String {
+        let name = entry.fileName
+        return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
     }
 
     /// The path relative to the folder all files share, made safe for the terminal.
