@@ -76,6 +76,8 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
         case wrongType
         /// The field is outside `response`: it holds what Cognito sent.
         case outsideResponse
+        /// A response path this trigger does not have; Cognito would ignore it.
+        case unknownField
         /// The document cannot hold the value there (a scalar in the way, an index out of range).
         case cannotEdit(JSONEditError)
     }
@@ -298,6 +300,16 @@ public enum EventEditing {
                 throw EditError(kind: .outsideResponse, path: path, message: """
                     is not a response field; request and common fields hold what Cognito sent, and a \
                     function's changes to them have no effect
+                    """)
+            }
+            // Setting a key this trigger does not have is refused (removing a stray key is fine). Where
+            // the parent holds a value of another kind, the edit itself reports that instead.
+            let parentIsObject = path.count == 2 || Catalogue.spec(at: JSONPath(path.dropLast()), in: event.trigger)?.type == .object
+            if !force, assignment.value != nil, parentIsObject, let trigger = event.trigger,
+               !expectation(at: path, in: trigger).isKnown {
+                throw EditError(kind: .unknownField, path: path, message: """
+                    is not a response field of \(Catalogue.spec(for: trigger).title); Cognito would ignore it \
+                    (use --force to set it anyway)
                     """)
             }
             let old = document[path]

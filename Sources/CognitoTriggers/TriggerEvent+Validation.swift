@@ -53,6 +53,7 @@ extension TriggerEvent {
             problems.append(Problem(.warning, ["triggerSource"], "\"\(sourceName)\" is not a trigger source Cognito sends; read as \(Catalogue.spec(for: trigger).title) from its prefix", source: RuleSource.eventShape))
         }
         problems += checkFields(of: trigger)
+        problems += checkUnknownResponseKeys(of: trigger)
         problems += checkCommonOddities(trigger)
         switch trigger {
         case .customMessage: problems += checkCustomMessage()
@@ -63,6 +64,10 @@ extension TriggerEvent {
         case .customEmailSender, .customSMSSender: problems += checkCustomSender(trigger)
         default: break
         }
+        // A key with a rule of its own (say, a V1 key in a V2 event) needs no "unknown key" warning too.
+        let unknownKey = "; Cognito ignores it"
+        let explained = Set(problems.filter { !$0.message.hasSuffix(unknownKey) || $0.severity == .error }.map(\.path))
+        problems.removeAll { $0.message.hasSuffix(unknownKey) && $0.message.contains(" has no response field ") && explained.contains($0.path) }
         return problems.sorted { ($0.severity, $0.path.dottedString) < ($1.severity, $1.path.dottedString) }
     }
 
@@ -90,6 +95,28 @@ extension TriggerEvent {
                     continue
                 }
                 problems += checkType(of: node, at: path, against: field)
+            }
+        }
+        return problems
+    }
+
+    /// Keys in the response (and in its fixed-shape objects) that this trigger does not have: Cognito
+    /// ignores them, which usually means a typo or a field of another trigger.
+    func checkUnknownResponseKeys(of trigger: Trigger) -> [Problem] {
+        var problems: [Problem] = []
+        // Custom senders have no response at all; their own rule says so once.
+        guard Catalogue.spec(for: trigger).hasResponseFields else { return [] }
+        var pending: [JSONPath] = [["response"]]
+        while let path = pending.popLast() {
+            guard let node = document.node(at: path), node.kind == .object else { continue }
+            for (key, value) in node.members where !value.isNull {
+                let child = path + [.key(key)]
+                let names = child.map { $0.key ?? "*" }
+                if let spec = Catalogue.field(at: names, in: trigger) {
+                    if spec.type == .object { pending.append(child) }
+                } else {
+                    problems.append(Problem(.warning, child, "\(Catalogue.spec(for: trigger).title) has no response field \(key); Cognito ignores it", source: RuleSource.catalogue))
+                }
             }
         }
         return problems

@@ -240,6 +240,24 @@ struct EventEditingTests {
         #expect(event.document.text == (try Wrap.replacing(Self.migration, "\"hunter2\"", "\"other\"")))
     }
 
+    @Test("Setting a response key the trigger does not have is refused unless forced; removing one is fine")
+    func unknownResponseField() throws {
+        var event = try TriggerEvent(text: Self.migration)
+        let edit = FieldAssignment(path: ["response", "autoConfirmUser"], value: true)
+        do {
+            _ = try EventEditing.apply([edit], to: &event)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.kind == .unknownField)
+            #expect(error.description == "response.autoConfirmUser: is not a response field of Migrate user; Cognito would ignore it (use --force to set it anyway)")
+        }
+        #expect(event.document.text == Self.migration)
+        _ = try EventEditing.apply([edit], to: &event, force: true)
+        #expect(event.document.node(at: ["response", "autoConfirmUser"])?.boolValue == true)
+        _ = try EventEditing.apply([FieldAssignment(path: ["response", "autoConfirmUser"], value: nil)], to: &event)
+        #expect(event.document.text == Self.migration)
+    }
+
     @Test("All or nothing: when one edit fails, none is made")
     func allOrNothing() throws {
         let text = try Wrap.replacing(Self.migration, "\"messageAction\": null", "\"messageAction\": \"SUPPRESS\"")
