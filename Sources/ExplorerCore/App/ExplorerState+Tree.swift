@@ -128,16 +128,19 @@ extension ExplorerState {
 
     /// Opens the viewer on a value: strings as they are, other values as JSON text.
     mutating func showInPager(row: TreeRow, node: JSONNode) {
-        let limit = 1_000_000
+        // The viewer wraps its text on every frame; beyond this many characters it shows the start.
+        let limit = 200_000
         var text: String
         var title = row.path.dottedString
-        if node.span.count > limit * 2 {
-            // Wrapping megabytes on every frame would stall the screen: show the start.
+        if node.span.count > limit * 4 {
             text = String(node.rawText.prefix(limit))
-            title += " (the first \(TextLayout.count(limit)) characters of \(TextLayout.count(node.span.count)) bytes)"
         } else {
             text = node.stringValue ?? node.rawText
             if node.kind == .object || node.kind == .array { text = node.value.prettyText() }
+        }
+        if text.count > limit {
+            text = String(text.prefix(limit))
+            title += " (the first \(TextLayout.count(limit)) characters of \(TextLayout.count(node.span.count)) bytes)"
         }
         overlay = .pager(Pager(title: title, text: text, scroll: 0))
     }
