@@ -10,7 +10,14 @@ struct Triggers: ParsableCommand {
     @Flag(help: "Print JSON for programs.")
     var json = false
 
+    @Flag(help: "Draw the journeys (sign-up, sign-in, migration, ...) with the triggers in the order Cognito calls them.")
+    var flows = false
+
     func run() throws {
+        if flows {
+            CLIOutput.write(TriggerFlow.text() + "\n")
+            return
+        }
         CLIOutput.write(json ? EventPrinter.triggersJSON() : EventPrinter.triggersText(options: CLIOutput.printerOptions))
     }
 }
