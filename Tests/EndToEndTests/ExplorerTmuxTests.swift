@@ -86,6 +86,32 @@ struct ExplorerTmuxTests {
         #expect(try session.display("#{alternate_on}") == "0")
     }
 
+    @Test("the newcomer's tutorial: find the CustomMessage problem, read the field's meaning, fix it, save")
+    func tutorial() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let name = "custom-message-missing-code.json"
+        let original = String(decoding: Repository.bytes(of: Repository.fixtures + "/invalid/" + name), as: UTF8.self)
+        try folder.write(name, original)
+        let session = try TmuxSession([Binary.path ?? "cognito-explorer", folder.path], width: 100, height: 30, directory: folder.path)
+        try session.waitFor(text: "Events 1")
+        // The list marks the file as having errors; the response pane says where.
+        try session.waitFor(text: "✗  custom-message-missing")
+        try session.send("Tab", "Tab", "Down")
+        let focused = try session.waitFor(text: "response.emailMessage")
+        #expect(focused.contains("does not contain the code placeholder {####}"))
+        #expect(focused.contains("The email body"))  // the field explains itself
+        try session.send("Enter", "End")
+        try session.type("<p>Your code: {####}</p>")
+        try session.send("Enter")
+        try session.waitFor(text: "Response · valid")
+        try session.send("w")
+        try session.waitFor(text: "saved \(name)")
+        #expect(Self.contents(folder, name) == Self.replacingOnce(original, "</body></html>\"", "</body></html><p>Your code: {####}</p>\""))
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test("quitting with unsaved changes asks; cancel keeps them, discard leaves the file as it was")
     func quitWithUnsavedChangesAsks() throws {
         let (folder, originals) = try Self.workspace()
