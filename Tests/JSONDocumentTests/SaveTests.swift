@@ -74,23 +74,45 @@ import TestSupport
     }
 
     @Test func aReadOnlyFolderRefusesTheSaveAndKeepsTheFile() throws {
-        // Root ignores permission bits, so a read-only folder is made where even root cannot write:
-        // /proc/self is a pseudo file system. Elsewhere the folder's mode does the job.
         let folder = try TemporaryFolder()
-        defer { folder.cleanUp() }
+        defer {
+            if getuid() == 0 { _ = Shell.run("chattr", "-i", folder.path) }
+            folder.cleanUp()
+        }
         let path = try folder.write("event.json", #"{"a": 1}"#)
         let loaded = try FileStore.read(path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        // Root ignores permission bits; an immutable folder (chattr +i) refuses even root.
         if getuid() == 0 {
-            let error = #expect(throws: FileError.self) { try FileStore.write(Array("{}".utf8), to: "/proc/self/cte-event.json") }
-            #expect(error != nil)
-            #expect(error?.description.hasPrefix("/proc/self/cte-event.json: cannot") == true)
+            try #require(Shell.run("chattr", "+i", folder.path) == 0, "chattr +i is needed to make a folder read-only for root")
         } else {
-            let error = #expect(throws: FileError.self) { try FileStore.write(Array("{}".utf8), to: path, expected: loaded) }
-            #expect(error?.kind == .permissionDenied)
-            #expect(error?.description == "\(path): cannot create a temporary file beside it: permission denied")
+            try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
         }
+        let error = #expect(throws: FileError.self) { try FileStore.write(Array("{}".utf8), to: path, expected: loaded) }
+        #expect(error?.kind == .permissionDenied)
+        #expect(error?.description == "\(path): cannot create a temporary file beside it: permission denied")
         #expect(Repository.bytes(of: path) == loaded)
+    }
+
+    @Test("a save to a full disk fails, says so, and leaves the original and no temporary file",
+          .enabled(if: getuid() == 0, "needs root to mount a small tmpfs"))
+    func aRealFullDisk() throws {
+        let mountPoint = try TemporaryFolder()
+        defer {
+            _ = Shell.run("umount", mountPoint.path)
+            mountPoint.cleanUp()
+        }
+        try #require(Shell.run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", mountPoint.path) == 0)
+        let path = mountPoint.path + "/event.json"
+        let original = Array("{\"a\": \"\(String(repeating: "x", count: 8_000))\"}".utf8)
+        try FileStore.write(original, to: path)
+        // Fill what is left of the disk.
+        _ = Shell.run("dd", "if=/dev/zero", "of=\(mountPoint.path)/filler", "bs=1k", "count=1000")
+        let bigger = Array("{\"a\": \"\(String(repeating: "y", count: 40_000))\"}".utf8)
+        let error = #expect(throws: FileError.self) { try FileStore.write(bigger, to: path, expected: original) }
+        #expect(error?.kind == .diskFull)
+        #expect(Repository.bytes(of: path) == original)
+        let names = try FileManager.default.contentsOfDirectory(atPath: mountPoint.path).sorted()
+        #expect(names == ["event.json", "filler"])
     }
 
     @Test func readingReportsMissingFilesAndFolders() throws {
@@ -98,5 +120,19 @@ import TestSupport
         #expect(missing?.description == "/nonexistent-cte.json: no such file")
         let folder = #expect(throws: FileError.self) { try FileStore.read("/tmp") }
         #expect(folder?.description == "/tmp: is a folder, not a file")
+    }
+}
+
+/// Runs a system tool quietly and returns its exit status (-1 when it cannot start).
+enum Shell {
+    static func run(_ arguments: String...) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
     }
 }
