@@ -74,6 +74,8 @@ struct TerminalLoop {
         let size = session.size
         var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode), width: size.width, height: size.height)
         let runner = EffectRunner()
+        // For the end-to-end test that a crash gives the terminal back: never set in normal use.
+        let crashAfterFirstFrame = environment["COGNITO_EXPLORER_TEST_CRASH"] == "after-first-frame"
         // Effects the user waits for (open, save, editor, quit) run before the next key is read, so
         // typed-ahead keys apply to the state they were meant for, exactly as in a headless run.
         // Summary loads of the list run one batch at a time between keys, so 10,000 files never
@@ -110,6 +112,7 @@ struct TerminalLoop {
             if needsDraw {
                 session.draw(state.render())
                 needsDraw = false
+                if crashAfterFirstFrame { crashDeliberately() }
             }
             if let key = session.readKey(timeoutMilliseconds: background.isEmpty ? 100 : 0) {
                 needsDraw = true
@@ -127,6 +130,13 @@ struct TerminalLoop {
             }
         }
     }
+}
+
+/// A deliberate trap (an out-of-range index), as a real bug would cause one.
+@inline(never)
+func crashDeliberately() {
+    let empty: [Int] = []
+    _ = empty[Int(getpid()) % 1 + 1]
 }
 
 func printError(_ text: String) {

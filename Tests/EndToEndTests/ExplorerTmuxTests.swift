@@ -177,6 +177,50 @@ struct ExplorerTmuxTests {
         #expect(try session.display("#{alternate_on}") == "0")
     }
 
+    @Test("SIGHUP (the terminal went away) restores the terminal and exits with 129")
+    func hangUp() throws {
+        let (folder, _) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder)
+        let pid = try session.display("#{pane_pid}")
+        kill(pid_t(pid) ?? 0, SIGHUP)
+        #expect(try session.waitForExit() == 129)
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test("a crash gives the terminal back")
+    func crash() throws {
+        let (folder, _) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try TmuxSession([Binary.path ?? "cognito-explorer", folder.path], width: 100, height: 30,
+                                      directory: folder.path, environment: ["COGNITO_EXPLORER_TEST_CRASH": "after-first-frame"])
+        let status = try session.waitForExit(timeout: 30)
+        #expect(status > 128, "expected death by a signal, got \(status)")
+        #expect(try session.display("#{alternate_on}") == "0")
+    }
+
+    @Test("a 256-colour terminal gets 256 colours; an 8-colour terminal only the 8 base colours")
+    func eightColours() throws {
+        let (folder, _) = try Self.workspace()
+        defer { folder.cleanUp() }
+        func styledScreen(term: String) throws -> String {
+            // `env` sets TERM for the program itself; tmux would otherwise give it its default-terminal.
+            let session = try TmuxSession(["/usr/bin/env", "TERM=\(term)", Binary.path ?? "cognito-explorer", folder.path],
+                                          width: 100, height: 30, directory: folder.path)
+            try session.waitFor(text: "Events 3")
+            let styled = try session.styledScreen()
+            try session.send("q")
+            #expect(try session.waitForExit() == 0)
+            return styled
+        }
+        let rich = try styledScreen(term: "tmux-256color")
+        #expect(rich.contains("38;5;"), "the 256-colour theme is in use")
+        let poor = try styledScreen(term: "xterm")
+        #expect(!poor.contains("38;5;") && !poor.contains("48;5;"), "256-colour codes on an 8-colour terminal")
+        let baseColours = (30...37).map { "\u{1B}[\($0)m" } + (30...37).map { ";\($0)m" }
+        #expect(baseColours.contains { poor.contains($0) }, "some base colour is still used")
+    }
+
     @Test("without a terminal it says so and suggests show")
     func noTerminal() throws {
         let result = try Binary.run([Repository.fixtures])
@@ -191,6 +235,10 @@ struct ExplorerTmuxTests {
         defer { folder.cleanUp() }
         let session = try Self.start(folder, environment: ["NO_COLOR": "1"])
         let styled = try session.styledScreen()
+        // The same screen without NO_COLOR has colour, so the check below can fail.
+        let coloured = try Self.start(folder)
+        #expect((try coloured.styledScreen()).contains("38;5;"))
+        try coloured.send("q")
         // Reverse video and bold may appear; colour escapes (30-37, 38;5, 90-97) may not.
         let colourCodes = styled.components(separatedBy: "\u{1B}[").dropFirst().filter { sequence in
             let codes = sequence.prefix { $0 != "m" }.split(separator: ";").compactMap { Int($0) }

@@ -65,6 +65,8 @@ public final class TmuxSession {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TMUX")
+        // The test runner may set NO_COLOR; the program under test must only see it when a test asks.
+        environment.removeValue(forKey: "NO_COLOR")
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         let cArgs = argv.map { strdup($0) } + [nil]
         defer {
