@@ -62,8 +62,12 @@ import TestSupport
             let explained = Self.explainedErrors[name] ?? []
             let errors = Set(problems.filter { $0.severity == .error }.map(\.path.dottedString))
             #expect(errors == explained, "\(name): \(problems.map(\.description))")
-            // Every wrapper reads the event without failing on its oddities.
+            // Every wrapper reads the event without failing on its oddities, and `show` prints it.
             try Self.readEverything(event)
+            let shown = EventPrinter.text(of: event)
+            #expect(shown.contains("\"") && !shown.contains("\u{1B}"), "\(name): show output")
+            let json = EventPrinter.json(of: event, file: name)
+            #expect((try? JSONDocument(text: json)) != nil, "\(name): show --json is valid JSON")
         }
         print(summary.joined(separator: "\n"))
     }
