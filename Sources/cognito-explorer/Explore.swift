@@ -83,6 +83,7 @@ struct TerminalLoop {
         var foreground = state.start()[...]
         var background: ArraySlice<Effect> = []
         var needsDraw = true
+        var watcher = FileWatcher()
         func schedule(_ effects: [Effect]) {
             for effect in effects {
                 if case .load = effect { background.append(effect) } else { foreground.append(effect) }
@@ -105,10 +106,20 @@ struct TerminalLoop {
                     let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
                     schedule(state.apply(result))
                 default:
-                    if let action = runner.perform(effect) { schedule(state.apply(action)) }
+                    let action = runner.perform(effect)
+                    watcher.performed(effect)
+                    if let action { schedule(state.apply(action)) }
                 }
                 continue
             }
+            // About once a second, and only between keys: did an open file change on disk?
+            if watcher.isDue() {
+                for path in watcher.changedFiles(among: state.watchedFiles) {
+                    needsDraw = true
+                    schedule(state.apply(.fileChangedOnDisk(path: path)))
+                }
+            }
+            if !foreground.isEmpty { continue }
             if needsDraw {
                 session.draw(state.render())
                 needsDraw = false
@@ -141,4 +152,68 @@ func crashDeliberately() {
 
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Notices when a watched file changes on disk, by its size and modification time.
+///
+/// The run loop asks at most once a second, and only for the files the state names (the current
+/// file and those with unsaved edits), so watching costs a `stat` or two per second.
+struct FileWatcher {
+    /// Size and modification time, or nil when the file could not be read.
+    struct Stamp: Equatable {
+        let size: Int64
+        let seconds: Int
+        let nanoseconds: Int
+    }
+
+    private var stamps: [String: Stamp?] = [:]
+    private var lastCheck = Date.distantPast
+    let interval: TimeInterval
+
+    init(interval: TimeInterval = 1) {
+        self.interval = interval
+    }
+
+    static func stamp(of path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(size: Int64(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
+    }
+
+    /// Records what the program itself just read or wrote, so its own saves are not reported.
+    mutating func performed(_ effect: Effect) {
+        switch effect {
+        case .open(let path), .save(let path, _, _), .create(let path, _):
+            stamps[path] = .some(Self.stamp(of: path))
+        default:
+            break
+        }
+    }
+
+    /// True when the last check was `interval` or more ago.
+    func isDue(now: Date = Date()) -> Bool {
+        now.timeIntervalSince(lastCheck) >= interval
+    }
+
+    /// The files among `paths` whose size or modification time changed since they were loaded or
+    /// saved (or, for a file watched for the first time, since this check).
+    mutating func changedFiles(among paths: [String], now: Date = Date()) -> [String] {
+        lastCheck = now
+        // Forget files no longer watched; a file watched again starts from its state then.
+        let watched = Set(paths)
+        stamps = stamps.filter { watched.contains($0.key) }
+        var changed: [String] = []
+        for path in paths {
+            let current = Self.stamp(of: path)
+            guard let known = stamps[path] else {
+                stamps[path] = .some(current)
+                continue
+            }
+            if known != current {
+                stamps[path] = .some(current)
+                changed.append(path)
+            }
+        }
+        return changed
+    }
 }

@@ -36,6 +36,9 @@ public enum Effect: Hashable, Sendable {
     /// Write `bytes` to `path` atomically, refusing when the file no longer holds `expected`
     /// (nil: create or overwrite); answer `.saved` or `.saveFailed`.
     case save(path: String, bytes: [UInt8], expected: [UInt8]?)
+    /// Write `bytes` to a new file at `path` (atomically), refusing when a file is there already;
+    /// answer `.saved` or `.saveFailed`.
+    case create(path: String, bytes: [UInt8])
     /// Let the user edit `text` in `$VISUAL` or `$EDITOR` (a temporary file with this extension);
     /// answer `.editorFinished`.
     case openEditor(text: String, fileExtension: String)

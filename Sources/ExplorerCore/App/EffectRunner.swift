@@ -34,6 +34,16 @@ public struct EffectRunner: Sendable {
             } catch {
                 return .saveFailed(path: path, message: error.description)
             }
+        case .create(let path, let bytes):
+            if FileManager.default.fileExists(atPath: path) {
+                return .saveFailed(path: path, message: "\(path) already exists; type another name")
+            }
+            do {
+                try FileStore.write(bytes, to: path, expected: nil, faults: faults)
+                return .saved(path: path, bytes: bytes)
+            } catch {
+                return .saveFailed(path: path, message: error.description)
+            }
         case .openEditor:
             if let editorText { return .editorFinished(text: editorText, message: nil) }
             return .editorFinished(text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")

@@ -30,9 +30,12 @@ struct EventSession: Sendable {
         case unreadable(String)
     }
 
-    let path: String
+    /// The file's path, or for a new event (from the trigger map) its list key.
+    private(set) var path: String
     /// The bytes on disk as last loaded or saved: a save is refused when the file no longer holds them.
     var diskBytes: [UInt8]
+    /// True for an event made from a template that has no file yet: unsaved until written somewhere.
+    private(set) var isNew = false
     var content: Content
     var problems: [Problem] = []
     /// Problems by the dotted path of their field.
@@ -54,6 +57,23 @@ struct EventSession: Sendable {
         rebuildRows()
     }
 
+    /// A session for a new event with no file, listed under `key`.
+    init(newEvent event: TriggerEvent, key: String) {
+        path = key
+        diskBytes = []
+        content = .event(event)
+        isNew = true
+        revalidate()
+        rebuildRows()
+    }
+
+    /// Makes a new event the session of the file it was just written to.
+    mutating func adopt(path: String, bytes: [UInt8]) {
+        self.path = path
+        isNew = false
+        didSave(bytes)
+    }
+
     var event: TriggerEvent? {
         if case .event(let event) = content { return event }
         return nil
@@ -64,11 +84,14 @@ struct EventSession: Sendable {
     /// True when the response editor has rows or a note to show (a known trigger).
     var hasResponsePane: Bool { trigger != nil }
 
-    var hasUnsavedEdits: Bool { event?.document.hasUnsavedEdits ?? false }
+    var hasUnsavedEdits: Bool { isNew || (event?.document.hasUnsavedEdits ?? false) }
 
     var summary: FileSummary {
         switch content {
-        case .event(let event): return FileSummary(path: path, event: event, problems: problems)
+        case .event(let event):
+            var summary = FileSummary(path: path, event: event, problems: problems)
+            summary.isNew = isNew
+            return summary
         case .notJSON: return FileSummary(path: path, triggerLabel: "not JSON", triggerSource: "", user: "", status: .unreadable)
         case .empty: return FileSummary(path: path, triggerLabel: "empty", triggerSource: "", user: "", status: .unreadable)
         case .binary: return FileSummary(path: path, triggerLabel: "binary", triggerSource: "", user: "", status: .unreadable)

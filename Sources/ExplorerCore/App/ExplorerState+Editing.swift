@@ -371,6 +371,12 @@ extension ExplorerState {
             case .cancel:
                 overlay = nil
                 if case .filter(let previous) = prompt.purpose { return setFilter(previous) }
+                if case .saveNew = prompt.purpose, quitAfterSaving != nil {
+                    quitAfterSaving = nil
+                    newEventsToName = []
+                    message = StatusMessage("quit cancelled: the new event has no file yet (q, then d, discards it)", .warning)
+                    return []
+                }
                 message = StatusMessage("cancelled")
                 return []
             default:
@@ -435,6 +441,18 @@ extension ExplorerState {
                 return []
             }
             return saveAs(to: target)
+        case .saveNew(let key):
+            let target = text.trimmingCharacters(in: .whitespaces)
+            guard !target.isEmpty else {
+                reopen("type a file name")
+                return []
+            }
+            switch saveNew(key, to: target) {
+            case .success(let effects): return effects
+            case .failure(let error):
+                reopen(error.message)
+                return []
+            }
         }
     }
 

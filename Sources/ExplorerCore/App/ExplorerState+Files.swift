@@ -92,6 +92,10 @@ extension ExplorerState {
             message = StatusMessage("no event is open", .warning)
             return []
         }
+        if session.isNew {
+            beginSavingNew(session.path)
+            return []
+        }
         guard let event = session.event else {
             message = StatusMessage("this file is not JSON; there is nothing to save", .warning)
             return []
@@ -108,6 +112,10 @@ extension ExplorerState {
             message = StatusMessage("no JSON event is open", .warning)
             return []
         }
+        if session.isNew {
+            beginSavingNew(session.path)
+            return []
+        }
         overlay = .prompt(Prompt(title: "Save a copy as", editor: LineEditor(session.path), purpose: .saveAs, error: nil))
         return []
     }
@@ -122,6 +130,9 @@ extension ExplorerState {
     }
 
     mutating func didSave(path: String, bytes: [UInt8]) -> [Effect] {
+        if let key = newSaveTargets.removeValue(forKey: path) {
+            return didSaveNew(key: key, path: path, bytes: bytes)
+        }
         if copyTargets.remove(path) != nil {
             message = StatusMessage("wrote a copy to \(terminalSafe(path)); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
             // A copy inside the list's files refreshes that entry.
@@ -136,14 +147,9 @@ extension ExplorerState {
             sessions[path] = session
             refreshEntry(path)
         }
-        if var pending = quitAfterSaving {
-            pending.remove(path)
-            quitAfterSaving = pending
-            if pending.isEmpty {
-                hasQuit = true
-                return [.quit(status: 0)]
-            }
-            return []
+        if quitAfterSaving != nil {
+            quitAfterSaving?.remove(path)
+            return continueQuitting()
         }
         message = StatusMessage("saved \(displayName(path))", .success)
         dropIdleSessions()
@@ -152,11 +158,18 @@ extension ExplorerState {
 
     mutating func didFailSaving(path: String, message original: String) -> [Effect] {
         copyTargets.remove(path)
+        if let key = newSaveTargets.removeValue(forKey: path) {
+            // Ask again, with the reason; a quit in progress waits for the answer.
+            quitAfterSaving?.remove(path)
+            beginSavingNew(key, name: path, error: terminalSafe(original))
+            return []
+        }
         // The message names the full path; the status bar has room for the file name only.
         var text = original.replacingOccurrences(of: path, with: displayName(path))
         if text.hasPrefix(displayName(path) + ": ") { text = String(text.dropFirst(displayName(path).count + 2)) }
         if quitAfterSaving != nil {
             quitAfterSaving = nil
+            newEventsToName = []
             message = StatusMessage("not quitting: \(terminalSafe(text)); your edits are kept", .error)
         } else {
             message = StatusMessage("\(terminalSafe(text)); your edits are kept", .error)
@@ -172,7 +185,14 @@ extension ExplorerState {
             hasQuit = true
             return [.quit(status: 0)]
         }
-        let what = unsaved.count == 1 ? "\(displayName(unsaved[0])) has unsaved edits" : "\(unsaved.count) events have unsaved edits"
+        let what: String
+        if unsaved.count > 1 {
+            what = "\(unsaved.count) events have unsaved edits"
+        } else if sessions[unsaved[0]]?.isNew == true {
+            what = "The new event \(displayName(unsaved[0]).dropFirst(5)) has no file yet"
+        } else {
+            what = "\(displayName(unsaved[0])) has unsaved edits"
+        }
         overlay = .confirm(Confirm(question: "\(what). Save before quitting?", purpose: .quit))
         return []
     }
@@ -184,13 +204,24 @@ extension ExplorerState {
         case (.quit, .answerSave):
             var effects: [Effect] = []
             var pending = Set<String>()
+            newEventsToName = []
             for path in unsavedPaths {
                 guard let session = sessions[path], let event = session.event else { continue }
+                if session.isNew {
+                    newEventsToName.append(path)
+                    continue
+                }
                 pending.insert(path)
                 effects.append(.save(path: path, bytes: event.document.bytes, expected: session.diskBytes))
             }
             quitAfterSaving = pending
+            if pending.isEmpty { return continueQuitting() }
             message = StatusMessage("saving \(pending.count) file\(pending.count == 1 ? "" : "s") before quitting")
+            if let first = newEventsToName.first {
+                effects += showEntry(first)
+                selectListEntry(first)
+                beginSavingNew(first)
+            }
             return effects
         case (.quit, .answerDiscard):
             hasQuit = true
@@ -204,6 +235,8 @@ extension ExplorerState {
     // MARK: Outside changes
 
     mutating func fileChanged(path: String) -> [Effect] {
+        // A new event has no file: nothing on disk belongs to it.
+        if sessions[path]?.isNew == true { return [] }
         if let session = sessions[path], session.hasUnsavedEdits {
             message = StatusMessage("\(displayName(path)) changed on disk; your edits are kept, and saving will refuse to overwrite it (use W to save a copy)", .warning)
             return []

@@ -90,6 +90,10 @@ public struct ExplorerState: Sendable {
     var quitAfterSaving: Set<String>?
     /// Paths of saves that write a copy under another name.
     var copyTargets: Set<String> = []
+    /// Paths being written for new events (from the trigger map), with the new event's list key.
+    var newSaveTargets: [String: String] = [:]
+    /// New events still to be given a file name before quitting.
+    var newEventsToName: [String] = []
     /// Set once the state has asked to quit.
     public internal(set) var hasQuit = false
 
@@ -116,6 +120,7 @@ public struct ExplorerState: Sendable {
         case .picker?: return .enumPicker
         case .confirm?: return .confirm
         case .raw?: return .rawEdit
+        case .triggerMap?: return .triggerMap
         case nil:
             switch focus {
             case .list: return .list
@@ -137,9 +142,19 @@ public struct ExplorerState: Sendable {
     /// True while files are still being found or summarized.
     public var isLoading: Bool { isExpanding || loadedCount < entries.count }
 
-    /// Files with edits not saved yet.
+    /// Files with edits not saved yet, and new events (keys such as `new: PreSignUp_SignUp`) with no file yet.
     public var unsavedPaths: [String] {
         sessions.values.filter(\.hasUnsavedEdits).map(\.path).sorted()
+    }
+
+    /// The files the run loop should watch for outside changes: the current file and every file
+    /// with unsaved edits, once opened (new events have no file to watch).
+    public var watchedFiles: [String] {
+        var paths = unsavedPaths.filter { sessions[$0]?.isNew == false }
+        if let currentPath, let session = sessions[currentPath], !session.isNew, !paths.contains(currentPath) {
+            paths.insert(currentPath, at: 0)
+        }
+        return paths
     }
 
     /// The JSON path under the cursor of the focused tree, if any.
@@ -212,6 +227,7 @@ public struct ExplorerState: Sendable {
         case .picker?: return handlePickerKey(key)
         case .confirm?: return handleConfirmKey(key)
         case .raw?: return handleRawKey(key)
+        case .triggerMap?: return handleTriggerMapKey(key)
         case nil: break
         }
         guard let command = Keymap.command(for: key, in: mode) else {
@@ -246,6 +262,9 @@ public struct ExplorerState: Sendable {
             return beginSaveAs()
         case .rawEdit:
             beginRawEdit()
+            return []
+        case .triggerMap:
+            openTriggerMap()
             return []
         default:
             break

@@ -51,6 +51,8 @@ public struct FileSummary: Hashable, Sendable {
     public var userName: String = ""
     /// The status mark.
     public var status: FileStatus
+    /// True for a new event made from a template (in the trigger map) that has no file yet.
+    public var isNew = false
 
     /// A summary of a file that has not been read yet.
     public static func pending(_ path: String) -> FileSummary {

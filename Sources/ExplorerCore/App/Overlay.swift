@@ -53,6 +53,8 @@ enum PromptPurpose: Hashable, Sendable {
     case addValue(collection: JSONPath, key: String?, kind: ValueKind)
     /// A file name to write a copy to.
     case saveAs
+    /// A file name for a new event (from the trigger map), which has no file yet.
+    case saveNew(key: String)
 }
 
 /// A one-line prompt over the screen.
@@ -111,4 +113,5 @@ enum Overlay: Hashable, Sendable {
     case picker(Picker)
     case confirm(Confirm)
     case raw(RawForm)
+    case triggerMap(TriggerMapState)
 }

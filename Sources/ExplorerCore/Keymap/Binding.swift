@@ -41,6 +41,8 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
     case pager
     /// The raw editor is open: any path, any JSON value.
     case rawEdit
+    /// The trigger map is open: the journeys with their triggers in Cognito's order.
+    case triggerMap
 
     /// The heading of this mode on the help screen.
     public var title: String {
@@ -54,6 +56,7 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         case .help: return "Help screen"
         case .pager: return "Text viewer"
         case .rawEdit: return "Raw edit (any path, any JSON value)"
+        case .triggerMap: return "Trigger map"
         }
     }
 }

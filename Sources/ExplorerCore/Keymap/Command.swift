@@ -12,6 +12,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case undo, redo, save, saveAs
     // Application
     case help, quit, close
+    // Trigger map
+    case triggerMap, nextJourney, previousJourney, nextSource, previousSource, nextVersion
     // Text input
     case cursorLeft, cursorRight, lineStart, lineEnd, wordLeft, wordRight
     case deleteBackward, deleteForward, deleteWordBackward, clearLine

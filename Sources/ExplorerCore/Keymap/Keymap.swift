@@ -21,6 +21,7 @@ public enum Keymap {
         Binding(keys: [.character("w"), .ctrl("s")], action: .save, help: "save this event", hint: "save"),
         Binding(keys: [.character("W")], action: .saveAs, help: "save a copy under another name"),
         Binding(keys: [.character("r")], action: .rawEdit, help: "raw edit: set any path to any JSON value", hint: "raw"),
+        Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: which trigger runs when; new events from templates", hint: "map"),
         Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
     ]
@@ -123,6 +124,23 @@ public enum Keymap {
         Binding(keys: [.escape, .character("q"), .enter], action: .close, help: "close", hint: "close"),
     ]
 
+    /// The trigger map: move between steps, pick a trigger source, open a template.
+    public static let triggerMap: [Binding] = [
+        Binding(keys: [.up, .character("k")], action: .moveUp, help: "previous trigger"),
+        Binding(keys: [.down, .character("j")], action: .moveDown, help: "next trigger", hint: "move"),
+        Binding(keys: [.right, .character("l")], action: .nextSource, help: "next trigger source of this trigger", hint: "source"),
+        Binding(keys: [.left, .character("h")], action: .previousSource, help: "previous trigger source"),
+        Binding(keys: [.tab], action: .nextJourney, help: "first trigger of the next journey"),
+        Binding(keys: [.backTab], action: .previousJourney, help: "first trigger of the previous journey"),
+        Binding(keys: [.pageUp, .ctrl("b")], action: .pageUp, help: "page up"),
+        Binding(keys: [.pageDown, .ctrl("f")], action: .pageDown, help: "page down"),
+        Binding(keys: [.character("g"), .home], action: .top, help: "first trigger"),
+        Binding(keys: [.character("G"), .end], action: .bottom, help: "last trigger"),
+        Binding(keys: [.character("v")], action: .nextVersion, help: "pre token generation: switch the event version (1, 2, 3)"),
+        Binding(keys: [.enter], action: .activate, help: "new unsaved event from the template of the selected trigger source", hint: "new event"),
+        Binding(keys: [.escape, .character("t"), .character("q")], action: .close, help: "close the map", hint: "close"),
+    ]
+
     /// The table of a mode.
     public static func bindings(for mode: Mode) -> [Binding] {
         switch mode {
@@ -135,6 +153,7 @@ public enum Keymap {
         case .help: return help
         case .pager: return pager
         case .rawEdit: return rawEdit
+        case .triggerMap: return triggerMap
         }
     }
 

@@ -18,6 +18,8 @@ public struct Layout: Hashable, Sendable {
     public let hints: Rect
     /// The box of the help screen and the text viewer.
     public let overlay: Rect
+    /// The trigger map's box: where the three panes are.
+    public let map: Rect
 
     /// Computes the layout of a `width` x `height` screen.
     public init(width: Int, height: Int, minimumWidth: Int = 60, minimumHeight: Int = 16) {
@@ -27,7 +29,7 @@ public struct Layout: Hashable, Sendable {
         guard !isTooSmall else {
             let empty = Rect(x: 0, y: 0, width: 0, height: 0)
             list = empty; request = empty; response = empty
-            fieldHelp = empty; status = empty; hints = empty; overlay = empty
+            fieldHelp = empty; status = empty; hints = empty; overlay = empty; map = empty
             return
         }
         let panesHeight = self.height - 4
@@ -42,6 +44,7 @@ public struct Layout: Hashable, Sendable {
         hints = Rect(x: 0, y: panesHeight + 3, width: self.width, height: 1)
         let overlayWidth = min(self.width - 4, max(56, self.width * 4 / 5))
         overlay = Rect(x: (self.width - overlayWidth) / 2, y: 1, width: overlayWidth, height: panesHeight)
+        map = Rect(x: 0, y: 0, width: self.width, height: panesHeight)
     }
 
     /// The layout for a state's options.

@@ -93,6 +93,8 @@ extension ExplorerState {
                 x += grid.put(" " + word, x: x, y: y, style: Theme.key)
                 x += 3
             }
+        case .triggerMap:
+            break  // Drawn instead of the panes (see `render`).
         case .raw(let form):
             let width = min(layout.width - 4, max(56, layout.width * 4 / 5))
             let errorLines = form.error.map { TextLayout.wrap(terminalSafe($0), width: width - 2, maxLines: 3) } ?? []

@@ -11,6 +11,11 @@ extension ExplorerState {
         let layout = Layout(width: width, height: height, options: options)
         if layout.isTooSmall {
             drawTooSmall(&grid)
+        } else if case .triggerMap(let map)? = overlay {
+            TriggerMapView.draw(&grid, layout, map: map)
+            TriggerMapView.drawLegend(&grid, layout.fieldHelp)
+            drawStatus(&grid, layout)
+            drawHints(&grid, layout)
         } else {
             drawList(&grid, layout)
             drawRequestPane(&grid, layout)
@@ -126,11 +131,12 @@ extension ExplorerState {
         return terminalSafe(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
     }
 
-    /// The longest folder prefix (ending in `/`) of every entry's path.
+    /// The longest folder prefix (ending in `/`) of every file's path (new events have none).
     var commonFolder: String {
-        guard var prefix = entries.first?.path else { return "" }
+        let files = entries.lazy.filter { !$0.isNew }
+        guard var prefix = files.first?.path else { return "" }
         if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { return "" }
-        for entry in entries.dropFirst() where !entry.path.hasPrefix(prefix) {
+        for entry in files.dropFirst() where !entry.path.hasPrefix(prefix) {
             while !prefix.isEmpty && !entry.path.hasPrefix(prefix) {
                 prefix.removeLast()
                 if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { prefix = "" }

@@ -1,0 +1,213 @@
+import CognitoTriggers
+import JSONDocument
+
+extension ExplorerState {
+    // MARK: The trigger map
+
+    /// Opens the map with the cursor on the current event's trigger, when there is one.
+    mutating func openTriggerMap() {
+        let event = currentSession?.event
+        var map = TriggerMapState(near: event?.triggerSource, trigger: event?.trigger)
+        scrollMap(&map)
+        overlay = .triggerMap(map)
+    }
+
+    /// The rows the map's left column shows at the current size.
+    var mapPageHeight: Int {
+        max(1, TriggerMapLayout(Layout(width: width, height: height, options: options)).flows.height)
+    }
+
+    mutating func handleTriggerMapKey(_ key: Key) -> [Effect] {
+        guard case .triggerMap(var map)? = overlay else { return [] }
+        guard let command = Keymap.command(for: key, in: .triggerMap) else {
+            if case .character(let character) = key {
+                message = StatusMessage("\(terminalSafe(String(character))) does nothing in the trigger map; Esc closes it")
+            }
+            return []
+        }
+        message = nil
+        let triggerRows = TriggerMapContent.triggerRows
+        let page = mapPageHeight
+        func select(_ index: Int) {
+            let clamped = max(0, min(index, triggerRows.count - 1))
+            guard clamped != map.selection else { return }
+            map.selection = clamped
+            map.sourceIndex = 0
+            map.version = nil
+        }
+        switch command {
+        case .close:
+            overlay = nil
+            return []
+        case .moveUp: select(map.selection - 1)
+        case .moveDown: select(map.selection + 1)
+        case .top: select(0)
+        case .bottom: select(triggerRows.count - 1)
+        case .pageDown:
+            let target = map.row + page
+            select(triggerRows.firstIndex { $0 >= target } ?? triggerRows.count - 1)
+        case .pageUp:
+            let target = map.row - page
+            select(triggerRows.lastIndex { $0 <= target } ?? 0)
+        case .nextJourney, .previousJourney:
+            let flow = map.selected?.flowIndex ?? 0
+            let wanted = command == .nextJourney ? flow + 1 : max(0, flow - 1)
+            if let index = triggerRows.firstIndex(where: { TriggerMapContent.step(at: $0)?.flowIndex == wanted }) { select(index) }
+        case .nextSource, .previousSource:
+            let count = map.allSources.count
+            if count > 0 { map.sourceIndex = (map.sourceIndex + (command == .nextSource ? 1 : count - 1)) % count }
+        case .nextVersion:
+            let versions = map.versions
+            guard versions.count > 1, let position = versions.firstIndex(of: map.eventVersion) else {
+                message = StatusMessage("only pre token generation events come in versions; this one is version \(map.eventVersion)")
+                break
+            }
+            let source = map.selectedSource
+            map.version = versions[(position + 1) % versions.count]
+            map.sourceIndex = source.flatMap { map.allSources.firstIndex(of: $0) } ?? 0
+        case .activate:
+            overlay = nil
+            return openTemplate(map)
+        default:
+            break
+        }
+        scrollMap(&map)
+        overlay = .triggerMap(map)
+        return []
+    }
+
+    /// Scrolls the map so the selected step shows, with its journey's heading and, when it fits, the whole journey.
+    func scrollMap(_ map: inout TriggerMapState) {
+        let count = TriggerMapContent.rows.count
+        let height = mapPageHeight
+        var scroll = map.scroll
+        if let selected = map.selected {
+            let heading = map.row - selected.stepIndex - 1
+            let last = heading + selected.flow.steps.count
+            scroll = Layout.scroll(cursor: last, scroll: scroll, height: height, count: count)
+            scroll = Layout.scroll(cursor: heading, scroll: scroll, height: height, count: count)
+        }
+        map.scroll = Layout.scroll(cursor: map.row, scroll: scroll, height: height, count: count)
+    }
+
+    /// Makes a fresh template event of the map's selected trigger source into a new, unsaved list entry.
+    mutating func openTemplate(_ map: TriggerMapState) -> [Effect] {
+        guard let source = map.selectedSource else { return [] }
+        let document: JSONDocument
+        do {
+            document = try Templates.event(for: source, version: map.eventVersion)
+        } catch {
+            message = StatusMessage(error.description, .error)
+            return []
+        }
+        var key = "new: \(source.rawValue)"
+        var number = 2
+        while indexByPath[key] != nil {
+            key = "new: \(source.rawValue) (\(number))"
+            number += 1
+        }
+        let session = EventSession(newEvent: TriggerEvent(document: document), key: key)
+        sessions[key] = session
+        entries.append(session.summary)
+        indexByPath[key] = entries.count - 1
+        loadedCount += 1
+        if !filter.isEmpty && !Self.matches(session.summary, filter.lowercased()) { filter = "" }
+        currentPath = key
+        recomputeVisible()
+        selectListEntry(key)
+        dropIdleSessions()
+        focus = .list
+        let version = source.triggers.count > 1 ? " (version \(map.eventVersion))" : ""
+        message = StatusMessage("new \(source.rawValue)\(version) event from the template; w saves it to a file", .success)
+        return []
+    }
+
+    /// Puts the list cursor on `path`, when the list shows it.
+    mutating func selectListEntry(_ path: String) {
+        guard let index = indexByPath[path], let position = visible.firstIndex(of: index) else { return }
+        listCursor = position
+        keepCursorsVisible()
+    }
+
+    // MARK: Saving new events
+
+    /// Asks where to write a new event, which has no file yet.
+    mutating func beginSavingNew(_ key: String, name: String? = nil, error: String? = nil) {
+        overlay = .prompt(Prompt(title: "Save the new event as (a new file)", editor: LineEditor(name ?? suggestedFileName(for: key)),
+                                 purpose: .saveNew(key: key), error: error))
+    }
+
+    /// `FOLDER/TriggerSource.json` in the folder the listed files share, avoiding names the list holds.
+    func suggestedFileName(for key: String) -> String {
+        let source = sessions[key]?.event?.document.node(at: ["triggerSource"])?.stringValue ?? "event"
+        let folder = commonFolder
+        var name = folder + source + ".json"
+        var number = 2
+        while indexByPath[name] != nil {
+            name = folder + source + "-\(number).json"
+            number += 1
+        }
+        return name
+    }
+
+    /// Writes a new event to `target` after the save-as prompt.
+    mutating func saveNew(_ key: String, to target: String) -> Result<[Effect], PromptError> {
+        guard let event = sessions[key]?.event else { return .success([]) }
+        if let other = sessions[target], other.hasUnsavedEdits {
+            return .failure(PromptError(other.isNew ? "that name belongs to another new event" : "\(displayName(target)) has unsaved edits of its own; choose another name"))
+        }
+        newSaveTargets[target] = key
+        if quitAfterSaving != nil { quitAfterSaving?.insert(target) }
+        return .success([.create(path: target, bytes: event.document.bytes)])
+    }
+
+    /// A new event now has a file: its entry and session take the file's path.
+    mutating func didSaveNew(key: String, path: String, bytes: [UInt8]) -> [Effect] {
+        newEventsToName.removeAll { $0 == key }
+        guard var session = sessions.removeValue(forKey: key) else { return [] }
+        session.adopt(path: path, bytes: bytes)
+        if indexByPath[path] != nil {
+            // The file was in the list already: its entry shows the saved event; the new entry goes.
+            removeEntry(key)
+        } else if let index = indexByPath.removeValue(forKey: key) {
+            entries[index] = session.summary
+            indexByPath[path] = index
+        }
+        sessions[path] = session
+        refreshEntry(path)
+        if currentPath == key { currentPath = path }
+        recomputeVisible()
+        if currentPath == path { selectListEntry(path) }
+        if quitAfterSaving != nil {
+            quitAfterSaving?.remove(path)
+            return continueQuitting()
+        }
+        message = StatusMessage("saved the new event as \(terminalSafe(path))", .success)
+        dropIdleSessions()
+        return []
+    }
+
+    /// Removes a list entry (a new event that now lives in a listed file).
+    mutating func removeEntry(_ path: String) {
+        guard let index = indexByPath[path] else { return }
+        if entries[index].status != .pending { loadedCount -= 1 }
+        entries.remove(at: index)
+        indexByPath = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($0.element.path, $0.offset) })
+    }
+
+    /// After a save while quitting: asks for the next new event's file name, or quits when all is saved.
+    mutating func continueQuitting() -> [Effect] {
+        guard let pending = quitAfterSaving, pending.isEmpty else { return [] }
+        if let next = newEventsToName.first {
+            if overlay == nil {
+                let effects = showEntry(next)
+                selectListEntry(next)
+                beginSavingNew(next)
+                return effects
+            }
+            return []
+        }
+        hasQuit = true
+        return [.quit(status: 0)]
+    }
+}

@@ -1,0 +1,213 @@
+import CognitoTriggers
+
+/// Where the trigger map's parts go: the journeys on the left, the selected trigger on the right.
+struct TriggerMapLayout {
+    let box: Rect
+    /// The journeys and their steps, one row each.
+    let flows: Rect
+    /// The column of the line between the two parts.
+    let separatorX: Int
+    /// The selected trigger: what it does, its trigger sources, what Enter makes.
+    let details: Rect
+
+    init(_ layout: Layout) {
+        box = layout.map
+        let inner = box.inset(by: 1)
+        let flowsWidth = min(inner.width, min(38, max(32, inner.width * 2 / 5)))
+        flows = Rect(x: inner.x, y: inner.y, width: flowsWidth, height: inner.height)
+        separatorX = inner.x + flowsWidth
+        details = Rect(x: separatorX + 2, y: inner.y, width: inner.maxX - separatorX - 3, height: inner.height)
+    }
+}
+
+/// Draws the trigger map: every journey with its triggers in the order Cognito calls them.
+enum TriggerMapView {
+    static let required = Style(foreground: .green, bold: true)
+    static let optional = Style(foreground: .indexed(245))
+    static let between = Theme.border
+    static let loop = Style(foreground: .magenta, bold: true)
+
+    static func draw(_ grid: inout Grid, _ layout: Layout, map: TriggerMapState) {
+        let parts = TriggerMapLayout(layout)
+        grid.fill(rect: parts.box, style: .plain)
+        grid.drawBox(rect: parts.box, style: Theme.focusedBorder, lines: .heavy,
+                     title: "Trigger map · which function Cognito calls when", titleStyle: Theme.focusedTitle)
+        guard parts.flows.width > 0, parts.flows.height > 0 else { return }
+        grid.drawVerticalLine(x: parts.separatorX, y: parts.flows.y, length: parts.flows.height, style: Theme.border)
+        drawFlows(&grid, parts.flows, map: map, separatorX: parts.separatorX)
+        drawDetails(&grid, parts.details, map: map)
+    }
+
+    // MARK: Journeys
+
+    private static func drawFlows(_ grid: inout Grid, _ rect: Rect, map: TriggerMapState, separatorX: Int) {
+        let rows = TriggerMapContent.rows
+        let scroll = Layout.scroll(cursor: map.row, scroll: map.scroll, height: rect.height, count: rows.count)
+        for offset in 0..<rect.height {
+            let index = scroll + offset
+            guard index < rows.count else { break }
+            let y = rect.y + offset
+            switch rows[index] {
+            case .gap:
+                break
+            case .journey(let flowIndex):
+                grid.put(TriggerFlow.all[flowIndex].title, x: rect.x + 1, y: y, style: Theme.heading, maxWidth: rect.width - 1)
+            case .step(let flowIndex, let stepIndex):
+                let flow = TriggerFlow.all[flowIndex]
+                let step = flow.steps[stepIndex]
+                var x = rect.x + 1
+                switch TriggerMapContent.loopPart(flow: flow, step: stepIndex) {
+                case .first?: x += grid.put("╭▶", x: x, y: y, style: loop)
+                case .middle?: x += grid.put("│ ", x: x, y: y, style: loop)
+                case .last?: x += grid.put("╰─", x: x, y: y, style: loop)
+                case nil: x += 2
+                }
+                if let trigger = step.trigger {
+                    x += grid.put(step.isOptional ? "○ " : "● ", x: x, y: y, style: step.isOptional ? optional : required)
+                    let title = TriggerMapContent.title(of: trigger, inFlow: true)
+                    grid.put(TextLayout.truncate(title, width: rect.maxX - x), x: x, y: y, style: step.isOptional ? Theme.key : Theme.key.bolded)
+                } else {
+                    x += grid.put("┆ ", x: x, y: y, style: between)
+                    grid.put(TextLayout.truncate(step.note, width: rect.maxX - x), x: x, y: y, style: Theme.absent)
+                }
+                if index == map.row {
+                    grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { $0.reversed }
+                }
+            }
+        }
+        if rows.count > rect.height {
+            let position = rect.y + (rect.height - 1) * scroll / max(1, rows.count - rect.height)
+            grid.put("█", x: separatorX, y: position, style: Theme.border)
+        }
+    }
+
+    // MARK: The selected trigger
+
+    /// One line of the details column: styled pieces, and whether it belongs to the selected source.
+    struct DetailLine {
+        var pieces: [(text: String, style: Style)]
+        var isSelection = false
+
+        init(_ text: String, _ style: Style, isSelection: Bool = false) {
+            pieces = [(text, style)]
+            self.isSelection = isSelection
+        }
+
+        init(pieces: [(text: String, style: Style)]) {
+            self.pieces = pieces
+        }
+    }
+
+    /// The details of the selected step, as lines `width` columns wide.
+    ///
+    /// `compact` leaves out the journey's summary, for small screens.
+    static func detailLines(_ map: TriggerMapState, width: Int, compact: Bool = false) -> [DetailLine] {
+        guard let selected = map.selected, let trigger = map.trigger, width > 0 else { return [] }
+        var lines: [DetailLine] = []
+        func paragraph(_ text: String, _ style: Style, indent: Int = 0, isSelection: Bool = false) {
+            let pad = String(repeating: " ", count: indent)
+            for line in TextLayout.wrap(text, width: max(1, width - indent)) {
+                lines.append(DetailLine(pad + line, style, isSelection: isSelection))
+            }
+        }
+        let flow = selected.flow
+        let calls = flow.steps.filter { $0.trigger != nil }
+        let number = flow.steps[...selected.stepIndex].filter { $0.trigger != nil }.count
+        paragraph("\(flow.title) · trigger \(number) of \(calls.count)", Theme.typeLabel)
+        if !compact {
+            paragraph(flow.summary, Theme.fieldHelp)
+            lines.append(DetailLine("", Theme.key))
+        }
+        let spec = Catalogue.spec(for: trigger)
+        lines.append(DetailLine(pieces: [(spec.title, Theme.heading)]
+            + (selected.step.isOptional ? [("  runs only if configured", optional)] : [])))
+        if !selected.step.note.isEmpty {
+            paragraph("Here: " + selected.step.note + ".", Theme.key)
+        }
+        if selected.step.repeats {
+            paragraph("A loop: define, create and verify run in turn until define says the sign-in succeeded or failed.", loop)
+        }
+        paragraph(spec.summary, Theme.fieldHelp)
+        let versions = map.versions
+        if versions.count > 1 {
+            var pieces: [(text: String, style: Style)] = [("Event version ", Theme.typeLabel)]
+            for version in versions {
+                pieces.append((" \(version) ", version == map.eventVersion ? Theme.string.reversed : Theme.string))
+                pieces.append((" ", Theme.key))
+            }
+            pieces.append((" v switches", Theme.typeLabel))
+            lines.append(DetailLine(pieces: pieces))
+        }
+        lines.append(DetailLine("", Theme.key))
+        let sources = map.sources
+        let selectedSource = map.selectedSource
+        func list(_ heading: String, _ items: [TriggerSource]) {
+            guard !items.isEmpty else { return }
+            lines.append(DetailLine(heading, Theme.title))
+            for source in items {
+                let isSelected = source == selectedSource
+                lines.append(DetailLine((isSelected ? "› " : "  ") + source.rawValue,
+                                        isSelected ? Theme.string.reversed : Theme.string, isSelection: isSelected))
+                if isSelected, let description = Catalogue.source(source)?.summary {
+                    paragraph(description, Theme.fieldHelp, indent: 4, isSelection: true)
+                }
+            }
+        }
+        list("Trigger sources in this journey  ← →", sources.inJourney)
+        list("Other trigger sources of this trigger", sources.others)
+        if let selectedSource {
+            lines.append(DetailLine("", Theme.key))
+            let version = selectedSource.triggers.count > 1 ? " version \(map.eventVersion)" : ""
+            let text = "new \(selectedSource.rawValue)\(version) event from the template"
+            for (offset, line) in TextLayout.wrap(text, width: max(1, width - 6)).enumerated() {
+                lines.append(DetailLine(pieces: [(offset == 0 ? "Enter " : "      ", Theme.hintKey), (line, Theme.fieldHelp)]))
+            }
+        }
+        return lines
+    }
+
+    private static func drawDetails(_ grid: inout Grid, _ rect: Rect, map: TriggerMapState) {
+        guard rect.width > 0, rect.height > 0 else { return }
+        var lines = detailLines(map, width: rect.width)
+        if lines.count > rect.height { lines = detailLines(map, width: rect.width, compact: true) }
+        // Show from the top, unless the selected source and its description would be cut.
+        var scroll = 0
+        if let last = lines.lastIndex(where: \.isSelection), last >= rect.height {
+            scroll = last - rect.height + 1
+            if let first = lines.firstIndex(where: \.isSelection) { scroll = min(scroll, first) }
+        }
+        for (offset, line) in lines.dropFirst(scroll).prefix(rect.height).enumerated() {
+            var x = rect.x
+            for piece in line.pieces {
+                x += grid.put(piece.text, x: x, y: rect.y + offset, style: piece.style, maxWidth: max(0, rect.maxX - x))
+            }
+        }
+        if scroll > 0 {
+            grid.put(" ▲ more ", x: rect.maxX - 8, y: rect.y, style: Theme.typeLabel)
+        }
+        if lines.count - scroll > rect.height {
+            grid.put(" ▼ more ", x: rect.maxX - 8, y: rect.maxY - 1, style: Theme.typeLabel)
+        }
+    }
+
+    /// The legend under the map, in the field help rows.
+    static func drawLegend(_ grid: inout Grid, _ rect: Rect) {
+        let items: [(mark: String, style: Style, text: String)] = [
+            ("●", required, "always runs"), ("○", optional, "runs if configured"),
+            ("┆", between, "not a trigger: what the person does"),
+            ("╭▶ ╰─", loop, "a loop that repeats"),
+        ]
+        var x = rect.x + 1
+        var y = rect.y
+        for item in items {
+            let width = displayWidth(of: item.mark) + 1 + displayWidth(of: item.text) + 3
+            if x + width > rect.maxX && x > rect.x + 1 {
+                y += 1
+                x = rect.x + 1
+            }
+            guard y < rect.maxY else { return }
+            x += grid.put(item.mark, x: x, y: y, style: item.style)
+            x += grid.put(" " + item.text + "   ", x: x, y: y, style: Theme.fieldHelp)
+        }
+    }
+}
