@@ -57,8 +57,12 @@ struct KeymapTests {
         for (key, mode, command) in cases {
             #expect(Keymap.command(for: key, in: mode) == command, "\(key.displayName) in \(mode)")
         }
-        #expect(Keymap.command(for: .character("t"), in: .tree) == nil, "t stays free for the trigger map")
-        #expect(Keymap.command(for: .character("t"), in: .list) == nil)
+        for mode in [Mode.list, .tree, .response] {
+            #expect(Keymap.command(for: .character("t"), in: mode) == .triggerMap, "t opens the trigger map in \(mode)")
+        }
+        for key in [Key.escape, .character("t"), .character("q")] {
+            #expect(Keymap.command(for: key, in: .triggerMap) == .close, "\(key.displayName) closes the map")
+        }
     }
 
     @Test("the help screen lists every binding of every mode")

@@ -41,6 +41,9 @@ struct SnapshotTests {
         Scene(name: "too-small-20x5", paths: [tutorial], keys: "", width: 20, height: 5),
         Scene(name: "empty-0x0", paths: [tutorial], keys: "", width: 0, height: 0),
         Scene(name: "minimum-60x16", paths: [tutorial], keys: "Tab Tab", width: 60, height: 16),
+        Scene(name: "trigger-map-100x30", paths: ["pre-sign-up/PreSignUp_SignUp.json"], keys: "t Tab j", width: 100, height: 30),
+        Scene(name: "trigger-map-80x24", paths: ["pre-sign-up/PreSignUp_SignUp.json"], keys: "t Tab j l", width: 80, height: 24),
+        Scene(name: "trigger-map-new-event-100x30", paths: ["pre-sign-up/PreSignUp_SignUp.json"], keys: "t j Enter", width: 100, height: 30),
     ]
 
     @Test("screens match their snapshots", arguments: scenes)

@@ -172,7 +172,7 @@ struct StateTests {
     @Test("a key that does nothing says so; Resize keys are ignored")
     func unboundKey() {
         var state = ExplorerState(paths: [])
-        #expect(state.apply(.key(.character("t"))).isEmpty)
+        #expect(state.apply(.key(.character("y"))).isEmpty)
         #expect(state.statusMessage?.text.contains("does nothing here") == true)
         #expect(state.apply(.key(.resize)).isEmpty)
     }

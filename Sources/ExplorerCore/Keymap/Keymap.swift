@@ -21,9 +21,9 @@ public enum Keymap {
         Binding(keys: [.character("w"), .ctrl("s")], action: .save, help: "save this event", hint: "save"),
         Binding(keys: [.character("W")], action: .saveAs, help: "save a copy under another name"),
         Binding(keys: [.character("r")], action: .rawEdit, help: "raw edit: set any path to any JSON value", hint: "raw"),
-        Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: which trigger runs when; new events from templates", hint: "map"),
         Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
+        Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: when each trigger runs, new events", hint: "map"),
     ]
 
     /// Tree keys shared by the request tree and the response editor.
@@ -165,5 +165,35 @@ public enum Keymap {
     /// The status bar hints of a mode: `↓ next row  Tab next pane  ? help`.
     public static func hints(for mode: Mode) -> [(key: String, help: String)] {
         bindings(for: mode).compactMap { binding in binding.hint.map { (binding.keys.first?.displayName ?? "", $0) } }
+    }
+}
+
+extension Keymap {
+    /// Every mode's keys as Markdown: a heading and a two-column table per mode, for the README.
+    ///
+    /// `cognito-explorer keys --markdown` prints it; a test checks the README holds exactly this text.
+    public static func markdown() -> String {
+        var lines: [String] = []
+        for (index, mode) in Mode.allCases.enumerated() {
+            if index > 0 { lines.append("") }
+            lines.append("**\(mode.title)**")
+            lines.append("")
+            lines.append("| keys | what they do |")
+            lines.append("| --- | --- |")
+            for binding in bindings(for: mode) {
+                let keys = binding.keys.map { markdownKey($0.displayName) }.joined(separator: " ")
+                lines.append("| \(keys) | \(binding.help.replacingOccurrences(of: "|", with: "\\|")) |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A key name as a Markdown code span that is safe in a table cell.
+    private static func markdownKey(_ name: String) -> String {
+        switch name {
+        case "|": return "`\\|`"
+        case "`": return "`` ` ``"
+        default: return "`\(name)`"
+        }
     }
 }

@@ -100,13 +100,26 @@ enum TriggerMapView {
 
     /// The details of the selected step, as lines `width` columns wide.
     ///
-    /// `compact` leaves out the journey's summary, for small screens.
-    static func detailLines(_ map: TriggerMapState, width: Int, compact: Bool = false) -> [DetailLine] {
+    /// With a `height`, small screens get a shorter form: without the journey's summary and the
+    /// loop's explanation (the legend has it), and with the trigger's description cut to fit.
+    static func detailLines(_ map: TriggerMapState, width: Int, height: Int? = nil) -> [DetailLine] {
+        let full = detailLines(map, width: width, compact: false, summaryLines: nil)
+        guard let height, full.count > height else { return full }
+        let compact = detailLines(map, width: width, compact: true, summaryLines: nil)
+        guard compact.count > height, let trigger = map.trigger else { return compact }
+        let summaryCount = TextLayout.wrap(Catalogue.spec(for: trigger).summary, width: max(1, width)).count
+        let room = max(2, summaryCount - (compact.count - height))
+        return detailLines(map, width: width, compact: true, summaryLines: room)
+    }
+
+    private static func detailLines(_ map: TriggerMapState, width: Int, compact: Bool, summaryLines: Int?) -> [DetailLine] {
         guard let selected = map.selected, let trigger = map.trigger, width > 0 else { return [] }
         var lines: [DetailLine] = []
-        func paragraph(_ text: String, _ style: Style, indent: Int = 0, isSelection: Bool = false) {
+        func paragraph(_ text: String, _ style: Style, indent: Int = 0, isSelection: Bool = false, maxLines: Int? = nil) {
             let pad = String(repeating: " ", count: indent)
-            for line in TextLayout.wrap(text, width: max(1, width - indent)) {
+            let wrapped = maxLines.map { TextLayout.wrap(text, width: max(1, width - indent), maxLines: $0) }
+                ?? TextLayout.wrap(text, width: max(1, width - indent))
+            for line in wrapped {
                 lines.append(DetailLine(pad + line, style, isSelection: isSelection))
             }
         }
@@ -120,14 +133,14 @@ enum TriggerMapView {
         }
         let spec = Catalogue.spec(for: trigger)
         lines.append(DetailLine(pieces: [(spec.title, Theme.heading)]
-            + (selected.step.isOptional ? [("  runs only if configured", optional)] : [])))
+            + (selected.step.isOptional ? [("  if configured", optional)] : [])))
         if !selected.step.note.isEmpty {
             paragraph("Here: " + selected.step.note + ".", Theme.key)
         }
-        if selected.step.repeats {
+        if selected.step.repeats && !compact {
             paragraph("A loop: define, create and verify run in turn until define says the sign-in succeeded or failed.", loop)
         }
-        paragraph(spec.summary, Theme.fieldHelp)
+        paragraph(spec.summary, Theme.fieldHelp, maxLines: summaryLines)
         let versions = map.versions
         if versions.count > 1 {
             var pieces: [(text: String, style: Style)] = [("Event version ", Theme.typeLabel)]
@@ -168,8 +181,7 @@ enum TriggerMapView {
 
     private static func drawDetails(_ grid: inout Grid, _ rect: Rect, map: TriggerMapState) {
         guard rect.width > 0, rect.height > 0 else { return }
-        var lines = detailLines(map, width: rect.width)
-        if lines.count > rect.height { lines = detailLines(map, width: rect.width, compact: true) }
+        let lines = detailLines(map, width: rect.width, height: rect.height)
         // Show from the top, unless the selected source and its description would be cut.
         var scroll = 0
         if let last = lines.lastIndex(where: \.isSelection), last >= rect.height {
