@@ -90,7 +90,8 @@ extension ExplorerState {
             var x = inner.x
             x += grid.put(entry.status.mark, x: x, y: y, style: Self.statusStyle(entry.status))
             let modified = sessions[entry.path]?.hasUnsavedEdits == true
-            x += grid.put(modified ? "●" : " ", x: x, y: y, style: Theme.modified)
+            // The space of an unmodified row is plain, so a selected row is not marked in orange.
+            x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
             x += 1
             let name = TextLayout.truncate(terminalSafe(Self.listName(entry)), width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
