@@ -64,7 +64,7 @@ struct TriggerMapTests {
         let define = try #require(lines.firstIndex { $0.contains("╭▶○ Define auth challenge") })
         #expect(lines[define + 1].contains("│ ○ Create auth challenge"))
         #expect(lines[define + 2].contains("╰─○ Verify auth challenge response"))
-        #expect(harness.text.contains("a loop that repeats"), "the legend explains the loop")
+        #expect(harness.text.contains("a loop: Cognito repeats these steps"), "the legend explains the loop")
     }
 
     @Test("the selected trigger shows its description and its trigger sources; → shows another source's description")

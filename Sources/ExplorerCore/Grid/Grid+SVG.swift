@@ -12,6 +12,7 @@ extension Grid {
     public func svg(title: String? = nil, palette: TerminalPalette = .dark) -> String {
         var writer = SVGWriter(palette: palette)
         for y in 0..<height { writer.addRow(Array(row(y)), y: y) }
+        if let cursor { writer.addCursor(x: cursor.x, y: cursor.y) }
         return writer.document(width: width, height: height, title: title)
     }
 }
@@ -71,6 +72,14 @@ private struct SVGWriter {
         for path in linePaths {
             shapes.append("<path \(path.attributes) stroke-linecap=\"square\" fill=\"none\" d=\"\(path.data)\"/>")
         }
+    }
+
+    /// The terminal's text cursor, as a block in the text colour over its cell.
+    mutating func addCursor(x: Int, y: Int) {
+        shapes.append(
+            "<rect id=\"cte-cursor\" fill=\"\(palette.foreground.hex)\" fill-opacity=\"0.7\" x=\"\(px(x * Self.cellWidth))\" "
+                + "y=\"\(px(y * Self.cellHeight))\" width=\"\(px(Self.cellWidth))\" height=\"\(px(Self.cellHeight))\" "
+                + "shape-rendering=\"crispEdges\"/>")
     }
 
     /// One `<rect>` per run of equal background that differs from the terminal's.
@@ -138,7 +147,7 @@ private struct SVGWriter {
         }
         guard !content.isEmpty else { return }
         var classes = className(style)
-        if run.count == 1, let cell = run.first, cell.width == 2 {
+        if let cell = run.first, cell.width == 2 {
             classes += Self.isEmoji(cell.grapheme) ? " cte-emoji" : " cte-wide"
         }
         texts.append(

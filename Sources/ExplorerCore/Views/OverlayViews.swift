@@ -54,7 +54,8 @@ extension ExplorerState {
             let width = min(layout.width - 4, max(50, layout.width * 3 / 5))
             let height = prompt.error == nil ? 3 : 4 + max(0, min(2, TextLayout.wrap(prompt.error ?? "", width: width - 2).count - 1))
             let box = Rect(x: (layout.width - width) / 2, y: max(0, layout.height / 2 - height), width: width, height: height)
-            drawModalBox(&grid, box, title: terminalSafe(prompt.title))
+            // Long titles are field paths: keep their end, which names the field.
+            drawModalBox(&grid, box, title: TextLayout.truncateLeft(terminalSafe(prompt.title), width: box.width - 4))
             prompt.editor.draw(into: &grid, x: box.x + 1, y: box.y + 1, width: box.width - 2, style: Theme.key)
             if let error = prompt.error {
                 for (offset, line) in TextLayout.wrap(terminalSafe(error), width: box.width - 2, maxLines: box.height - 3).enumerated() {

@@ -103,9 +103,7 @@ extension ExplorerState {
             }
             if position == listCursor {
                 let focused = focus == .list && overlay == nil
-                grid.updateStyle(rect: Rect(x: inner.x, y: y, width: inner.width, height: 1)) {
-                    focused ? $0.reversed : $0.background(Theme.unfocusedSelection.background)
-                }
+                grid.updateStyle(rect: Rect(x: inner.x, y: y, width: inner.width, height: 1)) { Theme.selected($0, focused: focused) }
             }
         }
     }
@@ -277,9 +275,18 @@ extension ExplorerState {
         // The first part keeps its own colour (a problem in red); the rest is help text.
         let firstLength = parts.first.map { displayWidth(of: terminalSafe($0.0)) } ?? 0
         var consumed = 0
+        let firstStyle = parts.first?.1 ?? Theme.fieldHelp
         for (offset, line) in lines.enumerated() {
-            let style = consumed < firstLength ? (parts.first?.1 ?? Theme.fieldHelp) : Theme.fieldHelp
-            grid.put(line, x: rect.x + 1, y: rect.y + offset, style: style)
+            // A line where the first part ends is split there, so only the problem is in its colour.
+            let firstColumns = max(0, min(displayWidth(of: line), firstLength - consumed))
+            var head = "", tail = Substring(line), used = 0
+            while let character = tail.first, used + displayWidth(of: character) <= firstColumns {
+                head.append(character)
+                used += displayWidth(of: character)
+                tail = tail.dropFirst()
+            }
+            let x = rect.x + 1 + grid.put(head, x: rect.x + 1, y: rect.y + offset, style: firstStyle)
+            grid.put(String(tail), x: x, y: rect.y + offset, style: Theme.fieldHelp)
             consumed += displayWidth(of: line) + 1
         }
     }

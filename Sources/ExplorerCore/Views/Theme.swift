@@ -4,8 +4,15 @@ enum Theme {
     static let focusedBorder = Style(foreground: .cyan)
     static let title = Style(bold: true)
     static let focusedTitle = Style(foreground: .cyan, bold: true)
-    static let selection = Style(reverse: true)
+    static let selection = Style(background: .indexed(24))
     static let unfocusedSelection = Style(background: .indexed(237))
+
+    /// A cell of the row under the cursor: one even bar behind the row's own colours (search
+    /// matches keep their highlight). Without colour the bar becomes reverse video (see `adapt`).
+    static func selected(_ style: Style, focused: Bool) -> Style {
+        guard style.background == .default else { return style }
+        return style.background(focused ? selection.background : unfocusedSelection.background)
+    }
     static let key = Style()
     static let string = Style(foreground: .green)
     static let number = Style(foreground: .cyan)
@@ -45,6 +52,10 @@ enum Theme {
                 // Dark grey turns black, which no one could see: underline the row instead.
                 adapted.background = .default
                 adapted.underline = true
+            } else if style.background == selection.background {
+                // The nearest base colour could equal the text's: reverse video keeps the row readable.
+                adapted.background = .default
+                adapted.reverse = true
             }
             return adapted
         case .none:

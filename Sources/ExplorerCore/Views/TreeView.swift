@@ -22,9 +22,7 @@ enum TreeView {
             drawRow(&grid, row, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth,
                     session: session, isMatch: pane.matchSet.contains(row.path), isResponse: isResponse)
             if scroll + offset == pane.cursor {
-                grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) {
-                    focused ? $0.reversed : $0.background(Theme.unfocusedSelection.background)
-                }
+                grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: focused) }
             }
         }
         // A scroll position mark on the right edge when rows do not fit.

@@ -71,7 +71,7 @@ enum TriggerMapView {
                     grid.put(TextLayout.truncate(step.note, width: rect.maxX - x), x: x, y: y, style: Theme.absent)
                 }
                 if index == map.row {
-                    grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { $0.reversed }
+                    grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: true) }
                 }
             }
         }
@@ -207,7 +207,7 @@ enum TriggerMapView {
         let items: [(mark: String, style: Style, text: String)] = [
             ("●", required, "always runs"), ("○", optional, "runs if configured"),
             ("┆", between, "not a trigger: what the person does"),
-            ("╭▶ ╰─", loop, "a loop that repeats"),
+            ("╭▶ ╰─", loop, "a loop: Cognito repeats these steps until define ends it"),
         ]
         var x = rect.x + 1
         var y = rect.y
