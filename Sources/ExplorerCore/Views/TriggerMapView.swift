@@ -154,20 +154,21 @@ enum TriggerMapView {
         lines.append(DetailLine("", Theme.key))
         let sources = map.sources
         let selectedSource = map.selectedSource
-        func list(_ heading: String, _ items: [TriggerSource]) {
+        // The sources of this journey come with their descriptions; the others show theirs when chosen.
+        func list(_ heading: String, _ items: [TriggerSource], describeAll: Bool) {
             guard !items.isEmpty else { return }
             lines.append(DetailLine(heading, Theme.title))
             for source in items {
                 let isSelected = source == selectedSource
                 lines.append(DetailLine((isSelected ? "› " : "  ") + source.rawValue,
                                         isSelected ? Theme.string.reversed : Theme.string, isSelection: isSelected))
-                if isSelected, let description = Catalogue.source(source)?.summary {
-                    paragraph(description, Theme.fieldHelp, indent: 4, isSelection: true)
+                if isSelected || describeAll, let description = Catalogue.source(source)?.summary {
+                    paragraph(description, Theme.fieldHelp, indent: 4, isSelection: isSelected)
                 }
             }
         }
-        list("Trigger sources in this journey  ← →", sources.inJourney)
-        list("Other trigger sources of this trigger", sources.others)
+        list("Trigger sources in this journey  ← →", sources.inJourney, describeAll: true)
+        list("Other trigger sources of this trigger", sources.others, describeAll: false)
         if let selectedSource {
             lines.append(DetailLine("", Theme.key))
             let version = selectedSource.triggers.count > 1 ? " version \(map.eventVersion)" : ""
