@@ -130,6 +130,18 @@ extension TriggerEvent {
     /// The nodes a spec path names, expanding `*` over array elements; nil nodes where the field is
     /// absent but its parent exists (so missing fields are reported once, at the right depth).
     func nodes(matching pattern: [String]) -> [(JSONPath, JSONNode?)] {
+        if !pattern.contains("*") {
+            // One node at most: walk the keys without building a path per step.
+            var node = document.root
+            for (depth, component) in pattern.enumerated() {
+                guard node.kind == .object else { return [] }
+                guard let child = node[component] else {
+                    return depth == pattern.count - 1 ? [(pattern.map { .key($0) }, nil)] : []
+                }
+                node = child
+            }
+            return [(pattern.map { .key($0) }, node)]
+        }
         var current: [(JSONPath, JSONNode)] = [([], document.root)]
         var missing: [JSONPath] = []
         for (depth, component) in pattern.enumerated() {
@@ -191,8 +203,9 @@ extension TriggerEvent {
         case .stringMap, .attributeMap:
             guard node.kind == .object else { return wrong("a map of strings") }
             var problems: [Problem] = []
-            for (key, value) in node.members where value.kind != .string {
-                let memberPath = path + [.key(key)]
+            // Keys are decoded only for the members that get a problem.
+            for value in node.children where value.kind != .string {
+                let memberPath = path + [.key(value.key ?? "")]
                 switch value.kind {
                 case .bool where !inResponse || field.type == .attributeMap, .number where !inResponse || field.type == .attributeMap:
                     problems.append(Problem(.warning, memberPath, "\(value.kind.phrase) where Cognito sends strings; read as \"\(value.rawText)\"", source: RuleSource.catalogue))

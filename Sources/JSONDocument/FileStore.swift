@@ -81,17 +81,36 @@ public enum FileStore {
         if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
             throw FileError(kind: .isDirectory, path: path, operation: "read")
         }
+        // Read straight into the result, sized by fstat (plus one byte to see the end without a
+        // second buffer); a file that grows meanwhile is read on in larger steps.
         var result: [UInt8] = []
-        if info.st_size > 0 { result.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var capacity = max(Int(info.st_size) + 1, 4096)
+        var length = 0
         while true {
-            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError(errno: errno, path: path, operation: "read")
+            if length == capacity { capacity *= 2 }
+            var failure: Int32 = 0
+            var atEnd = false
+            result = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = 0
+                guard let base = buffer.baseAddress else { return }
+                // Keep what was read so far (only after the file grew past its size).
+                result.withUnsafeBufferPointer { old in
+                    if let from = old.baseAddress, length > 0 { base.update(from: from, count: length) }
+                }
+                while length < capacity {
+                    let n = posixRead(fd, base + length, capacity - length)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    if n == 0 { atEnd = true; break }
+                    length += n
+                }
+                initialized = length
             }
-            if n == 0 { break }
-            result += chunk[0..<n]
+            if failure != 0 { throw FileError(errno: failure, path: path, operation: "read") }
+            if atEnd { break }
         }
         return result
     }

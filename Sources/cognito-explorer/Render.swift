@@ -32,6 +32,16 @@ struct Render: ParsableCommand {
     @Option(help: "Colours: 256, 8 or none (default: none when NO_COLOR is set, else 256).")
     var colors: ColorChoice?
 
+    @Option(help: "Stop loading at first-frame (the first file is open, as when the screen first shows) or indexed (every file summarized).")
+    var until: Stage = .indexed
+
+    @Flag(help: "Print to standard error how long the first frame, indexing and each key (with its frame) took.")
+    var timing = false
+
+    enum Stage: String, ExpressibleByArgument, CaseIterable {
+        case firstFrame = "first-frame", indexed
+    }
+
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
         case text, styles, ansi, svg
     }
@@ -64,8 +74,39 @@ struct Render: ParsableCommand {
         }
         var state = ExplorerState(paths: inputs, options: ExplorerOptions(colorMode: colorMode), width: width, height: height)
         let runner = EffectRunner(editorText: editorText)
-        var status = runner.drain(state.start(), into: &state)
-        if status == nil { status = runner.run(keys: script, on: &state) }
+        // As in the terminal loop, summary loads wait until the other effects are done: that is
+        // when the first frame shows.
+        let clock = ContinuousClock()
+        let started = clock.now
+        var status: Int32?
+        var queue = state.start()[...]
+        var background: [Effect] = []
+        while status == nil, let effect = queue.popFirst() {
+            if case .load = effect { background.append(effect); continue }
+            if case .quit(let code) = effect { status = code; break }
+            if let action = runner.perform(effect) { queue += state.apply(action) }
+        }
+        var timings: [String] = []
+        if timing {
+            _ = state.render()
+            timings.append("first frame: \(milliseconds(clock.now - started)) ms")
+        }
+        if status == nil && until == .indexed {
+            status = runner.drain(background, into: &state)
+            if timing { timings.append("indexed: \(milliseconds(clock.now - started)) ms (\(state.progress.loaded) of \(state.progress.total) files)") }
+        }
+        if status == nil && !script.isEmpty {
+            let keysStarted = clock.now
+            for key in script where status == nil {
+                status = runner.drain(state.apply(.key(key)), into: &state)
+                if timing { _ = state.render() }
+            }
+            if timing {
+                let total = clock.now - keysStarted
+                timings.append("keys: \(script.count) in \(milliseconds(total)) ms, \(milliseconds(total / script.count)) ms per key (each with its frame)")
+            }
+        }
+        if timing { printError(timings.joined(separator: "\n")) }
         let grid = state.render()
         switch format {
         case .text: print(grid.text)
@@ -75,4 +116,10 @@ struct Render: ParsableCommand {
         }
         if let status, status != 0 { throw ExitCode(status) }
     }
+}
+
+/// A duration in milliseconds with three decimals.
+private func milliseconds(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    return String(format: "%.3f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
 }

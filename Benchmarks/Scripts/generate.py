@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Writes the benchmark corpora, deterministically, from the bundled fixtures.
+
+    generate.py FIXTURES OUT [--events N] [--big BYTES] [--small BYTES] [--depth D] [--seed S]
+
+OUT/events/      N events, round-robin over every fixture (so every triggerSource), each varied
+                 (user, pool, client, region, attributes) and padded to 1-3 KB; mostly 2-space
+                 indents, some minified, some 4-space, some with \\u escapes.
+OUT/big.json     one pre token generation V2 event of at least BYTES bytes: large
+                 request.userAttributes and request.clientMetadata, and large V2 claims.
+OUT/small.json   the same shape at SMALL bytes.
+OUT/deep.json    a document nested D levels deep, repeated so it has some size.
+OUT/manifest.txt what was written, with sizes: the run script reads it.
+
+The same arguments always give the same bytes (random.Random(seed), no clock, no hash order).
+"""
+import argparse
+import json
+import os
+import random
+import shutil
+import string
+import sys
+
+FIRST_NAMES = ["Zoë", "José", "Chloé", "Taro", "Amara", "Liam", "Noor", "Mateo", "Ingrid", "Wei",
+               "Sofía", "Oluwaseun", "Björn", "Aiko", "Priya", "Dmitri", "Fatima", "Kai", "Élodie", "Jonas"]
+LAST_NAMES = ["Þórsdóttir", "Álvarez", "Lefèvre", "Yamada", "Okafor", "Murphy", "Haddad", "García",
+              "Solberg", "Zhang", "Núñez", "Adeyemi", "Lindqvist", "Sato", "Sharma", "Ivanov", "Rahman",
+              "Kealoha", "Dubois", "Schmidt"]
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett",
+         "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango",
+         "uniform", "victor", "whiskey", "xray", "yankee", "zulu", "tenant", "seat", "plan", "region"]
+REGIONS = ["us-east-1", "us-east-2", "us-west-2", "eu-west-1", "eu-central-1", "eu-north-1",
+           "ap-northeast-1", "ap-southeast-2", "sa-east-1", "ca-central-1"]
+
+
+def uuid4(rng):
+    h = "%032x" % rng.getrandbits(128)
+    return "%s-%s-4%s-%s%s-%s" % (h[:8], h[8:12], h[13:16], "89ab"[int(h[16], 16) % 4], h[17:20], h[20:32])
+
+
+def token(rng, n, alphabet=string.ascii_lowercase + string.digits):
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+def phrase(rng, low, high):
+    return " ".join(rng.choice(WORDS) for _ in range(rng.randint(low, high)))
+
+
+def fixture_events(fixtures):
+    found = []
+    for folder, dirs, files in os.walk(fixtures):
+        dirs[:] = sorted(d for d in dirs if d != "invalid")
+        for name in sorted(files):
+            if name.endswith(".json"):
+                path = os.path.join(folder, name)
+                with open(path, encoding="utf-8") as f:
+                    found.append((os.path.relpath(path, fixtures), json.load(f)))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def vary(event, rng, n):
+    """A copy of a fixture event with other people, pools and values; same shape and validity."""
+    e = json.loads(json.dumps(event))
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    email = "%s.%s.%d@example.%s" % (first.lower(), last.lower(), n, rng.choice(["com", "org"]))
+    user_id = uuid4(rng)
+    old_user = e.get("userName")
+    region = rng.choice(REGIONS)
+    if "region" in e:
+        e["region"] = region
+    if "userPoolId" in e:
+        e["userPoolId"] = region + "_" + token(rng, 9, string.ascii_letters + string.digits)
+    if isinstance(old_user, str):
+        e["userName"] = user_id if len(old_user) == 36 and old_user.count("-") == 4 else "user%05d" % n
+    caller = e.get("callerContext")
+    if isinstance(caller, dict) and "clientId" in caller:
+        caller["clientId"] = token(rng, 26)
+    request = e.get("request") if isinstance(e.get("request"), dict) else {}
+    attributes = request.get("userAttributes")
+    if isinstance(attributes, dict):
+        for key in list(attributes):
+            if key == "sub":
+                attributes[key] = user_id
+            elif key in ("email", "cognito:email_alias") and attributes[key]:
+                attributes[key] = email
+            elif key == "name":
+                attributes[key] = first + " " + last
+            elif key == "given_name":
+                attributes[key] = first
+            elif key == "family_name":
+                attributes[key] = last
+    metadata = request.get("clientMetadata")
+    if isinstance(metadata, dict):
+        metadata["requestId"] = uuid4(rng)
+    return e
+
+
+def pad(e, rng, target, dump):
+    """Adds custom attributes (or client metadata) until the text is at least `target` bytes."""
+    request = e.get("request") if isinstance(e.get("request"), dict) else None
+    if request is None:
+        return
+    bag = request.get("userAttributes")
+    prefix = "custom:"
+    if not isinstance(bag, dict):
+        bag = request.get("clientMetadata")
+        prefix = ""
+        if not isinstance(bag, dict):
+            return
+    k = 0
+    while len(dump(e)) < target:
+        bag["%s%s_%d" % (prefix, rng.choice(WORDS), k)] = phrase(rng, 1, 6)
+        k += 1
+
+
+def dumper(style):
+    if style == "min":
+        return lambda v: json.dumps(v, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    if style == "indent4":
+        return lambda v: json.dumps(v, ensure_ascii=False, indent=4).encode() + b"\n"
+    if style == "ascii":
+        return lambda v: json.dumps(v, ensure_ascii=True, indent=2).encode() + b"\n"
+    return lambda v: json.dumps(v, ensure_ascii=False, indent=2).encode() + b"\n"
+
+
+def write_events(fixtures, out, count, rng):
+    folder = os.path.join(out, "events")
+    os.makedirs(folder)
+    total = 0
+    for n in range(count):
+        rel, base = fixtures[n % len(fixtures)]
+        e = vary(base, rng, n)
+        roll = rng.random()
+        style = "min" if roll < 0.10 else "indent4" if roll < 0.15 else "ascii" if roll < 0.20 else "indent2"
+        dump = dumper(style)
+        pad(e, rng, rng.randint(1000, 2900), dump)
+        text = dump(e)
+        source = e.get("triggerSource", "event")
+        with open(os.path.join(folder, "%05d-%s.json" % (n, source)), "wb") as f:
+            f.write(text)
+        total += len(text)
+    return folder, total
+
+
+def big_event(base, rng, target):
+    """A pre token generation V2 event of about `target` bytes (2-space indents)."""
+    e = vary(base, rng, 0)
+    request = e["request"]
+    details = e["response"]["claimsAndScopeOverrideDetails"]
+    id_claims = details["idTokenGeneration"]["claimsToAddOrOverride"]
+    access = details["accessTokenGeneration"]
+    # Shares of the size: attributes 40%, metadata 30%, ID claims 15%, access claims and scopes 15%.
+    shares = [(request["userAttributes"], 0.40, "custom:attr_%07d", "attr"),
+              (request["clientMetadata"], 0.30, "meta_%07d", "meta"),
+              (id_claims, 0.15, "claim_%07d", "claim"),
+              (access["claimsToAddOrOverride"], 0.10, "access_%07d", "claim")]
+    # Measure one entry of each kind roughly: ~ key + value + indentation + punctuation.
+    for bag, share, key, kind in shares:
+        budget = int(target * share)
+        used = 0
+        k = 0
+        while used < budget:
+            name = key % k
+            if kind == "claim" and k % 5 == 1:
+                value = [rng.choice(WORDS) + ":" + rng.choice(WORDS) for _ in range(rng.randint(1, 3))]
+                used += len(name) + 20 + sum(len(v) + 12 for v in value)
+            elif kind == "claim" and k % 5 == 3:
+                value = rng.randint(0, 10**6)
+                used += len(name) + 18
+            else:
+                value = phrase(rng, 1, 6)
+                used += len(name) + len(value) + 14
+            bag[name] = value
+            k += 1
+    scopes = access["scopesToAdd"]
+    budget = int(target * 0.05)
+    used = 0
+    k = 0
+    while used < budget:
+        scope = "reports-api/%s.%d" % (rng.choice(WORDS), k)
+        scopes.append(scope)
+        used += len(scope) + 12
+        k += 1
+    dump = dumper("indent2")
+    text = dump(e)
+    # Top up with attributes until the target is reached (the estimate is close, not exact).
+    k = 0
+    attributes = request["userAttributes"]
+    while len(text) < target:
+        missing = target - len(text)
+        step = max(1, missing // 60)
+        for _ in range(step):
+            attributes["custom:fill_%07d" % k] = phrase(rng, 1, 6)
+            k += 1
+        text = dump(e)
+    return text
+
+
+def sized_event(base, seed, target):
+    """`big_event` at `target` bytes: a first try measures how far the size estimate is off."""
+    first = big_event(base, random.Random(seed), target)
+    if len(first) <= target * 1.01:
+        return first
+    return big_event(base, random.Random(seed), int(target * target / len(first)))
+
+
+def deep_document(depth, copies):
+    """`copies` chains of objects and arrays nested `depth` levels deep, each level with a few members."""
+    chain = []
+    for level in range(depth):
+        if level % 2 == 0:
+            chain.append('{"level":%d,"name":"n%d","ok":true,"child":' % (level, level))
+        else:
+            chain.append('[%d,"s%d",null,' % (level, level))
+    inner = '"leaf"'
+    closers = "".join("}" if level % 2 == 0 else "]" for level in reversed(range(depth)))
+    one = "".join(chain) + inner + closers
+    # The array around the copies adds one level.
+    return ("[\n" + ",\n".join([one] * copies) + "\n]\n").encode()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("fixtures")
+    parser.add_argument("out")
+    parser.add_argument("--events", type=int, default=10000)
+    parser.add_argument("--big", type=int, default=50 * 1024 * 1024)
+    parser.add_argument("--small", type=int, default=50 * 1024)
+    parser.add_argument("--depth", type=int, default=500)
+    parser.add_argument("--deep-copies", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=20240611)
+    args = parser.parse_args()
+
+    fixtures = fixture_events(args.fixtures)
+    if not fixtures:
+        sys.exit("generate.py: no fixtures under %s" % args.fixtures)
+    if os.path.exists(args.out):
+        shutil.rmtree(args.out)
+    os.makedirs(args.out)
+    rng = random.Random(args.seed)
+
+    folder, total = write_events(fixtures, args.out, args.events, rng)
+    base = dict(fixtures)["pre-token-generation-v2/TokenGeneration_Authentication.json"]
+    big = sized_event(base, args.seed + 1, args.big)
+    small = sized_event(base, args.seed + 2, args.small)
+    deep = deep_document(args.depth, args.deep_copies)
+    for name, data in (("big.json", big), ("small.json", small), ("deep.json", deep)):
+        with open(os.path.join(args.out, name), "wb") as f:
+            f.write(data)
+    with open(os.path.join(args.out, "manifest.txt"), "w") as f:
+        f.write("events %d %d\n" % (args.events, total))
+        f.write("big %d\nsmall %d\ndeep %d %d\n" % (len(big), len(small), len(deep), args.depth))
+    print("generated %d events (%.1f MB), big %.1f MB, small %.1f KB, deep %.1f KB (depth %d) in %s"
+          % (args.events, total / 1e6, len(big) / 1e6, len(small) / 1e3, len(deep) / 1e3, args.depth + 1, args.out))
+
+
+if __name__ == "__main__":
+    main()
