@@ -146,17 +146,13 @@ extension JSONDocument {
         }
     }
 
-    /// Applies a splice and re-parses; returns the splice that undoes it. The document is unchanged on failure.
+    /// Applies a splice, re-parsing only what it changed; returns the splice that undoes it.
+    /// The document is unchanged on failure.
     private mutating func replace(_ splice: Splice) throws(JSONParseError) -> Splice {
-        let old = storage.bytes
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(old.count - splice.range.count + splice.replacement.count)
-        bytes += old[..<splice.range.lowerBound]
-        bytes += splice.replacement
-        bytes += old[splice.range.upperBound...]
-        storage = try Storage(bytes: bytes, maxDepth: maxDepth)
+        let removed = Array(storage.bytes[splice.range])
+        try Storage.applying(splice, to: &storage, maxDepth: maxDepth)
         let newRange = splice.range.lowerBound..<(splice.range.lowerBound + splice.replacement.count)
-        return Splice(range: newRange, replacement: Array(old[splice.range]))
+        return Splice(range: newRange, replacement: removed)
     }
 
     private func existingNode(at path: JSONPath, fullPath: JSONPath) throws(JSONEditError) -> JSONNode {

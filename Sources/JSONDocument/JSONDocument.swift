@@ -64,32 +64,141 @@ public struct JSONDocument: Sendable {
     ///
     /// Reading a repeated key gives its last occurrence, as most JSON readers (and Cognito's) do.
     public var duplicateKeys: [DuplicateKey] {
+        // One pass over the tape comparing raw key bytes; keys are decoded, and paths built, only
+        // for objects that have a repeated key (or keys written with escapes, which must be decoded
+        // to compare). Cost follows the document's size, not its depth times its size.
+        let nodes = storage.nodes
         var result: [DuplicateKey] = []
-        var pending: [(JSONNode, JSONPath)] = [(root, [])]
-        while let (node, path) = pending.popLast() {
-            switch node.kind {
-            case .object:
-                var seen: [String: [Int]] = [:]
-                var order: [String] = []
-                for member in node.members {
-                    if seen[member.key] == nil { order.append(member.key) }
-                    seen[member.key, default: []].append(member.value.keySpan?.lowerBound ?? member.value.span.lowerBound)
-                    pending.append((member.value, path + [.key(member.key)]))
+        storage.bytes.withUnsafeBufferPointer { bytes in
+            var seen = RawKeySet()
+            for index in nodes.indices where nodes[index].kind == .object && nodes[index].childCount > 1 {
+                if Self.mayRepeatKeys(object: index, nodes: nodes, bytes: bytes, seen: &seen) {
+                    result += duplicateKeys(inObject: index)
                 }
-                for key in order {
-                    if let offsets = seen[key], offsets.count > 1 {
-                        result.append(DuplicateKey(objectPath: path, key: key, offsets: offsets))
-                    }
-                }
-            case .array:
-                for (index, element) in node.elements.enumerated() {
-                    pending.append((element, path + [.index(index)]))
-                }
-            default:
-                break
             }
         }
         return result.sorted { $0.offsets[0] < $1.offsets[0] }
+    }
+
+    /// False when the keys of an object are surely all different (raw bytes differ, no escapes).
+    private static func mayRepeatKeys(object: Int, nodes: [RawNode], bytes: UnsafeBufferPointer<UInt8>, seen: inout RawKeySet) -> Bool {
+        let count = Int(nodes[object].childCount)
+        let end = Int(nodes[object].subtreeEnd)
+        if count <= 8 {
+            // Few keys: compare each pair.
+            var first = object + 1
+            while first < end {
+                let a = nodes[first]
+                if RawKeySet.hasEscape(bytes, a) { return true }
+                var second = Int(a.subtreeEnd)
+                while second < end {
+                    if RawKeySet.sameKey(bytes, a, nodes[second]) { return true }
+                    second = Int(nodes[second].subtreeEnd)
+                }
+                first = Int(a.subtreeEnd)
+            }
+            return false
+        }
+        seen.reset(capacity: count)
+        var child = object + 1
+        while child < end {
+            let raw = nodes[child]
+            if RawKeySet.hasEscape(bytes, raw) || !seen.insert(raw, bytes) { return true }
+            child = Int(raw.subtreeEnd)
+        }
+        return false
+    }
+
+    /// The repeated keys of one object, decoded, with the object's path.
+    private func duplicateKeys(inObject index: Int) -> [DuplicateKey] {
+        let object = JSONNode(storage: storage, index: index)
+        var seen: [String: [Int]] = [:]
+        var order: [String] = []
+        for member in object.children {
+            let key = member.key ?? ""
+            if seen[key] == nil { order.append(key) }
+            seen[key, default: []].append(member.keySpan?.lowerBound ?? member.span.lowerBound)
+        }
+        let path = self.path(ofNode: index)
+        return order.compactMap { key in
+            guard let offsets = seen[key], offsets.count > 1 else { return nil }
+            return DuplicateKey(objectPath: path, key: key, offsets: offsets)
+        }
+    }
+
+    /// The path from the root to the node at a tape index.
+    func path(ofNode target: Int) -> JSONPath {
+        var path: JSONPath = []
+        var current = 0
+        let nodes = storage.nodes
+        while current != target {
+            var position = 0
+            var child = current + 1
+            while child < Int(nodes[current].subtreeEnd) {
+                if target < Int(nodes[child].subtreeEnd) { break }
+                child = Int(nodes[child].subtreeEnd)
+                position += 1
+            }
+            let node = JSONNode(storage: storage, index: child)
+            path.append(nodes[current].kind == .object ? .key(node.key ?? "") : .index(position))
+            current = child
+        }
+        return path
+    }
+}
+
+/// A set of object keys compared by their raw bytes: open addressing over node spans, no allocation per key.
+struct RawKeySet {
+    private var slots: [UInt32] = []  // keyStart + 1 of the key in the slot, 0 for empty
+    private var lengths: [UInt32] = []
+    private var mask = 0
+
+    mutating func reset(capacity: Int) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        if slots.count == size {
+            for i in slots.indices { slots[i] = 0 }
+        } else {
+            slots = [UInt32](repeating: 0, count: size)
+            lengths = [UInt32](repeating: 0, count: size)
+        }
+        mask = size - 1
+    }
+
+    /// Adds the key of a member node; false when an equal key is already there.
+    mutating func insert(_ raw: RawNode, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(raw.keyStart), length = Int(raw.keyEnd) - start
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in start..<(start + length) { hash = (hash ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while slots[slot] != 0 {
+            let other = Int(slots[slot]) - 1
+            if Int(lengths[slot]) == length && RawKeySet.equalBytes(bytes, start, other, length) { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = UInt32(truncatingIfNeeded: start + 1)
+        lengths[slot] = UInt32(truncatingIfNeeded: length)
+        return true
+    }
+
+    static func hasEscape(_ bytes: UnsafeBufferPointer<UInt8>, _ raw: RawNode) -> Bool {
+        var k = Int(raw.keyStart) + 1
+        let end = Int(raw.keyEnd) - 1
+        while k < end {
+            if bytes[k] == UInt8(ascii: "\\") { return true }
+            k += 1
+        }
+        return false
+    }
+
+    static func sameKey(_ bytes: UnsafeBufferPointer<UInt8>, _ a: RawNode, _ b: RawNode) -> Bool {
+        let length = Int(a.keyEnd) - Int(a.keyStart)
+        return length == Int(b.keyEnd) - Int(b.keyStart) && equalBytes(bytes, Int(a.keyStart), Int(b.keyStart), length)
+    }
+
+    static func equalBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ length: Int) -> Bool {
+        for k in 0..<length where bytes[a + k] != bytes[b + k] { return false }
+        return true
     }
 }
 
@@ -137,16 +246,26 @@ public struct Layout: Hashable, Sendable {
     }
 }
 
-/// Parsed bytes and their node tape; immutable, shared by nodes.
-final class Storage: Sendable {
-    let bytes: [UInt8]
-    let nodes: [RawNode]
-    let layout: Layout
+/// Parsed bytes and their node tape, shared by nodes.
+///
+/// Immutable once shared: an edit changes a storage in place only when the document holds the one
+/// reference to it (`isKnownUniquelyReferenced`), and copies it otherwise. That is what makes the
+/// unchecked `Sendable` safe.
+final class Storage: @unchecked Sendable {
+    var bytes: [UInt8]
+    var nodes: [RawNode]
+    var layout: Layout
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
         self.bytes = bytes
         self.nodes = try Parser(maxDepth: maxDepth).parse(bytes)
         self.layout = Layout.detect(in: bytes, nodes: nodes)
+    }
+
+    init(bytes: [UInt8], nodes: [RawNode], layout: Layout) {
+        self.bytes = bytes
+        self.nodes = nodes
+        self.layout = layout
     }
 }
 

@@ -2,7 +2,7 @@
 ///
 /// A node's descendants follow it directly; `subtreeEnd` is the index just past the last of them,
 /// so siblings are reached by jumping. Offsets are byte offsets into the document's bytes.
-struct RawNode: Sendable {
+struct RawNode: Sendable, Equatable {
     var kind: JSONKind
     /// For strings: the text between the quotes contains a backslash escape.
     var hasEscapes: Bool

@@ -1,0 +1,158 @@
+/// Edits without re-parsing the whole document.
+///
+/// A splice that falls inside a container's brackets (every edit, undo and redo does, unless it
+/// replaces the root) changes only some members or elements of that container. Those, with the
+/// sibling on each side (so the separators around the change are checked too), are parsed again
+/// as a list of their own; the new nodes replace the old ones on the tape, and the nodes after them
+/// move by the change in length. When that list does not parse, the whole text is parsed instead,
+/// so the error is the one a fresh parse reports.
+extension Storage {
+    /// The storage with a splice applied: patched in place when nothing else shares it, else copied.
+    static func applying(_ splice: Splice, to storage: inout Storage, maxDepth: Int) throws(JSONParseError) {
+        guard let patch = storage.patch(for: splice, maxDepth: maxDepth) else {
+            var bytes = storage.bytes
+            bytes.replaceSubrange(splice.range, with: splice.replacement)
+            storage = try Storage(bytes: bytes, maxDepth: maxDepth)
+            return
+        }
+        if isKnownUniquelyReferenced(&storage) {
+            storage.apply(patch, splice)
+        } else {
+            let copy = Storage(bytes: storage.bytes, nodes: storage.nodes, layout: storage.layout)
+            storage = copy
+            copy.apply(patch, splice)
+        }
+    }
+
+    /// The nodes that replace a run of the tape, and where.
+    struct Patch {
+        /// Tape indexes of the container that holds the change, and of its ancestors.
+        var enclosing: [Int]
+        /// The replaced run of the tape.
+        var tapeRange: Range<Int>
+        /// The replacement nodes, with final offsets and tape indexes.
+        var nodes: [RawNode]
+        /// How many children of the innermost container the run held before, and holds now.
+        var oldChildren: Int
+        var newChildren: Int
+    }
+
+    /// Parses what a splice changes; nil when it must be parsed whole (it is not inside a
+    /// container, or the changed part does not parse on its own).
+    func patch(for splice: Splice, maxDepth: Int) -> Patch? {
+        let lower = splice.range.lowerBound, upper = splice.range.upperBound
+        let delta = splice.replacement.count - splice.range.count
+        func isContainer(_ raw: RawNode) -> Bool { raw.kind == .object || raw.kind == .array }
+        func strictlyInside(_ raw: RawNode) -> Bool { Int(raw.start) < lower && upper < Int(raw.end) }
+        guard let root = nodes.first, isContainer(root), strictlyInside(root) else { return nil }
+
+        // The innermost container whose brackets hold the splice.
+        var enclosing: [Int] = []
+        var container = 0
+        while true {
+            var child = container + 1
+            var inner: Int? = nil
+            while child < Int(nodes[container].subtreeEnd) {
+                let raw = nodes[child]
+                if Int(raw.start) >= upper { break }
+                if Int(raw.end) > lower {
+                    if isContainer(raw) && strictlyInside(raw) { inner = child }
+                    break
+                }
+                child = Int(raw.subtreeEnd)
+            }
+            enclosing.append(container)
+            guard let inner else { break }
+            container = inner
+        }
+
+        // The children around the splice: the last one ending before it and the first one
+        // starting after it bound the run that is parsed again.
+        let parent = nodes[container]
+        var before: Int? = nil, after: Int? = nil
+        var firstInRun = container + 1
+        var oldChildren = 0
+        var child = container + 1
+        while child < Int(parent.subtreeEnd) {
+            let raw = nodes[child]
+            let fullStart = raw.hasKey ? Int(raw.keyStart) : Int(raw.start)
+            if Int(raw.end) <= lower {
+                before = child
+            } else if fullStart >= upper {
+                after = child
+                break
+            }
+            child = Int(raw.subtreeEnd)
+        }
+        if let before { firstInRun = before }
+        // Count the children of the run: from `before` (or the first child) through `after` (or the last).
+        let runEnd = after.map { Int(nodes[$0].subtreeEnd) } ?? Int(parent.subtreeEnd)
+        child = firstInRun
+        while child < runEnd {
+            oldChildren += 1
+            child = Int(nodes[child].subtreeEnd)
+        }
+        let segmentStart = before.map { nodes[$0].hasKey ? Int(nodes[$0].keyStart) : Int(nodes[$0].start) } ?? Int(parent.start) + 1
+        let segmentEnd = after.map { Int(nodes[$0].end) } ?? Int(parent.end) - 1
+
+        // The run's new text, between the container's own brackets.
+        var text: [UInt8] = []
+        text.reserveCapacity(segmentEnd - segmentStart + delta + 2)
+        text.append(bytes[Int(parent.start)])
+        text += bytes[segmentStart..<lower]
+        text += splice.replacement
+        text += bytes[upper..<segmentEnd]
+        text.append(bytes[Int(parent.end) - 1])
+        let depth = enclosing.count - 1
+        guard let parsed = try? Parser(maxDepth: maxDepth - depth).parse(text) else { return nil }
+
+        // Offsets in `text` become offsets in the edited document; tape indexes follow the run's start.
+        let shift = segmentStart - 1
+        var fresh: [RawNode] = []
+        fresh.reserveCapacity(parsed.count - 1)
+        for var raw in parsed.dropFirst() {
+            raw.start = UInt32(truncatingIfNeeded: Int(raw.start) + shift)
+            raw.end = UInt32(truncatingIfNeeded: Int(raw.end) + shift)
+            if raw.hasKey {
+                raw.keyStart = UInt32(truncatingIfNeeded: Int(raw.keyStart) + shift)
+                raw.keyEnd = UInt32(truncatingIfNeeded: Int(raw.keyEnd) + shift)
+            }
+            raw.subtreeEnd = UInt32(truncatingIfNeeded: Int(raw.subtreeEnd) - 1 + firstInRun)
+            fresh.append(raw)
+        }
+        return Patch(enclosing: enclosing, tapeRange: firstInRun..<runEnd, nodes: fresh,
+                     oldChildren: oldChildren, newChildren: Int(parsed[0].childCount))
+    }
+
+    /// Applies a patch and its splice to this storage, which nothing else may share.
+    func apply(_ patch: Patch, _ splice: Splice) {
+        let delta = splice.replacement.count - splice.range.count
+        let nodeDelta = patch.nodes.count - patch.tapeRange.count
+        bytes.replaceSubrange(splice.range, with: splice.replacement)
+        nodes.replaceSubrange(patch.tapeRange, with: patch.nodes)
+        nodes.withUnsafeMutableBufferPointer { tape in
+            for index in patch.enclosing {
+                tape[index].end = UInt32(truncatingIfNeeded: Int(tape[index].end) + delta)
+                tape[index].subtreeEnd = UInt32(truncatingIfNeeded: Int(tape[index].subtreeEnd) + nodeDelta)
+            }
+            if let container = patch.enclosing.last {
+                tape[container].childCount = UInt32(truncatingIfNeeded: Int(tape[container].childCount) - patch.oldChildren + patch.newChildren)
+            }
+            // Everything after the run moves by the change in bytes and in nodes.
+            let d = UInt32(bitPattern: Int32(truncatingIfNeeded: delta))
+            let n = UInt32(bitPattern: Int32(truncatingIfNeeded: nodeDelta))
+            var index = patch.tapeRange.lowerBound + patch.nodes.count
+            while index < tape.count {
+                tape[index].start &+= d
+                tape[index].end &+= d
+                if tape[index].keyEnd > tape[index].keyStart {
+                    tape[index].keyStart &+= d
+                    tape[index].keyEnd &+= d
+                }
+                tape[index].subtreeEnd &+= n
+                index += 1
+            }
+        }
+        layout = Layout.detect(in: bytes, nodes: nodes)
+    }
+}
