@@ -192,6 +192,8 @@ extension TriggerEvent {
         case .stringList, .enumerationList:
             guard node.kind == .array else { return wrong("a list of strings") }
             var problems: [Problem] = []
+            // Plain string lists (thousands of scopes) need no node per element.
+            if field.type == .stringList && node.children(notOfKind: .string).isEmpty { return [] }
             for (index, element) in node.elements.enumerated() {
                 guard let value = element.stringValue else {
                     problems.append(Problem(.error, path + [.index(index)], "expected a string, found \(element.kind.phrase)", source: RuleSource.catalogue))
@@ -203,8 +205,8 @@ extension TriggerEvent {
         case .stringMap, .attributeMap:
             guard node.kind == .object else { return wrong("a map of strings") }
             var problems: [Problem] = []
-            // Keys are decoded only for the members that get a problem.
-            for value in node.children where value.kind != .string {
+            // Nodes are made, and keys decoded, only for the members that get a problem.
+            for value in node.children(notOfKind: .string) {
                 let memberPath = path + [.key(value.key ?? "")]
                 switch value.kind {
                 case .bool where !inResponse || field.type == .attributeMap, .number where !inResponse || field.type == .attributeMap:
@@ -306,8 +308,9 @@ extension TriggerEvent {
             }
             let base: JSONPath = ["response", "claimsAndScopeOverrideDetails"]
             problems += checkClaims(at: base + ["idTokenGeneration"], protected: Self.protectedClaims)
-            for (key, value) in document.node(at: base + ["idTokenGeneration", "claimsToAddOrOverride"])?.members ?? []
-            where Self.scalarOnlyIDTokenClaims.contains(key) && (value.kind == .object || value.kind == .array) {
+            for value in document.node(at: base + ["idTokenGeneration", "claimsToAddOrOverride"])?.children(notOfKind: .string) ?? []
+            where value.kind == .object || value.kind == .array {
+                guard let key = value.key, Self.scalarOnlyIDTokenClaims.contains(key) else { continue }
                 problems.append(Problem(.error, base + ["idTokenGeneration", "claimsToAddOrOverride", .key(key)], "\(key) cannot hold \(value.kind.phrase) in the ID token", source: RuleSource.preToken))
             }
             problems += checkClaims(at: base + ["accessTokenGeneration"], protected: Self.protectedClaims.union(Self.protectedAccessTokenClaims))
@@ -326,7 +329,9 @@ extension TriggerEvent {
         var problems: [Problem] = []
         let added = document.node(at: base + ["claimsToAddOrOverride"])
         let suppressed = document.node(at: base + ["claimsToSuppress"])
-        for (key, _) in added?.members ?? [] where protected.contains(key) {
+        // Only keys as long as a protected name are decoded, not every key of a large map.
+        for member in added?.members(withKeyIn: protected) ?? [] {
+            let key = member.key ?? ""
             problems.append(Problem(.error, base + ["claimsToAddOrOverride", .key(key)], "\(key) is a claim Cognito does not let the function change", source: RuleSource.preToken))
         }
         for (index, element) in (suppressed?.elements ?? []).enumerated() {

@@ -67,21 +67,22 @@ public struct JSONDocument: Sendable {
         // One pass over the tape comparing raw key bytes; keys are decoded, and paths built, only
         // for objects that have a repeated key (or keys written with escapes, which must be decoded
         // to compare). Cost follows the document's size, not its depth times its size.
-        let nodes = storage.nodes
         var result: [DuplicateKey] = []
         storage.bytes.withUnsafeBufferPointer { bytes in
+          storage.nodes.withUnsafeBufferPointer { nodes in
             var seen = RawKeySet()
             for index in nodes.indices where nodes[index].kind == .object && nodes[index].childCount > 1 {
                 if Self.mayRepeatKeys(object: index, nodes: nodes, bytes: bytes, seen: &seen) {
                     result += duplicateKeys(inObject: index)
                 }
             }
+          }
         }
         return result.sorted { $0.offsets[0] < $1.offsets[0] }
     }
 
     /// False when the keys of an object are surely all different (raw bytes differ, no escapes).
-    private static func mayRepeatKeys(object: Int, nodes: [RawNode], bytes: UnsafeBufferPointer<UInt8>, seen: inout RawKeySet) -> Bool {
+    private static func mayRepeatKeys(object: Int, nodes: UnsafeBufferPointer<RawNode>, bytes: UnsafeBufferPointer<UInt8>, seen: inout RawKeySet) -> Bool {
         let count = Int(nodes[object].childCount)
         let end = Int(nodes[object].subtreeEnd)
         if count <= 8 {
@@ -168,8 +169,21 @@ struct RawKeySet {
     /// Adds the key of a member node; false when an equal key is already there.
     mutating func insert(_ raw: RawNode, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = Int(raw.keyStart), length = Int(raw.keyEnd) - start
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for k in start..<(start + length) { hash = (hash ^ UInt64(bytes[k])) &* 0x100_0000_01b3 }
+        // Eight bytes at a time, then the rest one by one.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(length)
+        var k = start
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while k + 8 <= start + length {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 32
+                k += 8
+            }
+        }
+        while k < start + length {
+            hash = (hash ^ UInt64(bytes[k])) &* 0x100_0000_01b3
+            k += 1
+        }
         var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while slots[slot] != 0 {
             let other = Int(slots[slot]) - 1
@@ -327,6 +341,54 @@ public struct JSONNode: Sendable {
         return Array(children)
     }
 
+    /// The children whose kind is not `kind`, in file order; for checking that a large map or list
+    /// holds one kind of value without making a node for every child.
+    public func children(notOfKind kind: JSONKind) -> [JSONNode] {
+        guard raw.kind == .object || raw.kind == .array else { return [] }
+        var result: [JSONNode] = []
+        storage.nodes.withUnsafeBufferPointer { tape in
+            var child = index + 1
+            let end = Int(tape[index].subtreeEnd)
+            while child < end {
+                if tape[child].kind != kind { result.append(JSONNode(storage: storage, index: child)) }
+                child = Int(tape[child].subtreeEnd)
+            }
+        }
+        return result
+    }
+
+    /// The members whose key is one of `keys` (escapes decoded), in file order, repeated keys each
+    /// time; only keys of a matching length (or written with escapes) are decoded.
+    public func members(withKeyIn keys: Set<String>) -> [JSONNode] {
+        guard raw.kind == .object, !keys.isEmpty else { return [] }
+        let lengths = Set(keys.map(\.utf8.count))
+        var result: [JSONNode] = []
+        storage.bytes.withUnsafeBufferPointer { bytes in
+            storage.nodes.withUnsafeBufferPointer { tape in
+                var child = index + 1
+                let end = Int(tape[index].subtreeEnd)
+                while child < end {
+                    let start = Int(tape[child].keyStart) + 1, stop = Int(tape[child].keyEnd) - 1
+                    var candidate = lengths.contains(stop - start)
+                    if !candidate, start < stop { candidate = bytes[start..<stop].contains(UInt8(ascii: "\\")) }
+                    if candidate {
+                        let node = JSONNode(storage: storage, index: child)
+                        if let key = node.key, keys.contains(key) { result.append(node) }
+                    }
+                    child = Int(tape[child].subtreeEnd)
+                }
+            }
+        }
+        return result
+    }
+
+    /// True when this node is an object member whose key is `key` (escapes decoded).
+    public func hasKey(_ key: String) -> Bool {
+        guard raw.hasKey else { return false }
+        var key = key
+        return key.withUTF8 { keyEquals($0) }
+    }
+
     /// The key of this node, when it is an object member.
     public var key: String? {
         guard raw.hasKey else { return nil }
@@ -374,6 +436,10 @@ public struct JSONNode: Sendable {
     }
 
     func keyEquals(_ wanted: [UInt8]) -> Bool {
+        wanted.withUnsafeBufferPointer { keyEquals($0) }
+    }
+
+    func keyEquals(_ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let r = raw
         let start = Int(r.keyStart) + 1, end = Int(r.keyEnd) - 1
         let bytes = storage.bytes
@@ -384,7 +450,7 @@ public struct JSONNode: Sendable {
         }
         // A key written with escapes can still equal the wanted key.
         guard bytes[start..<end].contains(UInt8(ascii: "\\")) else { return false }
-        return key.map { Array($0.utf8) == wanted } ?? false
+        return key.map { $0.utf8.elementsEqual(wanted) } ?? false
     }
 }
 
