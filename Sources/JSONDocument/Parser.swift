@@ -192,6 +192,7 @@ struct Parser {
         var j = i + 1
         var escapes = false
         while true {
+            j = Parser.skipPlainASCII(p, from: j)
             guard j < count else { throw .at(.unterminatedString, start) }
             let b = p[j]
             if b == Parser.quote {
@@ -220,6 +221,35 @@ struct Parser {
                 j = try scanUTF8(p, j)
             }
         }
+    }
+
+    /// The offset of the first byte at or after `j` that is not plain ASCII text inside a string
+    /// (a quote, a backslash, a control character or a byte of a multi-byte sequence), eight bytes at
+    /// a time; `p.count` when there is none.
+    @inline(__always)
+    private static func skipPlainASCII(_ p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var j = start
+        #if _endian(little)
+        guard let base = p.baseAddress else { return j }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while j + 8 <= p.count {
+            let word = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+            let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+            // A byte is flagged when it is zero after the xor (a quote or backslash), below 0x20, or
+            // has its high bit set. Borrows only flag bytes above a flagged one, so the lowest flag is exact.
+            let special = (((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+                | ((word &- ones &* 0x20) & ~word) | word) & high
+            if special != 0 { return j + special.trailingZeroBitCount >> 3 }
+            j += 8
+        }
+        #endif
+        while j < p.count {
+            let b = p[j]
+            if b == quote || b == backslash || b < 0x20 || b >= 0x80 { return j }
+            j += 1
+        }
+        return j
     }
 
     /// Validates one multi-byte UTF-8 sequence at `j` (RFC 3629: no overlongs, no surrogates, at most U+10FFFF).
