@@ -132,14 +132,7 @@ public enum FileStore {
     public static func write(_ bytes: [UInt8], to path: String, expected: [UInt8]? = nil, faults: Faults = Faults()) throws(FileError) {
         let target = resolveSymlinks(path)
         if let expected {
-            let current: [UInt8]
-            do { current = try read(target) } catch {
-                if error.kind == .notFound {
-                    throw FileError(kind: .changedOnDisk, path: path, operation: "replace")
-                }
-                throw error
-            }
-            guard current == expected else { throw FileError(kind: .changedOnDisk, path: path, operation: "replace") }
+            guard try holds(target, expected) else { throw FileError(kind: .changedOnDisk, path: path, operation: "replace") }
         }
         var mode: mode_t = 0o644
         var owner: (uid_t, gid_t)? = nil
@@ -205,6 +198,41 @@ public enum FileStore {
         if folderFD >= 0 {
             _ = fsync(folderFD)
             close(folderFD)
+        }
+    }
+
+    /// Whether the file holds exactly `expected` (false when it does not exist); compares a chunk at a
+    /// time, so a large file is not held in memory twice.
+    static func holds(_ path: String, _ expected: [UInt8]) throws(FileError) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return false }
+            throw FileError(errno: errno, path: path, operation: "read")
+        }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(kind: .isDirectory, path: path, operation: "read") }
+            if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) != expected.count { return false }
+        }
+        var chunk = [UInt8](repeating: 0, count: min(1 << 20, expected.count + 1))
+        var offset = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(errno: errno, path: path, operation: "read")
+            }
+            if n == 0 { return offset == expected.count }
+            guard offset + n <= expected.count else { return false }
+            let same = chunk.withUnsafeBytes { read in
+                expected.withUnsafeBytes { wanted in
+                    guard let a = read.baseAddress, let b = wanted.baseAddress else { return n == 0 }
+                    return memcmp(a, b + offset, n) == 0
+                }
+            }
+            guard same else { return false }
+            offset += n
         }
     }
 

@@ -195,15 +195,7 @@ struct RawKeySet {
         return true
     }
 
-    static func hasEscape(_ bytes: UnsafeBufferPointer<UInt8>, _ raw: RawNode) -> Bool {
-        var k = Int(raw.keyStart) + 1
-        let end = Int(raw.keyEnd) - 1
-        while k < end {
-            if bytes[k] == UInt8(ascii: "\\") { return true }
-            k += 1
-        }
-        return false
-    }
+    static func hasEscape(_ bytes: UnsafeBufferPointer<UInt8>, _ raw: RawNode) -> Bool { raw.keyHasEscapes }
 
     static func sameKey(_ bytes: UnsafeBufferPointer<UInt8>, _ a: RawNode, _ b: RawNode) -> Bool {
         let length = Int(a.keyEnd) - Int(a.keyStart)
@@ -362,22 +354,25 @@ public struct JSONNode: Sendable {
     /// time; only keys of a matching length (or written with escapes) are decoded.
     public func members(withKeyIn keys: Set<String>) -> [JSONNode] {
         guard raw.kind == .object, !keys.isEmpty else { return [] }
+        // Key lengths below 64 as bits of a mask; longer names go through the set.
+        var mask: UInt64 = 0
+        var long = false
+        for key in keys { if key.utf8.count < 64 { mask |= 1 << UInt64(key.utf8.count) } else { long = true } }
         let lengths = Set(keys.map(\.utf8.count))
         var result: [JSONNode] = []
-        storage.bytes.withUnsafeBufferPointer { bytes in
-            storage.nodes.withUnsafeBufferPointer { tape in
-                var child = index + 1
-                let end = Int(tape[index].subtreeEnd)
-                while child < end {
-                    let start = Int(tape[child].keyStart) + 1, stop = Int(tape[child].keyEnd) - 1
-                    var candidate = lengths.contains(stop - start)
-                    if !candidate, start < stop { candidate = bytes[start..<stop].contains(UInt8(ascii: "\\")) }
-                    if candidate {
-                        let node = JSONNode(storage: storage, index: child)
-                        if let key = node.key, keys.contains(key) { result.append(node) }
-                    }
-                    child = Int(tape[child].subtreeEnd)
+        storage.nodes.withUnsafeBufferPointer { tape in
+            var child = index + 1
+            let end = Int(tape[index].subtreeEnd)
+            while child < end {
+                let start = Int(tape[child].keyStart) + 1, stop = Int(tape[child].keyEnd) - 1
+                let length = stop - start
+                var candidate = length < 64 ? mask & (1 << UInt64(length)) != 0 : long && lengths.contains(length)
+                if !candidate { candidate = tape[child].keyHasEscapes }
+                if candidate {
+                    let node = JSONNode(storage: storage, index: child)
+                    if let key = node.key, keys.contains(key) { result.append(node) }
                 }
+                child = Int(tape[child].subtreeEnd)
             }
         }
         return result
@@ -393,7 +388,7 @@ public struct JSONNode: Sendable {
     /// The key of this node, when it is an object member.
     public var key: String? {
         guard raw.hasKey else { return nil }
-        return StringDecoder.decode(storage.bytes, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: nil)
+        return StringDecoder.decode(storage.bytes, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: raw.keyHasEscapes)
     }
 
     /// The member for a key (the last occurrence when a key repeats).
@@ -450,7 +445,7 @@ public struct JSONNode: Sendable {
             if same { return true }
         }
         // A key written with escapes can still equal the wanted key.
-        guard bytes[start..<end].contains(UInt8(ascii: "\\")) else { return false }
+        guard r.keyHasEscapes else { return false }
         return key.map { $0.utf8.elementsEqual(wanted) } ?? false
     }
 }

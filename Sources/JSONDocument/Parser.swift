@@ -6,6 +6,8 @@ struct RawNode: Sendable, Equatable {
     var kind: JSONKind
     /// For strings: the text between the quotes contains a backslash escape.
     var hasEscapes: Bool
+    /// For object members: the key contains a backslash escape.
+    var keyHasEscapes: Bool = false
     var start: UInt32
     var end: UInt32
     /// Span of the member key, quotes included; equal values mean "no key" (root or array element).
@@ -66,7 +68,7 @@ struct Parser {
         while i < count && Parser.isWhitespace(p[i]) { i += 1 }
         if i == count { throw .at(.emptyDocument, i) }
 
-        var keyStart = 0, keyEnd = 0
+        var keyStart = 0, keyEnd = 0, keyHasEscapes = false
         while true {
             // State: a value starts at i (whitespace already skipped).
             guard i < count else { throw .at(.expectedValue(found: .endOfText), i) }
@@ -76,7 +78,8 @@ struct Parser {
             var node = RawNode(kind: .null, hasEscapes: false, start: UInt32(truncatingIfNeeded: i), end: 0,
                                keyStart: UInt32(truncatingIfNeeded: keyStart), keyEnd: UInt32(truncatingIfNeeded: keyEnd),
                                subtreeEnd: 0, childCount: 0)
-            keyStart = 0; keyEnd = 0
+            node.keyHasEscapes = keyHasEscapes
+            keyStart = 0; keyEnd = 0; keyHasEscapes = false
             var opened = false
             switch c {
             case Parser.openBrace, Parser.openBracket:
@@ -94,7 +97,7 @@ struct Parser {
                     nodes[nodeIndex].subtreeEnd = UInt32(truncatingIfNeeded: nodes.count)
                     stack.removeLast()
                 } else if c == Parser.openBrace {
-                    (keyStart, keyEnd) = try parseKey(p, &i, afterComma: false)
+                    (keyStart, keyEnd, keyHasEscapes) = try parseKey(p, &i, afterComma: false)
                     continue
                 } else {
                     continue
@@ -145,7 +148,7 @@ struct Parser {
                 if b == Parser.comma {
                     i += 1
                     while i < count && Parser.isWhitespace(p[i]) { i += 1 }
-                    if isObject { (keyStart, keyEnd) = try parseKey(p, &i, afterComma: true) }
+                    if isObject { (keyStart, keyEnd, keyHasEscapes) = try parseKey(p, &i, afterComma: true) }
                     break
                 } else if b == (isObject ? Parser.closeBrace : Parser.closeBracket) {
                     i += 1
@@ -159,20 +162,21 @@ struct Parser {
         }
     }
 
-    /// Reads `"key"` `:` and the whitespace after it; leaves `i` at the value.
-    private func parseKey(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, afterComma: Bool) throws(Failure) -> (Int, Int) {
+    /// Reads `"key"` `:` and the whitespace after it; leaves `i` at the value. Returns the key's span
+    /// and whether it holds escapes.
+    private func parseKey(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, afterComma: Bool) throws(Failure) -> (Int, Int, Bool) {
         guard i < p.count, p[i] == Parser.quote else {
             if afterComma, i < p.count, p[i] == Parser.closeBrace { throw .at(.trailingComma(closing: "}"), i) }
             throw .at(.expectedKey(found: found(p, i)), i)
         }
         let start = i
-        _ = try scanString(p, &i)
+        let escapes = try scanString(p, &i)
         let end = i
         while i < p.count && Parser.isWhitespace(p[i]) { i += 1 }
         guard i < p.count, p[i] == Parser.colon else { throw .at(.expectedColon(found: found(p, i)), i) }
         i += 1
         while i < p.count && Parser.isWhitespace(p[i]) { i += 1 }
-        return (start, end)
+        return (start, end, escapes)
     }
 
     private func expectLiteral(_ p: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ word: StaticString) throws(Failure) {
