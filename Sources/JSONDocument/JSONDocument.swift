@@ -152,6 +152,7 @@ public struct JSONDocument: Sendable {
 struct RawKeySet {
     private var slots: [UInt32] = []  // keyStart + 1 of the key in the slot, 0 for empty
     private var lengths: [UInt32] = []
+    private var tags: [UInt32] = []  // high bits of the key's hash
     private var mask = 0
 
     mutating func reset(capacity: Int) {
@@ -162,6 +163,7 @@ struct RawKeySet {
         } else {
             slots = [UInt32](repeating: 0, count: size)
             lengths = [UInt32](repeating: 0, count: size)
+            tags = [UInt32](repeating: 0, count: size)
         }
         mask = size - 1
     }
@@ -184,14 +186,22 @@ struct RawKeySet {
             hash = (hash ^ UInt64(bytes[k])) &* 0x100_0000_01b3
             k += 1
         }
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        // Keys often differ in a digit or two: mix every bit into the slot (MurmurHash3's finalizer).
+        hash ^= hash >> 33
+        hash &*= 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash &*= 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
-            let other = Int(slots[slot]) - 1
-            if Int(lengths[slot]) == length && RawKeySet.equalBytes(bytes, start, other, length) { return false }
+            if tags[slot] == tag && Int(lengths[slot]) == length
+                && RawKeySet.equalBytes(bytes, start, Int(slots[slot]) - 1, length) { return false }
             slot = (slot + 1) & mask
         }
         slots[slot] = UInt32(truncatingIfNeeded: start + 1)
         lengths[slot] = UInt32(truncatingIfNeeded: length)
+        tags[slot] = tag
         return true
     }
 
