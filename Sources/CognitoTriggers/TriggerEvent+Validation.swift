@@ -78,15 +78,15 @@ extension TriggerEvent {
 
     func checkFields(of trigger: Trigger) -> [Problem] {
         var problems: [Problem] = []
-        let specs = Catalogue.commonFields + Catalogue.spec(for: trigger).fields
         let spec = Catalogue.spec(for: trigger)
         if spec.hasResponseFields {
             if document.node(at: ["response"]) == nil {
                 problems.append(Problem(.warning, ["response"], "there is no response object; Cognito always sends one (with null or default values)", source: RuleSource.eventShape))
             }
         }
-        // triggerSource gets its own messages in validate().
-        for field in specs where field.path != ["triggerSource"] {
+        // triggerSource gets its own messages in validate(). (joined() walks both lists without
+        // copying every spec into a new array.)
+        for field in [Catalogue.commonFields, spec.fields].joined() where !(field.path.count == 1 && field.path[0] == "triggerSource") {
             for (path, node) in nodes(matching: field.path) {
                 guard let node else {
                     if field.isRequired && field.section != .response && !isExplainedAbsence(field) {

@@ -404,10 +404,12 @@ public struct JSONNode: Sendable {
     /// The member for a key (the last occurrence when a key repeats).
     public subscript(key: String) -> JSONNode? {
         guard raw.kind == .object else { return nil }
-        let wanted = Array(key.utf8)
-        var found: JSONNode? = nil
-        for child in children where child.keyEquals(wanted) { found = child }
-        return found
+        var key = key
+        return key.withUTF8 { wanted in
+            var found: JSONNode? = nil
+            for child in children where child.keyEquals(wanted) { found = child }
+            return found
+        }
     }
 
     /// The element at an index, for arrays.
