@@ -275,12 +275,13 @@ def main():
     set_tools = [Tool("cognito-explorer set (saves with fsync)",
                       lambda i: [explorer, "set", edited, "%s=%s" % (field, "false" if i % 2 == 0 else "true")]),
                  Tool("cat FILE > /dev/null", ["sh", "-c", 'cat "$1" > /dev/null', "sh", big]),
-                 Tool("cat FILE > COPY", ["sh", "-c", 'cat "$1" > "$2"', "sh", big, copy_target])]
+                 # Synced like our save, so it leaves no dirty pages for the next save's fsync to write.
+                 Tool("cat FILE > COPY; sync COPY", ["sh", "-c", 'cat "$1" > "$2" && sync "$2"', "sh", big, copy_target])]
 
     def set_target(case):
         r = ratio(case.tools[0], case.tool("cat FILE > /dev/null"))
-        r2 = ratio(case.tools[0], case.tool("cat FILE > COPY"))
-        return judge(r is not None and r <= 3, "%.1f× cat FILE > /dev/null, %.1f× cat FILE > COPY (≤ 3×)" % (r or 0, r2 or 0))
+        r2 = ratio(case.tools[0], case.tool("cat FILE > COPY; sync COPY"))
+        return judge(r is not None and r <= 3, "%.1f× cat FILE > /dev/null, %.1f× a synced cat copy (≤ 3×)" % (r or 0, r2 or 0))
 
     cases.append(Case("set one response field in the %s event and save" % mb(big_bytes), set_tools, runs, set_target))
 
@@ -313,7 +314,8 @@ def main():
     verdict = "smoke run: not judged" if args.smoke else judge(memory_ratio < 3, "%.2f× the file size (< 3×)" % memory_ratio)
     lines.append("| peak memory with the %s event open (the explorer runs above) | open, moving through the trees | | | %s | | %s |"
                  % (mb(big_bytes), fmt_mb(peak), verdict))
-    lines.append("| | after edits, undos and redos | | | %s | | %.2f× the file size |" % (fmt_mb(edit_peak), edit_peak * 1024 / big_bytes))
+    lines.append("| | after edits, undos and redos | | | %s | | %s |" % (
+        fmt_mb(edit_peak), "smoke run: not judged" if args.smoke else "%.2f× the file size" % (edit_peak * 1024 / big_bytes)))
     print("\n".join(lines))
     print("\n%d runs per tool; %s; measured in %.0f s." % (runs, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), time.time() - started))
     missing = [t.name for c in cases for t in c.tools if t.failure]
