@@ -69,16 +69,11 @@ extension JSONDocument {
                 return
             } catch {
                 // Replace the value that blocks the path with an empty object (or array for an index), then retry.
-                guard error.depth < path.count, error.depth > 0 || path.count > 0 else { return }
+                // The root itself cannot be replaced this way.
+                guard case .notAContainer = error.kind, error.depth > 0, error.depth < path.count else { return }
                 let blocker = JSONPath(path.prefix(error.depth))
-                switch error.kind {
-                case .notAContainer:
-                    let replacement: JSONValue = path[error.depth].index != nil ? .array([]) : .object([])
-                    if blocker.isEmpty { return }
-                    do { try setValue(replacement, at: blocker) } catch { return }
-                default:
-                    return
-                }
+                let replacement: JSONValue = path[error.depth].index != nil ? .array([]) : .object([])
+                do { try setValue(replacement, at: blocker) } catch { return }
             }
         }
     }

@@ -53,7 +53,6 @@ extension TriggerEvent {
             problems.append(Problem(.warning, ["triggerSource"], "\"\(sourceName)\" is not a trigger source Cognito sends; read as \(Catalogue.spec(for: trigger).title) from its prefix", source: RuleSource.eventShape))
         }
         problems += checkFields(of: trigger)
-        problems += checkUnknownResponseKeys(of: trigger)
         problems += checkCommonOddities(trigger)
         switch trigger {
         case .customMessage: problems += checkCustomMessage()
@@ -64,10 +63,10 @@ extension TriggerEvent {
         case .customEmailSender, .customSMSSender: problems += checkCustomSender(trigger)
         default: break
         }
-        // A key with a rule of its own (say, a V1 key in a V2 event) needs no "unknown key" warning too.
-        let unknownKey = "; Cognito ignores it"
-        let explained = Set(problems.filter { !$0.message.hasSuffix(unknownKey) || $0.severity == .error }.map(\.path))
-        problems.removeAll { $0.message.hasSuffix(unknownKey) && $0.message.contains(" has no response field ") && explained.contains($0.path) }
+        // Last: a key a rule above already explains (say, a V1 key in a V2 event) needs no
+        // "unknown key" warning too.
+        let explained = Set(problems.map(\.path))
+        problems += checkUnknownResponseKeys(of: trigger).filter { !explained.contains($0.path) }
         return problems.sorted { ($0.severity, $0.path.dottedString) < ($1.severity, $1.path.dottedString) }
     }
 
