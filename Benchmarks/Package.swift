@@ -17,6 +17,13 @@ let package = Package(
                 .product(name: "CognitoTriggers", package: "cognito-trigger-explorer"),
             ]
         ),
+        .executableTarget(
+            name: "bench-edit",
+            dependencies: [
+                .product(name: "JSONDocument", package: "cognito-trigger-explorer"),
+                .product(name: "CognitoTriggers", package: "cognito-trigger-explorer"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

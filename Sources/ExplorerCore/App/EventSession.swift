@@ -3,7 +3,7 @@ import JSONDocument
 
 /// The rows, cursor, scroll position and search of one tree pane.
 struct TreePane: Sendable {
-    var rows: [TreeRow] = []
+    var rows = TreeRows()
     var cursor = 0
     var scroll = 0
     var expansion = Expansion()
@@ -102,23 +102,32 @@ struct EventSession: Sendable {
     /// Runs the document through an edit; validation and rows follow. Returns the error, if any.
     mutating func edit(_ body: (inout JSONDocument) throws(JSONEditError) -> Void) -> JSONEditError? {
         guard case .event(var event) = content else { return nil }
-        // Release the session's copy so the document's storage is not copied on write.
-        content = .empty
+        let cursors = releaseDocument()
         var failure: JSONEditError?
         do { try body(&event.document) } catch { failure = error }
         content = .event(event)
-        if failure == nil { refresh() }
+        refresh(cursors: cursors, changed: failure == nil)
         return failure
     }
 
     /// Undoes or redoes one edit; false when there is nothing to undo or redo.
     mutating func undoRedo(redo: Bool) -> Bool {
         guard case .event(var event) = content else { return false }
-        content = .empty
+        let cursors = releaseDocument()
         let done = redo ? event.document.redo() : event.document.undo()
         content = .event(event)
-        if done { refresh() }
+        refresh(cursors: cursors, changed: done)
         return done
+    }
+
+    /// Drops the session's references to the document (its copy and the rows, which hold nodes),
+    /// so an edit patches the storage in place instead of copying it; returns the cursor paths.
+    private mutating func releaseDocument() -> (request: JSONPath?, response: JSONPath?) {
+        let cursors = (request.currentRow?.path, response.currentRow?.path)
+        content = .empty
+        request.rows = TreeRows()
+        response.rows = TreeRows()
+        return cursors
     }
 
     /// Records that the file on disk now holds `bytes`.
@@ -130,9 +139,10 @@ struct EventSession: Sendable {
         content = .event(event)
     }
 
-    mutating func refresh() {
-        revalidate()
-        rebuildRows(afterEdit: true)
+    /// Validation and rows after the document changed; cursors stay on these paths where they still exist.
+    private mutating func refresh(cursors: (request: JSONPath?, response: JSONPath?), changed: Bool) {
+        if changed { revalidate() }
+        rebuildRows(cursors: cursors, afterEdit: true)
     }
 
     mutating func revalidate() {
@@ -151,27 +161,29 @@ struct EventSession: Sendable {
     ///
     /// After an edit removed the row, the cursor keeps its index (the next row moves up under it);
     /// after a collapse hid it, the cursor moves to its nearest ancestor.
-    mutating func rebuildRows(afterEdit: Bool = false) {
+    mutating func rebuildRows() {
+        rebuildRows(cursors: (request.currentRow?.path, response.currentRow?.path), afterEdit: false)
+    }
+
+    private mutating func rebuildRows(cursors: (request: JSONPath?, response: JSONPath?), afterEdit: Bool) {
         guard let event else {
-            request.rows = []
-            response.rows = []
+            request.rows = TreeRows()
+            response.rows = TreeRows()
             return
         }
-        let requestPath = request.currentRow?.path
         request.rows = TreeBuilder.requestRows(document: event.document, trigger: event.trigger, expansion: request.expansion)
-        Self.restoreCursor(&request, to: requestPath, keepIndex: afterEdit)
-        let responsePath = response.currentRow?.path
+        Self.restoreCursor(&request, to: cursors.request, keepIndex: afterEdit)
         if let trigger = event.trigger {
             response.rows = TreeBuilder.responseRows(document: event.document, trigger: trigger, expansion: response.expansion)
         } else {
-            response.rows = []
+            response.rows = TreeRows()
         }
-        Self.restoreCursor(&response, to: responsePath, keepIndex: afterEdit)
+        Self.restoreCursor(&response, to: cursors.response, keepIndex: afterEdit)
     }
 
     /// Puts the cursor back on `path`, or on its nearest ancestor still shown (after a collapse).
     private static func restoreCursor(_ pane: inout TreePane, to path: JSONPath?, keepIndex: Bool) {
-        if let path, let index = pane.rows.firstIndex(where: { $0.path == path }) {
+        if let path, let index = pane.rows.index(of: path) {
             pane.cursor = index
             return
         }
@@ -179,7 +191,7 @@ struct EventSession: Sendable {
             var length = path.count - 1
             while length > 0 {
                 let prefix = JSONPath(path.prefix(length))
-                if let index = pane.rows.firstIndex(where: { $0.path == prefix }) {
+                if let index = pane.rows.index(of: prefix) {
                     pane.cursor = index
                     return
                 }

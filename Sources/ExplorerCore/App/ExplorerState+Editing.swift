@@ -145,44 +145,51 @@ extension ExplorerState {
         overlay = .picker(Picker(title: title, options: options, cursor: cursor, purpose: purpose))
     }
 
+    // The three edits below read what they need from the focused row in a function of its own
+    // and edit by path: a row holds a node, and a node alive during the edit keeps the document's
+    // storage shared, so the edit would copy it instead of patching it in place.
+
     mutating func toggleBoolean() {
-        guard focus == .response, let row = focusedRow else { return }
-        let isBooleanField = row.spec?.type == .boolean || row.node?.kind == .bool
-        guard isBooleanField, !(row.node.map { $0.kind == .object || $0.kind == .array } ?? false) else {
-            message = StatusMessage("Space flips booleans; press Enter to edit this value", .warning)
-            return
-        }
-        let newValue: Bool
-        if let current = row.node?.boolValue {
-            newValue = !current
-        } else {
-            newValue = row.node?.stringValue != "false"
-        }
-        applyEdit("\(row.path.dottedString) = \(newValue)") { document throws(JSONEditError) in
-            try document.setValue(.bool(newValue), at: row.path, createMissing: true)
+        guard let (path, newValue) = plannedToggle() else { return }
+        applyEdit("\(path.dottedString) = \(newValue)") { document throws(JSONEditError) in
+            try document.setValue(.bool(newValue), at: path, createMissing: true)
         }
     }
 
-    mutating func unsetFocused() {
-        guard let row = focusedRow else { return }
-        guard row.node != nil else {
-            message = StatusMessage("\(row.path.dottedString) is already absent")
-            return
+    private mutating func plannedToggle() -> (JSONPath, Bool)? {
+        guard focus == .response, let row = focusedRow else { return nil }
+        let isBooleanField = row.spec?.type == .boolean || row.node?.kind == .bool
+        guard isBooleanField, !(row.node.map { $0.kind == .object || $0.kind == .array } ?? false) else {
+            message = StatusMessage("Space flips booleans; press Enter to edit this value", .warning)
+            return nil
         }
-        applyEdit("removed \(row.path.dottedString)") { document throws(JSONEditError) in
-            try document.removeValue(at: row.path)
+        if let current = row.node?.boolValue { return (row.path, !current) }
+        return (row.path, row.node?.stringValue != "false")
+    }
+
+    mutating func unsetFocused() {
+        guard let path = focusedPath(unless: { $0 == nil }, "is already absent") else { return }
+        applyEdit("removed \(path.dottedString)") { document throws(JSONEditError) in
+            try document.removeValue(at: path)
         }
     }
 
     mutating func setFocusedToNull() {
-        guard let row = focusedRow else { return }
-        if row.node?.isNull == true {
-            message = StatusMessage("\(row.path.dottedString) is already null")
-            return
+        guard let path = focusedPath(unless: { $0?.isNull == true }, "is already null") else { return }
+        applyEdit("\(path.dottedString) = null") { document throws(JSONEditError) in
+            try document.setValue(.null, at: path, createMissing: true)
         }
-        applyEdit("\(row.path.dottedString) = null") { document throws(JSONEditError) in
-            try document.setValue(.null, at: row.path, createMissing: true)
+    }
+
+    /// The focused row's path, or nil (with `note` after the path as the message) when its node
+    /// makes the edit pointless.
+    private mutating func focusedPath(unless pointless: (JSONNode?) -> Bool, _ note: String) -> JSONPath? {
+        guard let row = focusedRow else { return nil }
+        if pointless(row.node) {
+            message = StatusMessage("\(row.path.dottedString) \(note)")
+            return nil
         }
+        return row.path
     }
 
     mutating func beginAddEntry() {
@@ -210,24 +217,25 @@ extension ExplorerState {
 
     /// Adds a map entry (with `key`) or a list element, creating the collection when it is absent or null.
     mutating func addEntry(to collection: JSONPath, key: String?, value: JSONValue) {
-        let node = currentSession?.event?.document.node(at: collection)
+        // Only facts about the node, not the node: it would keep the storage shared during the edit.
+        let kind = currentSession?.event?.document.node(at: collection)?.kind
+        let count = currentSession?.event?.document.node(at: collection)?.count ?? 0
         let entryPath: JSONPath
         let done: Bool
         if let key {
             entryPath = collection + [.key(key)]
-            let replacing = node?.kind == .object && node?[key] != nil
+            let replacing = kind == .object && currentSession?.event?.document.node(at: entryPath) != nil
             done = applyEdit(replacing ? "replaced \(entryPath.dottedString)" : "added \(entryPath.dottedString)") { document throws(JSONEditError) in
-                if node?.kind == .object {
+                if kind == .object {
                     try document.setValue(value, at: entryPath)
                 } else {
                     try document.setValue(.object([.init(key, value)]), at: collection, createMissing: true)
                 }
             }
         } else {
-            let count = node?.kind == .array ? (node?.count ?? 0) : 0
-            entryPath = collection + [.index(count)]
+            entryPath = collection + [.index(kind == .array ? count : 0)]
             done = applyEdit("added \(entryPath.dottedString)") { document throws(JSONEditError) in
-                if node?.kind == .array {
+                if kind == .array {
                     try document.appendValue(value, to: collection)
                 } else {
                     try document.setValue(.array([value]), at: collection, createMissing: true)
@@ -236,14 +244,14 @@ extension ExplorerState {
         }
         guard done else { return }
         // Show the new entry.
-        if let row = currentSession?.response.rows.first(where: { $0.path == collection }), row.isExpandable, !row.isExpanded {
+        if let rows = currentSession?.response.rows, let index = rows.index(of: collection), rows[index].isExpandable, !rows[index].isExpanded {
             withCurrentSession { session in
                 session.response.expansion.flip(collection)
                 session.rebuildRows()
             }
         }
         withCurrentSession { session in
-            if let index = session.response.rows.firstIndex(where: { $0.path == entryPath }) { session.response.cursor = index }
+            if let index = session.response.rows.index(of: entryPath) { session.response.cursor = index }
         }
         keepCursorsVisible()
     }

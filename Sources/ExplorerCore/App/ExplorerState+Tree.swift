@@ -100,10 +100,9 @@ extension ExplorerState {
         }
         // Go to the parent row; from a top-level row of the request tree, back to the list.
         let moved = withFocusedPane { pane, _ -> Bool in
-            var index = pane.cursor - 1
-            while index >= 0 && pane.rows[index].depth >= row.depth { index -= 1 }
-            if index >= 0 { pane.cursor = index }
-            return index >= 0
+            guard let parent = pane.rows.parentIndex(of: pane.cursor) else { return false }
+            pane.cursor = parent
+            return true
         } ?? false
         if !moved && row.depth == 0 && focus == .request { focus = .list }
         keepCursorsVisible()
@@ -186,7 +185,9 @@ extension ExplorerState {
         let target = tree.matches[index]
         for length in 1..<max(1, target.count) {
             let prefix = JSONPath(target.prefix(length))
-            guard let row = (focus == .response ? currentSession?.response : currentSession?.request)?.rows.first(where: { $0.path == prefix }) else { continue }
+            guard let rows = (focus == .response ? currentSession?.response : currentSession?.request)?.rows,
+                  let index = rows.index(of: prefix) else { continue }
+            let row = rows[index]
             if row.isExpandable && !row.isExpanded {
                 withFocusedPane { pane, _ in pane.expansion.flip(prefix) }
                 withCurrentSession { $0.rebuildRows() }
@@ -194,7 +195,7 @@ extension ExplorerState {
         }
         withFocusedPane { pane, _ in
             pane.matchIndex = index
-            if let position = pane.rows.firstIndex(where: { $0.path == target }) { pane.cursor = position }
+            if let position = pane.rows.index(of: target) { pane.cursor = position }
         }
         keepCursorsVisible()
         message = StatusMessage("match \(index + 1) of \(tree.matches.count)")

@@ -61,8 +61,172 @@ struct Expansion: Hashable, Sendable {
     }
 }
 
+/// The rows of a tree pane, in order.
+///
+/// The children of a long map or list are kept as a run and made into rows only when one is asked
+/// for (to draw the visible part, or to move the cursor), so opening, editing and redrawing an event
+/// with a map of 150,000 claims costs about what an event with ten does. Children that are expanded
+/// are made into rows, with their descendants, between the runs of their siblings.
+struct TreeRows: RandomAccessCollection, Sendable {
+    /// Consecutive children of one container, none of them expanded.
+    struct Run: Sendable {
+        var container: JSONNode
+        var marks: ChildMarks
+        var parentPath: JSONPath
+        var depth: Int
+        var positions: Range<Int>
+        /// The children are catalogue fields (their specs are looked up), else `role` applies.
+        var trigger: Trigger?
+        var looksUp: Bool
+        var role: TreeRow.Role
+
+        func row(atPosition position: Int) -> TreeRow {
+            guard let node = container.child(atPosition: position, marks: marks) else {
+                preconditionFailure("a run outlived the document it was made from")
+            }
+            let component: PathComponent = container.kind == .array ? .index(position) : .key(node.key ?? "")
+            let path = parentPath + [component]
+            var spec: FieldSpec? = nil
+            var role = self.role
+            if looksUp, let trigger {
+                spec = Catalogue.field(at: path.map(\.description), in: trigger)
+                role = spec == nil ? .unknown : .field
+            }
+            let label = container.kind == .array ? "[\(position)]" : (node.key ?? "")
+            let expandable = (node.kind == .object || node.kind == .array) && node.count > 0
+            return TreeRow(path: path, depth: depth, label: label, node: node, spec: spec, role: role,
+                           isExpandable: expandable, isExpanded: false)
+        }
+    }
+
+    enum Part: Sendable {
+        case row(TreeRow)
+        case run(Run)
+
+        var count: Int {
+            switch self {
+            case .row: return 1
+            case .run(let run): return run.positions.count
+            }
+        }
+    }
+
+    private(set) var parts: [Part] = []
+    /// The index of the first row of each part.
+    private var starts: [Int] = []
+    private(set) var endIndex = 0
+
+    var startIndex: Int { 0 }
+
+    init() {}
+
+    init(_ rows: [TreeRow]) {
+        for row in rows { append(row) }
+    }
+
+    mutating func append(_ row: TreeRow) {
+        parts.append(.row(row))
+        starts.append(endIndex)
+        endIndex += 1
+    }
+
+    mutating func append(_ run: Run) {
+        guard !run.positions.isEmpty else { return }
+        parts.append(.run(run))
+        starts.append(endIndex)
+        endIndex += run.positions.count
+    }
+
+    /// The part that holds row `index`.
+    private func part(holding index: Int) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= index { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    subscript(index: Int) -> TreeRow {
+        precondition(index >= 0 && index < endIndex, "row index out of range")
+        let which = part(holding: index)
+        switch parts[which] {
+        case .row(let row): return row
+        case .run(let run): return run.row(atPosition: run.positions.lowerBound + index - starts[which])
+        }
+    }
+
+    /// The depth of row `index`, without making the row.
+    func depth(at index: Int) -> Int {
+        switch parts[part(holding: index)] {
+        case .row(let row): return row.depth
+        case .run(let run): return run.depth
+        }
+    }
+
+    /// The index of the row at a path, or nil when no row shows it.
+    func index(of path: JSONPath) -> Int? {
+        for (which, part) in parts.enumerated() {
+            switch part {
+            case .row(let row):
+                if row.path == path { return starts[which] }
+            case .run(let run):
+                guard path.count == run.parentPath.count + 1, path.starts(with: run.parentPath),
+                      let position = run.container.position(of: path[path.count - 1]),
+                      run.positions.contains(position) else { continue }
+                return starts[which] + position - run.positions.lowerBound
+            }
+        }
+        return nil
+    }
+
+    /// The nearest row before `index` that is less deep: the parent of a row.
+    func parentIndex(of index: Int) -> Int? {
+        guard index > 0, index < endIndex else { return nil }
+        let depth = self.depth(at: index)
+        var which = part(holding: index)
+        // Rows before it in the same run are its siblings, as deep as it is.
+        which -= 1
+        while which >= 0 {
+            switch parts[which] {
+            case .row(let row):
+                if row.depth < depth { return starts[which] }
+            case .run(let run):
+                if run.depth < depth { return starts[which] + run.positions.count - 1 }
+            }
+            which -= 1
+        }
+        return nil
+    }
+}
+
+/// When a value is expanded unless the user toggled it.
+enum DefaultExpansion: Sendable {
+    /// Never by default: entries of maps and lists, unknown keys.
+    case never
+    /// The top-level fields of an event.
+    case topLevel
+    /// The top-level values of a document that is no event, when they are small.
+    case topLevelSmall
+
+    func isExpanded(pathCount: Int, childCount: Int) -> Bool {
+        switch self {
+        case .never: return false
+        case .topLevel: return pathCount <= 1
+        case .topLevelSmall: return pathCount <= 1 && childCount <= 50
+        }
+    }
+
+    /// False when no value at this depth is expanded by default, whatever its size.
+    func mayExpand(pathCount: Int) -> Bool { self != .never && pathCount <= 1 }
+}
+
 /// Flattens documents into the visible rows of the request tree and the response editor.
 enum TreeBuilder {
+    /// Containers with more children than this keep them as runs. Tests lower and raise it to
+    /// compare runs with rows made one by one.
+    static let runThreshold = 256
+
     /// A value waiting to become a row.
     private struct Pending {
         var node: JSONNode
@@ -74,16 +238,14 @@ enum TreeBuilder {
     }
 
     /// The request tree: common fields and `request` of an event, or the whole document for JSON that is no event.
-    static func requestRows(document: JSONDocument, trigger: Trigger?, expansion: Expansion) -> [TreeRow] {
-        var rows: [TreeRow] = []
+    static func requestRows(document: JSONDocument, trigger: Trigger?, expansion: Expansion, runThreshold: Int = runThreshold) -> TreeRows {
+        var rows = TreeRows()
         let root = document.root
         guard let trigger else {
             // Not a known event: the whole document as a plain tree.
             if root.kind == .object || root.kind == .array {
-                for child in children(of: root) {
-                    let item = Pending(node: child.node, path: [child.component], label: child.label, depth: 0, spec: nil, role: .plain)
-                    appendSubtree(&rows, item, trigger: nil, expansion: expansion, byDefault: { $0.path.count <= 1 && $0.node.count <= 50 })
-                }
+                appendChildren(&rows, of: root, path: [], depth: 0, looksUp: false, role: .plain, trigger: nil,
+                               expansion: expansion, rule: .topLevelSmall, runThreshold: runThreshold)
             } else {
                 rows.append(TreeRow(path: [], depth: 0, label: "(value)", node: root, spec: nil, role: .plain, isExpandable: false, isExpanded: false))
             }
@@ -93,23 +255,23 @@ enum TreeBuilder {
             let path: JSONPath = [.key(member.key)]
             let spec = Catalogue.field(at: [member.key], in: trigger)
             let item = Pending(node: member.value, path: path, label: member.key, depth: 0, spec: spec, role: spec == nil ? .unknown : .field)
-            appendSubtree(&rows, item, trigger: trigger, expansion: expansion, byDefault: { $0.path.count <= 1 })
+            appendSubtree(&rows, item, trigger: trigger, expansion: expansion, rule: .topLevel, runThreshold: runThreshold)
         }
         return rows
     }
 
     /// The response editor: every response field of the trigger, present or absent, with entries
     /// of maps and lists and any keys the catalogue does not know.
-    static func responseRows(document: JSONDocument, trigger: Trigger, expansion: Expansion) -> [TreeRow] {
-        var rows: [TreeRow] = []
+    static func responseRows(document: JSONDocument, trigger: Trigger, expansion: Expansion, runThreshold: Int = runThreshold) -> TreeRows {
+        var rows = TreeRows()
         let fields = Catalogue.spec(for: trigger).responseFields
-        appendCatalogueChildren(&rows, of: ["response"], depth: 0, fields: fields, document: document, trigger: trigger, expansion: expansion)
+        appendCatalogueChildren(&rows, of: ["response"], depth: 0, fields: fields, document: document, trigger: trigger, expansion: expansion, runThreshold: runThreshold)
         return rows
     }
 
     private static func appendCatalogueChildren(
-        _ rows: inout [TreeRow], of parent: [String], depth: Int, fields: [FieldSpec],
-        document: JSONDocument, trigger: Trigger, expansion: Expansion
+        _ rows: inout TreeRows, of parent: [String], depth: Int, fields: [FieldSpec],
+        document: JSONDocument, trigger: Trigger, expansion: Expansion, runThreshold: Int
     ) {
         let parentPath = JSONPath(parent.map { PathComponent.key($0) })
         let known = fields.filter { $0.path.count == parent.count + 1 && Array($0.path.dropLast()) == parent }
@@ -129,12 +291,10 @@ enum TreeBuilder {
                                 isExpandable: hasChildren, isExpanded: expanded))
             guard expanded else { continue }
             if field.type == .object {
-                appendCatalogueChildren(&rows, of: field.path, depth: depth + 1, fields: fields, document: document, trigger: trigger, expansion: expansion)
+                appendCatalogueChildren(&rows, of: field.path, depth: depth + 1, fields: fields, document: document, trigger: trigger, expansion: expansion, runThreshold: runThreshold)
             } else if let node {
-                for child in children(of: node) {
-                    let item = Pending(node: child.node, path: path + [child.component], label: child.label, depth: depth + 1, spec: nil, role: .entry)
-                    appendSubtree(&rows, item, trigger: trigger, expansion: expansion, byDefault: { _ in false })
-                }
+                appendChildren(&rows, of: node, path: path, depth: depth + 1, looksUp: false, role: .entry, trigger: trigger,
+                               expansion: expansion, rule: .never, runThreshold: runThreshold)
             }
         }
         // Keys the catalogue does not know, in file order.
@@ -142,32 +302,31 @@ enum TreeBuilder {
             let knownNames = Set(known.map(\.name))
             for member in object.members where !knownNames.contains(member.key) {
                 let item = Pending(node: member.value, path: parentPath + [.key(member.key)], label: member.key, depth: depth, spec: nil, role: .unknown)
-                appendSubtree(&rows, item, trigger: trigger, expansion: expansion, byDefault: { _ in false })
+                appendSubtree(&rows, item, trigger: trigger, expansion: expansion, rule: .never, runThreshold: runThreshold)
             }
         }
     }
 
-    /// Appends a value and, where expanded, its descendants, without recursion.
+    /// Appends a value and, where expanded, its descendants. Small containers are walked with a
+    /// stack; long ones hand their children to `appendChildren`.
     private static func appendSubtree(
-        _ rows: inout [TreeRow], _ first: Pending, trigger: Trigger?, expansion: Expansion,
-        byDefault: (Pending) -> Bool
+        _ rows: inout TreeRows, _ first: Pending, trigger: Trigger?, expansion: Expansion, rule: DefaultExpansion, runThreshold: Int
     ) {
         var stack = [first]
         while let item = stack.popLast() {
             let node = item.node
             let isContainer = node.kind == .object || node.kind == .array
             let expandable = isContainer && node.count > 0
-            let expanded = expandable && expansion.isExpanded(item.path, byDefault: byDefault(item))
+            let expanded = expandable && expansion.isExpanded(item.path, byDefault: rule.isExpanded(pathCount: item.path.count, childCount: node.count))
             rows.append(TreeRow(path: item.path, depth: item.depth, label: item.label, node: node, spec: item.spec,
                                 role: item.role, isExpandable: expandable, isExpanded: expanded))
             guard expanded else { continue }
-            // Children of catalogue objects are looked up in the catalogue; others are entries or plain values.
-            let looksUp = trigger != nil && (item.spec?.type == .object || item.spec?.type == .objectList)
-            let childRole: TreeRow.Role
-            if let spec = item.spec, spec.type != .object, spec.type != .objectList {
-                childRole = .entry
-            } else {
-                childRole = .plain
+            let (looksUp, childRole) = childLookup(spec: item.spec, trigger: trigger)
+            if node.count > runThreshold {
+                // Long: runs of children.
+                appendChildren(&rows, of: node, path: item.path, depth: item.depth + 1, looksUp: looksUp, role: childRole,
+                               trigger: trigger, expansion: expansion, rule: rule, runThreshold: runThreshold)
+                continue
             }
             var pending: [Pending] = []
             pending.reserveCapacity(node.count)
@@ -183,6 +342,88 @@ enum TreeBuilder {
             }
             stack.append(contentsOf: pending.reversed())
         }
+    }
+
+    /// Whether the children of a value are catalogue fields, and else the role they get.
+    private static func childLookup(spec: FieldSpec?, trigger: Trigger?) -> (looksUp: Bool, role: TreeRow.Role) {
+        let looksUp = trigger != nil && (spec?.type == .object || spec?.type == .objectList)
+        if let spec, spec.type != .object, spec.type != .objectList { return (looksUp, .entry) }
+        return (looksUp, .plain)
+    }
+
+    /// Appends the children of an expanded container (the container's own row is already there):
+    /// runs of children that are not expanded, and the expanded ones with their subtrees.
+    ///
+    /// With `looksUp` the children are catalogue fields, else they get `role`; `rule` says which
+    /// are expanded by default.
+    private static func appendChildren(
+        _ rows: inout TreeRows, of node: JSONNode, path: JSONPath, depth: Int, looksUp: Bool, role childRole: TreeRow.Role,
+        trigger: Trigger?, expansion: Expansion, rule: DefaultExpansion, runThreshold: Int
+    ) {
+        if node.count <= runThreshold {
+            // Few children: a row each, through the stack walk.
+            for child in children(of: node) {
+                let childPath = path + [child.component]
+                var spec: FieldSpec? = nil
+                var role = childRole
+                if looksUp {
+                    spec = Catalogue.field(at: childPath.map(\.description), in: trigger)
+                    role = spec == nil ? .unknown : .field
+                }
+                appendSubtree(&rows, Pending(node: child.node, path: childPath, label: child.label, depth: depth, spec: spec, role: role),
+                              trigger: trigger, expansion: expansion, rule: rule, runThreshold: runThreshold)
+            }
+            return
+        }
+        let expanded = expandedPositions(of: node, path: path, expansion: expansion, rule: rule)
+        let marks = node.childMarks()
+        let run = TreeRows.Run(container: node, marks: marks, parentPath: path, depth: depth, positions: 0..<0,
+                               trigger: trigger, looksUp: looksUp, role: childRole)
+        var next = 0
+        for position in expanded {
+            var before = run
+            before.positions = next..<position
+            rows.append(before)
+            let child = run.row(atPosition: position)
+            appendSubtree(&rows, Pending(node: child.node!, path: child.path, label: child.label, depth: depth,
+                                         spec: child.spec, role: child.role),
+                          trigger: trigger, expansion: expansion, rule: rule, runThreshold: runThreshold)
+            next = position + 1
+        }
+        var rest = run
+        rest.positions = next..<node.count
+        rows.append(rest)
+    }
+
+    /// The positions of the children of a container that show expanded, in order. Only the
+    /// toggled children are looked at, unless some children may be expanded by default.
+    private static func expandedPositions(of node: JSONNode, path: JSONPath, expansion: Expansion, rule: DefaultExpansion) -> [Int] {
+        let pathCount = path.count + 1
+        var toggled = Set<Int>()
+        for candidate in expansion.toggled where candidate.count == pathCount && candidate.starts(with: path) {
+            if let position = node.position(of: candidate[pathCount - 1]) { toggled.insert(position) }
+        }
+        let scans: Bool
+        switch expansion.baseline {
+        case .all: scans = true
+        case .none: scans = false
+        case .defaults: scans = rule.mayExpand(pathCount: pathCount)
+        }
+        guard scans else {
+            return toggled.sorted().filter { position in
+                guard let child = node.child(atPosition: position) else { return false }
+                return (child.kind == .object || child.kind == .array) && child.count > 0
+            }
+        }
+        var result: [Int] = []
+        var position = 0
+        for child in node.children {
+            defer { position += 1 }
+            guard (child.kind == .object || child.kind == .array) && child.count > 0 else { continue }
+            let byDefault = expansion.baseline == .all || rule.isExpanded(pathCount: pathCount, childCount: child.count)
+            if byDefault != toggled.contains(position) { result.append(position) }
+        }
+        return result
     }
 
     /// The children of a container with their path step and label (`key` or `[3]`).
