@@ -292,40 +292,43 @@ public enum EventEditing {
     /// created and a `null` on the way becomes an object. A value equal to the current one is left
     /// alone, so its spelling survives. Values are not checked here: `parse` checks them.
     public static func apply(_ assignments: [FieldAssignment], to event: inout TriggerEvent, force: Bool = false) throws(EditError) -> [FieldChange] {
-        var document = event.document
-        var changes: [FieldChange] = []
-        for assignment in assignments {
-            let path = assignment.path
-            guard force || path.first == .key("response") else {
-                throw EditError(kind: .outsideResponse, path: path, message: """
-                    is not a response field; request and common fields hold what Cognito sent, and a \
-                    function's changes to them have no effect
-                    """)
-            }
-            // Setting a key this trigger does not have is refused (removing a stray key is fine). Where
-            // the parent holds a value of another kind, the edit itself reports that instead.
-            let parentIsObject = path.count == 2 || Catalogue.spec(at: JSONPath(path.dropLast()), in: event.trigger)?.type == .object
-            if !force, assignment.value != nil, parentIsObject, let trigger = event.trigger,
-               !expectation(at: path, in: trigger).isKnown {
-                throw EditError(kind: .unknownField, path: path, message: """
-                    is not a response field of \(Catalogue.spec(for: trigger).title); Cognito would ignore it \
-                    (use --force to set it anyway)
-                    """)
-            }
-            let old = document[path]
-            do {
-                if let value = assignment.value {
-                    if old != value { try document.setValue(value, at: path, createMissing: true) }
-                } else if old != nil {
-                    try document.removeValue(at: path)
+        let trigger = event.trigger
+        // Edited in place (a copy to fall back on would cost more than the edits on a large event);
+        // the transaction undoes them when one fails.
+        return try event.document.transaction { (document: inout JSONDocument) throws(EditError) -> [FieldChange] in
+            var changes: [FieldChange] = []
+            for assignment in assignments {
+                let path = assignment.path
+                guard force || path.first == .key("response") else {
+                    throw EditError(kind: .outsideResponse, path: path, message: """
+                        is not a response field; request and common fields hold what Cognito sent, and a \
+                        function's changes to them have no effect
+                        """)
                 }
-            } catch {
-                throw EditError(kind: .cannotEdit(error), path: path, message: editMessage(error))
+                // Setting a key this trigger does not have is refused (removing a stray key is fine). Where
+                // the parent holds a value of another kind, the edit itself reports that instead.
+                let parentIsObject = path.count == 2 || Catalogue.spec(at: JSONPath(path.dropLast()), in: trigger)?.type == .object
+                if !force, assignment.value != nil, parentIsObject, let trigger,
+                   !expectation(at: path, in: trigger).isKnown {
+                    throw EditError(kind: .unknownField, path: path, message: """
+                        is not a response field of \(Catalogue.spec(for: trigger).title); Cognito would ignore it \
+                        (use --force to set it anyway)
+                        """)
+                }
+                let old = document[path]
+                do throws(JSONEditError) {
+                    if let value = assignment.value {
+                        if old != value { try document.setValue(value, at: path, createMissing: true) }
+                    } else if old != nil {
+                        try document.removeValue(at: path)
+                    }
+                } catch {
+                    throw EditError(kind: .cannotEdit(error), path: path, message: editMessage(error))
+                }
+                changes.append(FieldChange(path: path, old: old, new: assignment.value))
             }
-            changes.append(FieldChange(path: path, old: old, new: assignment.value))
+            return changes
         }
-        event.document = document
-        return changes
     }
 
     private static func editMessage(_ error: JSONEditError) -> String {
