@@ -134,6 +134,59 @@ public enum FileStore {
         if let expected {
             guard try holds(target, expected) else { throw FileError(kind: .changedOnDisk, path: path, operation: "replace") }
         }
+        try replace(target, with: bytes, path: path, faults: faults)
+    }
+
+    /// Writes bytes to `path` atomically as `write(_:to:expected:faults:)` does, refusing when the
+    /// file on disk no longer has the fingerprint of what was read (nil: create or overwrite).
+    public static func write(_ bytes: [UInt8], to path: String, expecting fingerprint: Fingerprint?, faults: Faults = Faults()) throws(FileError) {
+        let target = resolveSymlinks(path)
+        if let fingerprint {
+            guard try holds(target, fingerprint) else { throw FileError(kind: .changedOnDisk, path: path, operation: "replace") }
+        }
+        try replace(target, with: bytes, path: path, faults: faults)
+    }
+
+    /// The fingerprint of a file's bytes, read in pieces (the file is never held whole).
+    public static func fingerprint(of path: String) throws(FileError) -> Fingerprint {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(errno: errno, path: path, operation: "read") }
+        defer { close(fd) }
+        return try fingerprint(fd: fd, path: path)
+    }
+
+    private static func fingerprint(fd: Int32, path: String) throws(FileError) -> Fingerprint {
+        var hasher = FingerprintHasher()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(errno: errno, path: path, operation: "read")
+            }
+            if n == 0 { return hasher.finish() }
+            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+        }
+    }
+
+    /// Whether the file at `path` has this fingerprint (false when it is gone).
+    static func holds(_ path: String, _ expected: Fingerprint) throws(FileError) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT { return false }
+            throw FileError(errno: errno, path: path, operation: "read")
+        }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(kind: .isDirectory, path: path, operation: "read") }
+            if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) != expected.count { return false }
+        }
+        return try fingerprint(fd: fd, path: path) == expected
+    }
+
+    /// Replaces `target` (symbolic links already followed) with bytes: temporary file, fsync, rename.
+    private static func replace(_ target: String, with bytes: [UInt8], path: String, faults: Faults) throws(FileError) {
         var mode: mode_t = 0o644
         var owner: (uid_t, gid_t)? = nil
         var info = stat()

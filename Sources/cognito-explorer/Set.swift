@@ -44,13 +44,16 @@ struct SetFields: ParsableCommand {
 
     func run() throws {
         var event: TriggerEvent
-        let original: [UInt8]
+        // What was read is remembered by its fingerprint: holding the bytes too would make the
+        // first edit copy them (the document shares them), which on a large event costs more than the edit.
+        let disk: Fingerprint
         switch openEvent(file) {
         case .failure(let failure):
             CLIOutput.error(failure.message)
             throw ExitCode(failure.status)
         case .success(let opened):
-            (original, event) = opened
+            disk = Fingerprint(opened.bytes)
+            event = opened.event
         }
         let trigger = event.trigger
         var edits: [FieldAssignment] = []
@@ -68,8 +71,8 @@ struct SetFields: ParsableCommand {
         do {
             if let output {
                 try FileStore.write(event.document.bytes, to: output)
-            } else if event.document.bytes != original {
-                try FileStore.write(event.document.bytes, to: file, expected: original)
+            } else if event.document.hasUnsavedEdits {
+                try FileStore.write(event.document.bytes, to: file, expecting: disk)
             }
         } catch {
             CLIOutput.error("error: \(EventPrinter.escaped(error.description))")

@@ -33,9 +33,9 @@ public enum Effect: Hashable, Sendable {
     case load(paths: [String])
     /// Read and parse one file completely; answer `.opened`.
     case open(path: String)
-    /// Write `bytes` to `path` atomically, refusing when the file no longer holds `expected`
-    /// (nil: create or overwrite); answer `.saved` or `.saveFailed`.
-    case save(path: String, bytes: [UInt8], expected: [UInt8]?)
+    /// Write `bytes` to `path` atomically, refusing when the file no longer has the fingerprint
+    /// `expected` (nil: create or overwrite); answer `.saved` or `.saveFailed`.
+    case save(path: String, bytes: [UInt8], expected: Fingerprint?)
     /// Write `bytes` to a new file at `path` (atomically), refusing when a file is there already;
     /// answer `.saved` or `.saveFailed`.
     case create(path: String, bytes: [UInt8])

@@ -29,7 +29,7 @@ public struct EffectRunner: Sendable {
             return .opened(EventFiles.open(path))
         case .save(let path, let bytes, let expected):
             do {
-                try FileStore.write(bytes, to: path, expected: expected, faults: faults)
+                try FileStore.write(bytes, to: path, expecting: expected, faults: faults)
                 return .saved(path: path, bytes: bytes)
             } catch {
                 return .saveFailed(path: path, message: error.description)

@@ -24,7 +24,8 @@ struct EventSession: Sendable {
     /// What the file holds.
     enum Content: Sendable {
         case event(TriggerEvent)
-        case notJSON(JSONParseError)
+        /// The error, and the bytes (to show the lines around it).
+        case notJSON(JSONParseError, [UInt8])
         case empty
         case binary
         case unreadable(String)
@@ -32,8 +33,9 @@ struct EventSession: Sendable {
 
     /// The file's path, or for a new event (from the trigger map) its list key.
     private(set) var path: String
-    /// The bytes on disk as last loaded or saved: a save is refused when the file no longer holds them.
-    var diskBytes: [UInt8]
+    /// The fingerprint of the file as last loaded or saved: a save is refused when the file on disk
+    /// no longer has it. (A fingerprint rather than the bytes: a large event is not held twice.)
+    var disk: Fingerprint?
     /// True for an event made from a template that has no file yet: unsaved until written somewhere.
     private(set) var isNew = false
     var content: Content
@@ -45,10 +47,10 @@ struct EventSession: Sendable {
 
     init(_ opened: EventFiles.Opened) {
         path = opened.path
-        diskBytes = opened.bytes
+        disk = Fingerprint(opened.bytes)
         switch opened.outcome {
         case .document(let event): content = .event(event)
-        case .notJSON(let error): content = .notJSON(error)
+        case .notJSON(let error): content = .notJSON(error, opened.bytes)
         case .empty: content = .empty
         case .binary: content = .binary
         case .unreadable(let error): content = .unreadable(error.description)
@@ -60,7 +62,7 @@ struct EventSession: Sendable {
     /// A session for a new event with no file, listed under `key`.
     init(newEvent event: TriggerEvent, key: String) {
         path = key
-        diskBytes = []
+        disk = nil
         content = .event(event)
         isNew = true
         revalidate()
@@ -132,7 +134,7 @@ struct EventSession: Sendable {
 
     /// Records that the file on disk now holds `bytes`.
     mutating func didSave(_ bytes: [UInt8]) {
-        diskBytes = bytes
+        disk = Fingerprint(bytes)
         guard case .event(var event) = content, event.document.bytes == bytes else { return }
         content = .empty
         event.document.markSaved()
@@ -183,6 +185,8 @@ struct EventSession: Sendable {
 
     /// Puts the cursor back on `path`, or on its nearest ancestor still shown (after a collapse).
     private static func restoreCursor(_ pane: inout TreePane, to path: JSONPath?, keepIndex: Bool) {
+        // Mostly the row is where it was (an edit of a value, an undo): no search through a long map.
+        if let path, pane.rows.indices.contains(pane.cursor), pane.rows[pane.cursor].path == path { return }
         if let path, let index = pane.rows.index(of: path) {
             pane.cursor = index
             return

@@ -104,7 +104,7 @@ extension ExplorerState {
             message = StatusMessage("no unsaved edits in \(displayName(session.path))")
             return []
         }
-        return [.save(path: session.path, bytes: event.document.bytes, expected: session.diskBytes)]
+        return [.save(path: session.path, bytes: event.document.bytes, expected: session.disk)]
     }
 
     mutating func beginSaveAs() -> [Effect] {
@@ -123,7 +123,7 @@ extension ExplorerState {
     mutating func saveAs(to target: String) -> [Effect] {
         guard let session = currentSession, let event = session.event else { return [] }
         if target == session.path {
-            return [.save(path: session.path, bytes: event.document.bytes, expected: session.diskBytes)]
+            return [.save(path: session.path, bytes: event.document.bytes, expected: session.disk)]
         }
         copyTargets.insert(target)
         return [.save(path: target, bytes: event.document.bytes, expected: nil)]
@@ -212,7 +212,7 @@ extension ExplorerState {
                     continue
                 }
                 pending.insert(path)
-                effects.append(.save(path: path, bytes: event.document.bytes, expected: session.diskBytes))
+                effects.append(.save(path: path, bytes: event.document.bytes, expected: session.disk))
             }
             quitAfterSaving = pending
             if pending.isEmpty { return continueQuitting() }

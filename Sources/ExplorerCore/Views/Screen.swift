@@ -170,9 +170,9 @@ extension ExplorerState {
             if session.request.query != nil { title += " · /\(session.request.query ?? "") \(session.request.matches.count)" }
             Self.drawPane(&grid, layout.request, title: title, focused: focused)
             TreeView.draw(&grid, inner, pane: session.request, session: session, focused: focused, isResponse: false)
-        case .notJSON(let error):
+        case .notJSON(let error, let bytes):
             Self.drawPane(&grid, layout.request, title: "Not JSON", focused: focused)
-            ParseErrorView.draw(&grid, inner, error: error, bytes: session.diskBytes)
+            ParseErrorView.draw(&grid, inner, error: error, bytes: bytes)
         case .empty:
             Self.drawPane(&grid, layout.request, title: "Empty file", focused: focused)
             grid.put("✗ the file is empty (0 bytes), so it holds no JSON", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
@@ -256,7 +256,7 @@ extension ExplorerState {
                     } else if let problem = session.problems.first {
                         parts.append((problem.message, Theme.warning))
                     }
-                case .notJSON(let error):
+                case .notJSON(let error, _):
                     parts.append(("Not JSON: \(error.message)", Theme.error))
                 default:
                     break
