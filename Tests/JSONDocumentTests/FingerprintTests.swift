@@ -1,5 +1,5 @@
 import Foundation
-import JSONDocument
+@testable import JSONDocument
 import Testing
 import TestSupport
 
@@ -29,6 +29,25 @@ struct FingerprintTests {
             let path = folder.path + "/f\(length)"
             try Data(bytes).write(to: URL(fileURLWithPath: path))
             #expect(try FileStore.fingerprint(of: path) == Fingerprint(bytes), "length \(length)")
+        }
+    }
+
+    @Test("pieces of any size give the fingerprint of the whole")
+    func pieces() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 3, 31, 32, 33, 100, 1000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let whole = Fingerprint(bytes)
+            for _ in 0..<20 {
+                var hasher = FingerprintHasher()
+                var index = 0
+                while index < length {
+                    let size = Int.random(in: 0...min(40, length - index), using: &generator)
+                    bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[index..<(index + size)])) }
+                    index += size
+                }
+                #expect(hasher.finish() == whole, "length \(length)")
+            }
         }
     }
 
