@@ -34,6 +34,32 @@ import TestSupport
         #expect(result.lines == expected)
     }
 
+    @Test("a folder large enough to be checked on several cores gives the lines one file at a time gives, in order")
+    func parallelCheckKeepsOrder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        // 300 files cycling through valid and invalid fixtures (so every kind of line occurs), and
+        // what `check` says about each fixture on its own, with the copy's name.
+        let sources = Array(Repository.validFixtures.prefix(6)) + ["wrong-types", "not-json", "duplicate-keys", "empty", "missing-fields"].map {
+            Repository.fixtures + "/invalid/\($0).json"
+        }
+        var alone: [String: [String]] = [:]
+        for source in sources {
+            let result = try Binary.run(["check", source])
+            alone[source] = result.lines.map { String($0.dropFirst(source.count)) }
+        }
+        var expected: [String] = []
+        for index in 0..<300 {
+            let source = sources[index % sources.count]
+            let name = String(format: "event-%03d.json", index)
+            try folder.write(name, String(decoding: Repository.bytes(of: source), as: UTF8.self))
+            expected += (alone[source] ?? []).map { folder.path + "/" + name + $0 }
+        }
+        let result = try Binary.run(["check", folder.path])
+        #expect(result.status == 2)
+        #expect(result.lines == expected)
+    }
+
     @Test("exit status 1 for event errors, 0 with warnings only")
     func exitStatusForEventProblems() throws {
         let errors = try Binary.run(["check", "fixtures/invalid/wrong-types.json", "fixtures/pre-sign-up"])
