@@ -1,3 +1,4 @@
+import Foundation
 import CognitoTriggers
 import JSONDocument
 
@@ -71,7 +72,9 @@ struct TreeRows: RandomAccessCollection, Sendable {
     /// Consecutive children of one container, none of them expanded.
     struct Run: Sendable {
         var container: JSONNode
-        var marks: ChildMarks
+        /// Where every 64th child starts, found the first time a child past the 64th is asked for
+        /// (shared by the copies of this run; a rebuild after an edit makes a new one).
+        var marks: LazyChildMarks
         var parentPath: JSONPath
         var depth: Int
         var positions: Range<Int>
@@ -81,7 +84,8 @@ struct TreeRows: RandomAccessCollection, Sendable {
         var role: TreeRow.Role
 
         func row(atPosition position: Int) -> TreeRow {
-            guard let node = container.child(atPosition: position, marks: marks) else {
+            let node = position < 64 ? container.child(atPosition: position) : container.child(atPosition: position, marks: marks.get(container))
+            guard let node else {
                 preconditionFailure("a run outlived the document it was made from")
             }
             let component: PathComponent = container.kind == .array ? .index(position) : .key(node.key ?? "")
@@ -197,6 +201,22 @@ struct TreeRows: RandomAccessCollection, Sendable {
             which -= 1
         }
         return nil
+    }
+}
+
+/// Child marks of one container, made when first needed: drawing the top of a long map, or moving
+/// the cursor near its start, never walks all of its children.
+final class LazyChildMarks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var marks: ChildMarks?
+
+    func get(_ container: JSONNode) -> ChildMarks {
+        lock.lock()
+        defer { lock.unlock() }
+        if let marks { return marks }
+        let made = container.childMarks()
+        marks = made
+        return made
     }
 }
 
@@ -376,8 +396,7 @@ enum TreeBuilder {
             return
         }
         let expanded = expandedPositions(of: node, path: path, expansion: expansion, rule: rule)
-        let marks = node.childMarks()
-        let run = TreeRows.Run(container: node, marks: marks, parentPath: path, depth: depth, positions: 0..<0,
+        let run = TreeRows.Run(container: node, marks: LazyChildMarks(), parentPath: path, depth: depth, positions: 0..<0,
                                trigger: trigger, looksUp: looksUp, role: childRole)
         var next = 0
         for position in expanded {
