@@ -135,7 +135,8 @@ extension JSONDocument {
 
     // MARK: Internals
 
-    private mutating func apply(_ splice: Splice, path: JSONPath) throws(JSONEditError) {
+    /// Applies a splice as one undoable edit (internal so tests can make edits the public API cannot).
+    mutating func apply(_ splice: Splice, path: JSONPath) throws(JSONEditError) {
         do {
             let inverse = try replace(splice)
             if let saved = savedHeight, saved > undoStack.count { savedHeight = nil }

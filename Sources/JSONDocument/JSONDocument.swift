@@ -64,50 +64,10 @@ public struct JSONDocument: Sendable {
     ///
     /// Reading a repeated key gives its last occurrence, as most JSON readers (and Cognito's) do.
     public var duplicateKeys: [DuplicateKey] {
-        // One pass over the tape comparing raw key bytes; keys are decoded, and paths built, only
-        // for objects that have a repeated key (or keys written with escapes, which must be decoded
-        // to compare). Cost follows the document's size, not its depth times its size.
+        // The storage knows which objects may repeat a key; only those are decoded.
         var result: [DuplicateKey] = []
-        storage.bytes.withUnsafeBufferPointer { bytes in
-          storage.nodes.withUnsafeBufferPointer { nodes in
-            var seen = RawKeySet()
-            for index in nodes.indices where nodes[index].kind == .object && nodes[index].childCount > 1 {
-                if Self.mayRepeatKeys(object: index, nodes: nodes, bytes: bytes, seen: &seen) {
-                    result += duplicateKeys(inObject: index)
-                }
-            }
-          }
-        }
+        for object in storage.possibleRepeats { result += duplicateKeys(inObject: object) }
         return result.sorted { $0.offsets[0] < $1.offsets[0] }
-    }
-
-    /// False when the keys of an object are surely all different (raw bytes differ, no escapes).
-    private static func mayRepeatKeys(object: Int, nodes: UnsafeBufferPointer<RawNode>, bytes: UnsafeBufferPointer<UInt8>, seen: inout RawKeySet) -> Bool {
-        let count = Int(nodes[object].childCount)
-        let end = Int(nodes[object].subtreeEnd)
-        if count <= 8 {
-            // Few keys: compare each pair.
-            var first = object + 1
-            while first < end {
-                let a = nodes[first]
-                if RawKeySet.hasEscape(bytes, a) { return true }
-                var second = Int(a.subtreeEnd)
-                while second < end {
-                    if RawKeySet.sameKey(bytes, a, nodes[second]) { return true }
-                    second = Int(nodes[second].subtreeEnd)
-                }
-                first = Int(a.subtreeEnd)
-            }
-            return false
-        }
-        seen.reset(capacity: count)
-        var child = object + 1
-        while child < end {
-            let raw = nodes[child]
-            if RawKeySet.hasEscape(bytes, raw) || !seen.insert(raw, bytes) { return true }
-            child = Int(raw.subtreeEnd)
-        }
-        return false
     }
 
     /// The repeated keys of one object, decoded, with the object's path.
@@ -145,76 +105,6 @@ public struct JSONDocument: Sendable {
             current = child
         }
         return path
-    }
-}
-
-/// A set of object keys compared by their raw bytes: open addressing over node spans, no allocation per key.
-struct RawKeySet {
-    private var slots: [UInt32] = []  // keyStart + 1 of the key in the slot, 0 for empty
-    private var lengths: [UInt32] = []
-    private var tags: [UInt32] = []  // high bits of the key's hash
-    private var mask = 0
-
-    mutating func reset(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        if slots.count == size {
-            for i in slots.indices { slots[i] = 0 }
-        } else {
-            slots = [UInt32](repeating: 0, count: size)
-            lengths = [UInt32](repeating: 0, count: size)
-            tags = [UInt32](repeating: 0, count: size)
-        }
-        mask = size - 1
-    }
-
-    /// Adds the key of a member node; false when an equal key is already there.
-    mutating func insert(_ raw: RawNode, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = Int(raw.keyStart), length = Int(raw.keyEnd) - start
-        // Eight bytes at a time, then the rest one by one.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(length)
-        var k = start
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while k + 8 <= start + length {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                hash ^= hash >> 32
-                k += 8
-            }
-        }
-        while k < start + length {
-            hash = (hash ^ UInt64(bytes[k])) &* 0x100_0000_01b3
-            k += 1
-        }
-        // Keys often differ in a digit or two: mix every bit into the slot (MurmurHash3's finalizer).
-        hash ^= hash >> 33
-        hash &*= 0xff51_afd7_ed55_8ccd
-        hash ^= hash >> 33
-        hash &*= 0xc4ce_b9fe_1a85_ec53
-        hash ^= hash >> 33
-        let tag = UInt32(truncatingIfNeeded: hash >> 32)
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] != 0 {
-            if tags[slot] == tag && Int(lengths[slot]) == length
-                && RawKeySet.equalBytes(bytes, start, Int(slots[slot]) - 1, length) { return false }
-            slot = (slot + 1) & mask
-        }
-        slots[slot] = UInt32(truncatingIfNeeded: start + 1)
-        lengths[slot] = UInt32(truncatingIfNeeded: length)
-        tags[slot] = tag
-        return true
-    }
-
-    static func hasEscape(_ bytes: UnsafeBufferPointer<UInt8>, _ raw: RawNode) -> Bool { raw.keyHasEscapes }
-
-    static func sameKey(_ bytes: UnsafeBufferPointer<UInt8>, _ a: RawNode, _ b: RawNode) -> Bool {
-        let length = Int(a.keyEnd) - Int(a.keyStart)
-        return length == Int(b.keyEnd) - Int(b.keyStart) && equalBytes(bytes, Int(a.keyStart), Int(b.keyStart), length)
-    }
-
-    static func equalBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ length: Int) -> Bool {
-        for k in 0..<length where bytes[a + k] != bytes[b + k] { return false }
-        return true
     }
 }
 
@@ -272,17 +162,22 @@ final class Storage: @unchecked Sendable {
     @exclusivity(unchecked) var bytes: [UInt8]
     @exclusivity(unchecked) var nodes: [RawNode]
     @exclusivity(unchecked) var layout: Layout
+    /// Tape indexes, ascending, of the objects whose keys may repeat (see Storage+RepeatedKeys.swift).
+    @exclusivity(unchecked) var possibleRepeats: [Int]
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
+        let tape = try Parser(maxDepth: maxDepth).parse(bytes)
         self.bytes = bytes
-        self.nodes = try Parser(maxDepth: maxDepth).parse(bytes)
-        self.layout = Layout.detect(in: bytes, nodes: nodes)
+        self.nodes = tape.nodes
+        self.possibleRepeats = tape.possibleRepeats
+        self.layout = Layout.detect(in: bytes, nodes: tape.nodes)
     }
 
-    init(bytes: [UInt8], nodes: [RawNode], layout: Layout) {
+    init(bytes: [UInt8], nodes: [RawNode], layout: Layout, possibleRepeats: [Int]) {
         self.bytes = bytes
         self.nodes = nodes
         self.layout = layout
+        self.possibleRepeats = possibleRepeats
     }
 }
 

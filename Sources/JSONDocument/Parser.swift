@@ -27,10 +27,27 @@ struct Parser {
         case at(JSONParseError.Kind, Int)
     }
 
-    func parse(_ bytes: [UInt8]) throws(JSONParseError) -> [RawNode] {
+    /// The tape of a parsed text, with the objects whose keys may repeat.
+    struct Tape {
+        var nodes: [RawNode]
+        /// Tape indexes, ascending (see `Storage.possibleRepeats`).
+        var possibleRepeats: [Int]
+    }
+
+    func parse(_ bytes: [UInt8]) throws(JSONParseError) -> Tape {
         do {
             return try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
-                try parse(buffer)
+                var objects: [Int] = []
+                objects.reserveCapacity(32)
+                let nodes = try parse(buffer, objects: &objects)
+                var scanner = RepeatScanner()
+                var repeats: [Int] = []
+                nodes.withUnsafeBufferPointer { tape in
+                    for object in objects where scanner.mayRepeatKeys(object: object, nodes: tape, bytes: buffer) { repeats.append(object) }
+                }
+                // Objects close inner first.
+                if repeats.count > 1 { repeats.sort() }
+                return Tape(nodes: nodes, possibleRepeats: repeats)
             }
         } catch {
             guard case .at(let kind, let offset) = error else { fatalError("unreachable") }
@@ -58,7 +75,8 @@ struct Parser {
         return .byte(b)
     }
 
-    private func parse(_ p: UnsafeBufferPointer<UInt8>) throws(Failure) -> [RawNode] {
+    /// Parses the text into a tape; `objects` gets every object with two members or more.
+    private func parse(_ p: UnsafeBufferPointer<UInt8>, objects: inout [Int]) throws(Failure) -> [RawNode] {
         let count = p.count
         var nodes: [RawNode] = []
         nodes.reserveCapacity(max(16, count / 12))
@@ -154,6 +172,7 @@ struct Parser {
                     i += 1
                     nodes[top].end = UInt32(truncatingIfNeeded: i)
                     nodes[top].subtreeEnd = UInt32(truncatingIfNeeded: nodes.count)
+                    if isObject && nodes[top].childCount > 1 { objects.append(top) }
                     stack.removeLast()
                 } else {
                     throw .at(isObject ? .expectedCommaOrClosingBrace(found: found(p, i)) : .expectedCommaOrClosingBracket(found: found(p, i)), i)

@@ -18,7 +18,8 @@ extension Storage {
         if isKnownUniquelyReferenced(&storage) {
             storage.apply(patch, splice)
         } else {
-            let copy = Storage(bytes: storage.bytes, nodes: storage.nodes, layout: storage.layout)
+            let copy = Storage(bytes: storage.bytes, nodes: storage.nodes, layout: storage.layout,
+                               possibleRepeats: storage.possibleRepeats)
             storage = copy
             copy.apply(patch, splice)
         }
@@ -35,6 +36,10 @@ extension Storage {
         /// How many children of the innermost container the run held before, and holds now.
         var oldChildren: Int
         var newChildren: Int
+        /// Objects of the new run whose keys may repeat, by final tape index.
+        var possibleRepeats: [Int]
+        /// Whether the run's members have other keys than before (always false in an array).
+        var keysChanged: Bool
     }
 
     /// Parses what a splice changes; nil when it must be parsed whole (it is not inside a
@@ -104,7 +109,8 @@ extension Storage {
         text += bytes[upper..<segmentEnd]
         text.append(bytes[Int(parent.end) - 1])
         let depth = enclosing.count - 1
-        guard let parsed = try? Parser(maxDepth: maxDepth - depth).parse(text) else { return nil }
+        guard let tape = try? Parser(maxDepth: maxDepth - depth).parse(text) else { return nil }
+        let parsed = tape.nodes
 
         // Offsets in `text` become offsets in the edited document; tape indexes follow the run's start.
         let shift = segmentStart - 1
@@ -120,8 +126,25 @@ extension Storage {
             raw.subtreeEnd = UInt32(truncatingIfNeeded: Int(raw.subtreeEnd) - 1 + firstInRun)
             fresh.append(raw)
         }
+        // Index 0 is the container around the run, which stands for the real one only in part.
+        let repeats = tape.possibleRepeats.filter { $0 > 0 }.map { $0 - 1 + firstInRun }
+        let keysChanged = parent.kind == .object && !sameKeys(in: firstInRun..<runEnd, as: parsed, in: text)
         return Patch(enclosing: enclosing, tapeRange: firstInRun..<runEnd, nodes: fresh,
-                     oldChildren: oldChildren, newChildren: Int(parsed[0].childCount))
+                     oldChildren: oldChildren, newChildren: Int(parsed[0].childCount),
+                     possibleRepeats: repeats, keysChanged: keysChanged)
+    }
+
+    /// Whether the members of a run of the tape have, in order, the same raw keys as the members
+    /// of `parsed[0]` (offsets into `text`).
+    private func sameKeys(in run: Range<Int>, as parsed: [RawNode], in text: [UInt8]) -> Bool {
+        var old = run.lowerBound, new = 1
+        while old < run.upperBound && new < parsed.count {
+            let a = nodes[old], b = parsed[new]
+            guard bytes[Int(a.keyStart)..<Int(a.keyEnd)] == text[Int(b.keyStart)..<Int(b.keyEnd)] else { return false }
+            old = Int(a.subtreeEnd)
+            new = Int(b.subtreeEnd)
+        }
+        return old == run.upperBound && new == parsed.count
     }
 
     /// Applies a patch and its splice to this storage, which nothing else may share.
@@ -153,6 +176,7 @@ extension Storage {
                 index += 1
             }
         }
+        updatePossibleRepeats(patch, nodeDelta: nodeDelta)
         layout = Layout.detect(in: bytes, nodes: nodes)
     }
 }
