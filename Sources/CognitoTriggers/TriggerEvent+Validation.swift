@@ -307,9 +307,10 @@ extension TriggerEvent {
             }
             let base: JSONPath = ["response", "claimsAndScopeOverrideDetails"]
             problems += checkClaims(at: base + ["idTokenGeneration"], protected: Self.protectedClaims)
-            for value in document.node(at: base + ["idTokenGeneration", "claimsToAddOrOverride"])?.children(notOfKind: .string) ?? []
+            // Only keys as long as one of these names are decoded.
+            for value in document.node(at: base + ["idTokenGeneration", "claimsToAddOrOverride"])?.members(withKeyIn: Self.scalarOnlyIDTokenClaims) ?? []
             where value.kind == .object || value.kind == .array {
-                guard let key = value.key, Self.scalarOnlyIDTokenClaims.contains(key) else { continue }
+                guard let key = value.key else { continue }
                 problems.append(Problem(.error, base + ["idTokenGeneration", "claimsToAddOrOverride", .key(key)], "\(key) cannot hold \(value.kind.phrase) in the ID token", source: RuleSource.preToken))
             }
             problems += checkClaims(at: base + ["accessTokenGeneration"], protected: Self.protectedClaims.union(Self.protectedAccessTokenClaims))
@@ -328,17 +329,21 @@ extension TriggerEvent {
         var problems: [Problem] = []
         let added = document.node(at: base + ["claimsToAddOrOverride"])
         let suppressed = document.node(at: base + ["claimsToSuppress"])
-        // Only keys as long as a protected name are decoded, not every key of a large map.
-        for member in added?.members(withKeyIn: protected) ?? [] {
-            let key = member.key ?? ""
+        let names = (suppressed?.elements ?? []).map(\.stringValue)
+        // One pass over a large map finds both the protected claims and the suppressed ones; only
+        // keys as long as one of those names are decoded.
+        let found = added?.members(withKeyIn: protected.union(names.compactMap { $0 })) ?? []
+        for member in found {
+            guard let key = member.key, protected.contains(key) else { continue }
             problems.append(Problem(.error, base + ["claimsToAddOrOverride", .key(key)], "\(key) is a claim Cognito does not let the function change", source: RuleSource.preToken))
         }
-        for (index, element) in (suppressed?.elements ?? []).enumerated() {
-            guard let name = element.stringValue else { continue }
+        for (index, name) in names.enumerated() {
+            guard let name else { continue }
             if protected.contains(name) {
                 problems.append(Problem(.error, base + ["claimsToSuppress", .index(index)], "\(name) is a claim Cognito does not let the function remove", source: RuleSource.preToken))
             }
-            if added?[name] != nil {
+            // As `added[name]` reads: the key's bytes, not a canonically equivalent spelling.
+            if found.contains(where: { $0.hasKey(name) }) {
                 problems.append(Problem(.warning, base + ["claimsToSuppress", .index(index)], "\(name) is both overridden and suppressed; suppression wins and the claim is left out", source: RuleSource.preToken))
             }
         }

@@ -300,11 +300,32 @@ public struct JSONNode: Sendable {
     public subscript(key: String) -> JSONNode? {
         guard raw.kind == .object else { return nil }
         var key = key
-        return key.withUTF8 { wanted in
-            var found: JSONNode? = nil
-            for child in children where child.keyEquals(wanted) { found = child }
-            return found
+        // One pass over the tape comparing raw key bytes, no node per member; only keys written
+        // with escapes are decoded.
+        let found = key.withUTF8 { wanted in
+            storage.bytes.withUnsafeBufferPointer { bytes in
+                storage.nodes.withUnsafeBufferPointer { tape in
+                    var found = -1
+                    var child = index + 1
+                    let end = Int(tape[index].subtreeEnd)
+                    while child < end {
+                        let member = tape[child]
+                        let start = Int(member.keyStart) + 1
+                        if Int(member.keyEnd) - 1 - start == wanted.count {
+                            var k = 0
+                            while k < wanted.count && bytes[start + k] == wanted[k] { k += 1 }
+                            if k == wanted.count { found = child }
+                        }
+                        if member.keyHasEscapes && found != child && JSONNode(storage: storage, index: child).keyEquals(wanted) {
+                            found = child
+                        }
+                        child = Int(member.subtreeEnd)
+                    }
+                    return found
+                }
+            }
         }
+        return found < 0 ? nil : JSONNode(storage: storage, index: found)
     }
 
     /// The element at an index, for arrays.
