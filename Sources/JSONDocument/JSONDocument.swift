@@ -265,6 +265,7 @@ public struct JSONNode: Sendable {
         for key in keys { if key.utf8.count < 64 { mask |= 1 << UInt64(key.utf8.count) } else { long = true } }
         let lengths = Set(keys.map(\.utf8.count))
         var result: [JSONNode] = []
+        let unique = !storage.mayRepeatKeys(inObject: index)
         storage.nodes.withUnsafeBufferPointer { tape in
             var child = index + 1
             let end = Int(tape[index].subtreeEnd)
@@ -275,7 +276,11 @@ public struct JSONNode: Sendable {
                 if !candidate { candidate = tape[child].keyHasEscapes }
                 if candidate {
                     let node = JSONNode(storage: storage, index: child)
-                    if let key = node.key, keys.contains(key) { result.append(node) }
+                    if let key = node.key, keys.contains(key) {
+                        result.append(node)
+                        // Keys that cannot repeat: once each wanted key is found, none can follow.
+                        if unique && result.count == keys.count { break }
+                    }
                 }
                 child = Int(tape[child].subtreeEnd)
             }
@@ -302,6 +307,7 @@ public struct JSONNode: Sendable {
         var key = key
         // One pass over the tape comparing raw key bytes, no node per member; only keys written
         // with escapes are decoded.
+        let unique = !storage.mayRepeatKeys(inObject: index)
         let found = key.withUTF8 { wanted in
             storage.bytes.withUnsafeBufferPointer { bytes in
                 storage.nodes.withUnsafeBufferPointer { tape in
@@ -314,7 +320,11 @@ public struct JSONNode: Sendable {
                         if Int(member.keyEnd) - 1 - start == wanted.count {
                             var k = 0
                             while k < wanted.count && bytes[start + k] == wanted[k] { k += 1 }
-                            if k == wanted.count { found = child }
+                            if k == wanted.count {
+                                found = child
+                                // Keys that cannot repeat: the first match is the last.
+                                if unique { break }
+                            }
                         }
                         if member.keyHasEscapes && found != child && JSONNode(storage: storage, index: child).keyEquals(wanted) {
                             found = child

@@ -58,11 +58,15 @@ extension JSONNode {
         case .key(let key):
             guard kind == .object else { return nil }
             var key = key
+            let unique = !storage.mayRepeatKeys(inObject: index)
             return key.withUTF8 { wanted in
                 var found: Int? = nil
                 var position = 0
                 for child in children {
-                    if child.keyEquals(wanted) { found = position }
+                    if child.keyEquals(wanted) {
+                        found = position
+                        if unique { break }
+                    }
                     position += 1
                 }
                 return found

@@ -211,3 +211,16 @@ struct RepeatScanner {
         return product.high ^ product.low
     }
 }
+
+extension Storage {
+    /// False when the object at this tape index surely has no repeated key and no key written
+    /// with escapes: a read by key can stop at its first match.
+    func mayRepeatKeys(inObject index: Int) -> Bool {
+        var low = 0, high = possibleRepeats.count
+        while low < high {
+            let middle = (low + high) / 2
+            if possibleRepeats[middle] < index { low = middle + 1 } else { high = middle }
+        }
+        return low < possibleRepeats.count && possibleRepeats[low] == index
+    }
+}

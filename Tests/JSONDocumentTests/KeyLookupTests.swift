@@ -1,0 +1,54 @@
+import JSONDocument
+import Testing
+
+/// Reads by key stop at the first match when the document knows an object's keys cannot repeat;
+/// they must still give the last occurrence wherever keys do repeat, before and after edits.
+@Suite("Reads by key in objects with and without repeated keys")
+struct KeyLookupTests {
+    /// The last member with this key, found by walking every member.
+    static func lastMember(_ object: JSONNode, _ key: String) -> JSONNode? {
+        var found: JSONNode? = nil
+        for child in object.children where child.key == key { found = child }
+        return found
+    }
+
+    static func check(_ document: JSONDocument, keys: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        let object = document.root
+        for key in keys {
+            #expect(object[key]?.span == Self.lastMember(object, key)?.span, "\(key)", sourceLocation: sourceLocation)
+            let position = object.position(of: .key(key))
+            let expected = Self.lastMember(object, key).flatMap { wanted in object.children.enumerated().first { $0.element.span == wanted.span }?.offset }
+            #expect(position == expected, "\(key)", sourceLocation: sourceLocation)
+            let members = object.members(withKeyIn: [key, "zz"]).map(\.span)
+            #expect(members == object.children.filter { $0.key == key || $0.key == "zz" }.map(\.span), "\(key)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test("first, last and absent keys; repeats, escapes, and edits that add and remove repeats")
+    func lookups() throws {
+        let keys = ["a", "b", "c", "d", "zz", "missing", "é"]
+        let texts = [
+            #"{"a": 1, "b": 2, "c": 3, "d": 4}"#,
+            #"{"a": 1, "b": 2, "a": 3, "d": 4, "a": 5}"#,
+            #"{"a": 1, "b": 2, "\u0061": 3, "zz": 0}"#,
+            #"{"é": 1, "\u00e9": 2, "c": {"c": 1, "c": 2}}"#,
+            "{" + (0..<300).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + ", \"a\": 1, \"a\": 2}",
+        ]
+        for text in texts {
+            var document = try JSONDocument(text: text)
+            Self.check(document, keys: keys + ["k0", "k299"])
+            // Change a value, then remove the occurrences of "a" one by one: the object goes from
+            // repeating keys to not, and lookups must follow.
+            try document.setValue(.number(JSONNumber(9)), at: ["b"], createMissing: true)
+            Self.check(document, keys: keys)
+            while document.root["a"] != nil {
+                try document.removeValue(at: ["a"])
+                Self.check(document, keys: keys)
+            }
+            try document.setValue(.string("new"), at: ["a"])
+            Self.check(document, keys: keys)
+            while document.undo() { Self.check(document, keys: keys) }
+            #expect(document.text == text)
+        }
+    }
+}
