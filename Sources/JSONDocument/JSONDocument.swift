@@ -164,20 +164,24 @@ final class Storage: @unchecked Sendable {
     @exclusivity(unchecked) var layout: Layout
     /// Tape indexes, ascending, of the objects whose keys may repeat (see Storage+RepeatedKeys.swift).
     @exclusivity(unchecked) var possibleRepeats: [Int]
+    /// Kind and key length of each node, index for index with `nodes` (see Storage+Traits.swift).
+    @exclusivity(unchecked) var traits: [UInt8]
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
         let tape = try Parser(maxDepth: maxDepth).parse(bytes)
         self.bytes = bytes
         self.nodes = tape.nodes
         self.possibleRepeats = tape.possibleRepeats
+        self.traits = NodeTraits.make(tape.nodes)
         self.layout = Layout.detect(in: bytes, nodes: tape.nodes)
     }
 
-    init(bytes: [UInt8], nodes: [RawNode], layout: Layout, possibleRepeats: [Int]) {
+    init(bytes: [UInt8], nodes: [RawNode], layout: Layout, possibleRepeats: [Int], traits: [UInt8]) {
         self.bytes = bytes
         self.nodes = nodes
         self.layout = layout
         self.possibleRepeats = possibleRepeats
+        self.traits = traits
     }
 }
 
@@ -244,13 +248,17 @@ public struct JSONNode: Sendable {
     public func children(notOfKind kind: JSONKind) -> [JSONNode] {
         guard raw.kind == .object || raw.kind == .array else { return [] }
         var result: [JSONNode] = []
+        let wanted = NodeTraits.code(kind)
         storage.nodes.withUnsafeBufferPointer { tape in
+          storage.traits.withUnsafeBufferPointer { traits in
             var child = index + 1
             let end = Int(tape[index].subtreeEnd)
             while child < end {
-                if tape[child].kind != kind { result.append(JSONNode(storage: storage, index: child)) }
-                child = Int(tape[child].subtreeEnd)
+                let t = traits[child]
+                if t & 7 != wanted { result.append(JSONNode(storage: storage, index: child)) }
+                child = NodeTraits.isContainer(t) ? Int(tape[child].subtreeEnd) : child + 1
             }
+          }
         }
         return result
     }
@@ -267,13 +275,21 @@ public struct JSONNode: Sendable {
         var result: [JSONNode] = []
         let unique = !storage.mayRepeatKeys(inObject: index)
         storage.nodes.withUnsafeBufferPointer { tape in
+          storage.traits.withUnsafeBufferPointer { traits in
             var child = index + 1
             let end = Int(tape[index].subtreeEnd)
             while child < end {
-                let start = Int(tape[child].keyStart) + 1, stop = Int(tape[child].keyEnd) - 1
-                let length = stop - start
-                var candidate = length < 64 ? mask & (1 << UInt64(length)) != 0 : long && lengths.contains(length)
-                if !candidate { candidate = tape[child].keyHasEscapes }
+                let t = traits[child]
+                var candidate: Bool
+                let short = NodeTraits.keyLength(t)
+                if short < NodeTraits.longKey {
+                    // The length from the traits byte: no node read for most keys.
+                    candidate = mask & (1 << UInt64(short)) != 0
+                } else {
+                    let length = Int(tape[child].keyEnd) - Int(tape[child].keyStart) - 2
+                    candidate = length < 64 ? mask & (1 << UInt64(length)) != 0 : long && lengths.contains(length)
+                    if !candidate { candidate = tape[child].keyHasEscapes }
+                }
                 if candidate {
                     let node = JSONNode(storage: storage, index: child)
                     if let key = node.key, keys.contains(key) {
@@ -282,8 +298,9 @@ public struct JSONNode: Sendable {
                         if unique && result.count == keys.count { break }
                     }
                 }
-                child = Int(tape[child].subtreeEnd)
+                child = NodeTraits.isContainer(t) ? Int(tape[child].subtreeEnd) : child + 1
             }
+          }
         }
         return result
     }

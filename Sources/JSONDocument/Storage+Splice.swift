@@ -19,7 +19,7 @@ extension Storage {
             storage.apply(patch, splice)
         } else {
             let copy = Storage(bytes: storage.bytes, nodes: storage.nodes, layout: storage.layout,
-                               possibleRepeats: storage.possibleRepeats)
+                               possibleRepeats: storage.possibleRepeats, traits: storage.traits)
             storage = copy
             copy.apply(patch, splice)
         }
@@ -153,6 +153,7 @@ extension Storage {
         let nodeDelta = patch.nodes.count - patch.tapeRange.count
         bytes.replaceSubrange(splice.range, with: splice.replacement)
         nodes.replaceSubrange(patch.tapeRange, with: patch.nodes)
+        traits.replaceSubrange(patch.tapeRange, with: NodeTraits.make(patch.nodes))
         nodes.withUnsafeMutableBufferPointer { tape in
             for index in patch.enclosing {
                 tape[index].end = UInt32(truncatingIfNeeded: Int(tape[index].end) + delta)

@@ -50,6 +50,7 @@ import TestSupport
             Issue.record("\(step): node \(first) differs: \(tape[first]) vs \(fresh.nodes[first])")
         }
         #expect(document.storage.layout == fresh.layout, "\(step): layout")
+        #expect(document.storage.traits == fresh.traits, "\(step): node traits")
     }
 
     @Test("random edits, undos and redos of every fixture keep the tape equal to a fresh parse",

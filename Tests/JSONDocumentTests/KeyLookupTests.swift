@@ -51,4 +51,23 @@ struct KeyLookupTests {
             #expect(document.text == text)
         }
     }
+
+    @Test("walks that skip subtrees by the traits bytes find what walks over every node find")
+    func traitWalks() throws {
+        let long30 = String(repeating: "x", count: 30), long31 = String(repeating: "y", count: 31), long40 = String(repeating: "z", count: 40)
+        let text = """
+            {"\(long30)": 1, "a": {"a": [1, {"a": 2}]}, "\(long31)": "s", "b": [], "\(long40)": null,
+             "\\u0062": "escaped b", "c": "t", "d": {"\(long40)": 1}, "e": true, "f": [[["deep"]]], "g": "u"}
+            """
+        let document = try JSONDocument(text: text)
+        let root = document.root
+        for kind in JSONKind.allCases {
+            #expect(root.children(notOfKind: kind).map(\.span) == root.children.filter { $0.kind != kind }.map(\.span), "\(kind)")
+        }
+        for keys: Set<String> in [[long30], [long31], [long40], ["b"], ["a", "g"], [long31, long40, "e"], ["\\u0062"], ["nope"]] {
+            #expect(root.members(withKeyIn: keys).map(\.span) == root.children.filter { keys.contains($0.key ?? "") }.map(\.span), "\(keys)")
+        }
+        let array = try #require(root["f"])
+        #expect(array.children(notOfKind: .array).isEmpty)
+    }
 }
