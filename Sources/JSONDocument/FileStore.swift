@@ -128,13 +128,10 @@ public enum FileStore {
     /// over the target, so readers see the old file or the new one, never half of either. The target
     /// keeps its permission bits (and owner, where allowed). When `path` is a symbolic link, the link
     /// stays and its target file is replaced. When `expected` is given, the save is refused unless the
-    /// file on disk still holds exactly those bytes (nil `expected` means "create or overwrite").
+    /// file on disk still holds those bytes, as far as their fingerprint tells (nil `expected` means
+    /// "create or overwrite").
     public static func write(_ bytes: [UInt8], to path: String, expected: [UInt8]? = nil, faults: Faults = Faults()) throws(FileError) {
-        let target = resolveSymlinks(path)
-        if let expected {
-            guard try holds(target, expected) else { throw FileError(kind: .changedOnDisk, path: path, operation: "replace") }
-        }
-        try replace(target, with: bytes, path: path, faults: faults)
+        try write(bytes, to: path, expecting: expected.map(Fingerprint.init), faults: faults)
     }
 
     /// Writes bytes to `path` atomically as `write(_:to:expected:faults:)` does, refusing when the
@@ -251,41 +248,6 @@ public enum FileStore {
         if folderFD >= 0 {
             _ = fsync(folderFD)
             close(folderFD)
-        }
-    }
-
-    /// Whether the file holds exactly `expected` (false when it does not exist); compares a chunk at a
-    /// time, so a large file is not held in memory twice.
-    static func holds(_ path: String, _ expected: [UInt8]) throws(FileError) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return false }
-            throw FileError(errno: errno, path: path, operation: "read")
-        }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(kind: .isDirectory, path: path, operation: "read") }
-            if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) != expected.count { return false }
-        }
-        var chunk = [UInt8](repeating: 0, count: min(1 << 20, expected.count + 1))
-        var offset = 0
-        while true {
-            let n = chunk.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError(errno: errno, path: path, operation: "read")
-            }
-            if n == 0 { return offset == expected.count }
-            guard offset + n <= expected.count else { return false }
-            let same = chunk.withUnsafeBytes { read in
-                expected.withUnsafeBytes { wanted in
-                    guard let a = read.baseAddress, let b = wanted.baseAddress else { return n == 0 }
-                    return memcmp(a, b + offset, n) == 0
-                }
-            }
-            guard same else { return false }
-            offset += n
         }
     }
 
