@@ -77,6 +77,12 @@ public enum EventFiles {
         public let bytes: [UInt8]
         public let outcome: Outcome
 
+        public init(path: String, bytes: [UInt8], outcome: Outcome) {
+            self.path = path
+            self.bytes = bytes
+            self.outcome = outcome
+        }
+
         /// The event, when the file held valid JSON.
         public var event: TriggerEvent? {
             if case .document(let event) = outcome { return event }

@@ -138,10 +138,25 @@ public enum FileStore {
     /// file on disk no longer has the fingerprint of what was read (nil: create or overwrite).
     public static func write(_ bytes: [UInt8], to path: String, expecting fingerprint: Fingerprint?, faults: Faults = Faults()) throws(FileError) {
         let target = resolveSymlinks(path)
-        if let fingerprint {
-            guard try holds(target, fingerprint) else { throw FileError(kind: .changedOnDisk, path: path, operation: "replace") }
+        guard let fingerprint else {
+            try replace(target, with: bytes, path: path, faults: faults, beforeRename: {})
+            return
         }
-        try replace(target, with: bytes, path: path, faults: faults)
+        // The file on disk is read and hashed on another thread while the new bytes go to the
+        // temporary file; the rename waits for the answer. A changed file is reported as such even
+        // when writing failed too, as it was when the check came first.
+        let check = Background { () -> Result<Bool, FileError> in
+            do throws(FileError) { return .success(try holds(target, fingerprint)) } catch { return .failure(error) }
+        }
+        let changed = FileError(kind: .changedOnDisk, path: path, operation: "replace")
+        do throws(FileError) {
+            try replace(target, with: bytes, path: path, faults: faults) { () throws(FileError) in
+                guard try check.value.get() else { throw changed }
+            }
+        } catch {
+            if error.kind != .changedOnDisk, case .success(false) = check.value { throw changed }
+            throw error
+        }
     }
 
     /// The fingerprint of a file's bytes, read in pieces (the file is never held whole).
@@ -183,7 +198,10 @@ public enum FileStore {
     }
 
     /// Replaces `target` (symbolic links already followed) with bytes: temporary file, fsync, rename.
-    private static func replace(_ target: String, with bytes: [UInt8], path: String, faults: Faults) throws(FileError) {
+    /// `beforeRename` runs once the temporary file is complete; when it throws, the temporary file
+    /// is removed and the target left alone.
+    private static func replace(_ target: String, with bytes: [UInt8], path: String, faults: Faults,
+                                beforeRename: () throws(FileError) -> Void) throws(FileError) {
         var mode: mode_t = 0o644
         var owner: (uid_t, gid_t)? = nil
         var info = stat()
@@ -238,6 +256,10 @@ public enum FileStore {
             let code = errno
             unlink(temporary)
             throw FileError(errno: code, path: path, operation: "write")
+        }
+        do { try beforeRename() } catch {
+            unlink(temporary)
+            throw error
         }
         guard rename(temporary, target) == 0 else {
             let code = errno

@@ -1,3 +1,4 @@
+import Foundation
 /// A JSON text parsed so that it can be read by path and edited without touching anything else.
 ///
 /// The document keeps the original bytes. Every node knows its byte span, numbers keep their spelling,
@@ -162,25 +163,28 @@ final class Storage: @unchecked Sendable {
     @exclusivity(unchecked) var bytes: [UInt8]
     @exclusivity(unchecked) var nodes: [RawNode]
     @exclusivity(unchecked) var layout: Layout
-    /// Tape indexes, ascending, of the objects whose keys may repeat (see Storage+RepeatedKeys.swift).
-    @exclusivity(unchecked) var possibleRepeats: [Int]
+    /// Tape indexes, ascending, of the objects whose keys may repeat, once made (see
+    /// Storage+RepeatedKeys.swift): made when first needed (listing duplicate keys), not by the
+    /// parser, so reading a document does not pay for it; kept up to date by edits from then on.
+    @exclusivity(unchecked) var knownRepeats: [Int]?
+    let repeatsLock = NSLock()
     /// Kind and key length of each node, index for index with `nodes` (see Storage+Traits.swift).
     @exclusivity(unchecked) var traits: [UInt8]
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
-        let tape = try Parser(maxDepth: maxDepth).parse(bytes)
+        let tape = try Parser(maxDepth: maxDepth).parse(bytes, findingRepeats: false)
         self.bytes = bytes
         self.nodes = tape.nodes
-        self.possibleRepeats = tape.possibleRepeats
+        self.knownRepeats = nil
         self.traits = NodeTraits.make(tape.nodes)
         self.layout = Layout.detect(in: bytes, nodes: tape.nodes)
     }
 
-    init(bytes: [UInt8], nodes: [RawNode], layout: Layout, possibleRepeats: [Int], traits: [UInt8]) {
+    init(bytes: [UInt8], nodes: [RawNode], layout: Layout, possibleRepeats: [Int]?, traits: [UInt8]) {
         self.bytes = bytes
         self.nodes = nodes
         self.layout = layout
-        self.possibleRepeats = possibleRepeats
+        self.knownRepeats = possibleRepeats
         self.traits = traits
     }
 }

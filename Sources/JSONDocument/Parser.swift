@@ -27,27 +27,22 @@ struct Parser {
         case at(JSONParseError.Kind, Int)
     }
 
-    /// The tape of a parsed text, with the objects whose keys may repeat.
+    /// The tape of a parsed text, with the objects whose keys may repeat when they were looked for.
     struct Tape {
         var nodes: [RawNode]
-        /// Tape indexes, ascending (see `Storage.possibleRepeats`).
-        var possibleRepeats: [Int]
+        /// Tape indexes, ascending (see `Storage.possibleRepeats`); nil when not looked for.
+        var possibleRepeats: [Int]?
     }
 
-    func parse(_ bytes: [UInt8]) throws(JSONParseError) -> Tape {
+    /// Parses bytes; with `findingRepeats`, also lists the objects whose keys may repeat.
+    func parse(_ bytes: [UInt8], findingRepeats: Bool = true) throws(JSONParseError) -> Tape {
         do {
             return try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
                 var objects: [Int] = []
                 objects.reserveCapacity(32)
                 let nodes = try parse(buffer, objects: &objects)
-                var scanner = RepeatScanner()
-                var repeats: [Int] = []
-                nodes.withUnsafeBufferPointer { tape in
-                    for object in objects where scanner.mayRepeatKeys(object: object, nodes: tape, bytes: buffer) { repeats.append(object) }
-                }
-                // Objects close inner first.
-                if repeats.count > 1 { repeats.sort() }
-                return Tape(nodes: nodes, possibleRepeats: repeats)
+                guard findingRepeats else { return Tape(nodes: nodes, possibleRepeats: nil) }
+                return Tape(nodes: nodes, possibleRepeats: RepeatScanner.objectsThatMayRepeatKeys(objects, nodes: nodes, bytes: buffer))
             }
         } catch {
             guard case .at(let kind, let offset) = error else { fatalError("unreachable") }

@@ -6,8 +6,14 @@
 /// `apply(_:_:)` keeps it up to date, looking only at the nodes an edit replaced (and, when the edit
 /// adds, removes or renames keys, at the object that holds them).
 extension Storage {
-    /// Brings `possibleRepeats` up to date after `patch` replaced its run of the tape.
+    /// Brings the list up to date after `patch` replaced its run of the tape (when there is a list:
+    /// one made later is made from the tape as it is then).
     func updatePossibleRepeats(_ patch: Patch, nodeDelta: Int) {
+        guard var possibleRepeats = knownRepeats, let patchRepeats = patch.possibleRepeats else {
+            knownRepeats = nil
+            return
+        }
+        defer { knownRepeats = possibleRepeats }
         let lower = patch.tapeRange.lowerBound, upper = patch.tapeRange.upperBound
         // Objects before the run keep their index, those after it move; those of the old run are
         // replaced by those the parser found in the new one.
@@ -16,7 +22,7 @@ extension Storage {
         var last = first
         while last < possibleRepeats.count && possibleRepeats[last] < upper { last += 1 }
         for index in last..<possibleRepeats.count { possibleRepeats[index] += nodeDelta }
-        possibleRepeats.replaceSubrange(first..<last, with: patch.possibleRepeats)
+        possibleRepeats.replaceSubrange(first..<last, with: patchRepeats)
 
         // The object holding the run needs a new look only when its keys changed: a value edit
         // leaves them as they were, so a large map is not scanned on every edit of one of its values.
@@ -216,11 +222,51 @@ extension Storage {
     /// False when the object at this tape index surely has no repeated key and no key written
     /// with escapes: a read by key can stop at its first match.
     func mayRepeatKeys(inObject index: Int) -> Bool {
+        // Not known yet: say "may", rather than scan the whole document for one read.
+        guard let possibleRepeats = listedRepeatsIfKnown else { return true }
         var low = 0, high = possibleRepeats.count
         while low < high {
             let middle = (low + high) / 2
             if possibleRepeats[middle] < index { low = middle + 1 } else { high = middle }
         }
         return low < possibleRepeats.count && possibleRepeats[low] == index
+    }
+}
+
+extension RepeatScanner {
+    /// Of these objects (tape indexes), those whose keys may repeat, ascending.
+    static func objectsThatMayRepeatKeys(_ objects: [Int], nodes: [RawNode], bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var scanner = RepeatScanner()
+        var repeats: [Int] = []
+        nodes.withUnsafeBufferPointer { tape in
+            for object in objects where scanner.mayRepeatKeys(object: object, nodes: tape, bytes: bytes) { repeats.append(object) }
+        }
+        // Objects close inner first.
+        if repeats.count > 1 { repeats.sort() }
+        return repeats
+    }
+}
+
+extension Storage {
+    /// The objects whose keys may repeat, made from the tape the first time they are asked for.
+    /// Safe from any thread: the storage may be shared by then.
+    var possibleRepeats: [Int] {
+        repeatsLock.lock()
+        defer { repeatsLock.unlock() }
+        if let knownRepeats { return knownRepeats }
+        var objects: [Int] = []
+        nodes.withUnsafeBufferPointer { tape in
+            for index in tape.indices where tape[index].kind == .object && tape[index].childCount > 1 { objects.append(index) }
+        }
+        let made = bytes.withUnsafeBufferPointer { RepeatScanner.objectsThatMayRepeatKeys(objects, nodes: nodes, bytes: $0) }
+        knownRepeats = made
+        return made
+    }
+
+    /// The list if it has been made, without making it.
+    var listedRepeatsIfKnown: [Int]? {
+        repeatsLock.lock()
+        defer { repeatsLock.unlock() }
+        return knownRepeats
     }
 }

@@ -19,7 +19,7 @@ extension Storage {
             storage.apply(patch, splice)
         } else {
             let copy = Storage(bytes: storage.bytes, nodes: storage.nodes, layout: storage.layout,
-                               possibleRepeats: storage.possibleRepeats, traits: storage.traits)
+                               possibleRepeats: storage.listedRepeatsIfKnown, traits: storage.traits)
             storage = copy
             copy.apply(patch, splice)
         }
@@ -37,7 +37,7 @@ extension Storage {
         var oldChildren: Int
         var newChildren: Int
         /// Objects of the new run whose keys may repeat, by final tape index.
-        var possibleRepeats: [Int]
+        var possibleRepeats: [Int]?
         /// Whether the run's members have other keys than before (always false in an array).
         var keysChanged: Bool
     }
@@ -127,7 +127,7 @@ extension Storage {
             fresh.append(raw)
         }
         // Index 0 is the container around the run, which stands for the real one only in part.
-        let repeats = tape.possibleRepeats.filter { $0 > 0 }.map { $0 - 1 + firstInRun }
+        let repeats = tape.possibleRepeats?.filter { $0 > 0 }.map { $0 - 1 + firstInRun }
         let keysChanged = parent.kind == .object && !sameKeys(in: firstInRun..<runEnd, as: parsed, in: text)
         return Patch(enclosing: enclosing, tapeRange: firstInRun..<runEnd, nodes: fresh,
                      oldChildren: oldChildren, newChildren: Int(parsed[0].childCount),

@@ -48,7 +48,12 @@ enum CLIOutput {
 /// Opens a file for a command: the bytes as loaded and the event, or the message and exit status
 /// (2) for files that cannot be read or are not JSON.
 func openEvent(_ path: String) -> Result<(bytes: [UInt8], event: TriggerEvent), CommandFailure> {
-    let opened = EventFiles.open(path)
+    openEvent(EventFiles.open(path))
+}
+
+/// The event of an opened file, or the message and exit status (2) when it holds none.
+func openEvent(_ opened: EventFiles.Opened) -> Result<(bytes: [UInt8], event: TriggerEvent), CommandFailure> {
+    let path = opened.path
     let file = EventPrinter.escaped(path)
     switch opened.outcome {
     case .unreadable(let error): return .failure(CommandFailure(EventPrinter.escaped(error.description), status: 2))

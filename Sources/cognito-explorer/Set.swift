@@ -42,19 +42,27 @@ struct SetFields: ParsableCommand {
         }
     }
 
-    func run() throws {
-        var event: TriggerEvent
-        // What was read is remembered by its fingerprint: holding the bytes too would make the
-        // first edit copy them (the document shares them), which on a large event costs more than the edit.
-        let disk: Fingerprint
-        switch openEvent(file) {
+    /// Reads and parses the event, and the fingerprint of what was read (hashed on another core
+    /// while the event is parsed). Only the fingerprint is kept: holding the bytes would make the
+    /// first edit copy them (the document shares them), which on a large event costs more than the edit.
+    private static func load(_ file: String) throws -> (Fingerprint, TriggerEvent) {
+        let bytes: [UInt8]
+        do { bytes = try FileStore.read(file) } catch {
+            CLIOutput.error(EventPrinter.escaped(error.description))
+            throw ExitCode(2)
+        }
+        let hashing = Background { Fingerprint(bytes) }
+        switch openEvent(EventFiles.Opened(path: file, bytes: bytes, outcome: EventFiles.classify(bytes))) {
         case .failure(let failure):
             CLIOutput.error(failure.message)
             throw ExitCode(failure.status)
         case .success(let opened):
-            disk = Fingerprint(opened.bytes)
-            event = opened.event
+            return (hashing.value, opened.event)
         }
+    }
+
+    func run() throws {
+        var (disk, event) = try Self.load(file)
         let trigger = event.trigger
         var edits: [FieldAssignment] = []
         let changes: [FieldChange]
@@ -68,6 +76,11 @@ struct SetFields: ParsableCommand {
             CLIOutput.error(message + "; \(EventPrinter.escaped(file)) is unchanged")
             throw ExitCode(1)
         }
+        // The duplicate-key check of the problems below reads the whole event: it runs on another
+        // core while the file is written.
+        let edited = event
+        let listing = Background { edited.document.duplicateKeys.count }
+        defer { _ = listing.value }
         do {
             if let output {
                 try FileStore.write(event.document.bytes, to: output)

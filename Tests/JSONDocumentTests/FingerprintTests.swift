@@ -60,6 +60,8 @@ struct FingerprintTests {
         try "{\"a\": 2}\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(throws: FileError.self) { try FileStore.write(Array("{\"a\": 3}\n".utf8), to: path, expecting: original) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\": 2}\n")
+        // The check runs while the new bytes are written: the temporary file is gone again.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["event.json"])
         // Deleted: refused too.
         try FileManager.default.removeItem(atPath: path)
         #expect(throws: FileError.self) { try FileStore.write(Array("{}".utf8), to: path, expecting: original) }

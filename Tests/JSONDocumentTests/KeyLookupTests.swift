@@ -12,7 +12,15 @@ struct KeyLookupTests {
         return found
     }
 
+    /// Checks reads before and after the document lists the objects whose keys may repeat (it makes
+    /// the list when first asked for duplicate keys; until then reads walk every member).
     static func check(_ document: JSONDocument, keys: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        checkReads(document, keys: keys, sourceLocation: sourceLocation)
+        _ = document.duplicateKeys
+        checkReads(document, keys: keys, sourceLocation: sourceLocation)
+    }
+
+    static func checkReads(_ document: JSONDocument, keys: [String], sourceLocation: SourceLocation) {
         let object = document.root
         for key in keys {
             #expect(object[key]?.span == Self.lastMember(object, key)?.span, "\(key)", sourceLocation: sourceLocation)
