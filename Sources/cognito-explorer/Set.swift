@@ -76,11 +76,11 @@ struct SetFields: ParsableCommand {
             CLIOutput.error(message + "; \(EventPrinter.escaped(file)) is unchanged")
             throw ExitCode(1)
         }
-        // The duplicate-key check of the problems below reads the whole event: it runs on another
-        // core while the file is written.
+        // The problems printed below are found on another core while the file is written (on a
+        // large event the checks read all of it).
         let edited = event
-        let listing = Background { edited.document.duplicateKeys.count }
-        defer { _ = listing.value }
+        let checking = Background { edited.validate() }
+        defer { _ = checking.value }
         do {
             if let output {
                 try FileStore.write(event.document.bytes, to: output)
@@ -93,7 +93,7 @@ struct SetFields: ParsableCommand {
         }
         var lines = changes.map(\.description)
         lines.append("")
-        lines += EventPrinter.problemLines(event.validate())
+        lines += EventPrinter.problemLines(checking.value)
         CLIOutput.write(lines.joined(separator: "\n") + "\n")
     }
 }
