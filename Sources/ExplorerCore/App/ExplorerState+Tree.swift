@@ -203,51 +203,123 @@ extension ExplorerState {
 
     /// Paths in a pane whose key or scalar value contains `query` (case-insensitive), in document order.
     static func search(_ query: String, in event: TriggerEvent, pane: Pane, limit: Int = 10_000) -> [JSONPath] {
-        let needle = query.lowercased()
+        let matcher = TextMatcher(query)
         var results: [JSONPath] = []
         let document = event.document
-        var stack: [(JSONNode, JSONPath)] = []
         let root = document.root
-        let known = event.trigger != nil
         if pane == .response {
             guard let trigger = event.trigger else { return [] }
             // Catalogue fields match by name whether present or not.
             var seen = Set<JSONPath>()
             for field in Catalogue.spec(for: trigger).responseFields where field.path.count > 1 {
-                if field.name.lowercased().contains(needle) {
+                if field.name.lowercased().contains(matcher.needle) {
                     let path = JSONPath(field.path.map { PathComponent.key($0) })
                     if seen.insert(path).inserted { results.append(path) }
                 }
             }
             if let response = document.node(at: ["response"]) {
-                for child in TreeBuilder.children(of: response).reversed() { stack.append((child.node, ["response", child.component])) }
+                var found: [JSONPath] = []
+                walk(response, at: ["response"], in: document, matcher: matcher, into: &found, limit: limit)
+                for path in found where seen.insert(path).inserted { results.append(path) }
             }
-            var found: [JSONPath] = []
-            walk(&stack, needle: needle, into: &found, limit: limit)
-            for path in found where seen.insert(path).inserted { results.append(path) }
             return results
         }
-        for child in TreeBuilder.children(of: root).reversed() {
-            if known, child.component == .key("response") { continue }
-            stack.append((child.node, [child.component]))
-        }
-        walk(&stack, needle: needle, into: &results, limit: limit)
+        walk(root, at: [], in: document, matcher: matcher, into: &results, limit: limit,
+             skipping: event.trigger != nil ? "response" : nil)
         return results
     }
 
-    private static func walk(_ stack: inout [(JSONNode, JSONPath)], needle: String, into results: inout [JSONPath], limit: Int) {
-        while let (node, path) = stack.popLast(), results.count < limit {
-            var hit = false
-            if case .key(let key)? = path.last, key.lowercased().contains(needle) { hit = true }
-            switch node.kind {
-            case .object, .array:
-                for child in TreeBuilder.children(of: node).reversed() { stack.append((child.node, path + [child.component])) }
-            case .string:
-                if let text = node.stringValue, text.lowercased().contains(needle) { hit = true }
-            default:
-                if node.rawText.lowercased().contains(needle) { hit = true }
-            }
-            if hit { results.append(path) }
+    /// Adds the paths of the descendants of `container` that match, in document order, without
+    /// recursion and without making a path (or decoding a key) for those that do not.
+    private static func walk(_ container: JSONNode, at path: JSONPath, in document: JSONDocument, matcher: TextMatcher,
+                             into results: inout [JSONPath], limit: Int, skipping skippedKey: String? = nil) {
+        struct Frame {
+            var children: ChildSequence.Iterator
+            let isArray: Bool
+            var position = 0
         }
+        let bytes = document.bytes
+        var path = path
+        var frames = [Frame(children: container.children.makeIterator(), isArray: container.kind == .array)]
+        while !frames.isEmpty, results.count < limit {
+            guard let child = frames[frames.count - 1].children.next() else {
+                frames.removeLast()
+                if !frames.isEmpty { path.removeLast() }
+                continue
+            }
+            let position = frames[frames.count - 1].position
+            frames[frames.count - 1].position += 1
+            let isArray = frames[frames.count - 1].isArray
+            if frames.count == 1, let skippedKey, child.hasKey(skippedKey) { continue }
+            var hit = false
+            if let keySpan = child.keySpan { hit = matcher.matches(bytes, keySpan, decoded: { child.key ?? "" }) }
+            switch child.kind {
+            case .object, .array:
+                if hit { results.append(path + [component(of: child, at: position, inArray: isArray)]) }
+                guard child.count > 0 else { continue }
+                path.append(component(of: child, at: position, inArray: isArray))
+                frames.append(Frame(children: child.children.makeIterator(), isArray: child.kind == .array))
+                continue
+            case .string:
+                if !hit { hit = matcher.matches(bytes, child.span, decoded: { child.stringValue ?? "" }) }
+            default:
+                if !hit { hit = matcher.matches(bytes, child.span, decoded: { child.rawText }) }
+            }
+            if hit { results.append(path + [component(of: child, at: position, inArray: isArray)]) }
+        }
+    }
+
+    private static func component(of child: JSONNode, at position: Int, inArray: Bool) -> PathComponent {
+        inArray ? .index(position) : .key(child.key ?? "")
+    }
+}
+
+/// Case-insensitive "contains" over the raw bytes of keys and values.
+///
+/// For a needle of ASCII characters the bytes are compared as they are in the file, folding ASCII
+/// case (a UTF-8 byte of a non-ASCII character never equals an ASCII one), so searching a 50 MB
+/// event makes no string per key and value. Text written with escapes, and needles with other
+/// characters, are compared as decoded, lowercased strings.
+struct TextMatcher {
+    /// The query, lowercased.
+    let needle: String
+    private let asciiNeedle: [UInt8]?
+
+    init(_ query: String) {
+        needle = query.lowercased()
+        let utf8 = Array(needle.utf8)
+        asciiNeedle = utf8.allSatisfy { $0 < 0x80 } ? utf8 : nil
+    }
+
+    /// Whether the text in `span` (a JSON string with its quotes, or a number, true, false or null)
+    /// contains the needle; `decoded` gives the text when the bytes cannot be compared as they are.
+    func matches(_ bytes: [UInt8], _ span: Range<Int>, decoded: () -> String) -> Bool {
+        guard let wanted = asciiNeedle, !wanted.isEmpty else { return decoded().lowercased().contains(needle) }
+        var lower = span.lowerBound, upper = span.upperBound
+        if upper - lower >= 2 && bytes[lower] == 0x22 { lower += 1; upper -= 1 }
+        // Escapes: compare the decoded text.
+        var index = lower
+        while index < upper {
+            if bytes[index] == 0x5C { return decoded().lowercased().contains(needle) }
+            index += 1
+        }
+        let count = wanted.count
+        guard upper - lower >= count else { return false }
+        let first = wanted[0]
+        var start = lower
+        while start + count <= upper {
+            if Self.folded(bytes[start]) == first {
+                var k = 1
+                while k < count && Self.folded(bytes[start + k]) == wanted[k] { k += 1 }
+                if k == count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    @inline(__always)
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }
 }
