@@ -2,12 +2,12 @@ import Dispatch
 
 /// Work started on another thread; `value` waits for it. For the few places where two pieces of
 /// work on one large file can overlap: hashing it while it is parsed, reading the file on disk
-/// while the new one is written.
-public final class Background<Value: Sendable>: @unchecked Sendable {
+/// while the new one is written. Visible to this package's modules only, not to library users.
+package final class Background<Value: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
     private var result: Value?
 
-    public init(_ work: @escaping @Sendable () -> Value) {
+    package init(_ work: @escaping @Sendable () -> Value) {
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async {
             self.result = work()
@@ -16,7 +16,7 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
     }
 
     /// The work's result, once it is done.
-    public var value: Value {
+    package var value: Value {
         group.wait()
         guard let result else { preconditionFailure("background work finished without a result") }
         return result
