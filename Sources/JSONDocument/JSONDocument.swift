@@ -172,12 +172,12 @@ final class Storage: @unchecked Sendable {
     @exclusivity(unchecked) var traits: [UInt8]
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
-        let tape = try Parser(maxDepth: maxDepth).parse(bytes, findingRepeats: false)
+        let nodes = try Parser(maxDepth: maxDepth).parse(bytes)
         self.bytes = bytes
-        self.nodes = tape.nodes
+        self.nodes = nodes
         self.knownRepeats = nil
-        self.traits = NodeTraits.make(tape.nodes)
-        self.layout = Layout.detect(in: bytes, nodes: tape.nodes)
+        self.traits = NodeTraits.make(nodes)
+        self.layout = Layout.detect(in: bytes, nodes: nodes)
     }
 
     init(bytes: [UInt8], nodes: [RawNode], layout: Layout, possibleRepeats: [Int]?, traits: [UInt8]) {

@@ -27,23 +27,9 @@ struct Parser {
         case at(JSONParseError.Kind, Int)
     }
 
-    /// The tape of a parsed text, with the objects whose keys may repeat when they were looked for.
-    struct Tape {
-        var nodes: [RawNode]
-        /// Tape indexes, ascending (see `Storage.possibleRepeats`); nil when not looked for.
-        var possibleRepeats: [Int]?
-    }
-
-    /// Parses bytes; with `findingRepeats`, also lists the objects whose keys may repeat.
-    func parse(_ bytes: [UInt8], findingRepeats: Bool = true) throws(JSONParseError) -> Tape {
+    func parse(_ bytes: [UInt8]) throws(JSONParseError) -> [RawNode] {
         do {
-            return try bytes.withUnsafeBufferPointer { buffer throws(Failure) in
-                var objects: [Int] = []
-                objects.reserveCapacity(32)
-                let nodes = try parse(buffer, objects: &objects)
-                guard findingRepeats else { return Tape(nodes: nodes, possibleRepeats: nil) }
-                return Tape(nodes: nodes, possibleRepeats: RepeatScanner.objectsThatMayRepeatKeys(objects, nodes: nodes, bytes: buffer))
-            }
+            return try bytes.withUnsafeBufferPointer { buffer throws(Failure) in try parse(buffer) }
         } catch {
             guard case .at(let kind, let offset) = error else { fatalError("unreachable") }
             let (line, column) = TextPosition.lineAndColumn(of: offset, in: bytes)
@@ -70,8 +56,8 @@ struct Parser {
         return .byte(b)
     }
 
-    /// Parses the text into a tape; `objects` gets every object with two members or more.
-    private func parse(_ p: UnsafeBufferPointer<UInt8>, objects: inout [Int]) throws(Failure) -> [RawNode] {
+    /// Parses the text into a tape.
+    private func parse(_ p: UnsafeBufferPointer<UInt8>) throws(Failure) -> [RawNode] {
         let count = p.count
         var nodes: [RawNode] = []
         nodes.reserveCapacity(max(16, count / 12))
@@ -167,7 +153,6 @@ struct Parser {
                     i += 1
                     nodes[top].end = UInt32(truncatingIfNeeded: i)
                     nodes[top].subtreeEnd = UInt32(truncatingIfNeeded: nodes.count)
-                    if isObject && nodes[top].childCount > 1 { objects.append(top) }
                     stack.removeLast()
                 } else {
                     throw .at(isObject ? .expectedCommaOrClosingBrace(found: found(p, i)) : .expectedCommaOrClosingBracket(found: found(p, i)), i)

@@ -234,15 +234,16 @@ extension Storage {
 }
 
 extension RepeatScanner {
-    /// Of these objects (tape indexes), those whose keys may repeat, ascending.
-    static func objectsThatMayRepeatKeys(_ objects: [Int], nodes: [RawNode], bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    /// The objects of a tape whose keys may repeat, ascending.
+    static func objectsThatMayRepeatKeys(nodes: [RawNode], bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var scanner = RepeatScanner()
         var repeats: [Int] = []
         nodes.withUnsafeBufferPointer { tape in
-            for object in objects where scanner.mayRepeatKeys(object: object, nodes: tape, bytes: bytes) { repeats.append(object) }
+            for object in tape.indices where tape[object].kind == .object && tape[object].childCount > 1
+                && scanner.mayRepeatKeys(object: object, nodes: tape, bytes: bytes) {
+                repeats.append(object)
+            }
         }
-        // Objects close inner first.
-        if repeats.count > 1 { repeats.sort() }
         return repeats
     }
 }
@@ -254,11 +255,7 @@ extension Storage {
         repeatsLock.lock()
         defer { repeatsLock.unlock() }
         if let knownRepeats { return knownRepeats }
-        var objects: [Int] = []
-        nodes.withUnsafeBufferPointer { tape in
-            for index in tape.indices where tape[index].kind == .object && tape[index].childCount > 1 { objects.append(index) }
-        }
-        let made = bytes.withUnsafeBufferPointer { RepeatScanner.objectsThatMayRepeatKeys(objects, nodes: nodes, bytes: $0) }
+        let made = bytes.withUnsafeBufferPointer { RepeatScanner.objectsThatMayRepeatKeys(nodes: nodes, bytes: $0) }
         knownRepeats = made
         return made
     }

@@ -109,8 +109,7 @@ extension Storage {
         text += bytes[upper..<segmentEnd]
         text.append(bytes[Int(parent.end) - 1])
         let depth = enclosing.count - 1
-        guard let tape = try? Parser(maxDepth: maxDepth - depth).parse(text) else { return nil }
-        let parsed = tape.nodes
+        guard let parsed = try? Parser(maxDepth: maxDepth - depth).parse(text) else { return nil }
 
         // Offsets in `text` become offsets in the edited document; tape indexes follow the run's start.
         let shift = segmentStart - 1
@@ -127,8 +126,11 @@ extension Storage {
             fresh.append(raw)
         }
         // Index 0 is the container around the run, which stands for the real one only in part.
-        let repeats = tape.possibleRepeats?.filter { $0 > 0 }.map { $0 - 1 + firstInRun }
-        let keysChanged = parent.kind == .object && !sameKeys(in: firstInRun..<runEnd, as: parsed, in: text)
+        // Scanned only when the storage keeps a list to update.
+        let repeats = listedRepeatsIfKnown == nil ? nil : text.withUnsafeBufferPointer {
+            RepeatScanner.objectsThatMayRepeatKeys(nodes: parsed, bytes: $0)
+        }.filter { $0 > 0 }.map { $0 - 1 + firstInRun }
+        let keysChanged = repeats != nil && parent.kind == .object && !sameKeys(in: firstInRun..<runEnd, as: parsed, in: text)
         return Patch(enclosing: enclosing, tapeRange: firstInRun..<runEnd, nodes: fresh,
                      oldChildren: oldChildren, newChildren: Int(parsed[0].childCount),
                      possibleRepeats: repeats, keysChanged: keysChanged)
