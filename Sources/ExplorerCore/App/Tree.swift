@@ -90,12 +90,7 @@ struct TreeRows: RandomAccessCollection, Sendable {
             }
             let component: PathComponent = container.kind == .array ? .index(position) : .key(node.key ?? "")
             let path = parentPath + [component]
-            var spec: FieldSpec? = nil
-            var role = self.role
-            if looksUp, let trigger {
-                spec = Catalogue.field(at: path.map(\.description), in: trigger)
-                role = spec == nil ? .unknown : .field
-            }
+            let (spec, role) = TreeBuilder.field(at: path, looksUp: looksUp, otherwise: self.role, trigger: trigger)
             let label = container.kind == .array ? "[\(position)]" : (node.key ?? "")
             let expandable = (node.kind == .object || node.kind == .array) && node.count > 0
             return TreeRow(path: path, depth: depth, label: label, node: node, spec: spec, role: role,
@@ -352,16 +347,19 @@ enum TreeBuilder {
             pending.reserveCapacity(node.count)
             for child in children(of: node) {
                 let path = item.path + [child.component]
-                var spec: FieldSpec? = nil
-                var role = childRole
-                if looksUp {
-                    spec = Catalogue.field(at: path.map(\.description), in: trigger)
-                    role = spec == nil ? .unknown : .field
-                }
+                let (spec, role) = field(at: path, looksUp: looksUp, otherwise: childRole, trigger: trigger)
                 pending.append(Pending(node: child.node, path: path, label: child.label, depth: item.depth + 1, spec: spec, role: role))
             }
             stack.append(contentsOf: pending.reversed())
         }
+    }
+
+    /// The catalogue's field at a child's path and the child's role: looked up when the children
+    /// are catalogue fields (`looksUp`), else no field and the role `otherwise`.
+    static func field(at path: JSONPath, looksUp: Bool, otherwise role: TreeRow.Role, trigger: Trigger?) -> (FieldSpec?, TreeRow.Role) {
+        guard looksUp, let trigger else { return (nil, role) }
+        let spec = Catalogue.field(at: path.map(\.description), in: trigger)
+        return (spec, spec == nil ? .unknown : .field)
     }
 
     /// Whether the children of a value are catalogue fields, and else the role they get.
@@ -384,12 +382,7 @@ enum TreeBuilder {
             // Few children: a row each, through the stack walk.
             for child in children(of: node) {
                 let childPath = path + [child.component]
-                var spec: FieldSpec? = nil
-                var role = childRole
-                if looksUp {
-                    spec = Catalogue.field(at: childPath.map(\.description), in: trigger)
-                    role = spec == nil ? .unknown : .field
-                }
+                let (spec, role) = field(at: childPath, looksUp: looksUp, otherwise: childRole, trigger: trigger)
                 appendSubtree(&rows, Pending(node: child.node, path: childPath, label: child.label, depth: depth, spec: spec, role: role),
                               trigger: trigger, expansion: expansion, rule: rule, runThreshold: runThreshold)
             }
