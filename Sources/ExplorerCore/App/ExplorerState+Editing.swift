@@ -218,8 +218,7 @@ extension ExplorerState {
     /// Adds a map entry (with `key`) or a list element, creating the collection when it is absent or null.
     mutating func addEntry(to collection: JSONPath, key: String?, value: JSONValue) {
         // Only facts about the node, not the node: it would keep the storage shared during the edit.
-        let kind = currentSession?.event?.document.node(at: collection)?.kind
-        let count = currentSession?.event?.document.node(at: collection)?.count ?? 0
+        let (kind, count) = currentSession?.event?.document.node(at: collection).map { ($0.kind, $0.count) } ?? (nil, 0)
         let entryPath: JSONPath
         let done: Bool
         if let key {
