@@ -247,8 +247,9 @@ extension JSONDocument {
     }
 
     /// Serializes a value that replaces the node starting at `offset`, indented like that line.
+    /// (Text on one line has no indentation to follow, and its line may be the whole document.)
     private func serialize(_ value: JSONValue, at offset: Int) -> [UInt8] {
-        write(value, indent: lineIndent(at: offset))
+        write(value, indent: layout.indentUnit == nil ? [] : lineIndent(at: offset))
     }
 
     private func write(_ value: JSONValue, indent: [UInt8]) -> [UInt8] {

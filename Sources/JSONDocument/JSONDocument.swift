@@ -129,15 +129,22 @@ public struct Layout: Hashable, Sendable {
     /// What stands between a key and its value: `": "` or `":"`.
     public var colon: String
 
-    static func detect(in bytes: [UInt8], nodes: [RawNode]) -> Layout {
+    /// The layout, and how far into the text the bytes it was read from reach: an edit that starts
+    /// after `extent` and adds no line break leaves the layout as it is.
+    static func detectWithExtent(in bytes: [UInt8], nodes: [RawNode]) -> (layout: Layout, extent: Int) {
         var newline = "\n"
         var indentUnit: String? = nil
-        if let lf = bytes.firstIndex(of: 0x0A) {
-            if lf > 0 && bytes[lf - 1] == 0x0D { newline = "\r\n" }
+        var extent = 0
+        let firstBreak = bytes.firstIndex(of: 0x0A)
+        if let lf = firstBreak, lf > 0 && bytes[lf - 1] == 0x0D { newline = "\r\n" }
+        // Text on one line, maybe with a final line break, is minified: only a break with more
+        // text after it starts an indented layout. (Edits change no byte after the root value.)
+        if let lf = firstBreak, bytes[(lf + 1)...].contains(where: { !Parser.isWhitespace($0) }) {
             // The first indented line after a line that opens a container gives the unit.
             var k = lf + 1
             var unit: [UInt8] = []
             while k < bytes.count && (bytes[k] == 0x20 || bytes[k] == 0x09) { unit.append(bytes[k]); k += 1 }
+            extent = k
             // Subtract the indentation of the line that holds the break.
             var lineStart = lf
             while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
@@ -148,8 +155,12 @@ public struct Layout: Hashable, Sendable {
         var colon = indentUnit == nil ? ":" : ": "
         if let member = nodes.first(where: { $0.hasKey }) {
             colon = String(decoding: bytes[Int(member.keyEnd)..<Int(member.start)], as: UTF8.self)
+            extent = max(extent, Int(member.start))
+        } else {
+            // No member yet: any edit may add the first one, whose colon then counts.
+            extent = Int.max
         }
-        return Layout(indentUnit: indentUnit, newline: newline, colon: colon)
+        return (Layout(indentUnit: indentUnit, newline: newline, colon: colon), extent)
     }
 }
 
@@ -163,6 +174,8 @@ final class Storage: @unchecked Sendable {
     @exclusivity(unchecked) var bytes: [UInt8]
     @exclusivity(unchecked) var nodes: [RawNode]
     @exclusivity(unchecked) var layout: Layout
+    /// Where the bytes the layout was read from end (see `Layout.detectWithExtent`).
+    @exclusivity(unchecked) var layoutExtent: Int
     /// Tape indexes, ascending, of the objects whose keys may repeat, once made (see
     /// Storage+RepeatedKeys.swift): made when first needed (listing duplicate keys), not by the
     /// parser, so reading a document does not pay for it; kept up to date by edits from then on.
@@ -177,13 +190,14 @@ final class Storage: @unchecked Sendable {
         self.nodes = nodes
         self.knownRepeats = nil
         self.traits = NodeTraits.make(nodes)
-        self.layout = Layout.detect(in: bytes, nodes: nodes)
+        (self.layout, self.layoutExtent) = Layout.detectWithExtent(in: bytes, nodes: nodes)
     }
 
-    init(bytes: [UInt8], nodes: [RawNode], layout: Layout, possibleRepeats: [Int]?, traits: [UInt8]) {
+    init(bytes: [UInt8], nodes: [RawNode], layout: Layout, layoutExtent: Int, possibleRepeats: [Int]?, traits: [UInt8]) {
         self.bytes = bytes
         self.nodes = nodes
         self.layout = layout
+        self.layoutExtent = layoutExtent
         self.knownRepeats = possibleRepeats
         self.traits = traits
     }

@@ -43,7 +43,7 @@ struct Parser {
     private static let comma = UInt8(ascii: ","), colon = UInt8(ascii: ":")
 
     @inline(__always)
-    private static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+    static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
     private func found(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> JSONParseError.Found {
         guard i < p.count else { return .endOfText }

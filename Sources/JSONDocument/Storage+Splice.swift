@@ -18,7 +18,7 @@ extension Storage {
         if isKnownUniquelyReferenced(&storage) {
             storage.apply(patch, splice)
         } else {
-            let copy = Storage(bytes: storage.bytes, nodes: storage.nodes, layout: storage.layout,
+            let copy = Storage(bytes: storage.bytes, nodes: storage.nodes, layout: storage.layout, layoutExtent: storage.layoutExtent,
                                possibleRepeats: storage.listedRepeatsIfKnown, traits: storage.traits)
             storage = copy
             copy.apply(patch, splice)
@@ -180,6 +180,11 @@ extension Storage {
             }
         }
         updatePossibleRepeats(patch, nodeDelta: nodeDelta)
-        layout = Layout.detect(in: bytes, nodes: nodes)
+        // The layout is read from the start of the text (the first line break, the first member):
+        // an edit after that, adding no line break, cannot change it, and a large minified
+        // document is not searched for a line break on every edit.
+        if splice.range.lowerBound <= layoutExtent || splice.replacement.contains(0x0A) {
+            (layout, layoutExtent) = Layout.detectWithExtent(in: bytes, nodes: nodes)
+        }
     }
 }

@@ -58,6 +58,11 @@ import TestSupport
              output: #"{"a":1,"response":{"x":[1,2],"y":{"p":"q","r":[true]}}}"#),
         Case(input: #"{"a": 1, "response": {}}"#, edit: .set(["response", "y"], ["p": 1, "q": 2]),
              output: #"{"a": 1, "response": {"y": {"p": 1, "q": 2}}}"#),
+        // One line and a final line break is still minified.
+        Case(input: "{\"a\":1,\"response\":{\"x\":null}}\n", edit: .set(["response", "x"], ["p": 1]),
+             output: "{\"a\":1,\"response\":{\"x\":{\"p\":1}}}\n"),
+        Case(input: "{\"a\": 1, \"r\": {}}\r\n", edit: .set(["r", "k"], [true]),
+             output: "{\"a\": 1, \"r\": {\"k\": [true]}}\r\n"),
         Case(input: #"{"list":[1,2,3]}"#, edit: .append(["list"], 4), output: #"{"list":[1,2,3,4]}"#),
         Case(input: #"{"list":[1,2,3]}"#, edit: .remove(["list", 1]), output: #"{"list":[1,3]}"#),
         Case(input: #"{"list":[1,2,3]}"#, edit: .remove(["list", 2]), output: #"{"list":[1,2]}"#),

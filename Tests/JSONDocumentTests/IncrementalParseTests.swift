@@ -50,6 +50,7 @@ import TestSupport
             Issue.record("\(step): node \(first) differs: \(tape[first]) vs \(fresh.nodes[first])")
         }
         #expect(document.storage.layout == fresh.layout, "\(step): layout")
+        #expect(document.storage.layoutExtent == fresh.layoutExtent, "\(step): where the layout was read")
         #expect(document.storage.traits == fresh.traits, "\(step): node traits")
     }
 
@@ -90,6 +91,28 @@ import TestSupport
         }
         while document.undo() {}
         #expect(document.bytes == Repository.bytes(of: path), "\(file): undoing every edit gives the original bytes")
+    }
+
+    @Test("the layout follows edits that change it: a first line break, a first colon; and not others")
+    func layoutFollowsEdits() throws {
+        let text = #"{"a":1,"b":{"c":[1,2]},"d":"x"}"#
+        var document = try JSONDocument(text: text)
+        #expect(document.layout.indentUnit == nil)
+        // Far from the start, no line break: the layout stays minified.
+        try document.setValue(.string("y"), at: ["d"])
+        try Self.expectSameAsFreshParse(document, "value edit")
+        // A line break well after the first member makes the text indented.
+        let afterB = try #require(document.node(at: ["b"])).span.upperBound
+        try document.apply(Splice(range: afterB..<(afterB + 1), replacement: Array(",\n    ".utf8)), path: [])
+        #expect(document.layout.indentUnit == "    ")
+        try Self.expectSameAsFreshParse(document, "a first line break")
+        // The first member's colon, at the start, decides how new members are written.
+        try document.apply(Splice(range: 4..<5, replacement: Array(" : ".utf8)), path: [])
+        #expect(document.layout.colon == " : ")
+        try Self.expectSameAsFreshParse(document, "the first colon")
+        while document.undo() { try Self.expectSameAsFreshParse(document, "undo") }
+        #expect(document.text == text)
+        #expect(document.layout.indentUnit == nil && document.layout.colon == ":")
     }
 
     @Test("an edit nested past the depth limit fails as a fresh parse would, and leaves the document unchanged")
