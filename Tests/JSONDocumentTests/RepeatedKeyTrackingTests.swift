@@ -176,13 +176,14 @@ import TestSupport
         #expect(document.duplicateKeys.map(\.path.dottedString) == ["m.k3"])
     }
 
-    @Test("a scanner used for more objects than its stamp can count still tells their keys apart")
-    func stampWraps() throws {
+    @Test("a scanner reused for many objects tells each one's keys apart from those it saw before")
+    func scannerReuse() throws {
         func object(_ key: (Int) -> String) throws -> Storage {
             try Storage(bytes: Array("{\((0..<9).map { "\"\(key($0))\": 0" }.joined(separator: ","))}".utf8), maxDepth: 8)
         }
-        // The first object's slots are left stale while the others fill other slots; when the stamp
-        // comes round again, the first object must not meet its own old keys.
+        // The scanner keeps its tables from one object to the next: an object met again after tens
+        // of thousands of others must not find its own earlier keys there, and one with a repeat
+        // must still be found.
         let first = try object { "a\($0)" }, other = try object { "b\($0)" }, repeated = try object { "c\($0 % 8)" }
         var scanner = RepeatScanner()
         var wrong: [Int] = []
