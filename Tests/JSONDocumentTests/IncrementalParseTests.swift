@@ -4,18 +4,8 @@ import TestSupport
 
 /// Edits re-parse only the members around the change; the tape must equal a fresh parse's.
 @Suite struct IncrementalParseTests {
-    /// A small deterministic generator (SplitMix64), so every run makes the same edits.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
-    }
+    /// The deterministic generator of RoundTripAndMutationTests, so every run makes the same edits.
+    typealias Random = SplitMix
 
     static func allPaths(_ document: JSONDocument) -> [(JSONPath, JSONKind)] {
         var result: [(JSONPath, JSONKind)] = []
@@ -59,7 +49,7 @@ import TestSupport
     func randomEdits(file: String) throws {
         let path = file.hasPrefix("/") ? file : Repository.root + "/" + file
         var document = try JSONDocument(bytes: Repository.bytes(of: path))
-        var random = Random(state: UInt64(truncatingIfNeeded: file.utf8.reduce(7) { $0 &* 31 &+ Int($1) }))
+        var random = Random(seed: UInt64(truncatingIfNeeded: file.utf8.reduce(7) { $0 &* 31 &+ Int($1) }))
         for step in 0..<60 {
             let paths = Self.allPaths(document)
             let (target, kind) = paths[random.below(paths.count)]

@@ -85,7 +85,7 @@ import TestSupport
         let original = Self.documents[documentIndex]
         var document = try JSONDocument(text: original)
         try Self.expectTracked(document, "document \(documentIndex) unedited")
-        var random = Random(state: UInt64(documentIndex) &* 0x2545_F491_4F6C_DD1D &+ 17)
+        var random = Random(seed: UInt64(documentIndex) &* 0x2545_F491_4F6C_DD1D &+ 17)
         var snapshots: [(JSONDocument, [DuplicateKey])] = []
         for step in 0..<300 {
             // Now and then a copy shares the storage, so the next edit copies it instead of patching in place.
@@ -137,7 +137,7 @@ import TestSupport
     func fixtureEdits(file: String) throws {
         let path = file.hasPrefix("/") ? file : Repository.root + "/" + file
         var document = try JSONDocument(bytes: Repository.bytes(of: path))
-        var random = Random(state: UInt64(truncatingIfNeeded: file.utf8.reduce(11) { $0 &* 31 &+ Int($1) }))
+        var random = Random(seed: UInt64(truncatingIfNeeded: file.utf8.reduce(11) { $0 &* 31 &+ Int($1) }))
         for step in 0..<60 {
             var description = ""
             switch random.below(4) {

@@ -56,4 +56,7 @@ struct SplitMix {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A number in 0..<n (0 when n is 0 or less).
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(1, n))) }
 }
