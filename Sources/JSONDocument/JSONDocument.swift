@@ -291,7 +291,7 @@ public struct JSONNode: Sendable {
         for key in keys { if key.utf8.count < 64 { mask |= 1 << UInt64(key.utf8.count) } else { long = true } }
         let lengths = Set(keys.map(\.utf8.count))
         var result: [JSONNode] = []
-        let unique = !storage.mayRepeatKeys(inObject: index)
+        let unique = stopsAtFirstMatch
         storage.nodes.withUnsafeBufferPointer { tape in
           storage.traits.withUnsafeBufferPointer { traits in
             var child = index + 1
@@ -323,6 +323,10 @@ public struct JSONNode: Sendable {
         return result
     }
 
+    /// Whether a read by key in this object may stop at its first match: its keys cannot repeat.
+    /// Objects of a few members are not asked (reading them whole costs less than asking).
+    var stopsAtFirstMatch: Bool { count > 16 && !storage.mayRepeatKeys(inObject: index) }
+
     /// True when this node is an object member whose key is `key` (escapes decoded).
     public func hasKey(_ key: String) -> Bool {
         guard raw.hasKey else { return false }
@@ -342,7 +346,7 @@ public struct JSONNode: Sendable {
         var key = key
         // One pass over the tape comparing raw key bytes, no node per member; only keys written
         // with escapes are decoded.
-        let unique = !storage.mayRepeatKeys(inObject: index)
+        let unique = stopsAtFirstMatch
         let found = key.withUTF8 { wanted in
             storage.bytes.withUnsafeBufferPointer { bytes in
                 storage.nodes.withUnsafeBufferPointer { tape in

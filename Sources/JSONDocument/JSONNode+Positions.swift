@@ -58,7 +58,7 @@ extension JSONNode {
         case .key(let key):
             guard kind == .object else { return nil }
             var key = key
-            let unique = !storage.mayRepeatKeys(inObject: index)
+            let unique = stopsAtFirstMatch
             return key.withUTF8 { wanted in
                 var found: Int? = nil
                 var position = 0
