@@ -150,7 +150,7 @@ extension JSONDocument {
     /// Applies a splice, re-parsing only what it changed; returns the splice that undoes it.
     /// The document is unchanged on failure.
     private mutating func replace(_ splice: Splice) throws(JSONParseError) -> Splice {
-        let removed = Array(storage.bytes[splice.range])
+        let removed = storage.bytes(in: splice.range)
         try Storage.applying(splice, to: &storage, maxDepth: maxDepth)
         let newRange = splice.range.lowerBound..<(splice.range.lowerBound + splice.replacement.count)
         return Splice(range: newRange, replacement: removed)
@@ -218,7 +218,7 @@ extension JSONDocument {
 
     /// Inserts a new last child, copying the separator and indentation the container already uses.
     private func insertChild(into container: JSONNode, _ body: (_ indent: [UInt8], _ colon: [UInt8]) -> [UInt8]) -> Splice {
-        let bytes = storage.bytes
+        let bytes = storage.textView
         let children = Array(container.children)
         let start = { (node: JSONNode) in node.keySpan?.lowerBound ?? node.span.lowerBound }
         let colon: [UInt8] = children.last.flatMap { last in last.keySpan.map { Array(bytes[$0.upperBound..<last.span.lowerBound]) } }
@@ -267,7 +267,7 @@ extension JSONDocument {
 
     /// The whitespace that starts the line holding `offset`.
     private func lineIndent(at offset: Int) -> [UInt8] {
-        let bytes = storage.bytes
+        let bytes = storage.textView
         var lineStart = offset
         while lineStart > 0 && bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         if lineStart == 0 && hasByteOrderMark { lineStart = 3 }

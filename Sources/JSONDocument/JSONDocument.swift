@@ -29,10 +29,19 @@ public struct JSONDocument: Sendable {
     }
 
     /// The document's bytes: the original ones, with every edit applied.
-    public var bytes: [UInt8] { storage.bytes }
+    public var bytes: [UInt8] { storage.text }
+
+    /// Makes `bytes` cheap on a large edited document: edits leave a gap in the stored text (so
+    /// that the next edit at the same place moves nothing), and while it is there `bytes` returns
+    /// a copy. This moves the text after the gap into it, in place; call it before saving. Does
+    /// nothing when another copy of the document shares the text (closing it would copy it too).
+    public mutating func closeGap() {
+        guard storage.gapLength > 0, isKnownUniquelyReferenced(&storage) else { return }
+        storage.closeGap()
+    }
 
     /// The document as text.
-    public var text: String { String(decoding: storage.bytes, as: UTF8.self) }
+    public var text: String { String(decoding: storage.text, as: UTF8.self) }
 
     /// The top-level value.
     public var root: JSONNode { JSONNode(storage: storage, index: 0) }
@@ -51,14 +60,14 @@ public struct JSONDocument: Sendable {
     public subscript(path: JSONPath) -> JSONValue? { node(at: path)?.value }
 
     /// Whether the text starts with a UTF-8 byte-order mark (kept on save).
-    public var hasByteOrderMark: Bool { storage.bytes.starts(with: [0xEF, 0xBB, 0xBF]) }
+    public var hasByteOrderMark: Bool { storage.textView.starts(with: [0xEF, 0xBB, 0xBF]) }
 
     /// The layout the document uses, which new text follows.
     public var layout: Layout { storage.layout }
 
     /// The 1-based line and column (in code points) of a byte offset.
     public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
-        TextPosition.lineAndColumn(of: offset, in: storage.bytes)
+        TextPosition.lineAndColumn(of: offset, in: storage.textView)
     }
 
     /// Every key that occurs more than once in the same object, with the path of that object.
@@ -131,7 +140,9 @@ public struct Layout: Hashable, Sendable {
 
     /// The layout, and how far into the text the bytes it was read from reach: an edit that starts
     /// after `extent` and adds no line break leaves the layout as it is.
-    static func detectWithExtent(in bytes: [UInt8], nodes: [RawNode]) -> (layout: Layout, extent: Int) {
+    /// `firstMember` is the first node with a key, with text offsets.
+    static func detectWithExtent<Text: RandomAccessCollection<UInt8>>(in bytes: Text, firstMember: RawNode?) -> (layout: Layout, extent: Int)
+    where Text.Index == Int {
         var newline = "\n"
         var indentUnit: String? = nil
         var extent = 0
@@ -153,7 +164,7 @@ public struct Layout: Hashable, Sendable {
             if unit.count > outer { indentUnit = String(decoding: unit[outer...], as: UTF8.self) } else { indentUnit = "  " }
         }
         var colon = indentUnit == nil ? ":" : ": "
-        if let member = nodes.first(where: { $0.hasKey }) {
+        if let member = firstMember {
             colon = String(decoding: bytes[Int(member.keyEnd)..<Int(member.start)], as: UTF8.self)
             extent = max(extent, Int(member.start))
         } else {
@@ -171,7 +182,12 @@ public struct Layout: Hashable, Sendable {
 /// unchecked `Sendable` safe, and why dynamic exclusivity checks (a quarter of the time of reads
 /// by key) can be left out: no access can overlap a mutation.
 final class Storage: @unchecked Sendable {
-    @exclusivity(unchecked) var bytes: [UInt8]
+    /// The text with a gap in it, and the tape's offsets into it (see Storage+Gap.swift).
+    @exclusivity(unchecked) var buffer: [UInt8]
+    @exclusivity(unchecked) var gapStart: Int
+    @exclusivity(unchecked) var gapLength = 0
+    /// Tape indexes of the containers that strictly hold the gap's place in the text.
+    @exclusivity(unchecked) var gapEnclosing: [Int] = []
     @exclusivity(unchecked) var nodes: [RawNode]
     @exclusivity(unchecked) var layout: Layout
     /// Where the bytes the layout was read from end (see `Layout.detectWithExtent`).
@@ -186,20 +202,25 @@ final class Storage: @unchecked Sendable {
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
         let nodes = try Parser(maxDepth: maxDepth).parse(bytes)
-        self.bytes = bytes
+        self.buffer = bytes
+        self.gapStart = bytes.count
         self.nodes = nodes
         self.knownRepeats = nil
         self.traits = NodeTraits.make(nodes)
-        (self.layout, self.layoutExtent) = Layout.detectWithExtent(in: bytes, nodes: nodes)
+        (self.layout, self.layoutExtent) = Layout.detectWithExtent(in: bytes, firstMember: nodes.first(where: { $0.hasKey }))
     }
 
-    init(bytes: [UInt8], nodes: [RawNode], layout: Layout, layoutExtent: Int, possibleRepeats: [Int]?, traits: [UInt8]) {
-        self.bytes = bytes
-        self.nodes = nodes
-        self.layout = layout
-        self.layoutExtent = layoutExtent
-        self.knownRepeats = possibleRepeats
-        self.traits = traits
+    /// A copy to edit while other values still read this one.
+    init(copying other: Storage) {
+        self.buffer = other.buffer
+        self.gapStart = other.gapStart
+        self.gapLength = other.gapLength
+        self.gapEnclosing = other.gapEnclosing
+        self.nodes = other.nodes
+        self.layout = other.layout
+        self.layoutExtent = other.layoutExtent
+        self.knownRepeats = other.listedRepeatsIfKnown
+        self.traits = other.traits
     }
 }
 
@@ -214,18 +235,23 @@ public struct JSONNode: Sendable {
     public var kind: JSONKind { raw.kind }
 
     /// The byte range of the value in the document.
-    public var span: Range<Int> { Int(raw.start)..<Int(raw.end) }
+    public var span: Range<Int> { storage.textStart(raw.start)..<storage.textEnd(raw.end) }
 
     /// The byte range of the member key (quotes included), when this value is an object member.
-    public var keySpan: Range<Int>? { raw.hasKey ? Int(raw.keyStart)..<Int(raw.keyEnd) : nil }
+    public var keySpan: Range<Int>? { raw.hasKey ? storage.textStart(raw.keyStart)..<storage.textEnd(raw.keyEnd) : nil }
 
     /// The value's text exactly as written in the file.
-    public var rawText: String { String(decoding: storage.bytes[span], as: UTF8.self) }
+    public var rawText: String {
+        let r = raw
+        // Only a container can hold the gap.
+        if r.kind == .object || r.kind == .array { return String(decoding: storage.bytes(in: span), as: UTF8.self) }
+        return String(decoding: storage.buffer[Int(r.start)..<Int(r.end)], as: UTF8.self)
+    }
 
     /// The decoded string, for strings.
     public var stringValue: String? {
         guard raw.kind == .string else { return nil }
-        return StringDecoder.decode(storage.bytes, from: Int(raw.start), to: Int(raw.end), hasEscapes: raw.hasEscapes)
+        return StringDecoder.decode(storage.buffer, from: Int(raw.start), to: Int(raw.end), hasEscapes: raw.hasEscapes)
     }
 
     /// The number with its exact spelling, for numbers.
@@ -237,7 +263,7 @@ public struct JSONNode: Sendable {
     /// The boolean, for `true` and `false`.
     public var boolValue: Bool? {
         guard raw.kind == .bool else { return nil }
-        return storage.bytes[Int(raw.start)] == UInt8(ascii: "t")
+        return storage.buffer[Int(raw.start)] == UInt8(ascii: "t")
     }
 
     /// True for `null`.
@@ -337,7 +363,7 @@ public struct JSONNode: Sendable {
     /// The key of this node, when it is an object member.
     public var key: String? {
         guard raw.hasKey else { return nil }
-        return StringDecoder.decode(storage.bytes, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: raw.keyHasEscapes)
+        return StringDecoder.decode(storage.buffer, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: raw.keyHasEscapes)
     }
 
     /// The member for a key (the last occurrence when a key repeats).
@@ -348,7 +374,7 @@ public struct JSONNode: Sendable {
         // with escapes are decoded.
         let unique = stopsAtFirstMatch
         let found = key.withUTF8 { wanted in
-            storage.bytes.withUnsafeBufferPointer { bytes in
+            storage.buffer.withUnsafeBufferPointer { bytes in
                 storage.nodes.withUnsafeBufferPointer { tape in
                     var found = -1
                     var child = index + 1
@@ -415,7 +441,7 @@ public struct JSONNode: Sendable {
     func keyEquals(_ wanted: UnsafeBufferPointer<UInt8>) -> Bool {
         let r = raw
         let start = Int(r.keyStart) + 1, end = Int(r.keyEnd) - 1
-        let bytes = storage.bytes
+        let bytes = storage.buffer
         if end - start == wanted.count {
             var same = true
             for k in 0..<wanted.count where bytes[start + k] != wanted[k] { same = false; break }

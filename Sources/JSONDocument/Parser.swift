@@ -292,7 +292,8 @@ struct Parser {
 /// Line and column arithmetic over document bytes.
 enum TextPosition {
     /// 1-based line and column (in code points) of a byte offset; a leading BOM is not counted as a column.
-    static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    static func lineAndColumn<Text: RandomAccessCollection<UInt8>>(of offset: Int, in bytes: Text) -> (line: Int, column: Int)
+    where Text.Index == Int {
         var line = 1
         var lineStart = 0
         let limit = min(offset, bytes.count)

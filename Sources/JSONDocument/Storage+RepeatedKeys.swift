@@ -28,7 +28,7 @@ extension Storage {
         // leaves them as they were, so a large map is not scanned on every edit of one of its values.
         guard patch.keysChanged, let container = patch.enclosing.last, nodes[container].kind == .object else { return }
         var scanner = RepeatScanner()
-        let mayRepeat = bytes.withUnsafeBufferPointer { bytes in
+        let mayRepeat = buffer.withUnsafeBufferPointer { bytes in
             nodes.withUnsafeBufferPointer { nodes in scanner.mayRepeatKeys(object: container, nodes: nodes, bytes: bytes) }
         }
         // The container lies before the run, so it is among the first `first` entries.
@@ -255,7 +255,7 @@ extension Storage {
         repeatsLock.lock()
         defer { repeatsLock.unlock() }
         if let knownRepeats { return knownRepeats }
-        let made = bytes.withUnsafeBufferPointer { RepeatScanner.objectsThatMayRepeatKeys(nodes: nodes, bytes: $0) }
+        let made = buffer.withUnsafeBufferPointer { RepeatScanner.objectsThatMayRepeatKeys(nodes: nodes, bytes: $0) }
         knownRepeats = made
         return made
     }

@@ -10,7 +10,7 @@ extension Storage {
     /// The storage with a splice applied: patched in place when nothing else shares it, else copied.
     static func applying(_ splice: Splice, to storage: inout Storage, maxDepth: Int) throws(JSONParseError) {
         guard let patch = storage.patch(for: splice, maxDepth: maxDepth) else {
-            var bytes = storage.bytes
+            var bytes = storage.text
             bytes.replaceSubrange(splice.range, with: splice.replacement)
             storage = try Storage(bytes: bytes, maxDepth: maxDepth)
             return
@@ -18,8 +18,7 @@ extension Storage {
         if isKnownUniquelyReferenced(&storage) {
             storage.apply(patch, splice)
         } else {
-            let copy = Storage(bytes: storage.bytes, nodes: storage.nodes, layout: storage.layout, layoutExtent: storage.layoutExtent,
-                               possibleRepeats: storage.listedRepeatsIfKnown, traits: storage.traits)
+            let copy = Storage(copying: storage)
             storage = copy
             copy.apply(patch, splice)
         }
@@ -43,13 +42,13 @@ extension Storage {
     }
 
     /// Parses what a splice changes; nil when it must be parsed whole (it is not inside a
-    /// container, or the changed part does not parse on its own).
+    /// container, or the changed part does not parse on its own). Works in text offsets.
     func patch(for splice: Splice, maxDepth: Int) -> Patch? {
         let lower = splice.range.lowerBound, upper = splice.range.upperBound
         let delta = splice.replacement.count - splice.range.count
         func isContainer(_ raw: RawNode) -> Bool { raw.kind == .object || raw.kind == .array }
         func strictlyInside(_ raw: RawNode) -> Bool { Int(raw.start) < lower && upper < Int(raw.end) }
-        guard let root = nodes.first, isContainer(root), strictlyInside(root) else { return nil }
+        guard !nodes.isEmpty, isContainer(textNode(0)), strictlyInside(textNode(0)) else { return nil }
 
         // The innermost container whose brackets hold the splice.
         var enclosing: [Int] = []
@@ -58,7 +57,7 @@ extension Storage {
             var child = container + 1
             var inner: Int? = nil
             while child < Int(nodes[container].subtreeEnd) {
-                let raw = nodes[child]
+                let raw = textNode(child)
                 if Int(raw.start) >= upper { break }
                 if Int(raw.end) > lower {
                     if isContainer(raw) && strictlyInside(raw) { inner = child }
@@ -73,13 +72,13 @@ extension Storage {
 
         // The children around the splice: the last one ending before it and the first one
         // starting after it bound the run that is parsed again.
-        let parent = nodes[container]
+        let parent = textNode(container)
         var before: Int? = nil, after: Int? = nil
         var firstInRun = container + 1
         var oldChildren = 0
         var child = container + 1
         while child < Int(parent.subtreeEnd) {
-            let raw = nodes[child]
+            let raw = textNode(child)
             let fullStart = raw.hasKey ? Int(raw.keyStart) : Int(raw.start)
             if Int(raw.end) <= lower {
                 before = child
@@ -97,17 +96,17 @@ extension Storage {
             oldChildren += 1
             child = Int(nodes[child].subtreeEnd)
         }
-        let segmentStart = before.map { nodes[$0].hasKey ? Int(nodes[$0].keyStart) : Int(nodes[$0].start) } ?? Int(parent.start) + 1
-        let segmentEnd = after.map { Int(nodes[$0].end) } ?? Int(parent.end) - 1
+        let segmentStart = before.map { textNode($0).hasKey ? Int(textNode($0).keyStart) : Int(textNode($0).start) } ?? Int(parent.start) + 1
+        let segmentEnd = after.map { Int(textNode($0).end) } ?? Int(parent.end) - 1
 
         // The run's new text, between the container's own brackets.
         var text: [UInt8] = []
         text.reserveCapacity(segmentEnd - segmentStart + delta + 2)
-        text.append(bytes[Int(parent.start)])
-        text += bytes[segmentStart..<lower]
+        text.append(byte(at: Int(parent.start)))
+        append(segmentStart..<lower, to: &text)
         text += splice.replacement
-        text += bytes[upper..<segmentEnd]
-        text.append(bytes[Int(parent.end) - 1])
+        append(upper..<segmentEnd, to: &text)
+        text.append(byte(at: Int(parent.end) - 1))
         let depth = enclosing.count - 1
         guard let parsed = try? Parser(maxDepth: maxDepth - depth).parse(text) else { return nil }
 
@@ -142,7 +141,8 @@ extension Storage {
         var old = run.lowerBound, new = 1
         while old < run.upperBound && new < parsed.count {
             let a = nodes[old], b = parsed[new]
-            guard bytes[Int(a.keyStart)..<Int(a.keyEnd)] == text[Int(b.keyStart)..<Int(b.keyEnd)] else { return false }
+            // (A key never holds the gap: its tape offsets read the buffer directly.)
+            guard buffer[Int(a.keyStart)..<Int(a.keyEnd)] == text[Int(b.keyStart)..<Int(b.keyEnd)] else { return false }
             old = Int(a.subtreeEnd)
             new = Int(b.subtreeEnd)
         }
@@ -150,31 +150,65 @@ extension Storage {
     }
 
     /// Applies a patch and its splice to this storage, which nothing else may share.
+    ///
+    /// The gap moves to the splice (see Storage+Gap.swift), takes the removed bytes and gives its
+    /// first bytes to the new ones. The nodes after the run keep their tape offsets, and their
+    /// tape indexes too unless the number of nodes changed: the edit costs what it changes.
     func apply(_ patch: Patch, _ splice: Splice) {
-        let delta = splice.replacement.count - splice.range.count
+        let inserted = splice.replacement.count
         let nodeDelta = patch.nodes.count - patch.tapeRange.count
-        bytes.replaceSubrange(splice.range, with: splice.replacement)
-        nodes.replaceSubrange(patch.tapeRange, with: patch.nodes)
-        traits.replaceSubrange(patch.tapeRange, with: NodeTraits.make(patch.nodes))
+        moveGap(to: splice.range.lowerBound, enclosing: patch.enclosing)
+        gapLength += splice.range.count
+        growGap(toAtLeast: inserted, enclosing: patch.enclosing)
+        let at = gapStart
+        buffer.withUnsafeMutableBufferPointer { b in
+            splice.replacement.withUnsafeBufferPointer { r in
+                guard inserted > 0 else { return }
+                (b.baseAddress! + at).update(from: r.baseAddress!, count: inserted)
+            }
+        }
+        gapStart += inserted
+        gapLength -= inserted
+        gapEnclosing = patch.enclosing
+
+        // The new nodes, from text offsets to tape offsets.
+        var fresh = patch.nodes
+        if gapLength > 0 {
+            for k in fresh.indices {
+                fresh[k].start = UInt32(truncatingIfNeeded: physicalStart(Int(fresh[k].start)))
+                fresh[k].end = UInt32(truncatingIfNeeded: physicalEnd(Int(fresh[k].end)))
+                if fresh[k].hasKey {
+                    fresh[k].keyStart = UInt32(truncatingIfNeeded: physicalStart(Int(fresh[k].keyStart)))
+                    fresh[k].keyEnd = UInt32(truncatingIfNeeded: physicalEnd(Int(fresh[k].keyEnd)))
+                }
+            }
+        }
+        let freshTraits = NodeTraits.make(fresh)
+        if nodeDelta == 0 {
+            // Same length: written over in place, nothing after the run moves.
+            let lower = patch.tapeRange.lowerBound
+            nodes.withUnsafeMutableBufferPointer { tape in
+                for k in fresh.indices { tape[lower + k] = fresh[k] }
+            }
+            traits.withUnsafeMutableBufferPointer { t in
+                for k in freshTraits.indices { t[lower + k] = freshTraits[k] }
+            }
+        } else {
+            nodes.replaceSubrange(patch.tapeRange, with: fresh)
+            traits.replaceSubrange(patch.tapeRange, with: freshTraits)
+        }
         nodes.withUnsafeMutableBufferPointer { tape in
             for index in patch.enclosing {
-                tape[index].end = UInt32(truncatingIfNeeded: Int(tape[index].end) + delta)
                 tape[index].subtreeEnd = UInt32(truncatingIfNeeded: Int(tape[index].subtreeEnd) + nodeDelta)
             }
             if let container = patch.enclosing.last {
                 tape[container].childCount = UInt32(truncatingIfNeeded: Int(tape[container].childCount) - patch.oldChildren + patch.newChildren)
             }
-            // Everything after the run moves by the change in bytes and in nodes.
-            let d = UInt32(bitPattern: Int32(truncatingIfNeeded: delta))
+            // The nodes after the run move by the change in the number of nodes.
+            guard nodeDelta != 0 else { return }
             let n = UInt32(bitPattern: Int32(truncatingIfNeeded: nodeDelta))
-            var index = patch.tapeRange.lowerBound + patch.nodes.count
+            var index = patch.tapeRange.lowerBound + fresh.count
             while index < tape.count {
-                tape[index].start &+= d
-                tape[index].end &+= d
-                if tape[index].keyEnd > tape[index].keyStart {
-                    tape[index].keyStart &+= d
-                    tape[index].keyEnd &+= d
-                }
                 tape[index].subtreeEnd &+= n
                 index += 1
             }
@@ -184,7 +218,8 @@ extension Storage {
         // an edit after that, adding no line break, cannot change it, and a large minified
         // document is not searched for a line break on every edit.
         if splice.range.lowerBound <= layoutExtent || splice.replacement.contains(0x0A) {
-            (layout, layoutExtent) = Layout.detectWithExtent(in: bytes, nodes: nodes)
+            let firstMember = nodes.firstIndex(where: { $0.hasKey }).map { textNode($0) }
+            (layout, layoutExtent) = Layout.detectWithExtent(in: textView, firstMember: firstMember)
         }
     }
 }

@@ -78,6 +78,8 @@ struct SetFields: ParsableCommand {
         }
         // The problems printed below are found on another core while the file is written (on a
         // large event the checks read all of it).
+        // Saved without a copy of the text (edits leave a gap in it).
+        event.document.closeGap()
         let edited = event
         let checking = Background { edited.validate() }
         defer { _ = checking.value }

@@ -34,7 +34,10 @@ import TestSupport
 
     static func expectSameAsFreshParse(_ document: JSONDocument, _ step: String) throws {
         let fresh = try Storage(bytes: document.bytes, maxDepth: document.maxDepth)
-        let tape = document.storage.nodes
+        let storage = document.storage
+        // The tape's offsets point into the buffer, gap included; read as text offsets they must
+        // be a fresh parse's.
+        let tape = storage.nodes.indices.map { storage.textNode($0) }
         #expect(tape.count == fresh.nodes.count, "\(step): node count")
         if let first = zip(tape, fresh.nodes).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
             Issue.record("\(step): node \(first) differs: \(tape[first]) vs \(fresh.nodes[first])")
@@ -42,6 +45,25 @@ import TestSupport
         #expect(document.storage.layout == fresh.layout, "\(step): layout")
         #expect(document.storage.layoutExtent == fresh.layoutExtent, "\(step): where the layout was read")
         #expect(document.storage.traits == fresh.traits, "\(step): node traits")
+        expectGapInvariants(storage, step)
+    }
+
+    /// No value or key holds the gap, and the containers listed as holding it are those that do.
+    static func expectGapInvariants(_ storage: Storage, _ step: String) {
+        var straddling: [Int] = []
+        var holding: [Int] = []
+        for (index, raw) in storage.nodes.enumerated() {
+            let text = storage.textNode(index)
+            if raw.end - raw.start != text.end - text.start {
+                if raw.kind == .object || raw.kind == .array { holding.append(index) } else { straddling.append(index) }
+            }
+            if raw.hasKey && raw.keyEnd - raw.keyStart != text.keyEnd - text.keyStart { straddling.append(index) }
+        }
+        #expect(straddling == [], "\(step): values or keys that hold the gap")
+        if storage.gapLength > 0 {
+            #expect(holding == storage.gapEnclosing, "\(step): containers that hold the gap")
+        }
+        #expect(storage.buffer.count == storage.count + storage.gapLength, "\(step): buffer size")
     }
 
     @Test("random edits, undos and redos of every fixture keep the tape equal to a fresh parse",

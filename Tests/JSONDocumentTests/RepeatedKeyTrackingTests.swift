@@ -22,7 +22,7 @@ import TestSupport
 
     /// The objects that may repeat a key, found the slow way: every pair of raw keys compared.
     static func expectedRepeats(_ storage: Storage) -> [Int] {
-        let nodes = storage.nodes, bytes = storage.bytes
+        let nodes = storage.nodes, bytes = storage.buffer
         var result: [Int] = []
         for (index, node) in nodes.enumerated() where node.kind == .object {
             var keys: [ArraySlice<UInt8>] = []
@@ -189,7 +189,7 @@ import TestSupport
         var wrong: [Int] = []
         for round in 0..<70_000 {
             let storage = round % 65_535 == 0 ? first : round % 1000 == 999 ? repeated : other
-            let found = storage.bytes.withUnsafeBufferPointer { bytes in
+            let found = storage.buffer.withUnsafeBufferPointer { bytes in
                 storage.nodes.withUnsafeBufferPointer { nodes in scanner.mayRepeatKeys(object: 0, nodes: nodes, bytes: bytes) }
             }
             if found != (storage === repeated) { wrong.append(round) }
