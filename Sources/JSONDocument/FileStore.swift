@@ -82,9 +82,12 @@ public enum FileStore {
             throw FileError(kind: .isDirectory, path: path, operation: "read")
         }
         // Read straight into the result, sized by fstat (plus one byte to see the end without a
-        // second buffer); a file that grows meanwhile is read on in larger steps.
+        // second buffer); a file that grows meanwhile is read on in larger steps. A 64th more is
+        // room for a document's first edits to grow into without a second buffer (untouched, that
+        // room takes no memory).
         var result: [UInt8] = []
-        var capacity = max(Int(info.st_size) + 1, 4096)
+        let size = Int(info.st_size)
+        var capacity = max(size + 1 + size / 64, 4096)
         var length = 0
         while true {
             if length == capacity { capacity *= 2 }

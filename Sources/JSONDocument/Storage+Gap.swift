@@ -156,26 +156,36 @@ extension Storage {
     }
 
     /// Makes the gap at least `needed` bytes long, moving the text after it (and the offsets there)
-    /// once; the gap grows by a part of the text so that this happens rarely.
+    /// once; the gap grows by a part of the text so that this happens rarely. The buffer's spare
+    /// capacity is used when it is enough (no second buffer: a 52 MB event would need 104 MB).
     func growGap(toAtLeast needed: Int, enclosing: [Int]) {
         guard gapLength < needed else { return }
-        let newLength = max(needed, 4096, count / 64)
-        let grown = newLength - gapLength
-        let tail = buffer.count - gapEnd
-        var larger = [UInt8](unsafeUninitializedCapacity: buffer.count + grown) { out, initialized in
-            buffer.withUnsafeBufferPointer { b in
-                let base = out.baseAddress!
-                base.initialize(from: b.baseAddress!, count: gapStart)
-                (base + gapStart).initialize(repeating: 0, count: newLength)
-                (base + gapStart + newLength).initialize(from: b.baseAddress! + gapEnd, count: tail)
+        let wanted = max(needed, 4096, count / 64)
+        let spare = buffer.capacity - buffer.count
+        let grown: Int
+        if spare >= needed - gapLength {
+            grown = min(spare, wanted - gapLength)
+            let tail = buffer.count - gapEnd
+            let from = gapEnd
+            buffer.append(contentsOf: repeatElement(0, count: grown))
+            buffer.withUnsafeMutableBufferPointer { b in _ = memmove(b.baseAddress! + from + grown, b.baseAddress! + from, tail) }
+        } else {
+            grown = wanted - gapLength
+            let tail = buffer.count - gapEnd
+            var larger = [UInt8](unsafeUninitializedCapacity: buffer.count + grown) { out, initialized in
+                buffer.withUnsafeBufferPointer { b in
+                    let base = out.baseAddress!
+                    base.initialize(from: b.baseAddress!, count: gapStart)
+                    (base + gapStart).initialize(repeating: 0, count: wanted)
+                    (base + gapStart + wanted).initialize(from: b.baseAddress! + gapEnd, count: tail)
+                }
+                initialized = buffer.count + grown
             }
-            initialized = buffer.count + grown
+            swap(&buffer, &larger)
         }
-        swap(&buffer, &larger)
-        larger = []
         let oldEnd = gapEnd
         shiftOffsets(starts: oldEnd..<Int.max, ends: oldEnd...Int.max, by: grown, enclosing: enclosing)
-        gapLength = newLength
+        gapLength += grown
     }
 
     /// Closes the gap (moves it to the end of the text and drops it), so that `text` is the buffer
