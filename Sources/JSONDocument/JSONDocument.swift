@@ -248,6 +248,20 @@ public struct JSONNode: Sendable {
         return String(decoding: storage.buffer[Int(r.start)..<Int(r.end)], as: UTF8.self)
     }
 
+    /// The value's bytes exactly as written (a string with its quotes): a slice of the stored
+    /// text for a string, number, `true`, `false` or `null`, a copy for a container.
+    public var rawBytes: ArraySlice<UInt8> {
+        let r = raw
+        if r.kind == .object || r.kind == .array { return ArraySlice(storage.bytes(in: span)) }
+        return storage.buffer[Int(r.start)..<Int(r.end)]
+    }
+
+    /// The member key's bytes exactly as written, quotes included, when this value is an object member.
+    public var rawKeyBytes: ArraySlice<UInt8>? {
+        let r = raw
+        return r.hasKey ? storage.buffer[Int(r.keyStart)..<Int(r.keyEnd)] : nil
+    }
+
     /// The decoded string, for strings.
     public var stringValue: String? {
         guard raw.kind == .string else { return nil }

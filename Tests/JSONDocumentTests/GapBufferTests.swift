@@ -53,6 +53,10 @@ import Testing
             let other = random.below(400)
             let name = try #require(document.node(at: ["records", .index(other), "name"]))
             #expect(Array(expected[name.span]) == Array(name.rawText.utf8), "step \(step): a span is a text offset")
+            #expect(Array(expected[name.span]) == Array(name.rawBytes), "step \(step): raw bytes")
+            #expect(Array(expected[try #require(name.keySpan)]) == Array(try #require(name.rawKeyBytes)), "step \(step): raw key bytes")
+            let container = try #require(document.node(at: ["records", .index(other)]))
+            #expect(Array(expected[container.span]) == Array(container.rawBytes), "step \(step): a container's raw bytes")
             if step % 37 == 36 { document.closeGap() }
         }
         while document.undo() {}

@@ -238,7 +238,6 @@ extension ExplorerState {
             let isArray: Bool
             var position = 0
         }
-        let bytes = document.bytes
         var path = path
         var frames = [Frame(children: container.children.makeIterator(), isArray: container.kind == .array)]
         while !frames.isEmpty, results.count < limit {
@@ -252,7 +251,7 @@ extension ExplorerState {
             let isArray = frames[frames.count - 1].isArray
             if frames.count == 1, let skippedKey, child.hasKey(skippedKey) { continue }
             var hit = false
-            if let keySpan = child.keySpan { hit = matcher.matches(bytes, keySpan, decoded: { child.key ?? "" }) }
+            if let key = child.rawKeyBytes { hit = matcher.matches(key, decoded: { child.key ?? "" }) }
             switch child.kind {
             case .object, .array:
                 if hit { results.append(path + [component(of: child, at: position, inArray: isArray)]) }
@@ -261,9 +260,9 @@ extension ExplorerState {
                 frames.append(Frame(children: child.children.makeIterator(), isArray: child.kind == .array))
                 continue
             case .string:
-                if !hit { hit = matcher.matches(bytes, child.span, decoded: { child.stringValue ?? "" }) }
+                if !hit { hit = matcher.matches(child.rawBytes, decoded: { child.stringValue ?? "" }) }
             default:
-                if !hit { hit = matcher.matches(bytes, child.span, decoded: { child.rawText }) }
+                if !hit { hit = matcher.matches(child.rawBytes, decoded: { child.rawText }) }
             }
             if hit { results.append(path + [component(of: child, at: position, inArray: isArray)]) }
         }
@@ -291,11 +290,12 @@ struct TextMatcher {
         asciiNeedle = utf8.allSatisfy { $0 < 0x80 } ? utf8 : nil
     }
 
-    /// Whether the text in `span` (a JSON string with its quotes, or a number, true, false or null)
-    /// contains the needle; `decoded` gives the text when the bytes cannot be compared as they are.
-    func matches(_ bytes: [UInt8], _ span: Range<Int>, decoded: () -> String) -> Bool {
+    /// Whether `bytes` (a JSON string with its quotes, or a number, true, false or null, as
+    /// written) contains the needle; `decoded` gives the text when the bytes cannot be compared
+    /// as they are.
+    func matches(_ bytes: ArraySlice<UInt8>, decoded: () -> String) -> Bool {
         guard let wanted = asciiNeedle, !wanted.isEmpty else { return decoded().lowercased().contains(needle) }
-        var lower = span.lowerBound, upper = span.upperBound
+        var lower = bytes.startIndex, upper = bytes.endIndex
         if upper - lower >= 2 && bytes[lower] == 0x22 { lower += 1; upper -= 1 }
         // Escapes: compare the decoded text.
         var index = lower
