@@ -266,17 +266,9 @@ public struct JSONNode: Sendable {
     public func children(notOfKind kind: JSONKind) -> [JSONNode] {
         guard raw.kind == .object || raw.kind == .array else { return [] }
         var result: [JSONNode] = []
-        let wanted = NodeTraits.code(kind)
-        storage.nodes.withUnsafeBufferPointer { tape in
-          storage.traits.withUnsafeBufferPointer { traits in
-            var child = index + 1
-            let end = Int(tape[index].subtreeEnd)
-            while child < end {
-                let t = traits[child]
-                if t & 7 != wanted { result.append(JSONNode(storage: storage, index: child)) }
-                child = NodeTraits.isContainer(t) ? Int(tape[child].subtreeEnd) : child + 1
-            }
-          }
+        storage.forEachChild(from: index + 1, to: Int(raw.subtreeEnd), passing: ChildTest(notOfKind: kind)) { child in
+            result.append(JSONNode(storage: storage, index: child))
+            return true
         }
         return result
     }
@@ -285,40 +277,12 @@ public struct JSONNode: Sendable {
     /// time; only keys of a matching length (or written with escapes) are decoded.
     public func members(withKeyIn keys: Set<String>) -> [JSONNode] {
         guard raw.kind == .object, !keys.isEmpty else { return [] }
-        // Key lengths below 64 as bits of a mask; longer names go through the set.
-        var mask: UInt64 = 0
-        var long = false
-        for key in keys { if key.utf8.count < 64 { mask |= 1 << UInt64(key.utf8.count) } else { long = true } }
-        let lengths = Set(keys.map(\.utf8.count))
         var result: [JSONNode] = []
-        let unique = stopsAtFirstMatch
-        storage.nodes.withUnsafeBufferPointer { tape in
-          storage.traits.withUnsafeBufferPointer { traits in
-            var child = index + 1
-            let end = Int(tape[index].subtreeEnd)
-            while child < end {
-                let t = traits[child]
-                var candidate: Bool
-                let short = NodeTraits.keyLength(t)
-                if short < NodeTraits.longKey {
-                    // The length from the traits byte: no node read for most keys.
-                    candidate = mask & (1 << UInt64(short)) != 0
-                } else {
-                    let length = Int(tape[child].keyEnd) - Int(tape[child].keyStart) - 2
-                    candidate = length < 64 ? mask & (1 << UInt64(length)) != 0 : long && lengths.contains(length)
-                    if !candidate { candidate = tape[child].keyHasEscapes }
-                }
-                if candidate {
-                    let node = JSONNode(storage: storage, index: child)
-                    if let key = node.key, keys.contains(key) {
-                        result.append(node)
-                        // Keys that cannot repeat: once each wanted key is found, none can follow.
-                        if unique && result.count == keys.count { break }
-                    }
-                }
-                child = NodeTraits.isContainer(t) ? Int(tape[child].subtreeEnd) : child + 1
-            }
-          }
+        // Keys that cannot repeat: once each wanted key is found, none can follow.
+        let limit = stopsAtFirstMatch ? keys.count : Int.max
+        storage.forEachChild(from: index + 1, to: Int(raw.subtreeEnd), passing: ChildTest(keyIn: keys)) { child in
+            result.append(JSONNode(storage: storage, index: child))
+            return result.count < limit
         }
         return result
     }
