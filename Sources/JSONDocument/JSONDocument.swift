@@ -183,6 +183,9 @@ final class Storage: @unchecked Sendable {
     let repeatsLock = NSLock()
     /// Kind and key length of each node, index for index with `nodes` (see Storage+Traits.swift).
     @exclusivity(unchecked) var traits: [UInt8]
+    /// Answers to child queries on long containers, guarded by `repeatsLock` and kept up to date
+    /// by edits (see Storage+QueryCache.swift); empty in a new storage.
+    @exclusivity(unchecked) var queryCache = QueryCache()
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
         let nodes = try Parser(maxDepth: maxDepth).parse(bytes)
@@ -262,9 +265,13 @@ public struct JSONNode: Sendable {
     }
 
     /// The children whose kind is not `kind`, in file order; for checking that a large map or list
-    /// holds one kind of value without making a node for every child.
+    /// holds one kind of value without making a node for every child. The answer for a long
+    /// container is kept, so asking again after an edit does not walk it again.
     public func children(notOfKind kind: JSONKind) -> [JSONNode] {
         guard raw.kind == .object || raw.kind == .array else { return [] }
+        if count >= QueryCache.minimumChildren {
+            return storage.keptAnswer(to: .notOfKind(kind), in: index).map { JSONNode(storage: storage, index: $0) }
+        }
         var result: [JSONNode] = []
         storage.forEachChild(from: index + 1, to: Int(raw.subtreeEnd), passing: ChildTest(notOfKind: kind)) { child in
             result.append(JSONNode(storage: storage, index: child))
@@ -274,9 +281,13 @@ public struct JSONNode: Sendable {
     }
 
     /// The members whose key is one of `keys` (escapes decoded), in file order, repeated keys each
-    /// time; only keys of a matching length (or written with escapes) are decoded.
+    /// time; only keys of a matching length (or written with escapes) are decoded. The answer for
+    /// a long object is kept, as for `children(notOfKind:)`.
     public func members(withKeyIn keys: Set<String>) -> [JSONNode] {
         guard raw.kind == .object, !keys.isEmpty else { return [] }
+        if count >= QueryCache.minimumChildren {
+            return storage.keptAnswer(to: .keyIn(keys), in: index).map { JSONNode(storage: storage, index: $0) }
+        }
         var result: [JSONNode] = []
         // Keys that cannot repeat: once each wanted key is found, none can follow.
         let limit = stopsAtFirstMatch ? keys.count : Int.max
