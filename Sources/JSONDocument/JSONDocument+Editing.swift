@@ -61,6 +61,13 @@ extension JSONDocument {
     ///
     /// When a key occurs more than once, the last occurrence (the one reads return) is removed.
     public mutating func removeValue(at path: JSONPath) throws(JSONEditError) {
+        // The splice is made by a function of its own, so that the nodes it reads are let go
+        // before the edit: held, they share the storage, which is then copied instead of patched.
+        try apply(removalSplice(at: path), path: path)
+    }
+
+    /// The splice that removes the member or element at a path.
+    private func removalSplice(at path: JSONPath) throws(JSONEditError) -> Splice {
         guard let last = path.last else { throw JSONEditError(kind: .cannotRemoveRoot, path: path, depth: 0) }
         let parent = try existingNode(at: JSONPath(path.dropLast()), fullPath: path)
         let depth = path.count - 1
@@ -90,16 +97,22 @@ extension JSONDocument {
         } else {
             range = siblings[position - 1].span.upperBound..<siblings[position].span.upperBound
         }
-        try apply(Splice(range: range, replacement: []), path: path)
+        return Splice(range: range, replacement: [])
     }
 
     /// Appends a value to the array at a path.
     public mutating func appendValue(_ value: JSONValue, to path: JSONPath) throws(JSONEditError) {
+        // The count comes from a function of its own, for the reason `removeValue` gives.
+        try setValue(value, at: path + [.index(arrayCount(at: path))])
+    }
+
+    /// The number of elements of the array at a path.
+    private func arrayCount(at path: JSONPath) throws(JSONEditError) -> Int {
         let array = try existingNode(at: path, fullPath: path)
         guard array.kind == .array else {
             throw JSONEditError(kind: .notAContainer(array.kind), path: path + [.index(array.count)], depth: path.count)
         }
-        try setValue(value, at: path + [.index(array.count)])
+        return array.count
     }
 
     // MARK: Undo

@@ -199,6 +199,9 @@ final class Storage: @unchecked Sendable {
     let repeatsLock = NSLock()
     /// Kind and key length of each node, index for index with `nodes` (see Storage+Traits.swift).
     @exclusivity(unchecked) var traits: [UInt8]
+    /// Answers to child queries on long containers, guarded by `repeatsLock` and kept up to date
+    /// by edits (see Storage+QueryCache.swift); empty in a new storage.
+    @exclusivity(unchecked) var queryCache = QueryCache()
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
         let nodes = try Parser(maxDepth: maxDepth).parse(bytes)
@@ -302,63 +305,35 @@ public struct JSONNode: Sendable {
     }
 
     /// The children whose kind is not `kind`, in file order; for checking that a large map or list
-    /// holds one kind of value without making a node for every child.
+    /// holds one kind of value without making a node for every child. The answer for a long
+    /// container is kept, so asking again after an edit does not walk it again.
     public func children(notOfKind kind: JSONKind) -> [JSONNode] {
         guard raw.kind == .object || raw.kind == .array else { return [] }
+        if count >= QueryCache.minimumChildren {
+            return storage.keptAnswer(to: .notOfKind(kind), in: index).map { JSONNode(storage: storage, index: $0) }
+        }
         var result: [JSONNode] = []
-        let wanted = NodeTraits.code(kind)
-        storage.nodes.withUnsafeBufferPointer { tape in
-          storage.traits.withUnsafeBufferPointer { traits in
-            var child = index + 1
-            let end = Int(tape[index].subtreeEnd)
-            while child < end {
-                let t = traits[child]
-                if t & 7 != wanted { result.append(JSONNode(storage: storage, index: child)) }
-                child = NodeTraits.isContainer(t) ? Int(tape[child].subtreeEnd) : child + 1
-            }
-          }
+        storage.forEachChild(from: index + 1, to: Int(raw.subtreeEnd), passing: ChildTest(notOfKind: kind)) { child in
+            result.append(JSONNode(storage: storage, index: child))
+            return true
         }
         return result
     }
 
     /// The members whose key is one of `keys` (escapes decoded), in file order, repeated keys each
-    /// time; only keys of a matching length (or written with escapes) are decoded.
+    /// time; only keys of a matching length (or written with escapes) are decoded. The answer for
+    /// a long object is kept, as for `children(notOfKind:)`.
     public func members(withKeyIn keys: Set<String>) -> [JSONNode] {
         guard raw.kind == .object, !keys.isEmpty else { return [] }
-        // Key lengths below 64 as bits of a mask; longer names go through the set.
-        var mask: UInt64 = 0
-        var long = false
-        for key in keys { if key.utf8.count < 64 { mask |= 1 << UInt64(key.utf8.count) } else { long = true } }
-        let lengths = Set(keys.map(\.utf8.count))
+        if count >= QueryCache.minimumChildren {
+            return storage.keptAnswer(to: .keyIn(keys), in: index).map { JSONNode(storage: storage, index: $0) }
+        }
         var result: [JSONNode] = []
-        let unique = stopsAtFirstMatch
-        storage.nodes.withUnsafeBufferPointer { tape in
-          storage.traits.withUnsafeBufferPointer { traits in
-            var child = index + 1
-            let end = Int(tape[index].subtreeEnd)
-            while child < end {
-                let t = traits[child]
-                var candidate: Bool
-                let short = NodeTraits.keyLength(t)
-                if short < NodeTraits.longKey {
-                    // The length from the traits byte: no node read for most keys.
-                    candidate = mask & (1 << UInt64(short)) != 0
-                } else {
-                    let length = Int(tape[child].keyEnd) - Int(tape[child].keyStart) - 2
-                    candidate = length < 64 ? mask & (1 << UInt64(length)) != 0 : long && lengths.contains(length)
-                    if !candidate { candidate = tape[child].keyHasEscapes }
-                }
-                if candidate {
-                    let node = JSONNode(storage: storage, index: child)
-                    if let key = node.key, keys.contains(key) {
-                        result.append(node)
-                        // Keys that cannot repeat: once each wanted key is found, none can follow.
-                        if unique && result.count == keys.count { break }
-                    }
-                }
-                child = NodeTraits.isContainer(t) ? Int(tape[child].subtreeEnd) : child + 1
-            }
-          }
+        // Keys that cannot repeat: once each wanted key is found, none can follow.
+        let limit = stopsAtFirstMatch ? keys.count : Int.max
+        storage.forEachChild(from: index + 1, to: Int(raw.subtreeEnd), passing: ChildTest(keyIn: keys)) { child in
+            result.append(JSONNode(storage: storage, index: child))
+            return result.count < limit
         }
         return result
     }
