@@ -36,20 +36,38 @@ public enum EventFiles {
         var result: [String] = []
         var pending = [folder]
         while let current = pending.popLast() {
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: current)
-            } catch {
+            // readdir gives each entry's type, so a folder of 10,000 events is listed without a
+            // stat per file (a third of `check`'s system calls before); lstat only where the file
+            // system does not say.
+            guard let directory = opendir(current) else {
                 problems.append(PathProblem(path: current, message: "cannot list this folder: permission denied or unreadable"))
                 continue
             }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            var entries: [(name: String, type: UInt8)] = []
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                entries.append((name, entry.pointee.d_type))
+            }
+            closedir(directory)
+            for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
-                var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR: pending.append(path)
-                case S_IFREG, S_IFLNK: if name.hasSuffix(".json") { result.append(path) }
+                var kind = type
+                if kind == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    guard lstat(path, &info) == 0 else { continue }
+                    switch info.st_mode & S_IFMT {
+                    case S_IFDIR: kind = UInt8(DT_DIR)
+                    case S_IFREG: kind = UInt8(DT_REG)
+                    case S_IFLNK: kind = UInt8(DT_LNK)
+                    default: continue
+                    }
+                }
+                switch kind {
+                case UInt8(DT_DIR): pending.append(path)
+                case UInt8(DT_REG), UInt8(DT_LNK): if name.hasSuffix(".json") { result.append(path) }
                 default: continue
                 }
             }
