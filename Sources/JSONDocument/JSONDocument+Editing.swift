@@ -71,33 +71,51 @@ extension JSONDocument {
         guard let last = path.last else { throw JSONEditError(kind: .cannotRemoveRoot, path: path, depth: 0) }
         let parent = try existingNode(at: JSONPath(path.dropLast()), fullPath: path)
         let depth = path.count - 1
-        let siblings = Array(parent.children)
-        let position: Int
+        // The child is found, and its neighbours after it, by hopping over the tape: a map of
+        // 150,000 claims is not made into nodes to remove one.
+        let removed: JSONNode
         switch (parent.kind, last) {
         case (.object, .key(let key)):
-            let wanted = Array(key.utf8)
-            guard let found = siblings.lastIndex(where: { $0.keyEquals(wanted) }) else {
-                throw JSONEditError(kind: .missing, path: path, depth: depth)
-            }
-            position = found
+            // The last occurrence of a repeated key, as reads give.
+            guard let found = parent[key] else { throw JSONEditError(kind: .missing, path: path, depth: depth) }
+            removed = found
         case (.array, .index(let index)):
-            guard index >= 0 && index < siblings.count else {
-                throw JSONEditError(kind: .indexOutOfRange(count: siblings.count), path: path, depth: depth)
+            guard let found = parent.child(atPosition: index) else {
+                throw JSONEditError(kind: .indexOutOfRange(count: parent.count), path: path, depth: depth)
             }
-            position = index
+            removed = found
         default:
             throw JSONEditError(kind: .notAContainer(parent.kind), path: path, depth: depth)
         }
-        let range: Range<Int>
         let start = { (node: JSONNode) in node.keySpan?.lowerBound ?? node.span.lowerBound }
-        if siblings.count == 1 {
+        let range: Range<Int>
+        let next = Int(storage.nodes[removed.index].subtreeEnd)
+        if parent.count == 1 {
             range = (parent.span.lowerBound + 1)..<(parent.span.upperBound - 1)
-        } else if position + 1 < siblings.count {
-            range = start(siblings[position])..<start(siblings[position + 1])
+        } else if next < Int(storage.nodes[parent.index].subtreeEnd) {
+            // The separator after it goes with it.
+            range = start(removed)..<start(JSONNode(storage: storage, index: next))
         } else {
-            range = siblings[position - 1].span.upperBound..<siblings[position].span.upperBound
+            // The last child: the separator before it goes with it.
+            let previous = lastTwoChildren(of: parent).secondLast!
+            range = previous.span.upperBound..<removed.span.upperBound
         }
         return Splice(range: range, replacement: [])
+    }
+
+    /// The last child of a container and the one before it, found by hopping over the tape.
+    private func lastTwoChildren(of container: JSONNode) -> (last: JSONNode?, secondLast: JSONNode?) {
+        storage.nodes.withUnsafeBufferPointer { tape in
+            var last: Int? = nil, secondLast: Int? = nil
+            var child = container.index + 1
+            let end = Int(tape[container.index].subtreeEnd)
+            while child < end {
+                secondLast = last
+                last = child
+                child = Int(tape[child].subtreeEnd)
+            }
+            return (last.map { JSONNode(storage: storage, index: $0) }, secondLast.map { JSONNode(storage: storage, index: $0) })
+        }
     }
 
     /// Appends a value to the array at a path.
@@ -232,15 +250,15 @@ extension JSONDocument {
     /// Inserts a new last child, copying the separator and indentation the container already uses.
     private func insertChild(into container: JSONNode, _ body: (_ indent: [UInt8], _ colon: [UInt8]) -> [UInt8]) -> Splice {
         let bytes = storage.textView
-        let children = Array(container.children)
+        let (lastChild, secondLast) = lastTwoChildren(of: container)
         let start = { (node: JSONNode) in node.keySpan?.lowerBound ?? node.span.lowerBound }
-        let colon: [UInt8] = children.last.flatMap { last in last.keySpan.map { Array(bytes[$0.upperBound..<last.span.lowerBound]) } }
+        let colon: [UInt8] = lastChild.flatMap { last in last.keySpan.map { Array(bytes[$0.upperBound..<last.span.lowerBound]) } }
             ?? Array(layout.colon.utf8)
-        if let last = children.last {
+        if let last = lastChild {
             // Separator: what stands between the previous two children, or after the opening bracket.
             let separator: [UInt8]
-            if children.count >= 2 {
-                separator = Array(bytes[children[children.count - 2].span.upperBound..<start(last)])
+            if let secondLast {
+                separator = Array(bytes[secondLast.span.upperBound..<start(last)])
             } else {
                 separator = [UInt8(ascii: ",")] + Array(bytes[(container.span.lowerBound + 1)..<start(last)])
             }

@@ -3,8 +3,9 @@
 //     bench-edit REPEAT PATH
 //
 // Opens the event, then REPEAT times: flips the first boolean claim of the response (an edit),
-// undoes it and redoes it; validates the event; lists its duplicate keys. Prints the median time
-// of each part in milliseconds, so a change to one of them can be measured before and after.
+// undoes it and redoes it; validates the event; lists its duplicate keys. Then REPEAT times:
+// removes that claim, and adds a new one to its map (each undone after it is timed). Prints the median time of each part
+// in milliseconds, so a change to one of them can be measured before and after.
 import CognitoTriggers
 import Foundation
 import JSONDocument
@@ -49,6 +50,8 @@ search: while let (node, path) = stack.popLast() {
 guard let target, let value = event.document.node(at: target)?.boolValue else { fail("no boolean under response") }
 
 var edit: [Double] = [], undo: [Double] = [], redo: [Double] = [], validate: [Double] = [], duplicates: [Double] = []
+var remove: [Double] = [], add: [Double] = []
+let added = JSONPath(target.dropLast()) + [.key("bench_added_claim")]
 var check = 0
 for round in 0..<repeatCount {
     started = clock.now
@@ -67,8 +70,21 @@ for round in 0..<repeatCount {
     check &+= event.document.duplicateKeys.count
     duplicates.append(ms(clock.now - started))
 }
+// Apart from the loop above: these change the number of nodes, and the new claim goes at the end
+// of the map, far from the flipped one (the edits above would then move the text between).
+for _ in 0..<repeatCount {
+    started = clock.now
+    do { try event.document.removeValue(at: target) } catch { fail("remove: \(error)") }
+    remove.append(ms(clock.now - started))
+    _ = event.document.undo()
+    started = clock.now
+    do { try event.document.setValue(.string("added"), at: added) } catch { fail("add: \(error)") }
+    add.append(ms(clock.now - started))
+    _ = event.document.undo()
+}
 print("edit at \(target.dottedString)")
-for (name, values) in [("edit", edit), ("undo", undo), ("redo", redo), ("validate", validate), ("duplicateKeys", duplicates)] {
+for (name, values) in [("edit", edit), ("undo", undo), ("redo", redo), ("validate", validate), ("duplicateKeys", duplicates),
+                      ("remove", remove), ("add", add)] {
     print(String(format: "%@ %.3f", name, median(values)))
 }
 print("check \(check)")
