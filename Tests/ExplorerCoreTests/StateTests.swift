@@ -206,6 +206,23 @@ struct StateTests {
         #expect(harness.state.unsavedPaths == [Self.preSignUp])
     }
 
+    @Test("a save hands over the document's text as it is, not a copy (an edit leaves a gap in the stored text)")
+    func saveWithoutACopy() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        try harness.press("Tab Tab Enter")
+        let effects = harness.state.apply(.key(.ctrl("s")))
+        guard case .save(_, let saved, _)? = effects.first else {
+            Issue.record("no save effect: \(effects)")
+            return
+        }
+        let current = try #require(harness.state.currentDocumentBytes)
+        #expect(saved == current)
+        let savedBase = saved.withUnsafeBufferPointer { $0.baseAddress }
+        let currentBase = current.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(savedBase == currentBase, "the document's own buffer (a 52 MB event would need 52 MB more)")
+        #expect(harness.text.contains("autoConfirmUser"), "the trees are shown again after the save")
+    }
+
     @Test("the field help line explains the focused field from the catalogue")
     func fieldHelp() throws {
         var harness = ExplorerHarness([Self.preSignUp], width: 200, height: 30)

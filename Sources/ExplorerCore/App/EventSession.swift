@@ -132,6 +132,20 @@ struct EventSession: Sendable {
         return cursors
     }
 
+    /// The document's bytes, for a save. Edits leave a gap in the stored text (see JSONDocument's
+    /// Storage+Gap.swift), and while it is there `bytes` is a copy: 52 MB more for a large event.
+    /// The gap is closed first, in place, once the session has let go of the document (its rows
+    /// hold nodes); the rows are made again after.
+    mutating func bytesToSave() -> [UInt8]? {
+        guard case .event(var event) = content else { return nil }
+        let cursors = releaseDocument()
+        event.document.closeGap()
+        let bytes = event.document.bytes
+        content = .event(event)
+        rebuildRows(cursors: cursors, afterEdit: false)
+        return bytes
+    }
+
     /// Records that the file on disk now holds `bytes`.
     mutating func didSave(_ bytes: [UInt8]) {
         disk = Fingerprint(bytes)

@@ -88,23 +88,31 @@ extension ExplorerState {
     // MARK: Saving
 
     mutating func saveCurrent() -> [Effect] {
-        guard let session = currentSession else {
+        guard let path = currentPath, sessions[path] != nil else {
             message = StatusMessage("no event is open", .warning)
             return []
         }
-        if session.isNew {
-            beginSavingNew(session.path)
+        if sessions[path]?.isNew == true {
+            beginSavingNew(path)
             return []
         }
-        guard let event = session.event else {
+        guard let unsaved = sessions[path]?.event?.document.hasUnsavedEdits else {
             message = StatusMessage("this file is not JSON; there is nothing to save", .warning)
             return []
         }
-        guard event.document.hasUnsavedEdits else {
-            message = StatusMessage("no unsaved edits in \(displayName(session.path))")
+        guard unsaved else {
+            message = StatusMessage("no unsaved edits in \(displayName(path))")
             return []
         }
-        return [.save(path: session.path, bytes: event.document.bytes, expected: session.disk)]
+        return saveEffect(path, to: path)
+    }
+
+    /// The effect that saves a session's document to `target` (checked against what was read
+    /// when it is the session's own file). No copy of the session is held meanwhile, so the
+    /// document's text is handed over without a copy (`EventSession.bytesToSave`).
+    private mutating func saveEffect(_ path: String, to target: String) -> [Effect] {
+        guard let bytes = sessions[path]?.bytesToSave() else { return [] }
+        return [.save(path: target, bytes: bytes, expected: target == path ? sessions[path]?.disk : nil)]
     }
 
     mutating func beginSaveAs() -> [Effect] {
@@ -121,12 +129,9 @@ extension ExplorerState {
     }
 
     mutating func saveAs(to target: String) -> [Effect] {
-        guard let session = currentSession, let event = session.event else { return [] }
-        if target == session.path {
-            return [.save(path: session.path, bytes: event.document.bytes, expected: session.disk)]
-        }
-        copyTargets.insert(target)
-        return [.save(path: target, bytes: event.document.bytes, expected: nil)]
+        guard let path = currentPath, sessions[path]?.event != nil else { return [] }
+        if target != path { copyTargets.insert(target) }
+        return saveEffect(path, to: target)
     }
 
     mutating func didSave(path: String, bytes: [UInt8]) -> [Effect] {
@@ -205,14 +210,13 @@ extension ExplorerState {
             var effects: [Effect] = []
             var pending = Set<String>()
             newEventsToName = []
-            for path in unsavedPaths {
-                guard let session = sessions[path], let event = session.event else { continue }
-                if session.isNew {
+            for path in unsavedPaths where sessions[path]?.event != nil {
+                if sessions[path]?.isNew == true {
                     newEventsToName.append(path)
                     continue
                 }
                 pending.insert(path)
-                effects.append(.save(path: path, bytes: event.document.bytes, expected: session.disk))
+                effects += saveEffect(path, to: path)
             }
             quitAfterSaving = pending
             if pending.isEmpty { return continueQuitting() }
