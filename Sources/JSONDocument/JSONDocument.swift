@@ -244,15 +244,11 @@ public struct JSONNode: Sendable {
     public var keySpan: Range<Int>? { raw.hasKey ? storage.textStart(raw.keyStart)..<storage.textEnd(raw.keyEnd) : nil }
 
     /// The value's text exactly as written in the file.
-    public var rawText: String {
-        let r = raw
-        // Only a container can hold the gap.
-        if r.kind == .object || r.kind == .array { return String(decoding: storage.bytes(in: span), as: UTF8.self) }
-        return String(decoding: storage.buffer[Int(r.start)..<Int(r.end)], as: UTF8.self)
-    }
+    public var rawText: String { String(decoding: rawBytes, as: UTF8.self) }
 
     /// The value's bytes exactly as written (a string with its quotes): a slice of the stored
-    /// text for a string, number, `true`, `false` or `null`, a copy for a container.
+    /// text for a string, number, `true`, `false` or `null`, a copy for a container (only a
+    /// container can hold the gap edits leave in the text).
     public var rawBytes: ArraySlice<UInt8> {
         let r = raw
         if r.kind == .object || r.kind == .array { return ArraySlice(storage.bytes(in: span)) }
