@@ -105,11 +105,13 @@ extension Storage {
     }
 
     /// Adds `shift` to every tape offset in a range of `buffer`: start offsets in `starts`, end
-    /// offsets in `ends`. The nodes that hold such offsets are those that start there (found by a
-    /// binary search, the tape being in text order) and the containers in `enclosing` that hold
-    /// the range's start (the only nodes that start before the range and end in it).
-    private func shiftOffsets(starts: Range<Int>, ends: ClosedRange<Int>, by shift: Int, enclosing: [Int]) {
+    /// offsets one further (an end offset is just past its last byte). The nodes that hold such
+    /// offsets are those that start there (found by a binary search, the tape being in text order)
+    /// and the containers in `enclosing` that hold the range's start (the only nodes that start
+    /// before the range and end in it).
+    private func shiftOffsets(_ starts: Range<Int>, by shift: Int, enclosing: [Int]) {
         guard shift != 0 else { return }
+        let ends = (starts.lowerBound + 1)...starts.upperBound
         let d = UInt32(bitPattern: Int32(truncatingIfNeeded: shift))
         // One node before may have its key before the range and its value in it.
         let first = max(0, firstNode(from: starts.lowerBound) - 1)
@@ -118,7 +120,8 @@ extension Storage {
             while index < tape.count {
                 let raw = tape[index]
                 let first = Int(raw.hasKey ? raw.keyStart : raw.start)
-                if first >= starts.upperBound && first > ends.upperBound { break }
+                // A node that starts after the range ends after it too.
+                if first >= starts.upperBound { break }
                 if starts.contains(Int(raw.start)) { tape[index].start &+= d }
                 if ends.contains(Int(raw.end)) { tape[index].end &+= d }
                 if raw.hasKey {
@@ -144,14 +147,14 @@ extension Storage {
             let moved = gapStart - offset
             let (at, length) = (offset, gapLength)
             buffer.withUnsafeMutableBufferPointer { b in _ = memmove(b.baseAddress! + at + length, b.baseAddress! + at, moved) }
-            shiftOffsets(starts: offset..<gapStart, ends: (offset + 1)...gapStart, by: gapLength, enclosing: enclosing)
+            shiftOffsets(offset..<gapStart, by: gapLength, enclosing: enclosing)
         } else {
             // The text between the gap and the offset moves to the start of the gap.
             let moved = offset - gapStart
             let from = gapEnd
             let to = gapStart
             buffer.withUnsafeMutableBufferPointer { b in _ = memmove(b.baseAddress! + to, b.baseAddress! + from, moved) }
-            shiftOffsets(starts: from..<(from + moved), ends: (from + 1)...(from + moved), by: -gapLength, enclosing: gapEnclosing)
+            shiftOffsets(from..<(from + moved), by: -gapLength, enclosing: gapEnclosing)
         }
     }
 
@@ -184,7 +187,7 @@ extension Storage {
             swap(&buffer, &larger)
         }
         let oldEnd = gapEnd
-        shiftOffsets(starts: oldEnd..<Int.max, ends: oldEnd...Int.max, by: grown, enclosing: enclosing)
+        shiftOffsets(oldEnd..<Int.max, by: grown, enclosing: enclosing)
         gapLength += grown
     }
 

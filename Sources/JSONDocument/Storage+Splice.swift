@@ -96,7 +96,7 @@ extension Storage {
             oldChildren += 1
             child = Int(nodes[child].subtreeEnd)
         }
-        let segmentStart = before.map { textNode($0).hasKey ? Int(textNode($0).keyStart) : Int(textNode($0).start) } ?? Int(parent.start) + 1
+        let segmentStart = before.map { let raw = textNode($0); return raw.hasKey ? Int(raw.keyStart) : Int(raw.start) } ?? Int(parent.start) + 1
         let segmentEnd = after.map { Int(textNode($0).end) } ?? Int(parent.end) - 1
 
         // The run's new text, between the container's own brackets.
@@ -183,20 +183,9 @@ extension Storage {
                 }
             }
         }
-        let freshTraits = NodeTraits.make(fresh)
-        if nodeDelta == 0 {
-            // Same length: written over in place, nothing after the run moves.
-            let lower = patch.tapeRange.lowerBound
-            nodes.withUnsafeMutableBufferPointer { tape in
-                for k in fresh.indices { tape[lower + k] = fresh[k] }
-            }
-            traits.withUnsafeMutableBufferPointer { t in
-                for k in freshTraits.indices { t[lower + k] = freshTraits[k] }
-            }
-        } else {
-            nodes.replaceSubrange(patch.tapeRange, with: fresh)
-            traits.replaceSubrange(patch.tapeRange, with: freshTraits)
-        }
+        // (A run replaced by as many nodes is written over in place: nothing after it moves.)
+        nodes.replaceSubrange(patch.tapeRange, with: fresh)
+        traits.replaceSubrange(patch.tapeRange, with: NodeTraits.make(fresh))
         nodes.withUnsafeMutableBufferPointer { tape in
             for index in patch.enclosing {
                 tape[index].subtreeEnd = UInt32(truncatingIfNeeded: Int(tape[index].subtreeEnd) + nodeDelta)
