@@ -76,10 +76,10 @@ struct SetFields: ParsableCommand {
             CLIOutput.error(message + "; \(EventPrinter.escaped(file)) is unchanged")
             throw ExitCode(1)
         }
-        // The problems printed below are found on another core while the file is written (on a
-        // large event the checks read all of it).
         // Saved without a copy of the text (edits leave a gap in it).
         event.document.closeGap()
+        // The problems printed below are found on another core while the file is written (on a
+        // large event the checks read all of it).
         let edited = event
         let checking = Background { edited.validate() }
         defer { _ = checking.value }
