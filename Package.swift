@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "JSONDocument", targets: ["JSONDocument"]),
         .library(name: "CognitoTriggers", targets: ["CognitoTriggers"]),
+        .library(name: "EventSources", targets: ["EventSources"]),
         .executable(name: "cognito-explorer", targets: ["cognito-explorer"]),
     ],
     dependencies: [
@@ -15,19 +16,22 @@ let package = Package(
     targets: [
         .target(name: "JSONDocument"),
         .target(name: "CognitoTriggers", dependencies: ["JSONDocument"]),
+        .systemLibrary(name: "CZlib"),
+        .target(name: "EventSources", dependencies: ["CognitoTriggers", "JSONDocument", "CZlib"]),
         .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument"]),
         .systemLibrary(name: "CNcurses"),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "ExplorerCore"]),
         .executableTarget(
             name: "cognito-explorer",
             dependencies: [
-                "JSONDocument", "CognitoTriggers", "ExplorerCore", "NcursesBackend",
+                "JSONDocument", "CognitoTriggers", "EventSources", "ExplorerCore", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["JSONDocument"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument", "TestSupport"]),
         .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TestSupport"]),
+        .testTarget(name: "EventSourcesTests", dependencies: ["EventSources", "TestSupport"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
