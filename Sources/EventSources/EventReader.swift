@@ -35,6 +35,8 @@ public final class EventReader {
     public private(set) var counts = SourceCounts()
     /// True when the source turned out to be gzip data.
     public private(set) var isCompressed = false
+    /// Called after each chunk is read, with the totals so far (for progress reports).
+    public var onRead: ((SourceCounts) -> Void)?
 
     private var input: ByteInput
     private let window = ByteWindow()
@@ -173,6 +175,7 @@ public final class EventReader {
         let got = try input.read(into: window, maximum: size)
         if got == 0 { atEnd = true; return false }
         counts.bytes += got
+        onRead?(counts)
         return true
     }
 
