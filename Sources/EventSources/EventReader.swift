@@ -171,7 +171,9 @@ public final class EventReader {
             floor = max(0, floor - keepFrom)
         }
         if window.count < (1 << 20) { window.shrinkIfIdle(to: 1 << 21) }
-        let size = max(1 << 20, min(window.count, options.maxRecordBytes))
+        // Read more at once only while one line or record grows long, and never much past the limit.
+        let pending = window.count - cursor
+        let size = max(1 << 16, min(max(1 << 20, pending), options.maxRecordBytes + 1 - pending))
         let got = try input.read(into: window, maximum: size)
         if got == 0 { atEnd = true; return false }
         counts.bytes += got
@@ -186,6 +188,7 @@ public final class EventReader {
             if let newline = Bytes.index(of: 0x0A, in: bytes, from: cursor) {
                 cursor = newline + 1
                 cursorLine += 1
+                cursorLineCounted = 0
                 scanFrom = cursor
                 floor = cursor
                 discarding = false
@@ -220,6 +223,11 @@ public final class EventReader {
         }
         let lineStart = Bytes.lastIndex(of: 0x0A, in: bytes, from: cursor, before: hit).map { $0 + 1 } ?? cursor
         advance(to: lineStart)
+        if hit - lineStart > options.maxRecordBytes {
+            // The line holding the occurrence is longer than the limit before it even gets there.
+            overLongLine()
+            return
+        }
         guard let lineEnd = Bytes.index(of: 0x0A, in: bytes, from: hit) ?? (atEnd ? bytes.count : nil) else {
             if bytes.count - cursor > options.maxRecordBytes { overLongLine(); return }
             try fill()
@@ -231,7 +239,8 @@ public final class EventReader {
         case .nothing:
             scanFrom = hit + EventShape.needle.count
         case .record(let start, let end, let items):
-            commit(start: start, end: end, items: items, bytes: bytes)
+            // A record always ends after the occurrence, so the search moves on.
+            commit(start: start, end: max(end, hit + EventShape.needle.count), items: items, bytes: bytes)
         }
     }
 
@@ -241,8 +250,14 @@ public final class EventReader {
         counts.problems += 1
         counts.lines += 1 - cursorLineCounted
         cursorLineCounted = 0
-        discarding = true
-        cursor = window.count
+        if let newline = Bytes.index(of: 0x0A, in: window.buffer, from: cursor) {
+            cursor = newline + 1
+            cursorLine += 1
+        } else {
+            // The rest of the line is skipped as it is read.
+            discarding = true
+            cursor = window.count
+        }
         scanFrom = cursor
         floor = cursor
     }
@@ -304,10 +319,10 @@ public final class EventReader {
         let indented = lineStart < bytes.count && (bytes[lineStart] == 0x20 || bytes[lineStart] == 0x09)
         if indented, let opener = openingLine(before: lineStart, bytes: bytes) {
             let openerEnd = Bytes.index(of: 0x0A, in: bytes, from: opener) ?? bytes.count
-            let found = candidates(lineStart: opener, limit: openerEnd, hit: hit, allowStringStart: false, bytes: bytes)
+            let found = candidates(lineStart: opener, limit: openerEnd, hit: hit, lineEnd: lineEnd, allowStringStart: false, bytes: bytes)
             if case .nothing = found {} else { return found }
         }
-        return candidates(lineStart: lineStart, limit: min(hit, lineEnd), hit: hit, allowStringStart: !indented, bytes: bytes)
+        return candidates(lineStart: lineStart, limit: min(hit, lineEnd), hit: hit, lineEnd: lineEnd, allowStringStart: !indented, bytes: bytes)
     }
 
     /// The nearest earlier line that starts at column 0 (a pretty-printed record's first line, or
@@ -327,7 +342,7 @@ public final class EventReader {
     /// Tries each bracket (and, for unindented lines, each quote) before `limit` as the start of a
     /// value that covers `hit`, left to right; the first that yields events wins, and otherwise the
     /// first problem found is reported.
-    private func candidates(lineStart: Int, limit: Int, hit: Int, allowStringStart: Bool, bytes: UnsafeBufferPointer<UInt8>) -> Finding {
+    private func candidates(lineStart: Int, limit: Int, hit: Int, lineEnd: Int, allowStringStart: Bool, bytes: UnsafeBufferPointer<UInt8>) -> Finding {
         let pythonQuoted = hit > 0 && bytes[hit - 1] == 0x27
             && hit + EventShape.needle.count < bytes.count && bytes[hit + EventShape.needle.count] == 0x27
         var skipUntil = lineStart
@@ -349,7 +364,7 @@ public final class EventReader {
                 return .needMore
             case .tooLong:
                 if firstProblem == nil {
-                    firstProblem = (start, hit, problem(at: start, bytes: bytes,
+                    firstProblem = (start, lineEnd, problem(at: start, bytes: bytes,
                         "the JSON value starting here is longer than \(Self.size(options.maxRecordBytes)); skipped"))
                 }
             case .closed(let end, let hitInString), .broken(let end, let hitInString):
@@ -362,7 +377,8 @@ public final class EventReader {
                 var attempts: [Bool] = []  // true: Python
                 if pythonQuoted && !hitInString { attempts = [true, false] } else { attempts = pythonQuoted ? [false, true] : [false] }
                 for python in attempts {
-                    let outcome = python ? readPython(from: start, bytes: bytes) : readJSON(from: start, end: end, closed: closed, bytes: bytes)
+                    let outcome = python ? readPython(from: start, bytes: bytes)
+                        : readJSON(from: start, end: end, closed: closed, hitOutsideStrings: !hitInString, bytes: bytes)
                     switch outcome {
                     case .needMore: return .needMore
                     case .items(let end, let items) where !items.isEmpty:
@@ -391,14 +407,18 @@ public final class EventReader {
     }
 
     /// Parses the JSON value at `start..<end` and finds the events in it.
-    private func readJSON(from start: Int, end: Int, closed: Bool, bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+    private func readJSON(from start: Int, end: Int, closed: Bool, hitOutsideStrings: Bool, bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
         let text = Array(bytes[start..<end])
         let document: JSONDocument
         do {
             document = try JSONDocument(bytes: text)
         } catch {
             let offset = start + min(error.offset, text.count)
-            let message = closed ? error.reason : "\(error.reason) (the JSON value is cut off: the next line does not continue it)"
+            var message = closed ? error.reason : "\(error.reason) (the JSON value is cut off: the next line does not continue it)"
+            if hitOutsideStrings {
+                // `triggerSource:` without quotes: Node's console.log(event) prints JavaScript, not JSON.
+                message += " (an object printed as JavaScript, as console.log(event) does, is not JSON: log JSON.stringify(event))"
+            }
             return .failed(end: end, problem(at: offset, bytes: bytes, message))
         }
         let wholeFile = isWholeFile(start: start, end: end, bytes: bytes)

@@ -81,7 +81,7 @@ public enum PythonLiteral {
                         continue
                     }
                     guard byte == 0x27 || byte == 0x22 else {
-                        throw fail(index < bytes.count && bytes[index] == 0x7D ? "unexpected '}'" : "a dict key that is not a string has no JSON form")
+                        throw fail("a dict key that is not a string (or a set) has no JSON form")
                     }
                     try string()
                     expect = .colon
@@ -133,7 +133,8 @@ public enum PythonLiteral {
             if word("None") { output += Array("null".utf8); return }
             if byte == 0x2D || (0x30...0x39).contains(byte) { return try number() }
             if byte == 0x62 || byte == 0x42 { throw fail("bytes (b'...') have no exact JSON form") }
-            if word("inf") || word("nan") || word("-inf") { throw fail("inf and nan have no JSON form") }
+            let start = index
+            if word("inf") || word("nan") { throw fail("inf and nan have no JSON form", at: start) }
             if byte == 0x72 || byte == 0x75 || byte == 0x66 || byte == 0x52 || byte == 0x55 || byte == 0x46 {
                 throw fail("string prefixes (r'', u'', f'') are not converted")
             }
@@ -161,7 +162,7 @@ public enum PythonLiteral {
                 return converter.index - from
             }
             if bytes[index] == 0x2D { index += 1 }
-            if index < bytes.count, bytes[index] == 0x69 || bytes[index] == 0x6E { throw fail("inf and nan have no JSON form") }
+            if index < bytes.count, bytes[index] == 0x69 || bytes[index] == 0x6E { throw fail("inf and nan have no JSON form", at: start) }
             let intStart = index
             guard digits(&self) > 0 else { throw fail("expected digits", at: start) }
             if bytes[intStart] == 0x30, index - intStart > 1 { throw fail("a number with a leading zero is not Python's repr", at: start) }
