@@ -5,9 +5,11 @@
 /* Debian's zlib (zlib1g-dev): gzip files are read through inflate. */
 #include <zlib.h>
 
-/* Glibc's Swift module hides these GNU byte searches (they need _GNU_SOURCE); EventSources uses
-   them to skip log lines without an event. */
+/* Glibc's Swift module hides these GNU functions (they need _GNU_SOURCE). EventSources uses the
+   byte searches to skip log lines without an event. */
 extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
 extern void *memrchr(const void *s, int c, size_t n);
+/* Flushes every file of one file system: import syncs a batch of new files with one call. */
+extern int syncfs(int fd);
 
 #endif

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CognitoTriggers
+import CZlib
 import JSONDocument
 
 /// Writes found events into a folder laid out as `fixtures/` is: one pretty-printed file per
@@ -12,6 +13,10 @@ import JSONDocument
 /// A file is never replaced: each is written to a temporary file in its folder, flushed to disk,
 /// then linked to its name, which fails when the name exists (an exclusive create, not a check
 /// followed by a write). Identical events are written once, within a run and across runs.
+///
+/// Files are flushed in batches: up to `batchSize` temporary files are written, one `syncfs`
+/// makes them all durable, and only then are they linked to their names, so a name never shows a
+/// file that is not completely on disk. `finish()` flushes the last batch and must be called.
 public final class EventImporter {
     /// What happened to one event.
     public enum Outcome: Sendable, Hashable {
@@ -50,6 +55,28 @@ public final class EventImporter {
     /// In a dry run, the planned files' text (nothing is on disk to compare with).
     private var planned: [String: [UInt8]] = [:]
     private var createdFolders: Set<String> = []
+    /// Written temporary files waiting for the next flush, and the texts of their names.
+    private var pending: [Pending] = []
+    private var pendingTexts: [String: [UInt8]] = [:]
+    /// How many files are written before one flush makes them durable and gives them their names.
+    public var batchSize = 128
+
+    private struct Pending {
+        let temporary: String
+        let path: String
+        let alternatives: [String]
+        let text: [UInt8]
+        let folder: String
+    }
+
+    /// A file that went to another name than `add` said: its name was taken by another program
+    /// between `add` and the flush.
+    public struct Renamed: Sendable, Hashable {
+        /// The name `add` reported.
+        public let planned: String
+        /// The name it has (nil when an identical file had taken the name: nothing was written).
+        public let actual: String?
+    }
 
     /// An importer into `folder` (created when missing, unless `dryRun`).
     public init(folder: String, dryRun: Bool) {
@@ -132,27 +159,84 @@ public final class EventImporter {
                 }
                 continue
             }
+            seen[hash, default: []].append(path)
             if dryRun {
                 planned[path] = text
-                seen[hash, default: []].append(path)
                 return .wouldWrite(path)
             }
-            if try create(path, with: text, in: subfolder) {
-                seen[hash, default: []].append(path)
-                return .written(path)
-            }
-            // Someone created the name between our look and our link: look again.
-            if contents(of: path) == text {
-                seen[hash, default: []].append(path)
-                return .alreadyPresent(path)
-            }
+            let temporary = try writeTemporary(text, in: subfolder, for: path)
+            let later = candidates.drop { $0 != path }.dropFirst()
+            pending.append(Pending(temporary: temporary, path: path, alternatives: Array(later), text: text, folder: subfolder))
+            pendingTexts[path] = text
+            return .written(path)
         }
         throw Failure(path: candidates[0], operation: "find a free name (ten names are taken by other content)", code: EEXIST)
     }
 
-    /// The bytes of a planned or existing file, or nil when there is none.
+    /// Writes and names the files not yet flushed; returns the few that had to take another name.
+    public func flushIfFull() throws(Failure) -> [Renamed] {
+        pending.count >= batchSize ? try finish() : []
+    }
+
+    /// Makes every written file durable with one flush, then links each to its name (never over
+    /// an existing file) and flushes the folders; returns the files that had to take another name.
+    public func finish() throws(Failure) -> [Renamed] {
+        guard !pending.isEmpty else { return [] }
+        let batch = pending
+        pending = []
+        defer {
+            for entry in batch { unlink(entry.temporary) }
+            pendingTexts = [:]
+        }
+        try flushToDisk(batch)
+        var renamed: [Renamed] = []
+        var folders: Set<String> = []
+        for entry in batch {
+            folders.insert(entry.folder)
+            var linkedTo: String?
+            for path in [entry.path] + entry.alternatives {
+                if link(entry.temporary, path) == 0 {
+                    linkedTo = path
+                    break
+                }
+                guard errno == EEXIST else { throw Failure(path: path, operation: "create", code: errno) }
+                // Another program took the name since `add`: keep its file, try the next name.
+                if (try? FileStore.read(path)) == entry.text { break }
+            }
+            if linkedTo != entry.path { renamed.append(Renamed(planned: entry.path, actual: linkedTo)) }
+        }
+        for folder in folders.sorted() {
+            let directory = open(folder, O_RDONLY | O_DIRECTORY)
+            if directory >= 0 {
+                fsync(directory)
+                close(directory)
+            }
+        }
+        return renamed
+    }
+
+    /// One `syncfs` for the batch's file system (or an fsync per file where there is none).
+    private func flushToDisk(_ batch: [Pending]) throws(Failure) {
+        #if os(Linux)
+        let folder = batch[0].folder
+        let directory = open(folder, O_RDONLY | O_DIRECTORY)
+        guard directory >= 0 else { throw Failure(path: folder, operation: "open the folder", code: errno) }
+        defer { close(directory) }
+        if syncfs(directory) != 0 { throw Failure(path: folder, operation: "flush the new files to disk", code: errno) }
+        #else
+        for entry in batch {
+            let descriptor = open(entry.temporary, O_RDONLY)
+            guard descriptor >= 0, fsync(descriptor) == 0 else {
+                throw Failure(path: entry.path, operation: "flush to disk", code: errno)
+            }
+            close(descriptor)
+        }
+        #endif
+    }
+
+    /// The bytes of a planned, pending or existing file, or nil when there is none.
     private func contents(of path: String) -> [UInt8]? {
-        if let text = planned[path] { return text }
+        if let text = planned[path] ?? pendingTexts[path] { return text }
         guard access(path, F_OK) == 0 else { return nil }
         return try? FileStore.read(path)
     }
@@ -169,9 +253,8 @@ public final class EventImporter {
         createdFolders.insert(path)
     }
 
-    /// Writes `bytes` to a temporary file in `folder`, flushes it, and links it to `path`; false
-    /// when `path` exists. The temporary file is removed either way.
-    private func create(_ path: String, with bytes: [UInt8], in folder: String) throws(Failure) -> Bool {
+    /// Writes `bytes` to a new temporary file in `folder` (hidden, removed after the flush).
+    private func writeTemporary(_ bytes: [UInt8], in folder: String, for path: String) throws(Failure) -> String {
         var template = Array((folder + "/.import-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
             guard let start = buffer.baseAddress else { return -1 }
@@ -179,7 +262,7 @@ public final class EventImporter {
         }
         guard descriptor >= 0 else { throw Failure(path: folder, operation: "create a temporary file in it", code: errno) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { unlink(temporary) }
+        defer { close(descriptor) }
         var written = 0
         let failure: Int32 = bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return 0 }
@@ -194,25 +277,10 @@ public final class EventImporter {
             return 0
         }
         if failure != 0 {
-            close(descriptor)
+            unlink(temporary)
             throw Failure(path: path, operation: "write", code: failure)
         }
         fchmod(descriptor, 0o644)
-        if fsync(descriptor) != 0 {
-            let code = errno
-            close(descriptor)
-            throw Failure(path: path, operation: "flush to disk", code: code)
-        }
-        close(descriptor)
-        if link(temporary, path) != 0 {
-            if errno == EEXIST { return false }
-            throw Failure(path: path, operation: "create", code: errno)
-        }
-        let directory = open(folder, O_RDONLY | O_DIRECTORY)
-        if directory >= 0 {
-            fsync(directory)
-            close(directory)
-        }
-        return true
+        return temporary
     }
 }

@@ -77,7 +77,10 @@ struct Import: ParsableCommand {
                         summary.events += 1
                         summary.perTrigger[EventImporter.folderName(for: found.event.trigger), default: 0] += 1
                         let outcome: EventImporter.Outcome
-                        do { outcome = try importer.add(found) } catch {
+                        do {
+                            outcome = try importer.add(found)
+                            reportRenamed(try importer.flushIfFull(), meter: meter)
+                        } catch {
                             meter.clear()
                             CLIOutput.error("error: " + EventPrinter.escaped(error.description))
                             status = 2
@@ -96,6 +99,10 @@ struct Import: ParsableCommand {
             summary.lines += reader.counts.lines
             summary.withoutEvent += reader.counts.linesWithoutEvent
             summary.problems += reader.counts.problems
+        }
+        do { reportRenamed(try importer.finish(), meter: meter) } catch {
+            CLIOutput.error("error: " + EventPrinter.escaped(error.description))
+            status = 2
         }
         meter.clear()
         CLIOutput.write(summary.text(folder: folder, dryRun: dryRun))
@@ -118,6 +125,19 @@ struct Import: ParsableCommand {
         case .alreadyPresent(let path):
             summary.alreadyPresent += 1
             if verbose || dryRun { meter.clear(); print("already there: \(EventPrinter.escaped(path)) (from \(from))") }
+        }
+    }
+
+    /// Files whose name another program took between planning and writing (never overwritten).
+    private func reportRenamed(_ renamed: [EventImporter.Renamed], meter: ProgressMeter) {
+        for entry in renamed {
+            meter.clear()
+            let planned = EventPrinter.escaped(entry.planned)
+            if let actual = entry.actual {
+                CLIOutput.error("note: \(planned) appeared meanwhile (another program?); the event went to \(EventPrinter.escaped(actual))")
+            } else {
+                CLIOutput.error("note: \(planned) appeared meanwhile with the same event; nothing more written")
+            }
         }
     }
 

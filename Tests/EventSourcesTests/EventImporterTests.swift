@@ -27,6 +27,7 @@ import TestSupport
         let importer = EventImporter(folder: folder.path + "/out", dryRun: false)
         let found = try events(in: "powertools.jsonl")
         let outcomes = try found.map { try importer.add($0) }
+        #expect(try importer.finish().isEmpty)
         #expect(outcomes == [
             .written(folder.path + "/out/pre-token-generation-v2/TokenGeneration_Authentication.17f0fd9e-1d63-46c6-bf2c-6d290837f37a.json"),
             .written(folder.path + "/out/pre-sign-up/PreSignUp_AdminCreateUser.lena.mueller.json"),
@@ -53,6 +54,7 @@ import TestSupport
         let found = try events(in: "lambda-node-text.log") + events(in: "s3-export.log.gz") + events(in: "python-print.log")
         let importer = EventImporter(folder: folder.path, dryRun: false)
         let outcomes = try found.map { try importer.add($0) }
+        #expect(try importer.finish().isEmpty)
         let signUp = folder.path + "/pre-sign-up/PreSignUp_SignUp.17f0fd9e-1d63-46c6-bf2c-6d290837f37a.json"
         let message = folder.path + "/custom-message/CustomMessage_SignUp.17f0fd9e-1d63-46c6-bf2c-6d290837f37a.json"
         #expect(outcomes[0] == .written(signUp))
@@ -70,6 +72,7 @@ import TestSupport
 
         let again = EventImporter(folder: folder.path, dryRun: false)
         let second = try found.map { try again.add($0) }
+        #expect(try again.finish().isEmpty)
         #expect(second[0] == .alreadyPresent(signUp))
         #expect(second[4] == .alreadyPresent(other))
         #expect(files(under: folder.path).count == 4)
@@ -81,7 +84,9 @@ import TestSupport
         defer { folder.cleanUp() }
         try FileManager.default.createDirectory(atPath: folder.path + "/pre-sign-up", withIntermediateDirectories: true)
         let mine = try folder.write("pre-sign-up/PreSignUp_SignUp.17f0fd9e-1d63-46c6-bf2c-6d290837f37a.json", "my own notes\n")
-        let outcome = try EventImporter(folder: folder.path, dryRun: false).add(try #require(events(in: "events.ndjson").first))
+        let importer = EventImporter(folder: folder.path, dryRun: false)
+        let outcome = try importer.add(try #require(events(in: "events.ndjson").first))
+        #expect(try importer.finish().isEmpty)
         #expect(Repository.bytes(of: mine) == Array("my own notes\n".utf8))
         guard case .written(let path) = outcome else {
             Issue.record("not written: \(outcome)")
@@ -100,6 +105,7 @@ import TestSupport
         let planned = try found.map { try planner.add($0) }
         let writer = EventImporter(folder: folder.path + "/real", dryRun: false)
         let written = try found.map { try writer.add($0) }
+        _ = try writer.finish()
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
         let plannedPaths = planned.map { outcome -> String in
             switch outcome {
@@ -126,6 +132,26 @@ import TestSupport
     ])
     func safeNames(_ input: String, _ expected: String) {
         #expect(EventImporter.safeName(input) == expected)
+    }
+
+    @Test("a name another program takes between add and the flush is never overwritten: the event goes to the next name")
+    func nameTakenBeforeTheFlush() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let importer = EventImporter(folder: folder.path, dryRun: false)
+        let event = try #require(events(in: "events.ndjson").first)
+        guard case .written(let path) = try importer.add(event) else {
+            Issue.record("not planned for writing")
+            return
+        }
+        #expect(!FileManager.default.fileExists(atPath: path), "named before the flush")
+        try Data("someone else\n".utf8).write(to: URL(fileURLWithPath: path))
+        let renamed = try importer.finish()
+        #expect(Repository.bytes(of: path) == Array("someone else\n".utf8))
+        #expect(renamed.count == 1 && renamed.first?.planned == path)
+        let actual = try #require(renamed.first?.actual)
+        #expect(try JSONDocument(bytes: Repository.bytes(of: actual)).root.value == event.event.document.root.value)
+        #expect(files(under: folder.path).filter { $0.contains(".import-") }.isEmpty, "a temporary file was left behind")
     }
 
     @Test("an unwritable folder is a clear failure naming the path, and nothing half-written is left")
