@@ -50,8 +50,10 @@ public final class EventImporter {
     public let folder: String
     /// True when nothing is written, only planned.
     public let dryRun: Bool
-    /// Paths by content hash, to find identical events (compared byte for byte before trusting a hash).
-    private var seen: [UInt64: [String]] = [:]
+    /// The files of this run by content hash. An event is taken as a duplicate when its length and
+    /// two independent 64-bit hashes match (a 128-bit fingerprint), so the files written are
+    /// never read back.
+    private var seen: [UInt64: [(path: String, check: UInt64, length: Int)]] = [:]
     /// In a dry run, the planned files' text (nothing is on disk to compare with).
     private var planned: [String: [UInt8]] = [:]
     private var createdFolders: Set<String> = []
@@ -125,8 +127,7 @@ public final class EventImporter {
         return result.isEmpty ? "_" : result
     }
 
-    /// A 64-bit FNV-1a hash of bytes: names files apart and finds duplicates quickly (equal
-    /// hashes are confirmed by comparing the bytes).
+    /// A 64-bit FNV-1a hash of bytes: names files apart and finds duplicates.
     public static func hash(_ bytes: [UInt8]) -> UInt64 {
         var value: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in bytes {
@@ -136,12 +137,28 @@ public final class EventImporter {
         return value
     }
 
+    /// A second hash, independent of `hash` (a multiply-rotate mix over 8-byte words), which
+    /// together with it fingerprints a text in 128 bits.
+    static func checkHash(_ bytes: [UInt8]) -> UInt64 {
+        var value: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            var word: UInt64 = 0
+            for offset in 0..<min(8, bytes.count - index) { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
+            value = (value ^ (word &* 0xBF58_476D_1CE4_E5B9)) &* 0x94D0_49BB_1331_11EB
+            value = (value << 31) | (value >> 33)
+            index += 8
+        }
+        return value ^ (value >> 29)
+    }
+
     /// Writes (or, in a dry run, plans) one event.
     public func add(_ found: FoundEvent) throws(Failure) -> Outcome {
         let text = Self.text(of: found.event)
         let hash = Self.hash(text)
-        for path in seen[hash] ?? [] where contents(of: path) == text {
-            return .duplicate(of: path)
+        let check = Self.checkHash(text)
+        for entry in seen[hash] ?? [] where entry.check == check && entry.length == text.count {
+            return .duplicate(of: entry.path)
         }
         let subfolder = folder + "/" + Self.folderName(for: found.event.trigger)
         var base = Self.safeName(found.triggerSourceName ?? "event")
@@ -154,12 +171,12 @@ public final class EventImporter {
         for path in candidates {
             if let existing = contents(of: path) {
                 if existing == text {
-                    seen[hash, default: []].append(path)
+                    seen[hash, default: []].append((path, check, text.count))
                     return .alreadyPresent(path)
                 }
                 continue
             }
-            seen[hash, default: []].append(path)
+            seen[hash, default: []].append((path, check, text.count))
             if dryRun {
                 planned[path] = text
                 return .wouldWrite(path)
