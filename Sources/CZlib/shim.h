@@ -9,7 +9,5 @@
    byte searches to skip log lines without an event. */
 extern void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
 extern void *memrchr(const void *s, int c, size_t n);
-/* Flushes every file of one file system: import syncs a batch of new files with one call. */
-extern int syncfs(int fd);
 
 #endif

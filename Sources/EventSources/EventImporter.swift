@@ -4,7 +4,8 @@ import Glibc
 import Darwin
 #endif
 import CognitoTriggers
-import CZlib
+import Dispatch
+import Foundation
 import JSONDocument
 
 /// Writes found events into a folder laid out as `fixtures/` is: one pretty-printed file per
@@ -14,9 +15,9 @@ import JSONDocument
 /// then linked to its name, which fails when the name exists (an exclusive create, not a check
 /// followed by a write). Identical events are written once, within a run and across runs.
 ///
-/// Files are flushed in batches: up to `batchSize` temporary files are written, one `syncfs`
-/// makes them all durable, and only then are they linked to their names, so a name never shows a
-/// file that is not completely on disk. `finish()` flushes the last batch and must be called.
+/// Files are flushed in batches: up to `batchSize` temporary files are written, flushed to disk
+/// together, and only then linked to their names, so a name never shows a file that is not
+/// completely on disk. `finish()` flushes the last batch and must be called.
 public final class EventImporter {
     /// What happened to one event.
     public enum Outcome: Sendable, Hashable {
@@ -139,22 +140,54 @@ public final class EventImporter {
 
     /// A second hash, independent of `hash` (a multiply-rotate mix over 8-byte words), which
     /// together with it fingerprints a text in 128 bits.
-    static func checkHash(_ bytes: [UInt8]) -> UInt64 {
-        var value: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            var word: UInt64 = 0
-            for offset in 0..<min(8, bytes.count - index) { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
-            value = (value ^ (word &* 0xBF58_476D_1CE4_E5B9)) &* 0x94D0_49BB_1331_11EB
-            value = (value << 31) | (value >> 33)
-            index += 8
+    static func checkHash(_ bytes: [UInt8], seed: UInt64 = 0x9E37_79B9_7F4A_7C15) -> UInt64 {
+        var value: UInt64 = seed ^ UInt64(bytes.count)
+        bytes.withUnsafeBytes { raw in
+            var index = 0
+            while index < raw.count {
+                var word: UInt64 = 0
+                if raw.count - index >= 8 {
+                    word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                } else {
+                    for offset in 0..<(raw.count - index) { word |= UInt64(raw[index + offset]) << (8 * UInt64(offset)) }
+                }
+                value = (value ^ (word &* 0xBF58_476D_1CE4_E5B9)) &* 0x94D0_49BB_1331_11EB
+                value = (value << 31) | (value >> 33)
+                index += 8
+            }
         }
         return value ^ (value >> 29)
     }
 
+    /// The outcome of each distinct source text met in this run, by its 128-bit fingerprint: a
+    /// log repeats the same event text, which is then known without printing it again.
+    private var bySourceText: [Fingerprint: String] = [:]
+
+    private struct Fingerprint: Hashable {
+        let hash: UInt64
+        let check: UInt64
+        let length: Int
+
+        init(_ bytes: [UInt8]) {
+            hash = EventImporter.checkHash(bytes, seed: 0x2545_F491_4F6C_DD1D)
+            check = EventImporter.checkHash(bytes)
+            length = bytes.count
+        }
+    }
+
     /// Writes (or, in a dry run, plans) one event.
     public func add(_ found: FoundEvent) throws(Failure) -> Outcome {
-        let text = Self.text(of: found.event)
+        let source = Fingerprint(found.bytes)
+        if let path = bySourceText[source] { return .duplicate(of: path) }
+        let outcome = try add(text: Self.text(of: found.event), found: found)
+        switch outcome {
+        case .written(let path), .wouldWrite(let path), .duplicate(of: let path), .alreadyPresent(let path):
+            bySourceText[source] = path
+        }
+        return outcome
+    }
+
+    private func add(text: [UInt8], found: FoundEvent) throws(Failure) -> Outcome {
         let hash = Self.hash(text)
         let check = Self.checkHash(text)
         for entry in seen[hash] ?? [] where entry.check == check && entry.length == text.count {
@@ -232,23 +265,39 @@ public final class EventImporter {
         return renamed
     }
 
-    /// One `syncfs` for the batch's file system (or an fsync per file where there is none).
+    /// Flushes the batch's files: an fdatasync each, issued together from several threads so the
+    /// file system commits them in a few journal writes (touching only our files, unlike syncfs).
     private func flushToDisk(_ batch: [Pending]) throws(Failure) {
-        #if os(Linux)
-        let folder = batch[0].folder
-        let directory = open(folder, O_RDONLY | O_DIRECTORY)
-        guard directory >= 0 else { throw Failure(path: folder, operation: "open the folder", code: errno) }
-        defer { close(directory) }
-        if syncfs(directory) != 0 { throw Failure(path: folder, operation: "flush the new files to disk", code: errno) }
-        #else
+        let failures = FlushFailures()
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "import-flush", attributes: .concurrent)
         for entry in batch {
-            let descriptor = open(entry.temporary, O_RDONLY)
-            guard descriptor >= 0, fsync(descriptor) == 0 else {
-                throw Failure(path: entry.path, operation: "flush to disk", code: errno)
+            queue.async(group: group) {
+                let descriptor = open(entry.temporary, O_RDONLY)
+                if descriptor < 0 || fdatasync(descriptor) != 0 { failures.record(entry.path, errno) }
+                if descriptor >= 0 { close(descriptor) }
             }
-            close(descriptor)
         }
-        #endif
+        group.wait()
+        if let (path, code) = failures.first { throw Failure(path: path, operation: "flush to disk", code: code) }
+    }
+
+    /// The first flush failure of a batch, set from the flushing threads.
+    private final class FlushFailures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var failure: (String, Int32)?
+
+        func record(_ path: String, _ code: Int32) {
+            lock.lock()
+            if failure == nil { failure = (path, code) }
+            lock.unlock()
+        }
+
+        var first: (String, Int32)? {
+            lock.lock()
+            defer { lock.unlock() }
+            return failure
+        }
     }
 
     /// The bytes of a planned, pending or existing file, or nil when there is none.

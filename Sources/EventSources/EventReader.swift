@@ -481,7 +481,9 @@ public final class EventReader {
                 if EventShape.isEvent(node) {
                     let nodeSpan = node.span
                     let eventBytes = wholeFile && path.isEmpty ? Array(bytes) : Array(node.rawBytes)
-                    guard let event = try? TriggerEvent(bytes: eventBytes) else { continue }
+                    // A record that is the event itself is already parsed (its text is the event's).
+                    let reuse = path.isEmpty && !wholeFile && encoding == .json
+                    guard let event = reuse ? TriggerEvent(document: document) : try? TriggerEvent(bytes: eventBytes) else { continue }
                     let located = span ?? (recordStart + nodeSpan.lowerBound)..<(recordStart + nodeSpan.upperBound)
                     let position = lineAndColumn(of: located.lowerBound, bytes: bytes)
                     let origin = EventOrigin(source: name, line: position.line, column: position.column,

@@ -130,13 +130,21 @@ public struct SourceCounts: Sendable, Hashable {
 public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kinds of failure.
     public enum Kind: Sendable, Hashable {
+        /// No file at the path.
         case notFound
+        /// The file may not be read.
         case permissionDenied
+        /// The path is a folder.
         case isFolder
+        /// The first 8 KiB hold NUL bytes.
         case binary
+        /// The text starts with a UTF-16 byte-order mark.
         case utf16
+        /// The gzip data ends before its end marker.
         case gzipTruncated
+        /// The gzip data is damaged (zlib's reason).
         case gzipCorrupt(String)
+        /// Reading failed with this error number.
         case readFailed(errno: Int32)
     }
 

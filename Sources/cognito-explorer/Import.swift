@@ -110,7 +110,7 @@ struct Import: ParsableCommand {
     }
 
     private func report(_ outcome: EventImporter.Outcome, origin: EventOrigin, into summary: inout ImportSummary, meter: ProgressMeter) {
-        let from = EventPrinter.escaped(origin.name)
+        var from: String { EventPrinter.escaped(origin.name) }
         switch outcome {
         case .written(let path):
             summary.written += 1
@@ -121,10 +121,10 @@ struct Import: ParsableCommand {
             print("would write \(EventPrinter.escaped(path)) (from \(from))")
         case .duplicate(let path):
             summary.duplicates += 1
-            if verbose || dryRun { meter.clear(); print("same as \(EventPrinter.escaped(path)): \(from)") }
+            if verbose { meter.clear(); print("same as \(EventPrinter.escaped(path)): \(from)") }
         case .alreadyPresent(let path):
             summary.alreadyPresent += 1
-            if verbose || dryRun { meter.clear(); print("already there: \(EventPrinter.escaped(path)) (from \(from))") }
+            if verbose { meter.clear(); print("already there: \(EventPrinter.escaped(path)) (from \(from))") }
         }
     }
 
