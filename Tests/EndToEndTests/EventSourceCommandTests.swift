@@ -147,3 +147,38 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/out"))
     }
 }
+
+/// `import` from a pipe that delivers slowly, as `tail -f` does: progress on standard error once it
+/// takes more than a second, every event imported, and the end of the input ends the import.
+@Suite struct ImportStreamingTests {
+    @Test("import - --progress on a slow pipe reports progress and imports what arrives until the pipe closes")
+    func slowPipe() throws {
+        guard let binary = Binary.path else {
+            Issue.record("cognito-explorer is not built")
+            return
+        }
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let lines = String(decoding: Repository.bytes(of: Repository.fixtures + "/logs/events.ndjson"), as: UTF8.self)
+            .split(separator: "\n").map { String($0) + "\n" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["import", "-", "--into", folder.path + "/out", "--progress"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        try input.fileHandleForWriting.write(contentsOf: Data(lines[0].utf8))
+        Thread.sleep(forTimeInterval: 1.3)
+        #expect(process.isRunning, "import ended before its input did")
+        for line in lines.dropFirst() { try input.fileHandleForWriting.write(contentsOf: Data(line.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(stderr.contains("reading stdin: 0 MB, 1 lines, 1 events"), "\(stderr)")
+        #expect(String(decoding: stdout, as: UTF8.self).contains("events found: 3"))
+    }
+}
