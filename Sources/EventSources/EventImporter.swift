@@ -225,12 +225,29 @@ public final class EventImporter {
 
     /// Writes and names the files not yet flushed; returns the few that had to take another name.
     public func flushIfFull() throws(Failure) -> [Renamed] {
-        pending.count >= batchSize ? try finish() : []
+        pending.count >= batchSize ? try flushBatch() : []
     }
 
-    /// Makes every written file durable with one flush, then links each to its name (never over
-    /// an existing file) and flushes the folders; returns the files that had to take another name.
+    /// Flushes and names the last batch, then flushes every folder written into (once per run: a
+    /// name lost to a crash before that is a file not written, never a file written half).
     public func finish() throws(Failure) -> [Renamed] {
+        let renamed = try flushBatch()
+        for folder in touchedFolders.sorted() {
+            let directory = open(folder, O_RDONLY | O_DIRECTORY)
+            if directory >= 0 {
+                fsync(directory)
+                close(directory)
+            }
+        }
+        touchedFolders = []
+        return renamed
+    }
+
+    private var touchedFolders: Set<String> = []
+
+    /// Makes every written file durable, then links each to its name (never over an existing
+    /// file); returns the files that had to take another name.
+    private func flushBatch() throws(Failure) -> [Renamed] {
         guard !pending.isEmpty else { return [] }
         let batch = pending
         pending = []
@@ -240,9 +257,8 @@ public final class EventImporter {
         }
         try flushToDisk(batch)
         var renamed: [Renamed] = []
-        var folders: Set<String> = []
         for entry in batch {
-            folders.insert(entry.folder)
+            touchedFolders.insert(entry.folder)
             var linkedTo: String?
             for path in [entry.path] + entry.alternatives {
                 if link(entry.temporary, path) == 0 {
@@ -254,13 +270,6 @@ public final class EventImporter {
                 if (try? FileStore.read(path)) == entry.text { break }
             }
             if linkedTo != entry.path { renamed.append(Renamed(planned: entry.path, actual: linkedTo)) }
-        }
-        for folder in folders.sorted() {
-            let directory = open(folder, O_RDONLY | O_DIRECTORY)
-            if directory >= 0 {
-                fsync(directory)
-                close(directory)
-            }
         }
         return renamed
     }
