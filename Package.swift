@@ -14,21 +14,23 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSONDocument"),
-        .target(name: "CognitoTriggers", dependencies: ["JSONDocument"]),
-        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument"]),
+        .target(name: "TerminalText"),
+        .target(name: "CognitoTriggers", dependencies: ["JSONDocument", "TerminalText"]),
+        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument", "TerminalText"]),
         .systemLibrary(name: "CNcurses"),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "ExplorerCore"]),
         .executableTarget(
             name: "cognito-explorer",
             dependencies: [
-                "JSONDocument", "CognitoTriggers", "ExplorerCore", "NcursesBackend",
+                "JSONDocument", "CognitoTriggers", "ExplorerCore", "NcursesBackend", "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["JSONDocument"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument", "TestSupport"]),
-        .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TestSupport"]),
-        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TerminalText", "TestSupport"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TerminalText", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],

@@ -1,4 +1,5 @@
 import JSONDocument
+import TerminalText
 
 /// One edit asked for by a person: set the value at a path, or remove it.
 public struct FieldAssignment: Sendable, Hashable {
@@ -18,7 +19,7 @@ public struct FieldAssignment: Sendable, Hashable {
     public static func parse(_ argument: String, in trigger: Trigger?) throws(EditError) -> FieldAssignment {
         guard let (field, text) = split(argument) else {
             throw EditError(kind: .malformedAssignment, path: nil,
-                            message: "\(EventPrinter.quoted(argument)) is not FIELD=VALUE (for example response.autoConfirmUser=true)")
+                            message: "\(TerminalText.quoted(argument)) is not FIELD=VALUE (for example response.autoConfirmUser=true)")
         }
         let path = try parsePath(field)
         return FieldAssignment(path: path, value: try EventEditing.parseValue(text, at: path, in: trigger))
@@ -33,7 +34,7 @@ public struct FieldAssignment: Sendable, Hashable {
     public static func parsePath(_ field: String) throws(EditError) -> JSONPath {
         guard let path = JSONPath(dotted: field), !path.isEmpty, !path.contains(.key("")) else {
             throw EditError(kind: .malformedPath, path: nil, message: """
-                \(EventPrinter.quoted(field)) is not a field path; write keys with dots and indexes in brackets, \
+                \(TerminalText.quoted(field)) is not a field path; write keys with dots and indexes in brackets, \
                 such as response.claimsOverrideDetails.claimsToSuppress or request.userAttributes["custom:tier"]
                 """)
         }
@@ -99,7 +100,7 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `response.autoConfirmUser: expected a boolean (true or false), found a string`
     public var description: String {
         guard let path else { return message }
-        return "\(EventPrinter.escaped(path.dottedString)): \(message)"
+        return "\(TerminalText.escaped(path.dottedString)): \(message)"
     }
 }
 
@@ -121,7 +122,7 @@ public struct FieldChange: Sendable, Hashable, CustomStringConvertible {
 
     /// `response.autoConfirmUser: false -> true`, with `(absent)`, `(removed)` and `(unchanged)` where they apply.
     public var description: String {
-        let field = EventPrinter.escaped(path.dottedString)
+        let field = TerminalText.escaped(path.dottedString)
         switch (old, new) {
         case (nil, nil): return "\(field): (absent), nothing to remove"
         case (let old?, nil): return "\(field): \(Self.show(old)) -> (removed)"
@@ -131,7 +132,7 @@ public struct FieldChange: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func show(_ value: JSONValue) -> String { EventPrinter.escaped(value.compactText) }
+    static func show(_ value: JSONValue) -> String { TerminalText.escaped(value.compactText) }
 }
 
 /// Setting event fields from text, checked against the catalogue.
@@ -196,14 +197,14 @@ public enum EventEditing {
             case .string?, .null?, .object?, .array?: value = parsed ?? .null
             default:
                 if text.hasPrefix("\"") {
-                    throw EditError(kind: .notJSON, path: path, message: "\(EventPrinter.quoted(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
+                    throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
                 }
                 value = .string(text)
             }
         } else {
             guard let parsed else {
                 let hint = expected.type == .boolean ? phrase(for: expected) : "\(phrase(for: expected)), such as \(example(for: expected.type))"
-                throw EditError(kind: .notJSON, path: path, message: "\(EventPrinter.quoted(text)) is not a JSON value; write \(hint)")
+                throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(text)) is not a JSON value; write \(hint)")
             }
             value = parsed
         }
@@ -261,7 +262,7 @@ public enum EventEditing {
     private static func checkAllowed(_ text: String, _ expected: Expectation, at path: JSONPath) throws(EditError) {
         guard expected.section == .response, !expected.allowedValues.isEmpty, !expected.allowedValues.contains(text) else { return }
         throw EditError(kind: .wrongType, path: path,
-                        message: "\(EventPrinter.quoted(text)) is not one of \(expected.allowedValues.joined(separator: ", "))")
+                        message: "\(TerminalText.quoted(text)) is not one of \(expected.allowedValues.joined(separator: ", "))")
     }
 
     private static func phrase(for expected: Expectation) -> String {
@@ -333,7 +334,7 @@ public enum EventEditing {
 
     private static func editMessage(_ error: JSONEditError) -> String {
         if case .notAContainer(let kind) = error.kind, error.depth < error.path.count {
-            let parent = error.depth == 0 ? "the event" : EventPrinter.escaped(JSONPath(error.path.prefix(error.depth)).dottedString)
+            let parent = error.depth == 0 ? "the event" : TerminalText.escaped(JSONPath(error.path.prefix(error.depth)).dottedString)
             let wanted = error.path[error.depth].index == nil ? "an object" : "a list"
             return "\(parent) is \(kind.phrase), not \(wanted); change or remove it first"
         }

@@ -46,7 +46,7 @@ extension TriggerEvent {
             return problems
         }
         guard let trigger else {
-            problems.append(Problem(.warning, ["triggerSource"], "unknown trigger source \"\(sourceName)\"; the event is shown as a plain document", source: RuleSource.eventShape))
+            problems.append(Problem(.warning, ["triggerSource"], "unknown trigger source \"\(sourceNode.displayString ?? sourceName)\"; the event is shown as a plain document", source: RuleSource.eventShape))
             return problems
         }
         if case .unknown = triggerSource {
@@ -233,8 +233,8 @@ extension TriggerEvent {
         if document.node(at: ["callerContext", "awsSdkVersion"]) == nil, document.node(at: ["callerContext", "awsSdk"]) != nil {
             problems.append(Problem(.warning, ["callerContext", "awsSdk"], "named awsSdk; Cognito sends awsSdkVersion (read as that)", source: RuleSource.eventShape))
         }
-        if let version = document.node(at: ["version"])?.stringValue, !["1", "2", "3"].contains(version) {
-            problems.append(Problem(.warning, ["version"], "\"\(version)\" is not a version Cognito sends (\"1\", \"2\" or \"3\")", source: RuleSource.eventShape))
+        if let node = document.node(at: ["version"]), let version = node.stringValue, !["1", "2", "3"].contains(version) {
+            problems.append(Problem(.warning, ["version"], "\"\(node.displayString ?? version)\" is not a version Cognito sends (\"1\", \"2\" or \"3\")", source: RuleSource.eventShape))
         }
         return problems
     }

@@ -29,9 +29,8 @@ struct Check: ParsableCommand {
             report.notReadable(problem.description)
         }
         report.append(Self.check(files))
-        for line in report.lines where !(quiet && line.isOK) {
-            print(line.text)
-        }
+        let shown = report.lines.filter { !(quiet && $0.isOK) }.map(\.text)
+        if !shown.isEmpty { CLIOutput.write(shown.joined(separator: "\n") + "\n") }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CognitoTriggers
 import Foundation
 import JSONDocument
+import TerminalText
 
 /// `cognito-explorer new TRIGGER_SOURCE`: a complete example event to start from.
 struct New: ParsableCommand {
@@ -42,13 +43,13 @@ struct New: ParsableCommand {
             return
         }
         if !force && FileManager.default.fileExists(atPath: output) {
-            CLIOutput.error("error: \(EventPrinter.escaped(output)): the file exists; use --force to overwrite it")
+            CLIOutput.error("error: \(TerminalText.escaped(output)): the file exists; use --force to overwrite it")
             throw ExitCode(1)
         }
         do {
             try FileStore.write(Array(text.utf8), to: output)
         } catch {
-            CLIOutput.error("error: \(EventPrinter.escaped(error.description))")
+            CLIOutput.error("error: \(TerminalText.escaped(error.description))")
             throw ExitCode(1)
         }
     }

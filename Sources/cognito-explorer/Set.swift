@@ -1,6 +1,7 @@
 import ArgumentParser
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// `cognito-explorer set FILE FIELD=VALUE...`: change response fields, keeping every other byte.
 struct SetFields: ParsableCommand {
@@ -48,7 +49,7 @@ struct SetFields: ParsableCommand {
     private static func load(_ file: String) throws -> (Fingerprint, TriggerEvent) {
         let bytes: [UInt8]
         do { bytes = try FileStore.read(file) } catch {
-            CLIOutput.error(EventPrinter.escaped(error.description))
+            CLIOutput.error(TerminalText.escaped(error.description))
             throw ExitCode(2)
         }
         let hashing = Background { Fingerprint(bytes) }
@@ -73,7 +74,7 @@ struct SetFields: ParsableCommand {
         } catch {
             var message = "error: \(error.description)"
             if error.kind == .outsideResponse { message += " (use --force to change it anyway)" }
-            CLIOutput.error(message + "; \(EventPrinter.escaped(file)) is unchanged")
+            CLIOutput.error(message + "; \(TerminalText.escaped(file)) is unchanged")
             throw ExitCode(1)
         }
         // Saved without a copy of the text (edits leave a gap in it).
@@ -90,7 +91,7 @@ struct SetFields: ParsableCommand {
                 try FileStore.write(event.document.bytes, to: file, expecting: disk)
             }
         } catch {
-            CLIOutput.error("error: \(EventPrinter.escaped(error.description))")
+            CLIOutput.error("error: \(TerminalText.escaped(error.description))")
             throw ExitCode(1)
         }
         var lines = changes.map(\.description)

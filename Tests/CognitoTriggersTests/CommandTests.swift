@@ -2,6 +2,7 @@ import Foundation
 import JSONDocument
 import Testing
 import TestSupport
+import TerminalText
 @testable import CognitoTriggers
 
 /// End-to-end runs of the built `cognito-explorer`: output, exit status, and files on disk.
@@ -107,7 +108,7 @@ struct CommandTests {
         let file = try Self.copy("invalid/control-characters.json", to: folder)
         let run = try Self.run(["show", file], in: folder)
         #expect(run.status == 0)
-        #expect(!run.stdout.unicodeScalars.contains { EventPrinter.isUnsafe($0) && $0 != "\n" })
+        #expect(!run.stdout.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
         #expect(run.stdout.contains("name (string): \"\\u001b[31mRED\\u001b[0m Mallory\\u0007\""))
         #expect(run.stdout.contains("nickname (string): \"evil\\u202etxt.exe\""))
         // Not a terminal: no dimming either.

@@ -1,5 +1,6 @@
 import JSONDocument
 import Testing
+import TerminalText
 @testable import CognitoTriggers
 
 @Suite("EventPrinter")
@@ -20,39 +21,6 @@ struct EventPrinterTests {
           },
           "note": "added by hand"
         """)
-
-    // MARK: Escaping
-
-    @Test("escaped makes every terminal-steering character visible", arguments: [
-        ("plain text", "plain text"),
-        ("\u{1B}[31mred", "\\u001b[31mred"),
-        ("a\tb\nc\rd", "a\\tb\\nc\\rd"),
-        ("bell\u{07}", "bell\\u0007"),
-        ("del\u{7F}", "del\\u007f"),
-        ("c1\u{9B}31m", "c1\\u009b31m"),
-        ("evil\u{202E}txt.exe", "evil\\u202etxt.exe"),
-        ("isolate\u{2066}x\u{2069}", "isolate\\u2066x\\u2069"),
-        ("marks\u{200E}\u{200F}\u{061C}", "marks\\u200e\\u200f\\u061c"),
-        ("line\u{2028}para\u{2029}", "line\\u2028para\\u2029"),
-        ("名前 👩‍💻 é", "名前 👩‍💻 é"),
-        ("back\\slash \"quote\"", "back\\slash \"quote\""),
-    ])
-    func escaped(input: String, output: String) {
-        #expect(EventPrinter.escaped(input) == output)
-    }
-
-    @Test("quoted writes a JSON string with the same escapes", arguments: [
-        ("text", "\"text\""),
-        ("say \"hi\"", "\"say \\\"hi\\\"\""),
-        ("C:\\dir", "\"C:\\\\dir\""),
-        ("\u{1B}]0;title\u{07}", "\"\\u001b]0;title\\u0007\""),
-        ("rtl\u{202E}", "\"rtl\\u202e\""),
-    ])
-    func quoted(input: String, output: String) throws {
-        #expect(EventPrinter.quoted(input) == output)
-        // What is printed reads back as the same string.
-        #expect(try JSONValue(parsing: output) == .string(input))
-    }
 
     // MARK: Fields
 
@@ -185,7 +153,7 @@ struct EventPrinterTests {
         let index = try #require(lines.firstIndex(of: "  autoConfirmUser (boolean): false"))
         #expect(lines[index + 1].hasPrefix("      Set to true to confirm the new user"))
         // Nothing raw reaches the terminal.
-        #expect(!text.unicodeScalars.contains { EventPrinter.isUnsafe($0) && $0 != "\n" })
+        #expect(!text.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
     }
 
     @Test("Descriptions wrap to the width", arguments: [40, 60, 100])
@@ -276,7 +244,7 @@ struct EventPrinterTests {
     @Test("The JSON form escapes terminal-steering characters but keeps the values")
     func jsonEscaping() throws {
         let output = EventPrinter.json(of: try TriggerEvent(text: Self.event), file: "x\u{202E}.json")
-        #expect(!output.unicodeScalars.contains { EventPrinter.isUnsafe($0) && $0 != "\n" })
+        #expect(!output.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
         let value = try JSONValue(parsing: output)
         #expect(value["file"] == "x\u{202E}.json")
         let name = try #require(value["fields"]?.arrayValue?.first { $0["path"] == "request.userAttributes.name" })

@@ -3,6 +3,7 @@ import Foundation
 import JSONDocument
 import Testing
 import TestSupport
+import TerminalText
 
 /// The explorer on the broken and hostile files of `fixtures/invalid/` and a few made up here.
 @Suite("Bad inputs")
@@ -11,7 +12,7 @@ struct BadInputTests {
 
     static func assertNoControlCharacters(_ grid: Grid, sourceLocation: SourceLocation = #_sourceLocation) {
         for (index, grapheme) in grid.allGraphemes.enumerated() {
-            for scalar in grapheme.unicodeScalars where isTerminalUnsafe(scalar) {
+            for scalar in grapheme.unicodeScalars where TerminalText.isUnsafe(scalar) {
                 Issue.record("cell \(index % max(1, grid.width)),\(index / max(1, grid.width)) holds U+\(String(scalar.value, radix: 16))",
                              sourceLocation: sourceLocation)
             }

@@ -1,6 +1,7 @@
 import Foundation
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     // MARK: Applying edits
@@ -17,7 +18,7 @@ extension ExplorerState {
         let failure = session.edit(body)
         sessions[path] = session
         if let failure {
-            message = StatusMessage("not changed: \(terminalSafe(failure.description))", .error)
+            message = StatusMessage("not changed: \(TerminalText.escaped(failure.description))", .error)
             return false
         }
         refreshEntry(path)
@@ -352,7 +353,7 @@ extension ExplorerState {
     static func parseRaw(path pathText: String, value valueText: String) -> Result<(JSONPath, JSONValue), PromptError> {
         let trimmed = pathText.trimmingCharacters(in: .whitespaces)
         guard let path = trimmed.isEmpty ? JSONPath() : JSONPath(dotted: trimmed) else {
-            return .failure(PromptError("path: \"\(terminalSafe(trimmed))\" is not a path; write it like response.claimsToSuppress[0] or request.userAttributes[\"custom:tier\"]"))
+            return .failure(PromptError("path: \"\(TerminalText.escaped(trimmed))\" is not a path; write it like response.claimsToSuppress[0] or request.userAttributes[\"custom:tier\"]"))
         }
         do {
             return .success((path, try JSONValue(parsing: valueText)))
@@ -362,7 +363,7 @@ extension ExplorerState {
     }
 
     static func short(_ text: String, limit: Int = 40) -> String {
-        let safe = terminalSafe(text)
+        let safe = TerminalText.escaped(text)
         return safe.count > limit ? String(safe.prefix(limit - 1)) + "…" : safe
     }
 
@@ -480,7 +481,7 @@ extension ExplorerState {
             let value = picker.options[picker.cursor]
             switch picker.purpose {
             case .setValue(let path):
-                applyEdit("\(path.dottedString) = \"\(terminalSafe(value))\"") { document throws(JSONEditError) in
+                applyEdit("\(path.dottedString) = \"\(TerminalText.escaped(value))\"") { document throws(JSONEditError) in
                     try document.setValue(.string(value), at: path, createMissing: true)
                 }
             case .appendValue(let path):

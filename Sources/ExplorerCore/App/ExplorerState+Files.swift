@@ -1,6 +1,7 @@
 import Foundation
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     // MARK: Loading
@@ -139,7 +140,7 @@ extension ExplorerState {
             return didSaveNew(key: key, path: path, bytes: bytes)
         }
         if copyTargets.remove(path) != nil {
-            message = StatusMessage("wrote a copy to \(terminalSafe(path)); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
+            message = StatusMessage("wrote a copy to \(TerminalText.escaped(path)); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
             // A copy inside the list's files refreshes that entry.
             if indexByPath[path] != nil && sessions[path]?.hasUnsavedEdits != true {
                 sessions[path] = nil
@@ -166,7 +167,7 @@ extension ExplorerState {
         if let key = newSaveTargets.removeValue(forKey: path) {
             // Ask again, with the reason; a quit in progress waits for the answer.
             quitAfterSaving?.remove(path)
-            beginSavingNew(key, name: path, error: terminalSafe(original))
+            beginSavingNew(key, name: path, error: TerminalText.escaped(original))
             return []
         }
         // The message names the full path; the status bar has room for the file name only.
@@ -175,9 +176,9 @@ extension ExplorerState {
         if quitAfterSaving != nil {
             quitAfterSaving = nil
             newEventsToName = []
-            message = StatusMessage("not quitting: \(terminalSafe(text)); your edits are kept", .error)
+            message = StatusMessage("not quitting: \(TerminalText.escaped(text)); your edits are kept", .error)
         } else {
-            message = StatusMessage("\(terminalSafe(text)); your edits are kept", .error)
+            message = StatusMessage("\(TerminalText.escaped(text)); your edits are kept", .error)
         }
         return []
     }
@@ -255,6 +256,6 @@ extension ExplorerState {
     /// A short name for messages: the file name, made safe for the terminal.
     func displayName(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return terminalSafe(name)
+        return TerminalText.escaped(name)
     }
 }

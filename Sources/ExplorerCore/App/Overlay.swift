@@ -1,5 +1,6 @@
 import Foundation
 import JSONDocument
+import TerminalText
 
 /// How typed text becomes a JSON value.
 enum ValueKind: Hashable, Sendable {
@@ -20,7 +21,7 @@ enum ValueKind: Hashable, Sendable {
         case .number, .integer:
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             guard let number = JSONNumber(trimmed) else {
-                return .failure(PromptError("\"\(terminalSafe(trimmed))\" is not a JSON number (write it like 42, -1.5 or 2e3)"))
+                return .failure(PromptError("\"\(TerminalText.escaped(trimmed))\" is not a JSON number (write it like 42, -1.5 or 2e3)"))
             }
             if self == .integer && !number.isInteger {
                 return .failure(PromptError("\(trimmed) is not a whole number; this field needs an integer"))

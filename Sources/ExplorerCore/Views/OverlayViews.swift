@@ -1,3 +1,4 @@
+import TerminalText
 /// The help screen's content, generated from the keymaps.
 enum HelpView {
     /// Every mode's keys as lines for a box `width` columns wide.
@@ -42,7 +43,7 @@ extension ExplorerState {
             drawScrollNote(&grid, box, first: start, shown: inner.height, total: lines.count)
         case .pager(let pager):
             let box = layout.overlay
-            drawModalBox(&grid, box, title: terminalSafe(pager.title))
+            drawModalBox(&grid, box, title: TerminalText.escaped(pager.title))
             let inner = layout.overlayInner
             let lines = PagerView.lines(pager.text, width: inner.width)
             let start = max(0, min(pager.scroll, lines.count - inner.height))
@@ -55,31 +56,31 @@ extension ExplorerState {
             let height = prompt.error == nil ? 3 : 4 + max(0, min(2, TextLayout.wrap(prompt.error ?? "", width: width - 2).count - 1))
             let box = Rect(x: (layout.width - width) / 2, y: max(0, layout.height / 2 - height), width: width, height: height)
             // Long titles are field paths: keep their end, which names the field.
-            drawModalBox(&grid, box, title: TextLayout.truncateLeft(terminalSafe(prompt.title), width: box.width - 4))
+            drawModalBox(&grid, box, title: TextLayout.truncateLeft(TerminalText.escaped(prompt.title), width: box.width - 4))
             prompt.editor.draw(into: &grid, x: box.x + 1, y: box.y + 1, width: box.width - 2, style: Theme.key)
             if let error = prompt.error {
-                for (offset, line) in TextLayout.wrap(terminalSafe(error), width: box.width - 2, maxLines: box.height - 3).enumerated() {
+                for (offset, line) in TextLayout.wrap(TerminalText.escaped(error), width: box.width - 2, maxLines: box.height - 3).enumerated() {
                     grid.put(line, x: box.x + 1, y: box.y + 2 + offset, style: Theme.error)
                 }
             }
         case .picker(let picker):
-            let widest = picker.options.map { displayWidth(of: terminalSafe($0)) }.max() ?? 0
+            let widest = picker.options.map { displayWidth(of: TerminalText.escaped($0)) }.max() ?? 0
             let width = min(layout.width - 4, max(displayWidth(of: picker.title) + 6, widest + 6, 30))
             let height = min(layout.height - 2, picker.options.count + 2)
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
-            drawModalBox(&grid, box, title: terminalSafe(picker.title))
+            drawModalBox(&grid, box, title: TerminalText.escaped(picker.title))
             let inner = box.inset(by: 1)
             let scroll = Layout.scroll(cursor: picker.cursor, scroll: 0, height: inner.height, count: picker.options.count)
             for row in 0..<inner.height where scroll + row < picker.options.count {
                 let index = scroll + row
                 let selected = index == picker.cursor
-                let text = (selected ? "› " : "  ") + terminalSafe(picker.options[index])
+                let text = (selected ? "› " : "  ") + TerminalText.escaped(picker.options[index])
                 grid.put(TextLayout.pad(text, width: inner.width), x: inner.x, y: inner.y + row,
                          style: selected ? Theme.string.reversed : Theme.string)
             }
         case .confirm(let confirm):
             let width = min(layout.width - 4, 64)
-            let question = TextLayout.wrap(terminalSafe(confirm.question), width: width - 4)
+            let question = TextLayout.wrap(TerminalText.escaped(confirm.question), width: width - 4)
             let height = question.count + 4
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
             drawModalBox(&grid, box, title: "Unsaved edits")
@@ -98,7 +99,7 @@ extension ExplorerState {
             break  // Drawn instead of the panes (see `render`).
         case .raw(let form):
             let width = min(layout.width - 4, max(56, layout.width * 4 / 5))
-            let errorLines = form.error.map { TextLayout.wrap(terminalSafe($0), width: width - 2, maxLines: 3) } ?? []
+            let errorLines = form.error.map { TextLayout.wrap(TerminalText.escaped($0), width: width - 2, maxLines: 3) } ?? []
             let height = 6 + errorLines.count
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
             drawModalBox(&grid, box, title: "Raw edit · any path, any JSON value")

@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     /// Draws the whole screen at the size last reported by `.resize`.
@@ -93,13 +94,13 @@ extension ExplorerState {
             // The space of an unmodified row is plain, so a selected row is not marked in orange.
             x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
             x += 1
-            let name = TextLayout.truncate(terminalSafe(Self.listName(entry)), width: nameWidth)
+            let name = TextLayout.truncate(TerminalText.escaped(Self.listName(entry)), width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
             x += nameWidth + 1
             grid.put(TextLayout.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
             x += 11
             if userWidth > 0 {
-                grid.put(TextLayout.truncate(terminalSafe(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
+                grid.put(TextLayout.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
             }
             if position == listCursor {
                 let focused = focus == .list && overlay == nil
@@ -127,7 +128,7 @@ extension ExplorerState {
     /// The path relative to the folder all files share, made safe for the terminal.
     func relativeName(_ path: String) -> String {
         let prefix = commonFolder
-        return terminalSafe(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+        return TerminalText.escaped(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
     }
 
     /// The longest folder prefix (ending in `/`) of every file's path (new events have none).
@@ -163,7 +164,7 @@ extension ExplorerState {
             var title = "Request"
             if let spec = event.spec {
                 title += " · \(spec.title)"
-                if let source = event.document.node(at: ["triggerSource"])?.stringValue { title += " · \(terminalSafe(source))" }
+                if let source = event.document.node(at: ["triggerSource"])?.stringValue { title += " · \(TerminalText.escaped(source))" }
             } else {
                 title = "JSON · not a known trigger event"
             }
@@ -181,7 +182,7 @@ extension ExplorerState {
             grid.put("✗ the file holds NUL bytes: it is binary data, not JSON text", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
         case .unreadable(let text):
             Self.drawPane(&grid, layout.request, title: "Unreadable", focused: focused)
-            for (offset, line) in TextLayout.wrap("✗ " + terminalSafe(text), width: inner.width, maxLines: inner.height).enumerated() {
+            for (offset, line) in TextLayout.wrap("✗ " + TerminalText.escaped(text), width: inner.width, maxLines: inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.error)
             }
         }
@@ -208,7 +209,7 @@ extension ExplorerState {
             Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
             let reason = session.problems.first { $0.path.isEmpty || $0.path == ["triggerSource"] }?.message ?? "no triggerSource"
             let what = reason.hasPrefix("not a Cognito trigger event") ? reason : "not a Cognito trigger event: " + reason
-            let note = "This JSON is \(terminalSafe(what)). Browse it in the tree above; r sets any path to any JSON value."
+            let note = "This JSON is \(TerminalText.escaped(what)). Browse it in the tree above; r sets any path to any JSON value."
             for (offset, line) in TextLayout.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }
@@ -271,9 +272,9 @@ extension ExplorerState {
             parts.append((fieldDescription(row, session: session), Theme.fieldHelp))
         }
         let text = parts.map(\.0).filter { !$0.isEmpty }.joined(separator: " — ")
-        let lines = TextLayout.wrap(terminalSafe(text), width: rect.width - 2, maxLines: rect.height)
+        let lines = TextLayout.wrap(TerminalText.escaped(text), width: rect.width - 2, maxLines: rect.height)
         // The first part keeps its own colour (a problem in red); the rest is help text.
-        let firstLength = parts.first.map { displayWidth(of: terminalSafe($0.0)) } ?? 0
+        let firstLength = parts.first.map { displayWidth(of: TerminalText.escaped($0.0)) } ?? 0
         var consumed = 0
         let firstStyle = parts.first?.1 ?? Theme.fieldHelp
         for (offset, line) in lines.enumerated() {
@@ -333,7 +334,7 @@ extension ExplorerState {
             case .error: style = Theme.statusBar.foreground(.brightRed).bolded
             }
             x += grid.put("  ", x: x, y: rect.y, style: Theme.statusBar)
-            grid.put(TextLayout.truncate(terminalSafe(message.text), width: max(0, rect.maxX - x - 1)), x: x, y: rect.y, style: style)
+            grid.put(TextLayout.truncate(TerminalText.escaped(message.text), width: max(0, rect.maxX - x - 1)), x: x, y: rect.y, style: style)
         }
     }
 

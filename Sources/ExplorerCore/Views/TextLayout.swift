@@ -1,3 +1,4 @@
+import TerminalText
 /// Helpers that fit text into columns by display width.
 enum TextLayout {
     /// `text` cut to `width` columns, ending with `…` when cut.
@@ -85,7 +86,7 @@ enum TextLayout {
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = String(paragraph)
             if line.hasSuffix("\r") { line.removeLast() }
-            result += wrap(terminalSafe(line), width: width)
+            result += wrap(TerminalText.escaped(line), width: width)
         }
         return result
     }

@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// Draws the visible rows of a tree pane: only the rows that fit are formatted.
 enum TreeView {
@@ -14,7 +15,7 @@ enum TreeView {
         let end = min(rows.count, scroll + rect.height)
         let shown = rows[scroll..<end]
         // The label column fits the widest visible label, up to two fifths of the pane.
-        let widest = shown.map { $0.depth * 2 + 2 + displayWidth(of: terminalSafe($0.label)) }.max() ?? 0
+        let widest = shown.map { $0.depth * 2 + 2 + displayWidth(of: TerminalText.escaped($0.label)) }.max() ?? 0
         let labelColumn = min(widest, max(12, rect.width * (isResponse ? 1 : 2) / (isResponse ? 2 : 5)))
         let typeWidth = rect.width >= 44 ? 9 : 0
         for (offset, row) in shown.enumerated() {
@@ -51,7 +52,7 @@ enum TreeView {
         } else {
             labelStyle = Theme.key
         }
-        grid.put(TextLayout.truncate(terminalSafe(row.label), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
+        grid.put(TextLayout.truncate(TerminalText.escaped(row.label), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
         column = max(column + 1, x + labelColumn + 1)
         guard column < right else { return }
         if typeWidth > 0 {
@@ -94,12 +95,12 @@ enum TreeView {
         switch node.kind {
         case .null: return ("null", Theme.null)
         case .bool: return (node.boolValue == true ? "true" : "false", Theme.bool)
-        case .number: return (terminalSafe(node.rawText), Theme.number)
+        case .number: return (TerminalText.escaped(node.rawText), Theme.number)
         case .string:
-            let text = node.stringValue ?? ""
+            let text = node.displayString ?? ""
             // Only a prefix can show; escaping more would waste time on long strings.
             let prefix = text.count > 400 ? String(text.prefix(400)) + "…" : text
-            return ("\"" + terminalSafe(prefix) + "\"", Theme.string)
+            return ("\"" + TerminalText.escaped(prefix) + "\"", Theme.string)
         case .object, .array:
             return (summary(node, spec: row.spec), Theme.summary)
         }
@@ -182,7 +183,7 @@ enum ParseErrorView {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: scalars[start..<min(scalars.count, start + room * 2)])
             let prefix = start > 0 ? "…" : ""
-            return (prefix + terminalSafe(String(view)), start)
+            return (prefix + TerminalText.escaped(String(view)), start)
         }
         for number in max(1, line - 2)...(line + 1) {
             guard let scalars = text(of: number) else { continue }
@@ -192,7 +193,7 @@ enum ParseErrorView {
             if number == line {
                 var before = String.UnicodeScalarView()
                 before.append(contentsOf: scalars[min(start, scalars.count)..<min(scalars.count, max(start, column - 1))])
-                let caretColumn = displayWidth(of: terminalSafe(String(before))) + (start > 0 ? 1 : 0)
+                let caretColumn = displayWidth(of: TerminalText.escaped(String(before))) + (start > 0 ? 1 : 0)
                 result.append((nil, String(repeating: " ", count: caretColumn) + "^", true))
             }
         }
