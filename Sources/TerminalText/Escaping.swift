@@ -46,6 +46,34 @@ public enum TerminalText {
         return String(result)
     }
 
+    /// Bytes meant as UTF-8 (a file name as the file system gives it), for showing: the valid text
+    /// as `escaped(_:)` shows it, and each byte that is not part of valid UTF-8 as `\xe9`, so a
+    /// Latin-1 name reads `latin1-\xe9.json` instead of hiding its odd byte behind U+FFFD.
+    public static func escaped(bytes: [UInt8]) -> String {
+        var result = ""
+        var valid = String.UnicodeScalarView()
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var position = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                valid.append(Unicode.UTF8.decode(encoded))
+                position += encoded.count
+            case .error(let length):
+                result += escaped(String(valid))
+                valid = String.UnicodeScalarView()
+                for byte in bytes[position..<(position + length)] {
+                    let hex = String(byte, radix: 16)
+                    result += "\\x" + (hex.count == 1 ? "0" : "") + hex
+                }
+                position += length
+            case .emptyInput:
+                return result + escaped(String(valid))
+            }
+        }
+    }
+
     /// True for characters `escaped(_:)` replaces wherever they stand: controls, separators, bidi
     /// controls and invisible characters. (A zero width joiner or a tag character is replaced too
     /// unless it stands inside an emoji sequence; this function answers for it alone: false.)
