@@ -268,80 +268,19 @@ public enum EventPrinter {
     /// `FILE:LINE:COLUMN: message`, then the line of text around the error with a caret under it.
     public static func parseError(_ error: JSONParseError, in bytes: [UInt8], file: String) -> String {
         var lines = ["\(TerminalText.escaped(file)):\(error.line):\(error.column): \(TerminalText.escaped(error.reason))"]
-        let text = lineText(bytes, line: error.line)
-        let scalars = Array(text.unicodeScalars)
-        let caretIndex = min(max(error.column - 1, 0), scalars.count)
-        // Long lines (minified events) are cut to a window around the error.
-        let before = 40, after = 40
-        let start = max(0, caretIndex - before)
-        let end = min(scalars.count, caretIndex + after)
-        let head = (start > 0 ? "…" : "") + TerminalText.escaped(String(String.UnicodeScalarView(scalars[start..<caretIndex])))
-        let tail = TerminalText.escaped(String(String.UnicodeScalarView(scalars[caretIndex..<end]))) + (end < scalars.count ? "…" : "")
         let number = String(error.line)
         let gutter = String(repeating: " ", count: number.count)
-        lines.append(" \(number) | " + head + tail)
-        lines.append(" \(gutter) | " + String(repeating: " ", count: displayWidth(head)) + "^")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The text of a 1-based line, without its line break; invalid UTF-8 reads as U+FFFD.
-    static func lineText(_ bytes: [UInt8], line: Int) -> String {
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count && current < line {
-            if bytes[index] == 0x0A {
-                current += 1
-                start = index + 1
-            }
-            index += 1
+        for line in TerminalText.excerpt(of: bytes, line: error.line, column: error.column, width: 80) {
+            lines.append(" \(line.isCaret ? gutter : number) | " + line.text)
         }
-        guard current == line else { return "" }
-        var end = start
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        // Skip a byte-order mark, which the parser does not count as a column.
-        if start == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = min(3, end) }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return lines.joined(separator: "\n") + "\n"
     }
 
     // MARK: Layout
 
-    /// Splits text into lines of at most `width` characters at spaces; a longer word gets its own line.
-    public static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(width, 10)
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
-
-    /// The number of terminal columns a text takes: wide East Asian characters and emoji count two,
-    /// combining marks and joiners none. An approximation that keeps carets under the right character.
-    static func displayWidth(_ text: String) -> Int {
-        var width = 0
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .format: continue
-            default: break
-            }
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
-            width += wide ? 2 : 1
-        }
-        return width
+    /// Text wrapped to `width` columns (at least 10), for the lines of `show` and `triggers`.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        TerminalText.wrap(text, width: max(width, 10))
     }
 }
 

@@ -370,10 +370,14 @@ struct EventPrinterTests {
         #expect(pre["responseNote"]?.stringValue?.isEmpty == false)
     }
 
-    @Test("Wrapping keeps words whole and lines within the width")
-    func wrap() {
-        #expect(EventPrinter.wrap("one two three four", width: 10) == ["one two", "three four"])
-        #expect(EventPrinter.wrap("averyveryverylongword x", width: 10) == ["averyveryverylongword", "x"])
-        #expect(EventPrinter.wrap("", width: 10) == [])
+    @Test("show wraps descriptions by screen columns: a CJK description fills no line past the width")
+    func wrapsByColumns() throws {
+        // The wrapping show and triggers use for descriptions: by columns, so two per CJK character
+        // (wrapping by Characters made such lines twice the width).
+        let text = "名前の確認を行うトリガーです。" + String(repeating: "長い説明文がここに続きます。", count: 8)
+        let wrapped = EventPrinter.wrap(text, width: 40)
+        #expect(wrapped.count > 1)
+        #expect(wrapped.allSatisfy { TerminalText.displayWidth(of: $0) <= 40 })
+        #expect(wrapped.joined() == text)
     }
 }

@@ -140,7 +140,7 @@ extension ExplorerState {
         }
         if text.count > limit {
             text = String(text.prefix(limit))
-            title += " (the first \(TextLayout.count(limit)) characters of \(TextLayout.count(node.span.count)) bytes)"
+            title += " (the first \(TerminalText.count(limit)) characters of \(TerminalText.count(node.span.count)) bytes)"
         }
         overlay = .pager(Pager(title: title, text: text, scroll: 0))
     }

@@ -80,7 +80,7 @@ public struct Grid: Equatable, Sendable {
         for character in TerminalText.escaped(text) {
             guard column < limit else { break }
             var grapheme = String(character)
-            var characterWidth = displayWidth(of: character)
+            var characterWidth = TerminalText.displayWidth(of: character)
             if characterWidth == 0 {
                 // A combining mark with no base (e.g. at the start of the text) is shown on a
                 // dotted circle; other zero-width characters (U+200B, U+FEFF, ...) are dropped.

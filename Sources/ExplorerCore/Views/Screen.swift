@@ -35,10 +35,10 @@ extension ExplorerState {
 
     private func drawTooSmall(_ grid: inout Grid) {
         let text = "terminal too small (need \(options.minimumWidth)×\(options.minimumHeight))"
-        let lines = TextLayout.wrap(text, width: max(1, grid.width))
+        let lines = TerminalText.wrap(text, width: max(1, grid.width))
         let top = max(0, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
-            let x = max(0, (grid.width - displayWidth(of: line)) / 2)
+            let x = max(0, (grid.width - TerminalText.displayWidth(of: line)) / 2)
             grid.put(line, x: x, y: top + offset, style: Theme.warning)
         }
     }
@@ -55,11 +55,11 @@ extension ExplorerState {
         if isExpanding {
             title += " · finding files…"
         } else if loadedCount < entries.count {
-            title += " · loading \(TextLayout.count(loadedCount)) / \(TextLayout.count(entries.count))"
+            title += " · loading \(TerminalText.count(loadedCount)) / \(TerminalText.count(entries.count))"
         } else if filter.isEmpty {
-            title += " \(TextLayout.count(entries.count))"
+            title += " \(TerminalText.count(entries.count))"
         } else {
-            title += " \(TextLayout.count(visible.count))/\(TextLayout.count(entries.count))"
+            title += " \(TerminalText.count(visible.count))/\(TerminalText.count(entries.count))"
         }
         if !filter.isEmpty { title += " · /\(filter)" }
         if sortByTrigger { title += " · by trigger" }
@@ -94,13 +94,13 @@ extension ExplorerState {
             // The space of an unmodified row is plain, so a selected row is not marked in orange.
             x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
             x += 1
-            let name = TextLayout.truncate(TerminalText.escaped(Self.listName(entry)), width: nameWidth)
+            let name = TerminalText.truncate(TerminalText.escaped(Self.listName(entry)), width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
             x += nameWidth + 1
-            grid.put(TextLayout.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
+            grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
             x += 11
             if userWidth > 0 {
-                grid.put(TextLayout.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
+                grid.put(TerminalText.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
             }
             if position == listCursor {
                 let focused = focus == .list && overlay == nil
@@ -182,7 +182,7 @@ extension ExplorerState {
             grid.put("✗ the file holds NUL bytes: it is binary data, not JSON text", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
         case .unreadable(let text):
             Self.drawPane(&grid, layout.request, title: "Unreadable", focused: focused)
-            for (offset, line) in TextLayout.wrap("✗ " + TerminalText.escaped(text), width: inner.width, maxLines: inner.height).enumerated() {
+            for (offset, line) in TerminalText.wrap("✗ " + TerminalText.escaped(text), width: inner.width, maxLines: inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.error)
             }
         }
@@ -200,7 +200,7 @@ extension ExplorerState {
         guard let event = session.event else {
             Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
             let note = "The explorer edits valid JSON only: fix this file in a text editor first."
-            for (offset, line) in TextLayout.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
+            for (offset, line) in TerminalText.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }
             return
@@ -210,7 +210,7 @@ extension ExplorerState {
             let reason = session.problems.first { $0.path.isEmpty || $0.path == ["triggerSource"] }?.message ?? "no triggerSource"
             let what = reason.hasPrefix("not a Cognito trigger event") ? reason : "not a Cognito trigger event: " + reason
             let note = "This JSON is \(TerminalText.escaped(what)). Browse it in the tree above; r sets any path to any JSON value."
-            for (offset, line) in TextLayout.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
+            for (offset, line) in TerminalText.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }
             return
@@ -227,7 +227,7 @@ extension ExplorerState {
         var area = inner
         if !spec.hasResponseFields {
             let note = spec.responseNote ?? "This trigger has no response fields."
-            let lines = TextLayout.wrap(note, width: inner.width, maxLines: max(1, inner.height))
+            let lines = TerminalText.wrap(note, width: inner.width, maxLines: max(1, inner.height))
             for (offset, line) in lines.enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }
@@ -272,23 +272,23 @@ extension ExplorerState {
             parts.append((fieldDescription(row, session: session), Theme.fieldHelp))
         }
         let text = parts.map(\.0).filter { !$0.isEmpty }.joined(separator: " — ")
-        let lines = TextLayout.wrap(TerminalText.escaped(text), width: rect.width - 2, maxLines: rect.height)
+        let lines = TerminalText.wrap(TerminalText.escaped(text), width: rect.width - 2, maxLines: rect.height)
         // The first part keeps its own colour (a problem in red); the rest is help text.
-        let firstLength = parts.first.map { displayWidth(of: TerminalText.escaped($0.0)) } ?? 0
+        let firstLength = parts.first.map { TerminalText.displayWidth(of: TerminalText.escaped($0.0)) } ?? 0
         var consumed = 0
         let firstStyle = parts.first?.1 ?? Theme.fieldHelp
         for (offset, line) in lines.enumerated() {
             // A line where the first part ends is split there, so only the problem is in its colour.
-            let firstColumns = max(0, min(displayWidth(of: line), firstLength - consumed))
+            let firstColumns = max(0, min(TerminalText.displayWidth(of: line), firstLength - consumed))
             var head = "", tail = Substring(line), used = 0
-            while let character = tail.first, used + displayWidth(of: character) <= firstColumns {
+            while let character = tail.first, used + TerminalText.displayWidth(of: character) <= firstColumns {
                 head.append(character)
-                used += displayWidth(of: character)
+                used += TerminalText.displayWidth(of: character)
                 tail = tail.dropFirst()
             }
             let x = rect.x + 1 + grid.put(head, x: rect.x + 1, y: rect.y + offset, style: firstStyle)
             grid.put(String(tail), x: x, y: rect.y + offset, style: Theme.fieldHelp)
-            consumed += displayWidth(of: line) + 1
+            consumed += TerminalText.displayWidth(of: line) + 1
         }
     }
 
@@ -334,7 +334,7 @@ extension ExplorerState {
             case .error: style = Theme.statusBar.foreground(.brightRed).bolded
             }
             x += grid.put("  ", x: x, y: rect.y, style: Theme.statusBar)
-            grid.put(TextLayout.truncate(TerminalText.escaped(message.text), width: max(0, rect.maxX - x - 1)), x: x, y: rect.y, style: style)
+            grid.put(TerminalText.truncate(TerminalText.escaped(message.text), width: max(0, rect.maxX - x - 1)), x: x, y: rect.y, style: style)
         }
     }
 
@@ -342,7 +342,7 @@ extension ExplorerState {
         let rect = layout.hints
         var x = rect.x + 1
         for hint in Keymap.hints(for: mode) {
-            let width = displayWidth(of: hint.key) + 1 + displayWidth(of: hint.help) + 2
+            let width = TerminalText.displayWidth(of: hint.key) + 1 + TerminalText.displayWidth(of: hint.help) + 2
             guard x + width <= rect.maxX else { break }
             x += grid.put(hint.key, x: x, y: rect.y, style: Theme.hintKey)
             x += grid.put(" " + hint.help + "  ", x: x, y: rect.y, style: Theme.fieldHelp)
