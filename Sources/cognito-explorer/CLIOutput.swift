@@ -58,15 +58,11 @@ func openEvent(_ path: String) -> Result<(bytes: [UInt8], event: TriggerEvent), 
 
 /// The event of an opened file, or the message and exit status (2) when it holds none.
 func openEvent(_ opened: EventFiles.Opened) -> Result<(bytes: [UInt8], event: TriggerEvent), CommandFailure> {
-    let path = opened.path
-    let file = TerminalText.escaped(path)
     switch opened.outcome {
-    case .unreadable(let error): return .failure(CommandFailure(TerminalText.escaped(error.description), status: 2))
-    case .empty: return .failure(CommandFailure("\(file): empty file, not JSON", status: 2))
-    case .binary: return .failure(CommandFailure("\(file): binary file, not JSON", status: 2))
-    case .notJSON(let error):
-        return .failure(CommandFailure(EventPrinter.parseError(error, in: opened.bytes, file: path), status: 2))
     case .document(let event): return .success((opened.bytes, event))
+    case .notJSON(let error):
+        return .failure(CommandFailure(EventPrinter.parseError(error, in: opened.bytes, file: opened.path), status: 2))
+    default: return .failure(CommandFailure(opened.problemLine ?? "", status: 2))
     }
 }
 

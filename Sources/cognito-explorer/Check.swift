@@ -2,6 +2,7 @@ import ArgumentParser
 import CognitoTriggers
 import Foundation
 import JSONDocument
+import TerminalText
 
 /// `cognito-explorer check PATH...`: one line per file, exit status by the worst outcome.
 struct Check: ParsableCommand {
@@ -26,7 +27,7 @@ struct Check: ParsableCommand {
         var report = CheckReport()
         let (files, pathProblems) = EventFiles.expand(paths)
         for problem in pathProblems {
-            report.notReadable(problem.description)
+            report.notReadable(TerminalText.escaped(problem.description))
         }
         report.append(Self.check(files))
         let shown = report.lines.filter { !(quiet && $0.isOK) }.map(\.text)
@@ -100,20 +101,18 @@ struct CheckReport {
     }
 
     mutating func add(file: String, _ opened: EventFiles.Opened) {
-        switch opened.outcome {
-        case .unreadable(let error): notReadable(error.description)
-        case .empty: notReadable("\(file): empty file, not JSON")
-        case .binary: notReadable("\(file): binary file, not JSON")
-        case .notJSON(let error): notReadable("\(file):\(error.line):\(error.column): \(error.reason)")
-        case .document(let event):
-            let problems = event.validate()
-            if problems.isEmpty {
-                lines.append(Line(text: "\(file): ok", isOK: true))
-            }
-            for problem in problems {
-                lines.append(Line(text: "\(file): \(problem.description)", isOK: false))
-            }
-            if TriggerEvent.hasErrors(problems) { exitCode = max(exitCode, 1) }
+        guard case .document(let event) = opened.outcome else {
+            notReadable(opened.problemLine ?? TerminalText.escaped(file))
+            return
         }
+        let shown = TerminalText.escaped(file)
+        let problems = event.validate()
+        if problems.isEmpty {
+            lines.append(Line(text: "\(shown): ok", isOK: true))
+        }
+        for problem in problems {
+            lines.append(Line(text: "\(shown): \(TerminalText.escaped(problem.description))", isOK: false))
+        }
+        if TriggerEvent.hasErrors(problems) { exitCode = max(exitCode, 1) }
     }
 }

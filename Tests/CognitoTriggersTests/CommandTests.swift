@@ -156,8 +156,8 @@ struct CommandTests {
 
     @Test("show of files that cannot be read, are empty or binary: exit 2", arguments: [
         ("missing.json", nil, "missing.json: no such file"),
-        ("empty.json", "", "empty.json: empty file, not JSON"),
-        ("binary.json", "\u{0}\u{1}\u{2}", "binary.json: binary file, not JSON"),
+        ("empty.json", "", "empty.json: empty file (0 bytes), not JSON"),
+        ("binary.json", "\u{0}\u{1}\u{2}", "binary.json: binary file (it holds NUL bytes), not JSON"),
     ] as [(String, String?, String)])
     func showUnreadable(name: String, content: String?, message: String) throws {
         let folder = try TemporaryFolder()

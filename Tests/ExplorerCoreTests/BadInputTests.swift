@@ -36,8 +36,8 @@ struct BadInputTests {
     }
 
     @Test("files that hold no JSON say what they are", arguments: [
-        ("empty.json", "the file is empty"),
-        ("binary.json", "binary data, not JSON"),
+        ("empty.json", "empty file (0 bytes), not JSON"),
+        ("binary.json", "binary file (it holds NUL bytes), not JSON"),
         ("not-json.json", "Not valid JSON: line 1, column 1"),
         ("malformed-truncated.json", "unterminated string"),
         ("invalid-utf8.json", "invalid UTF-8"),

@@ -171,19 +171,14 @@ extension ExplorerState {
             if session.request.query != nil { title += " · /\(session.request.query ?? "") \(session.request.matches.count)" }
             Self.drawPane(&grid, layout.request, title: title, focused: focused)
             TreeView.draw(&grid, inner, pane: session.request, session: session, focused: focused, isResponse: false)
-        case .notJSON(let error, let bytes):
-            Self.drawPane(&grid, layout.request, title: "Not JSON", focused: focused)
-            ParseErrorView.draw(&grid, inner, error: error, bytes: bytes)
-        case .empty:
-            Self.drawPane(&grid, layout.request, title: "Empty file", focused: focused)
-            grid.put("✗ the file is empty (0 bytes), so it holds no JSON", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
-        case .binary:
-            Self.drawPane(&grid, layout.request, title: "Binary file", focused: focused)
-            grid.put("✗ the file holds NUL bytes: it is binary data, not JSON text", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
-        case .unreadable(let text):
-            Self.drawPane(&grid, layout.request, title: "Unreadable", focused: focused)
-            for (offset, line) in TerminalText.wrap("✗ " + TerminalText.escaped(text), width: inner.width, maxLines: inner.height).enumerated() {
-                grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.error)
+        case .notEvent(let outcome, let bytes):
+            Self.drawPane(&grid, layout.request, title: outcome.title ?? "", focused: focused)
+            if case .notJSON(let error) = outcome {
+                ParseErrorView.draw(&grid, inner, error: error, bytes: bytes)
+            } else {
+                for (offset, line) in TerminalText.wrap("✗ " + TerminalText.escaped(outcome.message ?? ""), width: inner.width, maxLines: inner.height).enumerated() {
+                    grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.error)
+                }
             }
         }
     }
@@ -257,10 +252,8 @@ extension ExplorerState {
                     } else if let problem = session.problems.first {
                         parts.append((problem.message, Theme.warning))
                     }
-                case .notJSON(let error, _):
-                    parts.append(("Not JSON: \(error.message)", Theme.error))
-                default:
-                    break
+                case .notEvent(let outcome, _):
+                    parts.append((outcome.message ?? "", Theme.error))
                 }
             } else if isLoading {
                 parts.append(("Loading…", Theme.absent))
