@@ -154,7 +154,7 @@ public enum EventEditing {
     /// What the catalogue expects at `path` in an event of `trigger`: the field's own spec, the
     /// entry type of a known map or list, or anything for unknown paths and claim values.
     public static func expectation(at path: JSONPath, in trigger: Trigger?) -> Expectation {
-        if let spec = Catalogue.spec(at: path, in: trigger) {
+        if let spec = Catalogue.field(at: path, in: trigger) {
             return Expectation(type: spec.type, allowedValues: spec.allowedValues,
                                allowsNull: spec.isNullable || spec.section == .response, section: spec.section, isKnown: true)
         }
@@ -162,7 +162,7 @@ public enum EventEditing {
         var ancestor = path
         while !ancestor.isEmpty {
             let child = ancestor.removeLast()
-            guard let spec = Catalogue.spec(at: ancestor, in: trigger) else { continue }
+            guard let spec = Catalogue.field(at: ancestor, in: trigger) else { continue }
             let direct = ancestor.count == path.count - 1
             let allowsNull = spec.section == .response
             switch (spec.type, child) {
@@ -308,7 +308,7 @@ public enum EventEditing {
                 }
                 // Setting a key this trigger does not have is refused (removing a stray key is fine). Where
                 // the parent holds a value of another kind, the edit itself reports that instead.
-                let parentIsObject = path.count == 2 || Catalogue.spec(at: JSONPath(path.dropLast()), in: trigger)?.type == .object
+                let parentIsObject = path.count == 2 || Catalogue.field(at: JSONPath(path.dropLast()), in: trigger)?.type == .object
                 if !force, assignment.value != nil, parentIsObject, let trigger,
                    !expectation(at: path, in: trigger).isKnown {
                     throw EditError(kind: .unknownField, path: path, message: """
@@ -341,23 +341,5 @@ public enum EventEditing {
         let full = error.description
         let prefix = error.path.dottedString + ": "
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
-    }
-}
-
-extension Catalogue {
-    /// The spec of the field at a document path: indexes match `"*"` in specs, keys never do.
-    public static func spec(at path: JSONPath, in trigger: Trigger?) -> FieldSpec? {
-        guard !path.isEmpty else { return nil }
-        let names = path.map { component -> String in
-            switch component {
-            case .key(let key): return key
-            case .index(let index): return String(index)
-            }
-        }
-        guard let spec = field(at: names, in: trigger) else { return nil }
-        for (component, pattern) in zip(path, spec.path) where (component.index != nil) != (pattern == "*") {
-            return nil
-        }
-        return spec
     }
 }

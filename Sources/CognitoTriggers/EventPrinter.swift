@@ -112,7 +112,7 @@ public enum EventPrinter {
         case unknown
 
         func child(_ path: JSONPath, trigger: Trigger?) -> Context {
-            if let spec = Catalogue.spec(at: path, in: trigger) { return .spec(spec) }
+            if let spec = Catalogue.field(at: path, in: trigger) { return .spec(spec) }
             switch self {
             case .spec(let parent):
                 switch (parent.type, path.last) {

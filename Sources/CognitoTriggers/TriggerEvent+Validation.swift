@@ -110,8 +110,7 @@ extension TriggerEvent {
             guard let node = document.node(at: path), node.kind == .object else { continue }
             for (key, value) in node.members where !value.isNull {
                 let child = path + [.key(key)]
-                let names = child.map { $0.key ?? "*" }
-                if let spec = Catalogue.field(at: names, in: trigger) {
+                if let spec = Catalogue.field(at: child, in: trigger) {
                     if spec.type == .object { pending.append(child) }
                 } else {
                     problems.append(Problem(.warning, child, "\(Catalogue.spec(for: trigger).title) has no response field \(key); Cognito ignores it", source: RuleSource.catalogue))

@@ -135,8 +135,8 @@ struct EventEditingTests {
         let noTrigger = EventEditing.expectation(at: ["region"], in: nil)
         #expect(noTrigger.type == .string && noTrigger.section == .common)
         // A key that looks like an index is not an array element.
-        #expect(Catalogue.spec(at: ["request", "session", "0"], in: .defineAuthChallenge) == nil)
-        #expect(Catalogue.spec(at: ["request", "session", 0], in: .defineAuthChallenge)?.type == .object)
+        #expect(Catalogue.field(at: ["request", "session", "0"], in: .defineAuthChallenge) == nil)
+        #expect(Catalogue.field(at: ["request", "session", 0], in: .defineAuthChallenge)?.type == .object)
     }
 
     // MARK: Arguments

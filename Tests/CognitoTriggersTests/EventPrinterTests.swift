@@ -53,7 +53,7 @@ struct EventPrinterTests {
             "note string false - false",
         ])
         #expect(fields[12].value == .bool(true))
-        #expect(fields[9].description == Catalogue.spec(at: ["request", "userAttributes"], in: .preSignUp)?.summary)
+        #expect(fields[9].description == Catalogue.field(at: ["request", "userAttributes"], in: .preSignUp)?.summary)
     }
 
     @Test("List elements, session entries and claim values are typed from their parents")

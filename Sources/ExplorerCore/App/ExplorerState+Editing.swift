@@ -58,7 +58,7 @@ extension ExplorerState {
         }
         if row.role == .entry, let trigger = currentSession?.trigger {
             let parent = JSONPath(row.path.dropLast())
-            if let spec = Catalogue.field(at: parent.map(\.description), in: trigger) { return (parent, spec) }
+            if let spec = Catalogue.field(at: parent, in: trigger) { return (parent, spec) }
         }
         return nil
     }

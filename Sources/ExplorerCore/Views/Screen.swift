@@ -291,7 +291,7 @@ extension ExplorerState {
         switch row.role {
         case .entry:
             let parent = JSONPath(row.path.dropLast())
-            if let spec = Catalogue.field(at: parent.map(\.description), in: session.trigger) {
+            if let spec = Catalogue.field(at: parent, in: session.trigger) {
                 return "An entry of \(spec.name): " + spec.summary
             }
             return ""
