@@ -79,7 +79,12 @@ extension TriggerEvent {
         var problems: [Problem] = []
         let spec = Catalogue.spec(for: trigger)
         if spec.hasResponseFields {
-            if document.node(at: ["response"]) == nil {
+            // A null response is as good as none: a function that writes into it fails.
+            if let response = document.node(at: ["response"]) {
+                if response.isNull {
+                    problems.append(Problem(.warning, ["response"], "is null, not an object; Cognito always sends one (with null or default values)", source: RuleSource.eventShape))
+                }
+            } else {
                 problems.append(Problem(.warning, ["response"], "there is no response object; Cognito always sends one (with null or default values)", source: RuleSource.eventShape))
             }
         }
