@@ -30,12 +30,15 @@ public struct FieldAssignment: Sendable, Hashable {
         FieldAssignment(path: try parsePath(field), value: nil)
     }
 
-    /// Reads a dotted path such as `response.userAttributes["custom:tier"]` or `request.session[0]`.
+    /// Reads a dotted path such as `response.userAttributes["custom:tier"]`, `request.session[0]` or,
+    /// as jq writes it, `.response.userAttributes."custom:tier"`. A key with a quote in it must be
+    /// quoted: `response.a"b` is refused, never read as a key with quotes in its name.
     public static func parsePath(_ field: String) throws(EditError) -> JSONPath {
         guard let path = JSONPath(dotted: field), !path.isEmpty, !path.contains(.key("")) else {
             throw EditError(kind: .malformedPath, path: nil, message: """
                 \(TerminalText.quoted(field)) is not a field path; write keys with dots and indexes in brackets, \
-                such as response.claimsOverrideDetails.claimsToSuppress or request.userAttributes["custom:tier"]
+                and quote keys that are not plain words as JSON strings: response.claimsOverrideDetails.claimsToSuppress[0], \
+                request.userAttributes["custom:tier"] or .request.userAttributes."custom:tier"
                 """)
         }
         return path
@@ -149,6 +152,9 @@ public enum EventEditing {
         public let section: FieldSection?
         /// True when the catalogue describes the path (a field, or an entry of a known map or list).
         public let isKnown: Bool
+
+        /// True where a string is expected, so plain text is read as the string itself.
+        public var takesPlainText: Bool { type == .string || type == .enumeration }
     }
 
     /// What the catalogue expects at `path` in an event of `trigger`: the field's own spec, the
@@ -181,35 +187,86 @@ public enum EventEditing {
         return Expectation(type: .any, allowedValues: [], allowsNull: true, section: nil, isKnown: false)
     }
 
-    /// Reads the text of a value for the field at `path`.
+    /// Reads the text of a value for the field at `path`: the one grammar of `set FIELD=VALUE` and
+    /// of the explorer's prompts.
     ///
-    /// The text is JSON (`true`, `"text"`, `["email"]`, `{"a":"b"}`, `null`), except that for fields
-    /// the catalogue types as strings or enumerations anything that is not a JSON string, `null`, an
-    /// object or an array is taken as the string itself: `CONFIRMED`, `Your code is {####}`, `42`.
-    /// The value is then checked against the field's type.
+    /// - Where the catalogue expects a string (string and enumeration fields, entries of string
+    ///   maps and lists) the text is the string itself, unless it is a JSON string, `null`, an
+    ///   object or an array: `CONFIRMED`, `42` and `Your code is {####}` are strings; `"x"` is the
+    ///   string x (write `"\"x\""` for one with quotes); `null` is null.
+    /// - Where any value fits (claim values, fields the catalogue does not describe) JSON text is
+    ///   that JSON (`3`, `true`, `["a"]`, `"3"`), and other text is a string: `gold` is "gold".
+    /// - Everywhere else (booleans, numbers, objects, maps and lists) the text must be JSON.
+    ///
+    /// Text that starts with `"` but is no JSON string is refused, as is text that starts with `{`
+    /// or `[` but is no JSON where any value fits: such text was meant as JSON. The value is then
+    /// checked against the field's type.
     public static func parseValue(_ text: String, at path: JSONPath, in trigger: Trigger?) throws(EditError) -> JSONValue {
         let expected = expectation(at: path, in: trigger)
-        let parsed: JSONValue?
-        do { parsed = try JSONValue(parsing: text) } catch { parsed = nil }
-        let value: JSONValue
-        if expected.type == .string || expected.type == .enumeration {
-            switch parsed {
-            case .string?, .null?, .object?, .array?: value = parsed ?? .null
-            default:
-                if text.hasPrefix("\"") {
-                    throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
-                }
-                value = .string(text)
-            }
-        } else {
-            guard let parsed else {
-                let hint = expected.type == .boolean ? phrase(for: expected) : "\(phrase(for: expected)), such as \(example(for: expected.type))"
-                throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(text)) is not a JSON value; write \(hint)")
-            }
-            value = parsed
-        }
+        let value = try read(text, as: expected, at: path)
         try check(value, against: expected, at: path)
         return value
+    }
+
+    /// How text reads where `expected` applies, before the type check (see `parseValue`).
+    private static func read(_ text: String, as expected: Expectation, at path: JSONPath) throws(EditError) -> JSONValue {
+        let parsed: JSONValue?
+        let parseError: JSONParseError?
+        do { (parsed, parseError) = (try JSONValue(parsing: text), nil) } catch { (parsed, parseError) = (nil, error) }
+        switch (expected.takesPlainText, parsed) {
+        case (true, .string(let string)?): return .string(string)
+        case (true, .null?): return .null
+        case (true, let container?) where container.kind == .object || container.kind == .array: return container
+        case (false, let value?): return value
+        default: break
+        }
+        let start = text.first { !$0.isWhitespace }
+        if start == "\"" {
+            throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(shortened(text))) starts with a quote but is not a JSON string; close the quotes or leave them out")
+        }
+        if expected.type == .any, start == "{" || start == "[", let parseError {
+            throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(shortened(text))) starts like JSON but is not JSON (\(parseError.message)); fix it, or quote it as a string")
+        }
+        if expected.takesPlainText || expected.type == .any { return .string(text) }
+        if case .tooDeep(let limit)? = parseError?.kind {
+            throw EditError(kind: .notJSON, path: path, message: "the value is nested deeper than \(limit) levels, the most this tool reads")
+        }
+        let hint = expected.type == .boolean ? phrase(for: expected) : "\(phrase(for: expected)), such as \(example(for: expected.type))"
+        throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(shortened(text))) is not a JSON value; write \(hint)")
+    }
+
+    /// At most 60 characters of a value for a message, with … where cut.
+    private static func shortened(_ text: String) -> String {
+        text.count > 60 ? String(text.prefix(59)) + "…" : text
+    }
+
+    /// The text that `parseValue` reads back as `value` at `path`: what a prompt starts with.
+    ///
+    /// A string is itself where the field takes plain text and reading it gives it back (`gold`),
+    /// else its JSON literal (`"42"` in a claim value, `"null"`, `"\"quoted\""`); other values are
+    /// their JSON text.
+    public static func text(for value: JSONValue, at path: JSONPath, in trigger: Trigger?) -> String {
+        guard case .string(let string) = value else { return value.compactText }
+        let expected = expectation(at: path, in: trigger)
+        if expected.takesPlainText || expected.type == .any, (try? read(string, as: expected, at: path)) == value {
+            return string
+        }
+        return value.compactText
+    }
+
+    /// A few words on what to type at `path`, for a prompt's title: `text`, `a whole number`,
+    /// `true or false`, `JSON, or plain text for a string`, `JSON: a list of strings`.
+    public static func inputHint(at path: JSONPath, in trigger: Trigger?) -> String {
+        let expected = expectation(at: path, in: trigger)
+        switch expected.type {
+        case .string: return "text"
+        case .enumeration: return expected.allowedValues.isEmpty ? "text" : "one of \(expected.allowedValues.joined(separator: ", "))"
+        case .boolean: return "true or false"
+        case .integer: return "a whole number"
+        case .number: return "a number"
+        case .any: return "JSON, or plain text for a string"
+        default: return "JSON: \(expected.type.phrase)"
+        }
     }
 
     /// Checks a value against what the catalogue expects at `path`.

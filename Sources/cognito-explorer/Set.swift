@@ -10,15 +10,19 @@ struct SetFields: ParsableCommand {
         abstract: "Set or remove fields of an event, changing nothing else in the file.",
         discussion: """
             FIELD is a dotted path such as response.autoConfirmUser, \
-            response.claimsOverrideDetails.claimsToSuppress or response.userAttributes["custom:tier"]. \
-            VALUE is JSON: true, "text", ["email"], {"a":"b"} or null; for fields the catalogue types \
-            as strings or enumerations a bare word is a string (response.finalUserStatus=CONFIRMED). \
+            response.claimsOverrideDetails.claimsToSuppress[0] or response.userAttributes["custom:tier"]; \
+            jq's spelling works too (.response.userAttributes."custom:tier"). \
+            VALUE is read as the explorer reads typed values: for string and enumeration fields a plain \
+            word is the string (response.finalUserStatus=CONFIRMED) and "x" is the string x; for claim \
+            values and fields the catalogue does not describe, JSON is JSON and other text a string; \
+            other fields take JSON: true, ["email"], {"a":"b"} or null. \
             Values must have the field's type. Missing objects on the way are created. Only response \
             fields may change unless --force is given: the request is what Cognito sent.
             The file is saved atomically, and not at all when it changed on disk meanwhile. One line \
             per change is printed, then the problems of the result.
-            Exit status: 0 when saved, 1 when a change is refused or the file cannot be saved (the \
-            file is then untouched), 2 when the file cannot be read or is not JSON.
+            Exit status: 0 when saved and the event has no errors (warnings allowed), 1 when a change \
+            is refused or the file cannot be saved (the file is then untouched) or when the saved \
+            event has errors (as check would say), 2 when the file cannot be read or is not JSON.
             """
     )
 
@@ -94,9 +98,11 @@ struct SetFields: ParsableCommand {
             CLIOutput.error("error: \(TerminalText.escaped(error.description))")
             throw ExitCode(1)
         }
+        let problems = checking.value
         var lines = changes.map(\.description)
         lines.append("")
-        lines += EventPrinter.problemLines(checking.value)
+        lines += EventPrinter.problemLines(problems)
         CLIOutput.write(lines.joined(separator: "\n") + "\n")
+        if TriggerEvent.hasErrors(problems) { throw ExitCode(1) }
     }
 }

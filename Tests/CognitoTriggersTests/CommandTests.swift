@@ -266,13 +266,30 @@ struct CommandTests {
         #expect(Self.read(folder.path + "/out.json") == (try Wrap.replacing(original, "\"issueTokens\": null", "\"issueTokens\": true")))
     }
 
+    @Test("set takes jq's spelling of a path, and exits 0 when the saved event has no errors")
+    func setJQPath() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let file = try Self.copy("pre-token-generation-v2/TokenGeneration_Authentication.json", to: folder)
+        let original = Self.read(file)
+        let run = try Self.run(["set", file, #".response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride."custom:tier"=gold"#], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix(#"response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride["custom:tier"]: (absent) -> "gold""#))
+        #expect(Self.read(file) != original)
+        #expect(!Self.read(file).contains(#""\"custom:tier\"""#), "no key with quotes in its name")
+        #expect(Self.read(file).contains(#""custom:tier": "gold""#))
+        let refused = try Self.run(["set", file, #"response.a"b"c=1"#], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is not a field path"))
+    }
+
     @Test("set reports the problems of the result")
     func setProblems() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let file = try Self.copy("custom-message/CustomMessage_SignUp.json", to: folder)
         let run = try Self.run(["set", file, "response.smsMessage=Welcome!"], in: folder)
-        #expect(run.status == 0)
+        #expect(run.status == 1, "saved, but with errors: the status check would give")
         #expect(run.stdout == """
             response.smsMessage: null -> "Welcome!"
 
