@@ -235,9 +235,9 @@ public enum EventEditing {
         throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(shortened(text))) is not a JSON value; write \(hint)")
     }
 
-    /// At most 60 characters of a value for a message, with … where cut.
+    /// At most 60 columns of a value for a message, with … where cut.
     private static func shortened(_ text: String) -> String {
-        text.count > 60 ? String(text.prefix(59)) + "…" : text
+        TerminalText.truncate(text, width: 60)
     }
 
     /// The text that `parseValue` reads back as `value` at `path`: what a prompt starts with.

@@ -361,8 +361,7 @@ extension ExplorerState {
     }
 
     static func short(_ text: String, limit: Int = 40) -> String {
-        let safe = TerminalText.escaped(text)
-        return safe.count > limit ? String(safe.prefix(limit - 1)) + "…" : safe
+        TerminalText.truncate(TerminalText.escaped(text), width: limit)
     }
 
     // MARK: Prompts and pickers
