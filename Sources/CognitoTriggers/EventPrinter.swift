@@ -41,6 +41,8 @@ public enum EventPrinter {
         /// For a string with an escaped lone surrogate (which `value` holds as U+FFFD), the string
         /// as the file writes it, quotes included.
         var writtenString: String? = nil
+        /// For a key with an escaped lone surrogate, the key as the file writes it, quotes included.
+        var writtenKey: String? = nil
 
         /// The last step of the path.
         public var key: PathComponent? { path.last }
@@ -92,6 +94,9 @@ public enum EventPrinter {
             }
             if node.kind == .string, let shown = node.displayString, shown != value.stringValue {
                 field.writtenString = node.rawText
+            }
+            if let key = node.key, key.contains("\u{FFFD}"), node.displayKey != key, let written = node.rawKeyBytes {
+                field.writtenKey = String(decoding: written, as: UTF8.self)
             }
             result.append(field)
             pushChildren(of: node, path: path, context: context)
@@ -148,7 +153,7 @@ public enum EventPrinter {
         let width = max(options.width, 40)
         for field in fields(of: event) {
             let indent = String(repeating: "  ", count: field.depth)
-            var line = indent + keyText(field.key) + " (" + field.typeLabel + "):"
+            var line = indent + (field.writtenKey.map(TerminalText.escaped) ?? keyText(field.key)) + " (" + field.typeLabel + "):"
             if let shown = field.writtenString.map(TerminalText.escaped) ?? valueText(field.value) { line += " " + shown }
             if !field.isKnown { line += "  (not in the catalogue)" }
             lines.append(line)

@@ -360,6 +360,14 @@ public struct JSONNode: Sendable {
         return StringDecoder.decode(storage.buffer, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: raw.keyHasEscapes)
     }
 
+    /// The key for showing to people, when this node is an object member: as `key`, except that an
+    /// escaped lone surrogate stays as it is written (see `displayString`).
+    public var displayKey: String? {
+        guard raw.hasKey else { return nil }
+        return StringDecoder.decode(storage.buffer, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: raw.keyHasEscapes,
+                                    keepingLoneSurrogates: true)
+    }
+
     /// The member for a key (the last occurrence when a key repeats).
     public subscript(key: String) -> JSONNode? {
         guard raw.kind == .object else { return nil }

@@ -21,11 +21,12 @@ import TestSupport
         var response = event["response"] as? [String: Any] ?? [:]
         response["x\u{1B}]0;title\u{07}"] = 1
         event["response"] = response
-        request["clientMetadata"] = ["note": "ad\u{200B}min\u{2066}\r\u{9B}31m\u{FEFF}"]
+        request["clientMetadata"] = ["note": "ad\u{200B}min\u{2066}\r\u{9B}31m\u{FEFF}", "KEYMARK": "v"]
         event["request"] = request
         let data = try JSONSerialization.data(withJSONObject: event, options: [.sortedKeys])
         // JSONSerialization cannot write a lone surrogate; put one in as the file would spell it.
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"userName\":\"", with: "\"userName\":\"\\ud800")
+            .replacingOccurrences(of: "\"KEYMARK\"", with: "\"k\\udc00\"")
     }
 
     enum HostileError: Error { case fixture }
@@ -76,6 +77,7 @@ import TestSupport
         expectClean(text, "show")
         #expect(text.stdout.contains("note (string): \"ad\\u200bmin\\u2066\\r\\u009b31m\\ufeff\""))
         #expect(text.stdout.contains("userName (string): \"\\ud800"))
+        #expect(text.stdout.contains("\"k\\udc00\" (string): \"v\""))
         #expect(!text.stdout.contains("\u{FFFD}"))
         let json = try Binary.run(["show", "--json", file])
         expectClean(json, "show --json")

@@ -19,6 +19,24 @@ struct BadInputTests {
         }
     }
 
+    @Test("a lone surrogate in a value or a key shows as written, and invisible characters show escaped")
+    func loneSurrogatesAndInvisibleCharacters() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let fixture = String(decoding: Repository.bytes(of: Repository.fixtures + "/pre-sign-up/PreSignUp_SignUp.json"), as: UTF8.self)
+        let text = fixture.replacingOccurrences(of: "\"signupSource\": \"landing-page\"", with: #""k\ud801": "v\ud800w", "z": "a\u200bb\u2060""#)
+        #expect(text != fixture, "the fixture's client metadata has signupSource")
+        let file = try folder.write("surrogates.json", text)
+        var harness = ExplorerHarness([file], width: 120, height: 40)
+        try harness.press("Tab e G")
+        let screen = harness.text
+        #expect(screen.contains(#"k\ud801"#))
+        #expect(screen.contains(#""v\ud800w""#))
+        #expect(screen.contains(#""a\u200bb\u2060""#))
+        #expect(!screen.contains("\u{FFFD}"))
+        Self.assertNoControlCharacters(harness.screen)
+    }
+
     @Test("text that is not JSON shows the error's line and column and the text around it with a caret")
     func notJSONContext() throws {
         let harness = ExplorerHarness([Self.invalid("malformed-missing-comma.json")], width: 80, height: 24)

@@ -15,7 +15,7 @@ enum TreeView {
         let end = min(rows.count, scroll + rect.height)
         let shown = rows[scroll..<end]
         // The label column fits the widest visible label, up to two fifths of the pane.
-        let widest = shown.map { $0.depth * 2 + 2 + TerminalText.displayWidth(of: TerminalText.escaped($0.label)) }.max() ?? 0
+        let widest = shown.map { $0.depth * 2 + 2 + TerminalText.displayWidth(of: shownLabel($0)) }.max() ?? 0
         let labelColumn = min(widest, max(12, rect.width * (isResponse ? 1 : 2) / (isResponse ? 2 : 5)))
         let typeWidth = rect.width >= 44 ? 9 : 0
         for (offset, row) in shown.enumerated() {
@@ -52,7 +52,7 @@ enum TreeView {
         } else {
             labelStyle = Theme.key
         }
-        grid.put(TerminalText.truncate(TerminalText.escaped(row.label), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
+        grid.put(TerminalText.truncate(shownLabel(row), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
         column = max(column + 1, x + labelColumn + 1)
         guard column < right else { return }
         if typeWidth > 0 {
@@ -80,6 +80,11 @@ enum TreeView {
             guard room > 0 else { break }
             column += grid.put(TerminalText.truncate(text, width: room), x: column, y: y, style: style, maxWidth: room)
         }
+    }
+
+    /// The row's label escaped; a member's key as the file writes an escaped lone surrogate in it.
+    static func shownLabel(_ row: TreeRow) -> String {
+        TerminalText.escaped(row.node?.displayKey ?? row.label)
     }
 
     /// The type column: the catalogue's label for scalar fields.
