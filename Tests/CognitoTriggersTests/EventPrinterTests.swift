@@ -294,40 +294,8 @@ struct EventPrinterTests {
             """)
     }
 
-    @Test("Control characters on the line are escaped and the caret still points at the error")
-    func parseErrorEscapes() {
-        #expect(Self.parseError("{\"a\":\t\"x\u{1B}\"}") == """
-            bad.json:1:9: control character U+001B must be escaped in a string
-             1 | {"a":\\t"x\\u001b"}
-               |          ^
-
-            """)
-    }
-
-    @Test("Wide characters before the error move the caret two columns each")
-    func parseErrorWide() {
-        #expect(Self.parseError("{\"名前\": 1 x}") == """
-            bad.json:1:10: expected ',' or '}' after an object member
-             1 | {"名前": 1 x}
-               |            ^
-
-            """)
-    }
-
-    @Test("Long lines are cut to a window around the error")
-    func parseErrorLongLine() throws {
-        let text = "{" + (0..<60).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",]}"
-        let output = try #require(Self.parseError(text))
-        let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix("bad.json:1:"))
-        #expect(lines[1].hasPrefix(" 1 | …"))
-        #expect(lines[1].count < 100)
-        let caret = try #require(lines[2].firstIndex(of: "^"))
-        let column = lines[2].distance(from: lines[2].startIndex, to: caret)
-        let pointed = lines[1][lines[1].index(lines[1].startIndex, offsetBy: column)]
-        #expect(pointed == "]")
-    }
+    // How the excerpt is cut, escaped and pointed at is TerminalText's (ExcerptTests); these
+    // check the command's format around it.
 
     @Test("The file name is escaped; CRLF and BOM are left out of the line")
     func parseErrorFileAndLineEndings() throws {
