@@ -13,7 +13,7 @@ public enum TerminalText {
     /// emoji flag, which only change how the emoji before them is drawn. Backslashes stay as they
     /// are: the result is for reading, not for parsing back.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsContext) else { return text }
+        guard text.unicodeScalars.contains(where: mayNeedEscape) else { return text }
         var result = String.UnicodeScalarView()
         forEachScalar(of: text) { scalar, unsafe in
             if unsafe {
@@ -83,13 +83,13 @@ public enum TerminalText {
         case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
         case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x033F: return false  // common text: no lookup
         case 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0x180B...0x180D, 0x180F: return false  // variation selectors
-        case 0x200D, 0xE0020...0xE007F: return false  // joiner and tags: see `needsContext`
+        case 0x200D, 0xE0020...0xE007F: return false  // joiner and tags: their neighbours decide (`forEachScalar`)
         default: return scalar.properties.isDefaultIgnorableCodePoint
         }
     }
 
     /// Characters whose safety depends on their neighbours, or that are always unsafe.
-    static func needsContext(_ scalar: Unicode.Scalar) -> Bool {
+    static func mayNeedEscape(_ scalar: Unicode.Scalar) -> Bool {
         isUnsafe(scalar) || scalar.value == 0x200D || (0xE0020...0xE007F).contains(scalar.value)
     }
 
@@ -162,7 +162,7 @@ extension TerminalText {
     /// through `escaped(_:)` already comes out unchanged, so this can guard every line a program
     /// prints without escaping anything twice.
     public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\n" && needsContext($0) }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 != "\n" && mayNeedEscape($0) }) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.split(separator: dimOn, omittingEmptySubsequences: false).map { part in
                 part.split(separator: dimOff, omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: dimOff)
