@@ -169,20 +169,17 @@ public enum EventEditing {
         while !ancestor.isEmpty {
             let child = ancestor.removeLast()
             guard let spec = Catalogue.field(at: ancestor, in: trigger) else { continue }
-            let direct = ancestor.count == path.count - 1
-            let allowsNull = spec.section == .response
-            switch (spec.type, child) {
-            case (.stringMap, .key) where direct, (.attributeMap, .key) where direct:
-                return Expectation(type: .string, allowedValues: [], allowsNull: allowsNull, section: spec.section, isKnown: true)
-            case (.stringList, .index) where direct:
-                return Expectation(type: .string, allowedValues: [], allowsNull: false, section: spec.section, isKnown: true)
-            case (.enumerationList, .index) where direct:
-                return Expectation(type: .enumeration, allowedValues: spec.allowedValues, allowsNull: false, section: spec.section, isKnown: true)
-            case (.claimMap, .key), (.any, _):
+            let entry = spec.type.entryType(at: child)
+            // Claim values take anything, at any depth below the claim.
+            if entry == .any {
                 return Expectation(type: .any, allowedValues: [], allowsNull: true, section: spec.section, isKnown: true)
-            default:
+            }
+            guard let entry, ancestor.count == path.count - 1 else {
                 return Expectation(type: .any, allowedValues: [], allowsNull: true, section: spec.section, isKnown: false)
             }
+            // A map's entry may be null in the response (Cognito reads it as not set); a list's may not.
+            return Expectation(type: entry, allowedValues: entry == .enumeration ? spec.allowedValues : [],
+                               allowsNull: spec.type.isObjectLike && spec.section == .response, section: spec.section, isKnown: true)
         }
         return Expectation(type: .any, allowedValues: [], allowsNull: true, section: nil, isKnown: false)
     }

@@ -120,14 +120,9 @@ public enum EventPrinter {
             if let spec = Catalogue.field(at: path, in: trigger) { return .spec(spec) }
             switch self {
             case .spec(let parent):
-                switch (parent.type, path.last) {
-                case (.stringMap, .key?), (.attributeMap, .key?): return .entry(label: "string", section: parent.section)
-                case (.claimMap, .key?): return .entry(label: nil, section: parent.section)
-                case (.stringList, .index?): return .entry(label: "string", section: parent.section)
-                case (.enumerationList, .index?): return .entry(label: "enum", section: parent.section)
-                case (.any, _): return .freeForm(parent.section)
-                default: return .unknown
-                }
+                guard let step = path.last, let entry = parent.type.entryType(at: step) else { return .unknown }
+                if parent.type == .any { return .freeForm(parent.section) }
+                return .entry(label: entry == .any ? nil : entry.label, section: parent.section)
             case .entry(_, let section), .freeForm(let section):
                 return .freeForm(section)
             case .unknown, .root:
