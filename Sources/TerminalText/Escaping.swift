@@ -13,7 +13,7 @@ public enum TerminalText {
     /// emoji flag, which only change how the emoji before them is drawn. Backslashes stay as they
     /// are: the result is for reading, not for parsing back.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: mayNeedEscape) else { return text }
+        guard mayNeedEscape(text, exceptLineFeeds: false) else { return text }
         var result = String.UnicodeScalarView()
         forEachScalar(of: text) { scalar, unsafe in
             if unsafe {
@@ -93,6 +93,35 @@ public enum TerminalText {
         isUnsafe(scalar) || scalar.value == 0x200D || (0xE0020...0xE007F).contains(scalar.value)
     }
 
+    /// True when some character of `text` may need an escape (line feeds aside, when asked).
+    ///
+    /// Reads the UTF-8 bytes: ASCII is decided by the byte, and only other characters are
+    /// decoded, so that the common case (nothing to escape in many megabytes of output) costs one
+    /// pass over the bytes.
+    static func mayNeedEscape(_ text: String, exceptLineFeeds: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte == 0x7F || (byte < 0x20 && !(exceptLineFeeds && byte == 0x0A)) { return true }
+                    index += 1
+                    continue
+                }
+                // A valid String's lead byte tells the length; the rest carry six bits each.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                if let scalar = Unicode.Scalar(value), mayNeedEscape(scalar) { return true }
+                index += length
+            }
+            return false
+        }
+    }
+
     /// Calls `body` with each scalar and whether it must be escaped in its place.
     private static func forEachScalar(of text: String, _ body: (Unicode.Scalar, Bool) -> Void) {
         var previous: Unicode.Scalar?
@@ -162,7 +191,7 @@ extension TerminalText {
     /// through `escaped(_:)` already comes out unchanged, so this can guard every line a program
     /// prints without escaping anything twice.
     public static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\n" && mayNeedEscape($0) }) else { return text }
+        guard mayNeedEscape(text, exceptLineFeeds: true) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.split(separator: dimOn, omittingEmptySubsequences: false).map { part in
                 part.split(separator: dimOff, omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: dimOff)
