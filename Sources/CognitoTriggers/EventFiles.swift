@@ -62,17 +62,38 @@ public enum EventFiles {
                     case S_IFDIR: kind = UInt8(DT_DIR)
                     case S_IFREG: kind = UInt8(DT_REG)
                     case S_IFLNK: kind = UInt8(DT_LNK)
+                    case S_IFIFO: kind = UInt8(DT_FIFO)
+                    case S_IFCHR: kind = UInt8(DT_CHR)
+                    case S_IFBLK: kind = UInt8(DT_BLK)
+                    case S_IFSOCK: kind = UInt8(DT_SOCK)
                     default: continue
                     }
                 }
                 switch kind {
                 case UInt8(DT_DIR): pending.append(path)
+                // A link is followed when the file is opened, which refuses anything but a regular file.
                 case UInt8(DT_REG), UInt8(DT_LNK): if name.hasSuffix(".json") { result.append(path) }
-                default: continue
+                default:
+                    // A pipe, device or socket named like an event is never opened (a pipe would
+                    // wait for a writer), but it is not left out silently either.
+                    if name.hasSuffix(".json") {
+                        problems.append(PathProblem(path: path, message: "skipped: \(skippedKind(kind)), not a regular file"))
+                    }
                 }
             }
         }
         return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The kind of a folder entry that is not read, for the line that says it was skipped.
+    private static func skippedKind(_ type: UInt8) -> String {
+        switch type {
+        case UInt8(DT_FIFO): return "a named pipe (FIFO)"
+        case UInt8(DT_CHR): return "a character device"
+        case UInt8(DT_BLK): return "a block device"
+        case UInt8(DT_SOCK): return "a socket"
+        default: return "not a regular file"
+        }
     }
 
     /// What opening one file gave.

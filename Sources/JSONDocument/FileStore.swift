@@ -22,6 +22,10 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case diskFull
         case readOnlyFileSystem
         case tooLarge
+        /// The file is larger than the limit for reading (`FileStore.sizeLimit`); nothing was read.
+        case overSizeLimit(size: Int, limit: Int)
+        /// Not a regular file (a device, a named pipe, a socket): only regular files are read or replaced.
+        case notRegularFile(kind: String)
         /// The file on disk is not what was loaded (edited by someone else, replaced or deleted).
         case changedOnDisk
         case other(errno: Int32)
@@ -63,6 +67,10 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case .diskFull: return "\(path): cannot \(operation) it: the disk is full; the original file is unchanged"
         case .readOnlyFileSystem: return "\(path): cannot \(operation) it: the file system is read-only"
         case .tooLarge: return "\(path): the file is too large"
+        case .overSizeLimit(let size, let limit):
+            return "\(path): the file is \(FileStore.sizeText(size)), over the \(FileStore.sizeText(limit)) limit for an event file; not reading it"
+        case .notRegularFile(let kind):
+            return "\(path): is \(kind), not a regular file; cannot \(operation) it"
         case .changedOnDisk:
             return "\(path): the file changed on disk since it was loaded; not overwriting it (reload it, or save under another name)"
         case .other(let code): return "\(path): cannot \(operation) it: \(String(cString: strerror(code)))"
@@ -72,14 +80,72 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
 
 /// Reads files and saves them atomically: temporary file in the same folder, fsync, rename.
 public enum FileStore {
-    /// Reads a whole file.
-    public static func read(_ path: String) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(errno: errno, path: path, operation: "read") }
-        defer { close(fd) }
+    /// The largest file `read` accepts: 1 GiB, twenty times the largest events measured (52 MB).
+    public static let sizeLimit = 1 << 30
+
+    /// A size for messages: bytes below 1 KiB, otherwise KiB, MiB or GiB with one decimal.
+    public static func sizeText(_ size: Int) -> String {
+        let units = ["KiB", "MiB", "GiB", "TiB"]
+        guard size >= 1024 else { return "\(size) bytes" }
+        var value = Double(size) / 1024
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? "\(tenths / 10) \(units[unit])" : "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+
+    /// What kind of file a `stat` mode names, with its article, for messages ("a named pipe (FIFO)").
+    static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFSOCK: return "a socket"
+        case S_IFLNK: return "a symbolic link"
+        default: return "not a regular file"
+        }
+    }
+
+    /// Opens a file for reading without ever waiting (a named pipe with no writer would block a
+    /// plain open) and checks that it is a regular file; returns the descriptor and its `stat`.
+    static func openRegular(_ path: String, operation: String = "read") throws(FileError) -> (Int32, stat) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { throw FileError(errno: errno, path: path, operation: operation) }
         var info = stat()
-        if fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
-            throw FileError(kind: .isDirectory, path: path, operation: "read")
+        guard fstat(fd, &info) == 0 else {
+            let code = errno
+            close(fd)
+            throw FileError(errno: code, path: path, operation: operation)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            // Reads of a regular file never wait anyway; clear the flag so nothing else changes.
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            return (fd, info)
+        case S_IFDIR:
+            close(fd)
+            throw FileError(kind: .isDirectory, path: path, operation: operation)
+        default:
+            close(fd)
+            throw FileError(kind: .notRegularFile(kind: kindName(info.st_mode)), path: path, operation: operation)
+        }
+    }
+
+    /// Reads a whole regular file of at most `limit` bytes.
+    ///
+    /// Devices, named pipes and sockets are refused without reading a byte (so `/dev/zero` or a
+    /// pipe nobody writes to cannot hang or exhaust memory), and so is a file larger than `limit`,
+    /// sparse or not. Memory follows what is actually read: a file that claims more than it holds
+    /// costs only its real bytes, and one that grows while being read stops at the limit.
+    public static func read(_ path: String, limit: Int = sizeLimit) throws(FileError) -> [UInt8] {
+        let (fd, info) = try openRegular(path)
+        defer { close(fd) }
+        if Int(info.st_size) > limit {
+            throw FileError(kind: .overSizeLimit(size: Int(info.st_size), limit: limit), path: path, operation: "read")
         }
         // Read straight into the result, sized by fstat (plus one byte to see the end without a
         // second buffer); a file that grows meanwhile is read on in larger steps. A 64th more is
@@ -90,7 +156,12 @@ public enum FileStore {
         var capacity = max(size + 1 + size / 64, 4096)
         var length = 0
         while true {
-            if length == capacity { capacity *= 2 }
+            if length == capacity {
+                if length > limit {
+                    throw FileError(kind: .overSizeLimit(size: length, limit: limit), path: path, operation: "read")
+                }
+                capacity = min(capacity * 2, limit + 2)
+            }
             var failure: Int32 = 0
             var atEnd = false
             result = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
@@ -114,6 +185,9 @@ public enum FileStore {
             }
             if failure != 0 { throw FileError(errno: failure, path: path, operation: "read") }
             if atEnd { break }
+        }
+        if length > limit {
+            throw FileError(kind: .overSizeLimit(size: length, limit: limit), path: path, operation: "read")
         }
         return result
     }
@@ -164,8 +238,7 @@ public enum FileStore {
 
     /// The fingerprint of a file's bytes, read in pieces (the file is never held whole).
     public static func fingerprint(of path: String) throws(FileError) -> Fingerprint {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(errno: errno, path: path, operation: "read") }
+        let (fd, _) = try openRegular(path)
         defer { close(fd) }
         return try fingerprint(fd: fd, path: path)
     }
@@ -186,17 +259,17 @@ public enum FileStore {
 
     /// Whether the file at `path` has this fingerprint (false when it is gone).
     static func holds(_ path: String, _ expected: Fingerprint) throws(FileError) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            if errno == ENOENT { return false }
-            throw FileError(errno: errno, path: path, operation: "read")
+        let fd: Int32
+        let info: stat
+        do throws(FileError) { (fd, info) = try openRegular(path) } catch {
+            switch error.kind {
+            // Gone, or replaced by a device or a pipe: not the file that was loaded.
+            case .notFound, .notRegularFile: return false
+            default: throw error
+            }
         }
         defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0 {
-            if (info.st_mode & S_IFMT) == S_IFDIR { throw FileError(kind: .isDirectory, path: path, operation: "read") }
-            if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) != expected.count { return false }
-        }
+        if Int(info.st_size) != expected.count { return false }
         return try fingerprint(fd: fd, path: path) == expected
     }
 
