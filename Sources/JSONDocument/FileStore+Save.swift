@@ -204,6 +204,9 @@ extension FileStore {
     private static func replace(_ target: String, with bytes: [UInt8], path: String, existing: stat?,
                                 expecting: Fingerprint?, faults: Faults) throws(FileError) -> ReplaceOutcome {
         let folder = directory(of: target)
+        // The file on disk is read and hashed on another core while the new one is written.
+        let precheck = expecting.map { expecting in Background { PreCheck(target, expecting) } }
+        defer { _ = precheck?.value }
         var fd: Int32 = -1
         var temporary: String? = nil
         if !faults.namedTemporaryFile {
@@ -245,6 +248,12 @@ extension FileStore {
         }
         #endif
         guard fsync(fd) == 0 else { throw fail(FileError(errno: errno, path: path, operation: "write")) }
+        // The precheck's answer is awaited while the new file has no name yet, so that a kill
+        // meanwhile leaves nothing behind.
+        let checked = precheck?.value
+        if case .changed? = checked {
+            throw fail(FileError(kind: .changedOnDisk, path: path, operation: "replace"))
+        }
         if temporary == nil {
             // Give the finished file a name beside the target, so it can take the target's place.
             temporary = linkUnnamed(fd, beside: target)
@@ -262,7 +271,7 @@ extension FileStore {
         }
         guard let temporary else { return .noLink }
         faults.beforeCommit?()
-        try commit(temporary, to: target, path: path, ours: ours, expecting: expecting)
+        try commit(temporary, to: target, path: path, ours: ours, expecting: expecting, precheck: checked)
         let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderFD >= 0 {
             _ = fsync(folderFD)
@@ -274,7 +283,7 @@ extension FileStore {
     /// Puts the finished temporary file in the target's place. With a fingerprint, the two are
     /// swapped in one step and the file that came out is checked; a changed one is swapped back.
     private static func commit(_ temporary: String, to target: String, path: String, ours: stat,
-                               expecting: Fingerprint?) throws(FileError) {
+                               expecting: Fingerprint?, precheck: PreCheck?) throws(FileError) {
         let changed = FileError(kind: .changedOnDisk, path: path, operation: "replace")
         guard let expecting else {
             guard rename(temporary, target) == 0 else {
@@ -284,6 +293,10 @@ extension FileStore {
             }
             return
         }
+        if case .changed? = precheck {
+            unlink(temporary)
+            throw changed
+        }
         #if canImport(Glibc)
         if let result = LinuxCalls.exchange(temporary, target) {
             guard result == 0 else {
@@ -292,7 +305,14 @@ extension FileStore {
                 if result == ENOENT { throw changed }
                 throw FileError(errno: result, path: path, operation: "replace")
             }
-            // The old file now has the temporary name: is it what was loaded?
+            // The old file now has the temporary name: is it what was loaded? When it is the very
+            // file the precheck hashed, untouched since (same inode, size and change time to the
+            // nanosecond), yes; otherwise its bytes are read again.
+            var outgoing = stat()
+            if case .unchanged(let hashed)? = precheck, stat(temporary, &outgoing) == 0, FileIdentity(outgoing) == hashed {
+                unlink(temporary)
+                return
+            }
             let same: Bool
             do throws(FileError) { same = try holds(temporary, expecting) } catch {
                 swapBack(temporary, target, ours: ours)
@@ -320,6 +340,66 @@ extension FileStore {
             let code = errno
             unlink(temporary)
             throw FileError(errno: code, path: path, operation: "replace")
+        }
+    }
+
+    /// Which file a precheck hashed and when it last changed: device, inode, size, modification and
+    /// change times.
+    struct FileIdentity: Equatable {
+        let device: UInt64
+        let inode: UInt64
+        let size: Int64
+        let modified: [Int]
+        let changed: [Int]
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            #if canImport(Glibc)
+            modified = [Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
+            changed = [Int(info.st_ctim.tv_sec), Int(info.st_ctim.tv_nsec)]
+            #else
+            modified = [Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec)]
+            changed = [Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec)]
+            #endif
+        }
+    }
+
+    /// What the file on disk held while the new file was being written.
+    enum PreCheck: Sendable {
+        /// It held the expected bytes, and had not changed while they were read.
+        case unchanged(FileIdentity)
+        /// It held other bytes, or was gone, or not a regular file.
+        case changed
+        /// It could not be told (a read error, or it changed while being read): check after the swap.
+        case unknown
+
+        init(_ path: String, _ expected: Fingerprint) {
+            let fd: Int32
+            let before: stat
+            do throws(FileError) { (fd, before) = try FileStore.openRegular(path) } catch {
+                switch error.kind {
+                case .notFound, .notRegularFile: self = .changed
+                default: self = .unknown
+                }
+                return
+            }
+            defer { close(fd) }
+            guard Int(before.st_size) == expected.count else {
+                self = .changed
+                return
+            }
+            guard let hashed = try? FileStore.fingerprint(fd: fd, path: path) else {
+                self = .unknown
+                return
+            }
+            var after = stat()
+            guard fstat(fd, &after) == 0, FileIdentity(before) == FileIdentity(after) else {
+                self = .unknown
+                return
+            }
+            self = hashed == expected ? .unchanged(FileIdentity(before)) : .changed
         }
     }
 
