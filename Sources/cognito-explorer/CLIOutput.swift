@@ -38,6 +38,12 @@ enum CLIOutput {
         print(text, terminator: "")
     }
 
+    /// Writes bytes to standard output as they are (an event's text), after what `write` printed.
+    static func writeBytes(_ bytes: [UInt8]) {
+        fflush(nil)
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     /// Writes a line to standard error.
     static func error(_ line: String) {
         let text = line.hasSuffix("\n") ? line : line + "\n"

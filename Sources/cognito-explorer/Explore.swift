@@ -183,7 +183,7 @@ struct FileWatcher {
     /// Records what the program itself just read or wrote, so its own saves are not reported.
     mutating func performed(_ effect: Effect) {
         switch effect {
-        case .open(let path), .save(let path, _, _), .create(let path, _):
+        case .open(let path), .save(let path, _, _), .create(let path, _), .saveCopy(let path, _, _, _):
             stamps[path] = .some(Self.stamp(of: path))
         default:
             break

@@ -46,7 +46,8 @@ struct New: ParsableCommand {
             throw ExitCode(1)
         }
         do {
-            try FileStore.write(Array(text.utf8), to: output)
+            let method = try FileStore.write(Array(text.utf8), to: output)
+            if let note = method.note { CLIOutput.error("\(EventPrinter.escaped(output)): \(note)") }
         } catch {
             CLIOutput.error("error: \(EventPrinter.escaped(error.description))")
             throw ExitCode(1)

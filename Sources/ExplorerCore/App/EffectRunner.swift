@@ -29,8 +29,24 @@ public struct EffectRunner: Sendable {
             return .opened(EventFiles.open(path))
         case .save(let path, let bytes, let expected):
             do {
-                try FileStore.write(bytes, to: path, expecting: expected, faults: faults)
-                return .saved(path: path, bytes: bytes)
+                let method = try FileStore.write(bytes, to: path, expecting: expected, faults: faults)
+                return .saved(path: path, bytes: bytes, note: method.note)
+            } catch {
+                return .saveFailed(path: path, message: error.description)
+            }
+        case .saveCopy(let path, let bytes, let original, let replacing):
+            var target = stat()
+            if stat(path, &target) == 0 {
+                var source = stat()
+                if stat(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
+                    return .copyIsTheOriginal(path: path)
+                }
+                // A device, pipe or folder is refused by the write below, without asking first.
+                if !replacing && (target.st_mode & S_IFMT) == S_IFREG { return .copyTargetExists(path: path) }
+            }
+            do {
+                let method = try FileStore.write(bytes, to: path, expected: nil, faults: faults)
+                return .saved(path: path, bytes: bytes, note: method.note)
             } catch {
                 return .saveFailed(path: path, message: error.description)
             }
