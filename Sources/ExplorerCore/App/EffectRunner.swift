@@ -138,8 +138,9 @@ public enum ExternalEditor {
         let folder = FileManager.default.temporaryDirectory.path
         let file = folder + "/cognito-explorer-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(fileExtension)"
         defer { try? FileManager.default.removeItem(atPath: file) }
+        // Private from the start (0600, whatever the umask): the text may hold secrets of the event.
         do {
-            try FileStore.write(Array(text.utf8), to: file)
+            try FileStore.createPrivate(Array(text.utf8), at: file)
         } catch {
             return .editorFinished(text: nil, message: error.description)
         }
