@@ -17,7 +17,7 @@ public enum EventFiles {
         var problems: [PathProblem] = []
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard PathCalls.fileStatus(path, &info) == 0 else {
                 problems.append(PathProblem(path: path, message: errno == EACCES ? "cannot open: permission denied" : "no such file or folder"))
                 continue
             }
@@ -39,15 +39,14 @@ public enum EventFiles {
             // readdir gives each entry's type, so a folder of 10,000 events is listed without a
             // stat per file (a third of `check`'s system calls before); lstat only where the file
             // system does not say.
-            guard let directory = opendir(current) else {
+            guard let directory = PathCalls.opendir(current) else {
                 problems.append(PathProblem(path: current, message: "cannot list this folder: permission denied or unreadable"))
                 continue
             }
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                // Kept as the bytes it is (PathBytes), so a name that is not UTF-8 still opens.
+                let name = PathCalls.name(of: entry)
                 guard !name.hasPrefix(".") else { continue }
                 entries.append((name, entry.pointee.d_type))
             }
@@ -57,7 +56,7 @@ public enum EventFiles {
                 var kind = type
                 if kind == UInt8(DT_UNKNOWN) {
                     var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
+                    guard PathCalls.linkStatus(path, &info) == 0 else { continue }
                     switch info.st_mode & S_IFMT {
                     case S_IFDIR: kind = UInt8(DT_DIR)
                     case S_IFREG: kind = UInt8(DT_REG)

@@ -87,13 +87,13 @@ extension FileStore {
     /// Creates a new file readable and writable by its owner only (mode 0600), refusing when the
     /// name exists: for private temporary files such as the text handed to an editor.
     public static func createPrivate(_ bytes: [UInt8], at path: String) throws(FileError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(0o600))
+        let fd = PathCalls.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(0o600))
         guard fd >= 0 else { throw FileError(errno: errno, path: path, operation: "create") }
         do throws(FileError) {
             try writeAll(bytes, to: fd, path: path)
         } catch {
             close(fd)
-            unlink(path)
+            PathCalls.unlink(path)
             throw error
         }
         close(fd)
@@ -145,7 +145,7 @@ extension FileStore {
                              faults: Faults) throws(FileError) -> SaveMethod {
         let changed = FileError(kind: .changedOnDisk, path: path, operation: "replace")
         var info = stat()
-        let exists = stat(target, &info) == 0
+        let exists = PathCalls.fileStatus(target, &info) == 0
         if !exists && expecting != nil && errno == ENOENT { throw changed }
         if exists {
             switch info.st_mode & S_IFMT {
@@ -211,7 +211,7 @@ extension FileStore {
         var temporary: String? = nil
         if !faults.namedTemporaryFile {
             #if canImport(Glibc)
-            fd = open(folder, LinuxCalls.openUnnamed | O_WRONLY | O_CLOEXEC, mode_t(0o600))
+            fd = PathCalls.open(folder, LinuxCalls.openUnnamed | O_WRONLY | O_CLOEXEC, mode_t(0o600))
             #endif
         }
         if fd < 0 {
@@ -219,7 +219,7 @@ extension FileStore {
         }
         func fail(_ error: FileError) -> FileError {
             close(fd)
-            if let temporary { unlink(temporary) }
+            if let temporary { PathCalls.unlink(temporary) }
             return error
         }
         if let code = faults.writeErrno { throw fail(FileError(errno: code, path: path, operation: "write")) }
@@ -236,7 +236,7 @@ extension FileStore {
         guard fchmod(fd, mode) == 0 else { throw fail(FileError(errno: errno, path: path, operation: "set permissions of")) }
         #if canImport(Glibc)
         if existing != nil {
-            let source = open(target, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+            let source = PathCalls.open(target, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
             if source >= 0 {
                 let failed = LinuxCalls.copyAttributes(from: source, to: fd)
                 close(source)
@@ -266,13 +266,13 @@ extension FileStore {
         _ = fstat(fd, &ours)
         guard close(fd) == 0 else {
             let code = errno
-            if let temporary { unlink(temporary) }
+            if let temporary { PathCalls.unlink(temporary) }
             throw FileError(errno: code, path: path, operation: "write")
         }
         guard let temporary else { return .noLink }
         faults.beforeCommit?()
         try commit(temporary, to: target, path: path, ours: ours, expecting: expecting, precheck: checked)
-        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let folderFD = PathCalls.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderFD >= 0 {
             _ = fsync(folderFD)
             close(folderFD)
@@ -286,21 +286,21 @@ extension FileStore {
                                expecting: Fingerprint?, precheck: PreCheck?) throws(FileError) {
         let changed = FileError(kind: .changedOnDisk, path: path, operation: "replace")
         guard let expecting else {
-            guard rename(temporary, target) == 0 else {
+            guard PathCalls.rename(temporary, target) == 0 else {
                 let code = errno
-                unlink(temporary)
+                PathCalls.unlink(temporary)
                 throw FileError(errno: code, path: path, operation: "replace")
             }
             return
         }
         if case .changed? = precheck {
-            unlink(temporary)
+            PathCalls.unlink(temporary)
             throw changed
         }
         #if canImport(Glibc)
         if let result = LinuxCalls.exchange(temporary, target) {
             guard result == 0 else {
-                unlink(temporary)
+                PathCalls.unlink(temporary)
                 // The target is gone: deleted by someone else since it was loaded.
                 if result == ENOENT { throw changed }
                 throw FileError(errno: result, path: path, operation: "replace")
@@ -309,8 +309,8 @@ extension FileStore {
             // file the precheck hashed, untouched since (same inode, size and change time to the
             // nanosecond), yes; otherwise its bytes are read again.
             var outgoing = stat()
-            if case .unchanged(let hashed)? = precheck, stat(temporary, &outgoing) == 0, FileIdentity(outgoing) == hashed {
-                unlink(temporary)
+            if case .unchanged(let hashed)? = precheck, PathCalls.fileStatus(temporary, &outgoing) == 0, FileIdentity(outgoing) == hashed {
+                PathCalls.unlink(temporary)
                 return
             }
             let same: Bool
@@ -319,7 +319,7 @@ extension FileStore {
                 throw error
             }
             if same {
-                unlink(temporary)
+                PathCalls.unlink(temporary)
                 return
             }
             swapBack(temporary, target, ours: ours)
@@ -329,16 +329,16 @@ extension FileStore {
         // No atomic swap here: check as late as possible, then rename.
         let same: Bool
         do throws(FileError) { same = try holds(target, expecting) } catch {
-            unlink(temporary)
+            PathCalls.unlink(temporary)
             throw error
         }
         guard same else {
-            unlink(temporary)
+            PathCalls.unlink(temporary)
             throw changed
         }
-        guard rename(temporary, target) == 0 else {
+        guard PathCalls.rename(temporary, target) == 0 else {
             let code = errno
-            unlink(temporary)
+            PathCalls.unlink(temporary)
             throw FileError(errno: code, path: path, operation: "replace")
         }
     }
@@ -411,9 +411,9 @@ extension FileStore {
         for _ in 0..<3 {
             guard LinuxCalls.exchange(temporary, target) == 0 else { break }
             var info = stat()
-            guard stat(temporary, &info) == 0 else { return }
+            guard PathCalls.fileStatus(temporary, &info) == 0 else { return }
             if info.st_ino == ours.st_ino && info.st_dev == ours.st_dev {
-                unlink(temporary)
+                PathCalls.unlink(temporary)
                 return
             }
             // Someone else's file came out: the newest write belongs in the target's place.
@@ -429,13 +429,13 @@ extension FileStore {
         var code: Int32 = 0
         for attempt in 0..<100 {
             let name = prefix + "\(attempt)"
-            let fd = open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+            let fd = PathCalls.open(name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
             if fd >= 0 { return (fd, name) }
             code = errno
             if code != EEXIST { break }
         }
         var folderInfo = stat()
-        if code == ENOENT || stat(folder, &folderInfo) != 0 {
+        if code == ENOENT || PathCalls.fileStatus(folder, &folderInfo) != 0 {
             throw FileError(kind: .folderMissing, path: path, operation: "save")
         }
         throw FileError(errno: code, path: path, operation: "create a temporary file beside")
@@ -447,7 +447,7 @@ extension FileStore {
         let prefix = directory(of: target) + "/." + lastComponent(of: target) + ".tmp-\(getpid())-"
         for attempt in 0..<100 {
             let name = prefix + "\(attempt)"
-            if linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, name, LinuxCalls.followSymlink) == 0 { return name }
+            if PathCalls.link(descriptor: fd, to: name, flags: LinuxCalls.followSymlink) == 0 { return name }
             if errno != EEXIST { break }
         }
         #endif
@@ -462,7 +462,7 @@ extension FileStore {
     /// is copied back; the backup is removed once the file is complete.
     private static func writeInPlace(_ bytes: [UInt8], to target: String, path: String, reason: String,
                                      expecting: Fingerprint?, faults: Faults) throws(FileError) -> SaveMethod {
-        let fd = open(target, O_RDWR | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        let fd = PathCalls.open(target, O_RDWR | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw FileError(errno: errno, path: path, operation: "write") }
         defer { close(fd) }
         var info = stat()
@@ -479,7 +479,7 @@ extension FileStore {
         func restore(_ error: FileError) -> FileError {
             if copy(from: backup.fd, to: fd) {
                 close(backup.fd)
-                unlink(backup.path)
+                PathCalls.unlink(backup.path)
                 return error
             }
             close(backup.fd)
@@ -489,7 +489,7 @@ extension FileStore {
         if let allocate = LinuxCalls.fallocate, bytes.count > Int(info.st_size) {
             if allocate(fd, LinuxCalls.keepSize, 0, bytes.count) != 0, errno == ENOSPC || errno == EDQUOT {
                 close(backup.fd)
-                unlink(backup.path)
+                PathCalls.unlink(backup.path)
                 throw FileError(errno: ENOSPC, path: path, operation: "write")
             }
         }
@@ -508,7 +508,7 @@ extension FileStore {
             throw restore(FileError(errno: errno, path: path, operation: "write"))
         }
         close(backup.fd)
-        unlink(backup.path)
+        PathCalls.unlink(backup.path)
         return .inPlace(reason: reason)
     }
 
@@ -522,7 +522,7 @@ extension FileStore {
         for folder in folders {
             for attempt in 0..<100 {
                 let candidate = folder + "/" + name + "\(attempt)"
-                let backup = open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
+                let backup = PathCalls.open(candidate, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(0o600))
                 if backup < 0 {
                     code = errno
                     if code == EEXIST { continue }
@@ -531,7 +531,7 @@ extension FileStore {
                 if copy(from: fd, to: backup) { return (backup, candidate) }
                 code = errno
                 close(backup)
-                unlink(candidate)
+                PathCalls.unlink(candidate)
                 break
             }
         }
@@ -581,12 +581,10 @@ extension FileStore {
     public static func removeStaleTemporaryFiles(of target: String) {
         let folder = directory(of: target)
         let prefix = "." + lastComponent(of: target) + ".tmp-"
-        guard let listing = opendir(folder) else { return }
+        guard let listing = PathCalls.opendir(folder) else { return }
         var stale: [String] = []
         while let entry = readdir(listing) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = PathCalls.name(of: entry)
             guard name.hasPrefix(prefix) else { continue }
             let parts = name.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 2, let pid = Int32(parts[0]), parts[1].allSatisfy(\.isNumber), !parts[1].isEmpty,
@@ -597,8 +595,8 @@ extension FileStore {
         closedir(listing)
         for path in stale {
             var info = stat()
-            guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else { continue }
-            unlink(path)
+            guard PathCalls.linkStatus(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else { continue }
+            PathCalls.unlink(path)
         }
     }
 

@@ -113,7 +113,7 @@ public enum FileStore {
     /// Opens a file for reading without ever waiting (a named pipe with no writer would block a
     /// plain open) and checks that it is a regular file; returns the descriptor and its `stat`.
     static func openRegular(_ path: String, operation: String = "read") throws(FileError) -> (Int32, stat) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        let fd = PathCalls.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw FileError(errno: errno, path: path, operation: operation) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
@@ -196,10 +196,7 @@ public enum FileStore {
     static func resolveSymlinks(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let n = readlink(current, &buffer, buffer.count - 1)
-            guard n > 0 else { return current }
-            let link = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            guard let link = PathCalls.readlink(current) else { return current }
             current = link.hasPrefix("/") ? link : directory(of: current) + "/" + link
         }
         return current

@@ -36,7 +36,10 @@ enum LinuxCalls {
     /// `ENOSYS`), otherwise 0 or the errno of the failure.
     static func exchange(_ first: String, _ second: String) -> Int32? {
         guard let renameat2 else { return nil }
-        if renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0 { return 0 }
+        let result = PathBytes.withCString(first) { old in
+            PathBytes.withCString(second) { new in renameat2(AT_FDCWD, old, AT_FDCWD, new, renameExchange) }
+        }
+        if result == 0 { return 0 }
         let code = errno
         return code == EINVAL || code == ENOSYS || code == EOPNOTSUPP ? nil : code
     }

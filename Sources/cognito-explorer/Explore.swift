@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExplorerCore
 import Foundation
+import JSONDocument
 import NcursesBackend
 
 #if canImport(Glibc)
@@ -176,7 +177,7 @@ struct FileWatcher {
 
     static func stamp(of path: String) -> Stamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard PathCalls.fileStatus(path, &info) == 0 else { return nil }
         return Stamp(size: Int64(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
     }
 

@@ -41,7 +41,8 @@ struct New: ParsableCommand {
             CLIOutput.write(text)
             return
         }
-        if !force && FileManager.default.fileExists(atPath: output) {
+        var existing = stat()
+        if !force && PathCalls.linkStatus(output, &existing) == 0 {
             CLIOutput.error("error: \(EventPrinter.escaped(output)): the file exists; use --force to overwrite it")
             throw ExitCode(1)
         }

@@ -36,9 +36,9 @@ public struct EffectRunner: Sendable {
             }
         case .saveCopy(let path, let bytes, let original, let replacing):
             var target = stat()
-            if stat(path, &target) == 0 {
+            if PathCalls.fileStatus(path, &target) == 0 {
                 var source = stat()
-                if stat(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
+                if PathCalls.fileStatus(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
                     return .copyIsTheOriginal(path: path)
                 }
                 // A device, pipe or folder is refused by the write below, without asking first.
@@ -51,7 +51,8 @@ public struct EffectRunner: Sendable {
                 return .saveFailed(path: path, message: error.description)
             }
         case .create(let path, let bytes):
-            if FileManager.default.fileExists(atPath: path) {
+            var existing = stat()
+            if PathCalls.linkStatus(path, &existing) == 0 {
                 return .saveFailed(path: path, message: "\(path) already exists; type another name")
             }
             do {
