@@ -103,6 +103,9 @@ public enum EventFiles {
         case empty
         /// The file holds NUL bytes: binary data, not text.
         case binary
+        /// The text is UTF-16 (a byte order mark, or NUL bytes every other byte around ASCII): JSON
+        /// events must be UTF-8.
+        case utf16(bigEndian: Bool)
         /// The text is not valid JSON.
         case notJSON(JSONParseError)
         /// Valid JSON: an event (or a document that matches no trigger, with problems saying so).
@@ -137,9 +140,33 @@ public enum EventFiles {
         return Opened(path: path, bytes: bytes, outcome: classify(bytes))
     }
 
-    /// Classifies bytes as empty, binary, invalid JSON or a document.
+    /// What to say about a UTF-16 file, after its name.
+    public static func utf16Message(bigEndian: Bool) -> String {
+        "the text is UTF-16 (\(bigEndian ? "big" : "little")-endian), not UTF-8; JSON events must be UTF-8: convert it, for example with iconv -f UTF-16 -t UTF-8"
+    }
+
+    /// Whether the bytes look like UTF-16 text, and in which byte order: a byte order mark, or (as in
+    /// `{ "` written by PowerShell) a NUL beside each of the first ASCII characters.
+    static func utf16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return false }
+        if bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let pairs = min(bytes.count / 2, 32)
+        guard pairs >= 2 else { return nil }
+        var low = 0, high = 0
+        for index in 0..<pairs {
+            let first = bytes[2 * index], second = bytes[2 * index + 1]
+            if first != 0 && first < 0x80 && second == 0 { low += 1 }
+            if first == 0 && second != 0 && second < 0x80 { high += 1 }
+        }
+        if low == pairs { return false }
+        if high == pairs { return true }
+        return nil
+    }
+
+    /// Classifies bytes as empty, UTF-16, binary, invalid JSON or a document.
     public static func classify(_ bytes: [UInt8]) -> Outcome {
         if bytes.isEmpty { return .empty }
+        if let bigEndian = utf16ByteOrder(bytes) { return .utf16(bigEndian: bigEndian) }
         if bytes.prefix(8192).contains(0) { return .binary }
         do { return .document(try TriggerEvent(bytes: bytes)) } catch { return .notJSON(error) }
     }

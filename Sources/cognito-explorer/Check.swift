@@ -108,6 +108,7 @@ struct CheckReport {
         case .unreadable(let error): notReadable(EventPrinter.escaped(error.description))
         case .empty: notReadable("\(file): empty file, not JSON")
         case .binary: notReadable("\(file): binary file, not JSON")
+        case .utf16(let bigEndian): notReadable("\(file): \(EventFiles.utf16Message(bigEndian: bigEndian))")
         case .notJSON(let error): notReadable("\(file):\(error.line):\(error.column): \(error.reason)")
         case .document(let event):
             let problems = event.validate()
