@@ -483,7 +483,9 @@ extension FileStore {
                 return error
             }
             close(backup.fd)
-            return FileError(kind: error.kind, path: path, operation: error.operation + " it in place (the old bytes are in \(backup.path)); cannot")
+            let code: Int32
+            if case .other(let number) = error.kind { code = number } else { code = errno }
+            return FileError(kind: .inPlaceWriteFailed(backup: backup.path, errno: code), path: path, operation: "write")
         }
         #if canImport(Glibc)
         if let allocate = LinuxCalls.fallocate, bytes.count > Int(info.st_size) {

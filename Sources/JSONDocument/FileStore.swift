@@ -26,6 +26,8 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case overSizeLimit(size: Int, limit: Int)
         /// Not a regular file (a device, a named pipe, a socket): only regular files are read or replaced.
         case notRegularFile(kind: String)
+        /// Writing in place failed and the old bytes could not be put back; they are in `backup`.
+        case inPlaceWriteFailed(backup: String, errno: Int32)
         /// The file on disk is not what was loaded (edited by someone else, replaced or deleted).
         case changedOnDisk
         case other(errno: Int32)
@@ -71,6 +73,8 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): the file is \(FileStore.sizeText(size)), over the \(FileStore.sizeText(limit)) limit for an event file; not reading it"
         case .notRegularFile(let kind):
             return "\(path): is \(kind), not a regular file; cannot \(operation) it"
+        case .inPlaceWriteFailed(let backup, let code):
+            return "\(path): writing it in place failed (\(String(cString: strerror(code)))) and the old bytes could not be put back; they are in \(backup)"
         case .changedOnDisk:
             return "\(path): the file changed on disk since it was loaded; not overwriting it (reload it, or save under another name)"
         case .other(let code): return "\(path): cannot \(operation) it: \(String(cString: strerror(code)))"

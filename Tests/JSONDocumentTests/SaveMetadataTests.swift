@@ -89,3 +89,31 @@ import TestSupport
         #expect(aclBefore.contains("user:nobody:rw-"))
     }
 }
+
+extension SaveMetadataTests {
+    @Test func aFailedWriteInPlacePutsTheOldBytesBack() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = try folder.write("event.json", Self.original)
+        #expect(link(path, folder.path + "/other-name.json") == 0)
+        let error = #expect(throws: FileError.self) {
+            try FileStore.write(Array(Self.edited.utf8), to: path, expected: Array(Self.original.utf8), faults: .init(writeErrno: ENOSPC))
+        }
+        #expect(error?.kind == .diskFull)
+        #expect(String(decoding: Repository.bytes(of: path), as: UTF8.self) == Self.original)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["event.json", "other-name.json"])
+    }
+
+    @Test(.enabled(if: getuid() == 0, "only root can give a file to another owner"))
+    func rootKeepsAnotherUsersOwnership() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = try folder.write("event.json", Self.original)
+        #expect(chown(path, 65534, 65534) == 0)
+        let method = try FileStore.write(Array(Self.edited.utf8), to: path, expected: Array(Self.original.utf8))
+        #expect(method == .replaced)
+        var info = stat()
+        stat(path, &info)
+        #expect(info.st_uid == 65534 && info.st_gid == 65534)
+    }
+}
