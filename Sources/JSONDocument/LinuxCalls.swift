@@ -11,11 +11,11 @@ enum LinuxCalls {
     typealias SetAttribute = @convention(c) (Int32, UnsafePointer<CChar>?, UnsafeRawPointer?, Int, Int32) -> Int32
     typealias Allocate = @convention(c) (Int32, Int32, Int, Int) -> Int32
 
-    nonisolated(unsafe) static let renameat2: RenameAt2? = symbol("renameat2")
-    nonisolated(unsafe) static let flistxattr: ListAttributes? = symbol("flistxattr")
-    nonisolated(unsafe) static let fgetxattr: GetAttribute? = symbol("fgetxattr")
-    nonisolated(unsafe) static let fsetxattr: SetAttribute? = symbol("fsetxattr")
-    nonisolated(unsafe) static let fallocate: Allocate? = symbol("fallocate")
+    static let renameat2: RenameAt2? = symbol("renameat2")
+    static let flistxattr: ListAttributes? = symbol("flistxattr")
+    static let fgetxattr: GetAttribute? = symbol("fgetxattr")
+    static let fsetxattr: SetAttribute? = symbol("fsetxattr")
+    static let fallocate: Allocate? = symbol("fallocate")
 
     /// `renameat2` flags: swap the two names atomically; fail when the new name exists.
     static let renameExchange: UInt32 = 2

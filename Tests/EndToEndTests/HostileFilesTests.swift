@@ -99,7 +99,7 @@ struct HostileFilesTests {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
         let path = folder.path + "/powershell.json"
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         let result = try Binary.run(["check", path])
         #expect(result.status == 2)
         #expect(result.lines == ["\(path): the text is UTF-16 (little-endian), not UTF-8; JSON events must be UTF-8: convert it, for example with iconv -f UTF-16 -t UTF-8"])

@@ -13,7 +13,7 @@ import TestSupport
     /// `set` itself do.
     static func renameOver(_ path: String, _ text: String, suffix: String) {
         let copy = path + ".other-" + suffix
-        FileManager.default.createFile(atPath: copy, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: copy, contents: Data(text.utf8))
         rename(copy, path)
     }
 
