@@ -209,7 +209,16 @@ public enum EventEditing {
     private static func read(_ text: String, as expected: Expectation, at path: JSONPath) throws(EditError) -> JSONValue {
         let parsed: JSONValue?
         let parseError: JSONParseError?
-        do { (parsed, parseError) = (try JSONValue(parsing: text), nil) } catch { (parsed, parseError) = (nil, error) }
+        do { (parsed, parseError) = (try JSONValue(parsing: text), nil) } catch {
+            // Too deep is not a matter of spelling: say so, with the limit, and without the value.
+            if case .tooDeep(let limit) = error.kind {
+                throw EditError(kind: .notJSON, path: path, message: """
+                    the value (\(text.utf8.count) bytes) nests deeper than \(limit) levels, the limit of a JSON \
+                    document here; no Cognito field needs that
+                    """)
+            }
+            (parsed, parseError) = (nil, error)
+        }
         switch (expected.takesPlainText, parsed) {
         case (true, .string(let string)?): return .string(string)
         case (true, .null?): return .null
@@ -219,22 +228,14 @@ public enum EventEditing {
         }
         let start = text.first { !$0.isWhitespace }
         if start == "\"" {
-            throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(shortened(text))) starts with a quote but is not a JSON string; close the quotes or leave them out")
+            throw EditError(kind: .notJSON, path: path, message: "\(echo(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
         }
         if expected.type == .any, start == "{" || start == "[", let parseError {
-            throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(shortened(text))) starts like JSON but is not JSON (\(parseError.message)); fix it, or quote it as a string")
+            throw EditError(kind: .notJSON, path: path, message: "\(echo(text)) starts like JSON but is not JSON (\(parseError.message)); fix it, or quote it as a string")
         }
         if expected.takesPlainText || expected.type == .any { return .string(text) }
-        if case .tooDeep(let limit)? = parseError?.kind {
-            throw EditError(kind: .notJSON, path: path, message: "the value is nested deeper than \(limit) levels, the most this tool reads")
-        }
         let hint = expected.type == .boolean ? phrase(for: expected) : "\(phrase(for: expected)), such as \(example(for: expected.type))"
-        throw EditError(kind: .notJSON, path: path, message: "\(TerminalText.quoted(shortened(text))) is not a JSON value; write \(hint)")
-    }
-
-    /// At most 60 columns of a value for a message, with … where cut.
-    private static func shortened(_ text: String) -> String {
-        TerminalText.truncate(text, width: 60)
+        throw EditError(kind: .notJSON, path: path, message: "\(echo(text)) is not a JSON value; write \(hint)")
     }
 
     /// The text that `parseValue` reads back as `value` at `path`: what a prompt starts with.
@@ -264,6 +265,14 @@ public enum EventEditing {
         case .any: return "JSON, or plain text for a string"
         default: return "JSON: \(expected.type.phrase)"
         }
+    }
+
+    /// A value as messages repeat it: quoted and escaped, and cut after 60 characters (a pasted value
+    /// can be megabytes long).
+    static func echo(_ text: String) -> String {
+        let limit = 60
+        guard text.count > limit else { return TerminalText.quoted(text) }
+        return TerminalText.quoted(String(text.prefix(limit))) + "… (\(text.utf8.count) bytes)"
     }
 
     /// Checks a value against what the catalogue expects at `path`.
@@ -360,15 +369,23 @@ public enum EventEditing {
                         function's changes to them have no effect
                         """)
                 }
-                // Setting a key this trigger does not have is refused (removing a stray key is fine). Where
-                // the parent holds a value of another kind, the edit itself reports that instead.
-                let parentIsObject = path.count == 2 || Catalogue.field(at: JSONPath(path.dropLast()), in: trigger)?.type == .object
-                if !force, assignment.value != nil, parentIsObject, let trigger,
-                   !expectation(at: path, in: trigger).isKnown {
-                    throw EditError(kind: .unknownField, path: path, message: """
-                        is not a response field of \(Catalogue.spec(for: trigger).title); Cognito would ignore it \
-                        (use --force to set it anyway)
-                        """)
+                // Setting a key this trigger does not have is refused (removing a stray key is fine), at
+                // any depth: each key on the way whose parent is an object of the catalogue must be one
+                // of its fields (`response.foo.bar` is refused at `response.foo`). Below a map or a list
+                // keys are free. Where the parent holds a value of another kind, the edit itself reports
+                // that instead.
+                if !force, assignment.value != nil, let trigger, path.count >= 2 {
+                    for length in 2...path.count {
+                        let parentIsObject = length == 2 || Catalogue.field(at: JSONPath(path.prefix(length - 1)), in: trigger)?.type == .object
+                        guard parentIsObject else { break }
+                        let prefix = JSONPath(path.prefix(length))
+                        if !expectation(at: prefix, in: trigger).isKnown {
+                            throw EditError(kind: .unknownField, path: prefix, message: """
+                                is not a response field of \(Catalogue.spec(for: trigger).title); Cognito would ignore it \
+                                (use --force to set it anyway)
+                                """)
+                        }
+                    }
                 }
                 let old = document[path]
                 do throws(JSONEditError) {

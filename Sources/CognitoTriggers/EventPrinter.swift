@@ -258,9 +258,7 @@ public enum EventPrinter {
     /// terminal written as an escape (`\u001b`, `\n`): still valid JSON, since the writer puts such
     /// characters only inside strings, and between members it writes only line breaks and spaces.
     public static func jsonText(_ value: JSONValue) -> String {
-        // The writer escapes C0 controls in strings, so no escape sequence is there for
-        // `printable` to let through.
-        TerminalText.printable(value.prettyText(unit: "  ")) + "\n"
+        TerminalText.printableJSON(value.prettyText(unit: "  ")) + "\n"
     }
 
     // MARK: Parse errors

@@ -9,7 +9,8 @@ public enum TerminalText {
     /// Replaced: C0 controls and DEL (`\n`, `\t`, `\r`, otherwise `\u001b` style), C1 controls, the
     /// line and paragraph separators, the bidi controls, and the invisible characters Unicode calls
     /// default-ignorable (U+200B zero width space, U+2060 word joiner, U+FEFF, the tag characters,
-    /// ...). Kept: variation selectors, a zero width joiner between two emoji and the tags of an
+    /// ...), and the bytes of a file name that are not UTF-8 (carried as `rawByteScalars`, shown
+    /// `\xE9`). Kept: variation selectors, a zero width joiner between two emoji and the tags of an
     /// emoji flag, which only change how the emoji before them is drawn. Backslashes stay as they
     /// are: the result is for reading, not for parsing back.
     public static func escaped(_ text: String) -> String {
@@ -36,7 +37,7 @@ public enum TerminalText {
             case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
             default:
                 if unsafe {
-                    result.append(contentsOf: visibleEscape(scalar).unicodeScalars)
+                    result.append(contentsOf: visibleEscape(scalar, json: true).unicodeScalars)
                 } else {
                     result.append(scalar)
                 }
@@ -46,41 +47,13 @@ public enum TerminalText {
         return String(result)
     }
 
-    /// Bytes meant as UTF-8 (a file name as the file system gives it), for showing: the valid text
-    /// as `escaped(_:)` shows it, and each byte that is not part of valid UTF-8 as `\xe9`, so a
-    /// Latin-1 name reads `latin1-\xe9.json` instead of hiding its odd byte behind U+FFFD.
-    public static func escaped(bytes: [UInt8]) -> String {
-        var result = ""
-        var valid = String.UnicodeScalarView()
-        var iterator = bytes.makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        var position = 0
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid(let encoded):
-                valid.append(Unicode.UTF8.decode(encoded))
-                position += encoded.count
-            case .error(let length):
-                result += escaped(String(valid))
-                valid = String.UnicodeScalarView()
-                for byte in bytes[position..<(position + length)] {
-                    let hex = String(byte, radix: 16)
-                    result += "\\x" + (hex.count == 1 ? "0" : "") + hex
-                }
-                position += length
-            case .emptyInput:
-                return result + escaped(String(valid))
-            }
-        }
-    }
-
     /// True for characters `escaped(_:)` replaces wherever they stand: controls, separators, bidi
     /// controls and invisible characters. (A zero width joiner or a tag character is replaced too
     /// unless it stands inside an emoji sequence; this function answers for it alone: false.)
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         switch value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: return true
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, rawByteScalars: return true
         case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x033F: return false  // common text: no lookup
         case 0xFE00...0xFE0F, 0xE0100...0xE01EF, 0x180B...0x180D, 0x180F: return false  // variation selectors
         case 0x200D, 0xE0020...0xE007F: return false  // joiner and tags: their neighbours decide (`forEachScalar`)
@@ -158,13 +131,21 @@ public enum TerminalText {
         scalar.value >= 0xA9 && scalar.properties.isEmoji
     }
 
-    /// `\n`, `\t`, `\r`, or the `unicodeEscape`.
-    static func visibleEscape(_ scalar: Unicode.Scalar) -> String {
+    /// The scalars that stand for the bytes of a file name that are not UTF-8: U+F700 plus the
+    /// byte, as `PathBytes` in JSONDocument carries them (a test holds the two to the same range).
+    public static let rawByteScalars: ClosedRange<UInt32> = 0xF700...0xF7FF
+
+    /// `\n`, `\t`, `\r`, `\xE9` for a raw byte of a file name (a `unicodeEscape` where the text
+    /// must stay JSON), or the `unicodeEscape`.
+    static func visibleEscape(_ scalar: Unicode.Scalar, json: Bool = false) -> String {
         switch scalar {
         case "\n": return "\\n"
         case "\t": return "\\t"
         case "\r": return "\\r"
-        default: return unicodeEscape(scalar)
+        default:
+            guard !json, rawByteScalars.contains(scalar.value) else { return unicodeEscape(scalar) }
+            let hex = String(scalar.value - rawByteScalars.lowerBound, radix: 16, uppercase: true)
+            return "\\x" + (hex.count < 2 ? "0" : "") + hex
         }
     }
 
@@ -197,5 +178,22 @@ extension TerminalText {
                 part.split(separator: dimOff, omittingEmptySubsequences: false).map { escaped(String($0)) }.joined(separator: dimOff)
             }.joined(separator: dimOn)
         }.joined(separator: "\n")
+    }
+
+    /// JSON text made safe to print and still JSON: every character `escaped(_:)` replaces is
+    /// written as a `\u` escape (a raw byte of a file name too), the line breaks between members
+    /// kept. For text whose writer escaped the control characters in its strings, as
+    /// `JSONValue` does, so that only strings hold what this replaces.
+    public static func printableJSON(_ text: String) -> String {
+        guard mayNeedEscape(text, exceptLineFeeds: true) else { return text }
+        var result = String.UnicodeScalarView()
+        forEachScalar(of: text) { scalar, unsafe in
+            if unsafe && scalar != "\n" {
+                result.append(contentsOf: visibleEscape(scalar, json: true).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 }

@@ -43,6 +43,12 @@ enum CLIOutput {
         print(TerminalText.printable(text), terminator: "")
     }
 
+    /// Writes bytes to standard output as they are (an event's text), after what `write` printed.
+    static func writeBytes(_ bytes: [UInt8]) {
+        fflush(nil)
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     /// Writes lines to standard error, made safe the same way, ending with a line break.
     static func error(_ line: String) {
         let text = line.hasSuffix("\n") ? line : line + "\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONDocument
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,12 +15,21 @@ struct CognitoExplorer: ParsableCommand {
         defaultSubcommand: Explore.self
     )
 
-    /// Parses the arguments and runs the command, as the argument parser's own `main` does, except
-    /// that its messages (which quote the arguments, file names among them) are printed through
+    /// Parses the arguments from their bytes and runs the command, as the argument parser's own
+    /// `main` does, with two differences: `CommandLine.arguments` turns bytes that are not UTF-8
+    /// into U+FFFD, and a file named with them could then not be opened (see `PathBytes`); and the
+    /// parser's messages (which quote the arguments, file names among them) are printed through
     /// `CLIOutput` like every other line.
     static func main() {
+        let arguments = (1..<Int(CommandLine.argc)).map { index -> String in
+            guard let pointer = CommandLine.unsafeArgv[index] else { return "" }
+            let length = strlen(pointer)
+            return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+                PathBytes.string(UnsafeBufferPointer(start: $0, count: length))
+            }
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)

@@ -35,7 +35,7 @@ struct SetFields: ParsableCommand {
     @Option(name: .customLong("unset"), help: ArgumentHelp("Remove a field (repeatable).", valueName: "FIELD"))
     var removals: [String] = []
 
-    @Option(name: .shortAndLong, help: "Write the result to this file and leave FILE as it is.")
+    @Option(name: .shortAndLong, help: "Write the result to this file and leave FILE as it is (- for standard output, the change lines then go to standard error).")
     var output: String?
 
     @Flag(help: "Allow changes outside response (request and common fields).")
@@ -88,21 +88,29 @@ struct SetFields: ParsableCommand {
         let edited = event
         let checking = Background { edited.validate() }
         defer { _ = checking.value }
+        var method = SaveMethod.replaced
         do {
-            if let output {
-                try FileStore.write(event.document.bytes, to: output)
+            if output == "-" {
+                CLIOutput.writeBytes(event.document.bytes)
+            } else if let output {
+                method = try FileStore.write(event.document.bytes, to: output)
             } else if event.document.hasUnsavedEdits {
-                try FileStore.write(event.document.bytes, to: file, expecting: disk)
+                method = try FileStore.write(event.document.bytes, to: file, expecting: disk)
             }
         } catch {
-            CLIOutput.error("error: \(TerminalText.escaped(error.description))")
+            var message = "error: \(TerminalText.escaped(error.description))"
+            if output != nil, case .notRegularFile = error.kind { message += " (--output - writes to standard output)" }
+            CLIOutput.error(message)
             throw ExitCode(1)
         }
         let problems = checking.value
         var lines = changes.map(\.description)
+        if let note = method.note { lines.append("\(TerminalText.escaped(output ?? file)): \(note)") }
         lines.append("")
         lines += EventPrinter.problemLines(problems)
-        CLIOutput.write(lines.joined(separator: "\n") + "\n")
+        let text = lines.joined(separator: "\n") + "\n"
+        // With the event on standard output, the report goes to standard error.
+        if output == "-" { CLIOutput.error(text) } else { CLIOutput.write(text) }
         if TriggerEvent.hasErrors(problems) { throw ExitCode(1) }
     }
 }

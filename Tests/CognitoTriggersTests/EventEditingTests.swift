@@ -122,7 +122,7 @@ struct EventEditingTests {
          "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.tier: \"\\\"gold\" starts with a quote but is not a JSON string; close the quotes or leave them out"),
         RefusalCase(.customMessage, "response.smsMessage", "\"Your code", "response.smsMessage: \"\\\"Your code\" starts with a quote but is not a JSON string; close the quotes or leave them out"),
         RefusalCase(.preSignUp, "response.autoConfirmUser", String(repeating: "[", count: 600),
-         "response.autoConfirmUser: the value is nested deeper than 512 levels, the most this tool reads"),
+         "response.autoConfirmUser: the value (600 bytes) nests deeper than 512 levels, the limit of a JSON document here; no Cognito field needs that"),
     ])
     func refused(_ c: RefusalCase) throws {
         let (trigger, field, text, message) = (c.trigger, c.field, c.text, c.message)

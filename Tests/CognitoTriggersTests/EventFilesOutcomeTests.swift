@@ -2,6 +2,7 @@ import Foundation
 import JSONDocument
 import Testing
 import TestSupport
+import TerminalText
 @testable import CognitoTriggers
 
 /// What a file that holds no event is called: one label, title and message per outcome, which the
@@ -20,6 +21,8 @@ import TestSupport
         ("bad.json", Array("{\"a\" 1}".utf8), "not JSON", "Not JSON",
          "not JSON: line 1, column 6: expected ':' after an object key, found '1'", ":1:6: expected ':' after an object key, found '1'"),
         ("missing.json", nil, "unreadable", "Unreadable", "/missing.json: no such file", "/missing.json: no such file"),
+        ("utf16.json", [0xFF, 0xFE, 0x7B, 0x00, 0x7D, 0x00], "UTF-16", "UTF-16 text",
+         EventFiles.utf16Message(bigEndian: false), ": " + EventFiles.utf16Message(bigEndian: false)),
     ] as [(String, [UInt8]?, String, String, String, String)])
     func describes(name: String, content: [UInt8]?, label: String, title: String, message: String, line: String) throws {
         let (opened, folder) = try Self.opened(name, content)
@@ -47,5 +50,16 @@ import TestSupport
         let (opened, folder) = try Self.opened("e\u{1B}[2J\u{202E}.json", Array("{\"a\": \"\u{1B}\"}".utf8))
         defer { folder.cleanUp() }
         #expect(opened.problemLine == folder.path + "/e\\u001b[2J\\u202e.json:1:8: control character U+001B must be escaped in a string")
+    }
+
+    @Test("a file name's bytes that are not UTF-8, as PathBytes carries them, show as \\xE9 in text and as \\u escapes in JSON")
+    func rawBytesOfNames() throws {
+        let name = PathBytes.string([0x6C, 0x2D, 0xE9, 0x2E, 0x6A, 0x73, 0x6F, 0x6E])
+        let byte = try #require(name.unicodeScalars.first { PathBytes.isRawByte($0) })
+        #expect(byte.value == TerminalText.rawByteScalars.lowerBound + 0xE9, "TerminalText and PathBytes use one range")
+        #expect(TerminalText.rawByteScalars.allSatisfy { value in Unicode.Scalar(value).map(PathBytes.isRawByte) == true })
+        #expect(TerminalText.escaped(name) == "l-\\xE9.json")
+        let json = EventPrinter.jsonText(.object([.init("file", .string(name))]))
+        #expect(json == "{\n  \"file\": \"l-\\uf7e9.json\"\n}\n")
     }
 }

@@ -74,18 +74,4 @@ import TerminalText
             #expect((TerminalText.escaped(String(scalar)) != String(scalar)) == expected, "U+\(String(value, radix: 16))")
         }
     }
-
-    static let byteCases: [([UInt8], String)] = [
-        (Array("latin1-".utf8) + [0xE9] + Array(".json".utf8), "latin1-\\xe9.json"),
-        ([0xFF, 0xFE, 0x41], "\\xff\\xfeA"),
-        (Array("名".utf8) + [0xE5, 0x90, 0x1B, 0x5B, 0x32, 0x4A], "名\\xe5\\x90\\u001b[2J"),
-        ([0xED, 0xA0, 0x80], "\\xed\\xa0\\x80"),  // a surrogate encoded in UTF-8 is not valid UTF-8
-        ([0xC0, 0xAF], "\\xc0\\xaf"),  // overlong
-        (Array("plain.json".utf8), "plain.json"),
-    ]
-
-    @Test("bytes that are not UTF-8 show as \\x escapes, the valid text around them as escaped shows it", arguments: byteCases)
-    func escapedBytes(bytes: [UInt8], shown: String) {
-        #expect(TerminalText.escaped(bytes: bytes) == shown)
-    }
 }

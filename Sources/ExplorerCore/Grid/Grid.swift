@@ -4,7 +4,7 @@ import TerminalText
 /// Every write clips at the grid's edges, so any size, including 0x0, is safe to draw into. The
 /// grid keeps wide characters whole: a width-2 cell is always followed by its continuation cell,
 /// and overwriting either half of a wide character turns the other half into a space.
-/// Cells never hold control or bidi characters: `put` shows them as `terminalSafe` escapes.
+/// Cells never hold control or bidi characters: `put` shows them as `TerminalText.escaped` escapes.
 public struct Grid: Equatable, Sendable {
     /// Columns.
     public let width: Int
