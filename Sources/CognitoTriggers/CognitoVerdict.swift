@@ -186,6 +186,8 @@ public enum CognitoVerdict {
         }
         var lines: [String] = []
         switch event.trigger {
+        case .preSignUp where document[["triggerSource"]]?.stringValue == "PreSignUp_AdminCreateUser":
+            lines.append("Cognito creates the user with the administrator's settings; the auto-confirm and auto-verify flags are ignored for AdminCreateUser.")
         case .preSignUp:
             var steps: [String] = []
             steps.append(bool("autoConfirmUser") ? "confirms the user" : "leaves the user unconfirmed (the user confirms with a code)")

@@ -94,7 +94,8 @@ public struct FunctionError: Sendable, Hashable {
             if let value = object["errorType"] as? String { type = value }
             message = object["errorMessage"] as? String
             if let lines = object["stackTrace"] as? [Any] {
-                trace = lines.map { ($0 as? String) ?? "\($0)" }
+                // Python's client sends frames that hold several lines each.
+                trace = lines.flatMap { (($0 as? String) ?? "\($0)").split(separator: "\n").map(String.init) }
             } else if let text = object["stackTrace"] as? String {
                 trace = text.split(separator: "\n").map(String.init)
             }
