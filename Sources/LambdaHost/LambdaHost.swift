@@ -81,8 +81,9 @@ public final class LambdaHost: @unchecked Sendable {
             return Invocation(requestID: requestID, outcome: .couldNotStart(error), duration: seconds(since: started),
                               coldStart: true, output: [], droppedOutputBytes: 0, hostLog: [])
         }
-        let mark = running.outputMark
-        let droppedBefore = running.dropped
+        // A new process's output all belongs to this event, even what it wrote before this line.
+        let mark = cold ? 0 : running.outputMark
+        let droppedBefore = cold ? 0 : running.dropped
         let deadline = Int64(Date().timeIntervalSince1970 * 1000) + Int64(configuration.timeout * 1000)
         let offer = HostState.Offer(
             id: requestID, event: event, deadlineMs: deadline,

@@ -23,8 +23,9 @@ struct Invoke: ParsableCommand {
             With --expect, the response already in each event file is the expected answer: \
             differences are listed, and over several events one line per event and the totals.
             Exit status: 0 when every answer is valid (and as expected with --expect), 1 when an \
-            answer has problems or differs, 3 when the function failed (an error, a crash, no \
-            answer in time, an answer that is not JSON), 2 for bad usage or unreadable events.
+            answer has problems, differs, or is not the event (not JSON, only the response), 3 when \
+            the function failed (an error, an init error, a crash, no answer in time, an answer over \
+            6 MB), 2 for bad usage, unreadable events, or a command that cannot be started.
             """
     )
 
@@ -72,14 +73,20 @@ struct Invoke: ParsableCommand {
     @Option(help: "Listen on this port of 127.0.0.1 (default: a free one).")
     var port = 0
 
+    /// Bad usage ends with exit status 2 and one line that says what to change.
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("Give at least one event file or folder.") }
-        if command.isEmpty { throw ValidationError("Give the function's command after --, such as: -- python -m awslambdaric app.handler") }
-        if !(timeout > 0 && timeout <= 900) { throw ValidationError("--timeout must be more than 0 and at most 900 seconds (Lambda's longest).") }
-        if write && output != nil { throw ValidationError("Give --write or --output, not both.") }
-        if (write || output != nil) && expect { throw ValidationError("--expect compares with the file's response; it cannot also write it.") }
-        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
-        if memory < 128 || memory > 10240 { throw ValidationError("--memory must be between 128 and 10240 MB, as in Lambda.") }
+        var problem: String?
+        if paths.isEmpty { problem = "give at least one event file or folder before --" }
+        else if command.isEmpty { problem = "give the function's command after --, such as: -- python -m awslambdaric app.handler" }
+        else if !(timeout > 0 && timeout <= 900) { problem = "--timeout must be more than 0 and at most 900 seconds (Lambda's longest)" }
+        else if write && output != nil { problem = "give --write or --output, not both" }
+        else if (write || output != nil) && expect { problem = "--expect compares with the file's response; it cannot also write it" }
+        else if !(0...65535).contains(port) { problem = "--port must be between 0 and 65535" }
+        else if memory < 128 || memory > 10240 { problem = "--memory must be between 128 and 10240 MB, as in Lambda" }
+        if let problem {
+            CLIOutput.error("error: \(problem) (see cognito-explorer invoke --help)")
+            throw ExitCode(2)
+        }
     }
 
     func run() throws {
@@ -89,7 +96,10 @@ struct Invoke: ParsableCommand {
             if pathProblems.isEmpty { CLIOutput.error("no *.json files found in \(paths.map(EventPrinter.escaped).joined(separator: ", "))") }
             throw ExitCode(2)
         }
-        if output != nil && files.count != 1 { throw ValidationError("--output takes one event; \(files.count) were given.") }
+        if output != nil && files.count != 1 {
+            CLIOutput.error("error: --output takes one event; \(files.count) were given")
+            throw ExitCode(2)
+        }
         let host = LambdaHost(FunctionConfiguration(
             command: command, functionName: functionName, handler: handler, memorySize: memory,
             timeout: timeout, coldStarts: cold, port: port))

@@ -52,7 +52,10 @@ struct InvokeResult {
     var status: Int32 {
         if failure != nil { return 2 }
         guard let invocation else { return 2 }
-        if invocation.outcome.isFailure { return 3 }
+        switch invocation.outcome {
+        case .couldNotStart, .hostFailed: return 2
+        default: if invocation.outcome.isFailure { return 3 }
+        }
         guard let report, report.isClean, differences.isEmpty else { return 1 }
         if case .failed? = saved { return 1 }
         return 0
@@ -78,7 +81,8 @@ struct InvokeResult {
 
     /// The full report of one event.
     func lines(width: Int) -> [String] {
-        guard let event, let invocation else { return ["\(fileName): \(failure ?? "not read")", ""] }
+        // The message of an unreadable event already names its file.
+        guard let event, let invocation else { return [failure ?? "\(fileName): not read", ""] }
         var lines: [String] = []
         let verb = invocation.outcome.isFailure ? "failed after" : "answered in"
         lines.append("\(fileName): \(triggerText), \(verb) \(Self.milliseconds(invocation.duration))\(invocation.coldStart ? " (cold start)" : "")")
@@ -87,6 +91,8 @@ struct InvokeResult {
         switch invocation.outcome {
         case .answered:
             lines += answerLines()
+        case .couldNotStart, .hostFailed:
+            lines += Self.failureLines(invocation.outcome)
         default:
             lines += Self.failureLines(invocation.outcome)
             lines.append("What Cognito does:")
@@ -258,7 +264,10 @@ struct InvokeResult {
 
     /// One line (and the differences under it) for the summary.
     func summaryLines() -> [String] {
-        guard let invocation else { return ["\(fileName): not run: \(failure ?? "not read")"] }
+        guard let invocation else {
+            let first = (failure ?? "not read").split(separator: "\n").first.map(String.init) ?? ""
+            return ["\(fileName): not run: \(first)"]
+        }
         let time = Self.milliseconds(invocation.duration)
         if invocation.outcome.isFailure {
             let reason = Self.failureLines(invocation.outcome).first ?? "failed"

@@ -156,12 +156,13 @@ import TestSupport
         #expect(gone)
     }
 
-    @Test func answersThatAreTooLargeAreRefused() throws {
-        let host = try Self.host([Self.runtime, "huge"])
+    @Test func answersOverTheLimitAreRefused() throws {
+        let host = try Self.host([Self.runtime, "echo"], answerLimit: 500)
         defer { host.shutdown() }
-        guard case .answerTooLarge(let bytes, let limit) = host.invoke(Self.event, region: nil).outcome else { Issue.record("accepted"); return }
-        #expect(bytes == 7_000_000)
-        #expect(limit == 6 * 1024 * 1024)
+        let outcome = host.invoke(Self.event, region: nil).outcome
+        guard case .answerTooLarge(let bytes, let limit) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(bytes == Self.event.count - 1)
+        #expect(limit == 500)
     }
 
     @Test func unknownPathsGet404AndAreLogged() throws {
