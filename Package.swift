@@ -32,6 +32,7 @@ let package = Package(
             name: "cognito-explorer",
             dependencies: [
                 "JSONDocument", "CognitoTriggers", "ExplorerCore", "NcursesBackend", "LambdaHost",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

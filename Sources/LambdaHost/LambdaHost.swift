@@ -122,6 +122,13 @@ public final class LambdaHost: @unchecked Sendable {
         return (started, true)
     }
 
+    /// Stops the running function and every process it started (a blocked `invoke` then returns);
+    /// the server keeps listening, and the next event starts a new process.
+    public func stopFunction() {
+        let running = lock.withLock { process }
+        running?.killGroup(wait: 0)
+    }
+
     /// Stops the function (its whole process group) and the server.
     public func shutdown() {
         let running = lock.withLock { () -> FunctionProcess? in

@@ -41,4 +41,7 @@ asks-twice)
   next; curl -sS -o /dev/null "$API/invocation/next"; sleep 30 ;;
 echo)
   while true; do next; echo "event $ID" >&2; answer "$EVENT"; done ;;
+confirm)
+  # Pre sign-up: confirm the user (the fixtures spell the field "autoConfirmUser": false).
+  while true; do next; echo "confirming" >&2; answer "$(echo "$EVENT" | sed 's/"autoConfirmUser": false/"autoConfirmUser": true/')"; done ;;
 esac

@@ -1,0 +1,58 @@
+import CognitoTriggers
+import ExplorerCore
+import Foundation
+import JSONDocument
+import LambdaHost
+import NIOConcurrencyHelpers
+
+/// Runs the user's function for the explorer's `x`: a `LambdaHost` for one event, the same report
+/// `invoke` prints, and the returned response for Enter to apply.
+final class FunctionRunner: @unchecked Sendable {
+    /// Seconds the function has (Cognito's limit).
+    let timeout: Double
+    private let lock = NIOLock()
+    private var host: LambdaHost?
+    private var stopped = false
+
+    init(timeout: Double = 5) { self.timeout = timeout }
+
+    /// Runs `command` (a shell command line, as given to `--function`) on `event`; blocks until
+    /// the function answers, fails, runs out of time or is stopped.
+    func run(command: String, event: [UInt8], region: String?, path: String) -> FunctionReport {
+        // The shell splits the line as the user wrote it; `exec` leaves one process in the group.
+        let host = LambdaHost(FunctionConfiguration(command: ["/bin/sh", "-c", "exec " + command], timeout: timeout))
+        lock.withLock {
+            self.host = host
+            stopped = false
+        }
+        defer {
+            host.shutdown()
+            lock.withLock { self.host = nil }
+        }
+        do { try host.start() } catch {
+            return FunctionReport(path: path, lines: ["error: \(error.description)"], response: nil)
+        }
+        let invocation = host.invoke(event, region: region)
+        guard let opened = try? TriggerEvent(bytes: event) else {
+            return FunctionReport(path: path, lines: ["the event is not JSON"], response: nil)
+        }
+        let result = InvokeResult(file: path, event: opened, invocation: invocation, expect: false)
+        var lines = result.lines(width: 100)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        if lock.withLock({ stopped }) { lines.insert("Stopped with Esc.", at: 0) }
+        var response: JSONValue?
+        if let report = result.report, case .event(let returned) = report.answer {
+            response = returned.document.node(at: ["response"])?.value
+        }
+        return FunctionReport(path: path, lines: lines, response: response)
+    }
+
+    /// Stops the running function (its whole process group); `run` then returns its report.
+    func stop() {
+        let running = lock.withLock { () -> LambdaHost? in
+            stopped = true
+            return host
+        }
+        running?.stopFunction()
+    }
+}
