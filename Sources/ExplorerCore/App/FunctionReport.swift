@@ -53,6 +53,7 @@ extension ExplorerState {
     /// The run ended: its report opens in the result view.
     mutating func functionFinished(_ report: FunctionReport) -> [Effect] {
         runningFunction = nil
+        message = nil
         overlay = .pager(Pager(title: "Your function on \(relativeName(report.path))",
                                text: report.lines.joined(separator: "\n"), scroll: 0, result: report))
         return []
@@ -79,12 +80,17 @@ extension ExplorerState {
             message = StatusMessage("the returned response equals the event's: nothing to apply")
             return
         }
-        applyEdit("applied \(changes.count) response field\(changes.count == 1 ? "" : "s") from your function (u undoes)", file: report.path) { document throws(JSONEditError) in
-            for change in changes {
-                if let value = change.after {
-                    try document.setValue(value, at: change.path, createMissing: true)
-                } else {
-                    try document.removeValue(at: change.path)
+        let note = changes.count == 1 ? "applied 1 response field from your function (u undoes it)"
+            : "applied \(changes.count) response fields from your function (u undoes one at a time)"
+        // All fields or none: a failing edit rolls back those before it.
+        applyEdit(note, file: report.path) { document throws(JSONEditError) in
+            try document.transaction { (document: inout JSONDocument) throws(JSONEditError) in
+                for change in changes {
+                    if let value = change.after {
+                        try document.setValue(value, at: change.path, createMissing: true)
+                    } else {
+                        try document.removeValue(at: change.path)
+                    }
                 }
             }
         }
