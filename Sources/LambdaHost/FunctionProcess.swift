@@ -218,7 +218,7 @@ final class FunctionProcess: @unchecked Sendable {
 
     /// Waits until no output has arrived for `quiet` seconds (at most `limit` seconds), so lines
     /// written just before an answer are not lost to thread timing.
-    func settleOutput(quiet: Double = 0.02, limit: Double = 0.3) {
+    func settleOutput(quiet: Double = 0.02, limit: Double = 1) {
         let start = DispatchTime.now()
         while true {
             let (last, open) = lock.withLock { (lastArrival, openStreams) }

@@ -175,17 +175,31 @@ final class HostState: @unchecked Sendable {
     private var outcome: InvocationOutcome?
     private var waiters: [Waiter] = []
     private var log: [String] = []
+    /// An init error posted before the event was offered (a runtime may fail that early).
+    private var earlyInitError: FunctionError?
     private weak var process: FunctionProcess?
 
     init(answerLimit: Int) { self.answerLimit = answerLimit }
 
     /// Offers an event and blocks until its outcome, or the timeout.
     func run(_ offer: Offer, timeout: Double, process: FunctionProcess) -> InvocationOutcome {
+        if let early = lock.withLock({ () -> FunctionError? in
+            defer { earlyInitError = nil }
+            return earlyInitError
+        }) {
+            return .initError(early)
+        }
         if let end = process.processEnd {
             process.settleOutput()
             return .exited(end, askedForEvent: false, lastErrorLines: process.lastErrorLines(10))
         }
         let waiter: Waiter? = lock.withLock {
+            if let early = earlyInitError {
+                earlyInitError = nil
+                outcome = .initError(early)
+                self.offer = offer
+                return nil
+            }
             self.offer = offer
             self.process = process
             handedOut = false
@@ -228,6 +242,18 @@ final class HostState: @unchecked Sendable {
             condition.unlock()
         }
         return finished
+    }
+
+    /// `/init/error`: ends the current invocation, or waits for the next one when none is open yet.
+    func initFailed(_ error: FunctionError) {
+        let open = lock.withLock { () -> Bool in
+            if offer != nil && outcome == nil { return true }
+            earlyInitError = error
+            return false
+        }
+        if open, !finish(id: nil, with: .initError(error)) {
+            lock.withLock { earlyInitError = error }
+        }
     }
 
     /// A `/next` request: hands out the event on offer, or keeps the request waiting.

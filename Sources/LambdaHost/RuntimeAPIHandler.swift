@@ -56,7 +56,7 @@ final class RuntimeAPIHandler: ChannelInboundHandler, RemovableChannelHandler {
             write(head, status: .accepted, body: #"{"status":"OK"}"#, context: context)
         case (.POST, 2, "init", "error"):
             let error = FunctionError(body: body, typeHeader: head.headers.first(name: "Lambda-Runtime-Function-Error-Type"))
-            state.finish(id: nil, with: .initError(error))
+            state.initFailed(error)
             write(head, status: .accepted, body: #"{"status":"OK"}"#, context: context)
         default:
             state.note("\(head.method.rawValue) \(head.uri): unknown path, answered 404")

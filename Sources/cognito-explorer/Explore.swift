@@ -84,6 +84,8 @@ struct TerminalLoop {
         // The user's function runs on its own thread; its report comes back through this box and
         // is applied between keys, so the screen stays live while it runs.
         let functions = FunctionRunner()
+        // Whatever way the loop ends, the function and every process it started end too.
+        defer { functions.close() }
         let finished = NIOLockedValueBox<FunctionReport?>(nil)
         // For the end-to-end test that a crash gives the terminal back: never set in normal use.
         let crashAfterFirstFrame = environment["COGNITO_EXPLORER_TEST_CRASH"] == "after-first-frame"

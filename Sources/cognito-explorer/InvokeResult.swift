@@ -237,9 +237,9 @@ struct InvokeResult {
         case .answerTooLarge(let bytes, let limit):
             return ["The answer is \(bytes) bytes, over the limit of \(limit) bytes (Lambda's 6 MB limit for an answer to a synchronous call); Lambda reports an error instead."]
         case .couldNotStart(let error):
-            return [error.description]
+            return [EventPrinter.escaped(error.description)]
         case .hostFailed(let error):
-            return ["error: \(error.description)"]
+            return ["error: \(EventPrinter.escaped(error.description))"]
         }
     }
 

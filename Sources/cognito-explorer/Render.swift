@@ -80,6 +80,7 @@ struct Render: ParsableCommand {
                                   width: width, height: height)
         // Headless, the function runs to its end before the next key.
         let functions = FunctionRunner()
+        defer { functions.close() }
         let runner = EffectRunner(editorText: editorText, functionRunner: { command, event, region, path in
             functions.run(command: command, event: event, region: region, path: path)
         })

@@ -397,7 +397,8 @@ import TestSupport
             sleep 30
             """)
         chmod(script, 0o755)
-        let result = try Self.invoke(["--write", file], [script])
+        // Through sh: see LambdaHostTests (a freshly written script and concurrent forks).
+        let result = try Self.invoke(["--write", file], ["/bin/sh", script])
         #expect(result.status == 1)
         #expect(result.lines.last?.hasPrefix("error: ") == true)
         #expect(result.lines.last?.contains("changed on disk") == true, "\(result.lines.last ?? "")")
