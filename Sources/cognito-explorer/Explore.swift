@@ -103,6 +103,13 @@ struct TerminalLoop {
             }
         }
         while true {
+            if session.interruptSignal == SIGINT, state.runningFunction != nil {
+                // Ctrl-C while the user's function runs stops the function, not the explorer.
+                session.clearInterruptSignal()
+                needsDraw = true
+                schedule(state.apply(.interruptFunction))
+                continue
+            }
             if let signal = session.interruptSignal {
                 // Ctrl-C, SIGTERM, SIGHUP: restore the terminal; nothing is half-written, since saves
                 // go through a temporary file and a rename.

@@ -54,7 +54,7 @@ final class FunctionRunner: @unchecked Sendable {
         let result = InvokeResult(file: path, event: opened, invocation: invocation, expect: false)
         var lines = result.lines(width: 100)
         while lines.last?.isEmpty == true { lines.removeLast() }
-        if lock.withLock({ stopped }) { lines.insert("Stopped with Esc.", at: 0) }
+        if lock.withLock({ stopped }) { lines.insert("Stopped (Esc or Ctrl-C).", at: 0) }
         var response: JSONValue?
         if let report = result.report, case .event(let returned) = report.answer {
             response = returned.document.node(at: ["response"])?.value

@@ -90,12 +90,21 @@ import TestSupport
         try hung.waitFor(text: "Events 1")
         let started = Date()
         try hung.send("x")
-        try hung.waitFor(text: "[running your function; Esc stops it]")
+        try hung.waitFor(text: "[running your function; Esc or Ctrl-C stops it]")
         try hung.send("Tab")
         try hung.waitFor(text: "Request · Pre sign-up")
         try hung.send("Escape")
-        try hung.waitFor(text: "Stopped with Esc.")
+        try hung.waitFor(text: "Stopped (Esc or Ctrl-C).")
         #expect(Date().timeIntervalSince(started) < 4.5)
         try hung.waitFor(text: "The function's process ended (signal 9 (SIGKILL)) while handling the event,")
+        // Ctrl-C stops the function too, and leaves the explorer running.
+        try hung.send("Escape")
+        try hung.waitFor("the result view to close") { !$0.contains("Stopped (Esc or Ctrl-C).") }
+        try hung.send("x")
+        try hung.waitFor(text: "[running your function; Esc or Ctrl-C stops it]")
+        try hung.send("C-c")
+        try hung.waitFor(text: "Stopped (Esc or Ctrl-C).")
+        try hung.send("Escape", "q")
+        #expect(try hung.waitForExit() == 0)
     }
 }

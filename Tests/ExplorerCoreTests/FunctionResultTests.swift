@@ -19,7 +19,7 @@ import TestSupport
     }
 
     @Test func xAsksToRunTheEventAsEditedAndShowsARunningMarkThatEscStops() throws {
-        var state = ExplorerState(paths: [Self.signUp], options: ExplorerOptions(functionCommand: "./bootstrap"), width: 100, height: 30)
+        var state = ExplorerState(paths: [Self.signUp], options: ExplorerOptions(functionCommand: "./bootstrap"), width: 140, height: 30)
         let runner = EffectRunner()
         runner.drain(state.start(), into: &state)
         // An unsaved edit first: the function must get it.
@@ -29,7 +29,8 @@ import TestSupport
         let effects = state.apply(.key(.character("x")))
         #expect(effects == [.runFunction(command: "./bootstrap", event: edited, region: "eu-west-1", path: Self.signUp)])
         #expect(state.runningFunction == Self.signUp)
-        #expect(state.render().text.contains("[running your function; Esc stops it]"))
+        #expect(state.render().text.contains("[running your function; Esc or Ctrl-C stops it]"))
+        #expect(state.apply(.interruptFunction) == [.stopFunction])
         // A second x waits for the first; other keys still work.
         #expect(state.apply(.key(.character("x"))).isEmpty)
         #expect(state.statusMessage?.text.contains("still running") == true)

@@ -23,6 +23,8 @@ public enum Action: Sendable {
     case fileChangedOnDisk(path: String)
     /// The result of `Effect.runFunction`: the report of the user's function on the event.
     case functionFinished(FunctionReport)
+    /// Ctrl-C while the user's function runs: stop it (the run loop sends this instead of quitting).
+    case interruptFunction
     /// Time passed; nothing to do for now, but kept so run loops can wake the state.
     case tick
 }

@@ -222,6 +222,8 @@ public struct ExplorerState: Sendable {
             return fileChanged(path: path)
         case .functionFinished(let report):
             return functionFinished(report)
+        case .interruptFunction:
+            return runningFunction == nil ? [] : stopFunction()
         case .tick:
             return []
         }

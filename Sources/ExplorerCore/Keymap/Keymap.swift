@@ -25,7 +25,7 @@ public enum Keymap {
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
         Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: when each trigger runs, new events", hint: "map"),
         Binding(keys: [.character("x")], action: .runFunction,
-                help: "run your function (--function) on this event; Esc stops it", hint: "run"),
+                help: "run your function (--function) on this event, edits included", hint: "run"),
     ]
 
     /// Tree keys shared by the request tree and the response editor.

@@ -325,7 +325,7 @@ extension ExplorerState {
             }
         }
         if runningFunction != nil {
-            x += grid.put("  [running your function; Esc stops it]", x: x, y: rect.y,
+            x += grid.put("  [running your function; Esc or Ctrl-C stops it]", x: x, y: rect.y,
                           style: Theme.statusBar.foreground(.brightYellow), maxWidth: max(0, rect.maxX - x - 1))
         }
         if let message {
