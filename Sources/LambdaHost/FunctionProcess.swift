@@ -10,7 +10,10 @@ import NIOConcurrencyHelpers
 public struct OutputChunk: Sendable, Hashable {
     /// The stream a chunk came from.
     public enum Stream: String, Sendable, Hashable {
-        case stdout, stderr
+        /// Standard output.
+        case stdout
+        /// Standard error.
+        case stderr
     }
 
     /// Which stream.

@@ -52,7 +52,7 @@ final class FunctionRunner: @unchecked Sendable {
             return FunctionReport(path: path, lines: ["the event is not JSON"], response: nil)
         }
         let result = InvokeResult(file: path, event: opened, invocation: invocation, expect: false)
-        var lines = result.lines(width: 100)
+        var lines = result.lines()
         while lines.last?.isEmpty == true { lines.removeLast() }
         if lock.withLock({ stopped }) { lines.insert("Stopped (Esc or Ctrl-C).", at: 0) }
         var response: JSONValue?

@@ -121,7 +121,7 @@ struct Invoke: ParsableCommand {
             } else if summary {
                 CLIOutput.write(result.summaryLines().joined(separator: "\n") + "\n")
             } else {
-                CLIOutput.write(result.lines(width: CLIOutput.width).joined(separator: "\n") + "\n")
+                CLIOutput.write(result.lines().joined(separator: "\n") + "\n")
             }
             // A command that cannot start fails the same way for every event.
             if case .couldNotStart? = result.invocation?.outcome { break }

@@ -80,7 +80,7 @@ struct InvokeResult {
     // MARK: - Full text
 
     /// The full report of one event.
-    func lines(width: Int) -> [String] {
+    func lines() -> [String] {
         // The message of an unreadable event already names its file.
         guard let event, let invocation else { return [failure ?? "\(fileName): not read", ""] }
         var lines: [String] = []
