@@ -22,6 +22,10 @@ final class RuntimeAPIHandler: ChannelInboundHandler, RemovableChannelHandler {
             self.head = head
             body = []
             bodyBytes = 0
+            // curl asks before sending a large body; without an answer it waits a second.
+            if head.headers["Expect"].contains(where: { $0.lowercased() == "100-continue" }) {
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .continue))), promise: nil)
+            }
         case .body(var buffer):
             bodyBytes += buffer.readableBytes
             // Past the limit the bytes are counted, not kept.

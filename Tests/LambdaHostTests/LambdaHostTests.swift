@@ -168,6 +168,16 @@ import TestSupport
         #expect(limit == 500)
     }
 
+    @Test func aRuntimeThatExpects100ContinueIsNotKeptWaiting() throws {
+        let host = try Self.host([Self.runtime, "expects-continue"])
+        defer { host.shutdown() }
+        let invocation = host.invoke(Self.event, region: nil)
+        guard case .answered(let bytes) = invocation.outcome else { Issue.record("\(invocation.outcome)"); return }
+        #expect(bytes + [0x0A] == Self.event)
+        // curl waits a whole second for "100 Continue" before sending the body anyway.
+        #expect(invocation.duration < 0.9)
+    }
+
     @Test func unknownPathsGet404AndAreLogged() throws {
         let host = try Self.host([Self.runtime, "unknown-path"])
         defer { host.shutdown() }

@@ -37,6 +37,9 @@ sleeps)
 unknown-path)
   curl -sS -o /dev/null "$API/invocation/status"
   next; answer "$EVENT"; sleep 30 ;;
+expects-continue)
+  # Asks for permission before sending the body, as curl does for large bodies.
+  next; curl -sS -o /dev/null -H "Expect: 100-continue" "$API/invocation/$ID/response" --data-binary "$EVENT"; sleep 30 ;;
 asks-twice)
   next; curl -sS -o /dev/null "$API/invocation/next"; sleep 30 ;;
 echo)
