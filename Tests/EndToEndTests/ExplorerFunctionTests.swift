@@ -4,7 +4,7 @@ import TestSupport
 
 /// `x` in the real binary: headless with `render --function`, and once in tmux (run, apply, save,
 /// and Esc stopping a function that hangs).
-@Suite struct ExplorerFunctionTests {
+@Suite(.enabled(if: Curl.isAvailable, Comment(rawValue: Curl.skipReason))) struct ExplorerFunctionTests {
     static let confirm = Repository.root + "/Tests/Functions/faults/runtime.sh confirm"
 
     static func workspace() throws -> (TemporaryFolder, String, String) {

@@ -8,11 +8,23 @@ import TestSupport
     static let signUp = "fixtures/pre-sign-up/PreSignUp_SignUp.json"
     static let runtime = "Tests/Functions/faults/runtime.sh"
     static let python = Comment(rawValue: PythonLambda.skipReason)
+    static let curl = Comment(rawValue: Curl.skipReason)
 
     /// Runs `invoke ARGS -- COMMAND` from the repository root with the handlers importable.
     static func invoke(_ arguments: [String], _ command: [String], in directory: String = Repository.root) throws -> Binary.Result {
         try Binary.run(["invoke"] + arguments + ["--"] + command, in: directory,
                        environment: ["PYTHONPATH": PythonLambda.handlers, "NO_COLOR": "1"])
+    }
+
+    @Test("curl is installed (a CI run fails without it)")
+    func curlIsPresent() {
+        if !Curl.isAvailable {
+            if Conformance.isCI {
+                Issue.record("CI=true but \(Curl.skipReason)")
+            } else {
+                print("note: \(Curl.skipReason); the custom-runtime tests are skipped")
+            }
+        }
     }
 
     @Test("awslambdaric is installed (a CI run fails without it)")
@@ -215,7 +227,8 @@ import TestSupport
 
     // MARK: - A custom runtime without any AWS library
 
-    @Test func theCurlBootstrapRunsAsACustomRuntime() throws {
+    @Test(.enabled(if: Curl.isAvailable, curl))
+    func theCurlBootstrapRunsAsACustomRuntime() throws {
         let directory = Repository.root + "/Tests/Functions/bootstrap"
         let result = try Binary.run(["invoke", "--handler", "function.confirm", "../../../" + Self.signUp, "../../../" + Self.signUp,
                                      "--", "./bootstrap"], in: directory)
@@ -248,7 +261,7 @@ import TestSupport
 
         """
 
-    @Test(arguments: [
+    @Test(.enabled(if: Curl.isAvailable, curl), arguments: [
         ("exits-early", """
             Function output:
               err| loading the handler
@@ -287,7 +300,8 @@ import TestSupport
             + message.dropLast() + "\n" + Self.signUpFailed)
     }
 
-    @Test func aReportedErrorShowsTypeMessageTraceAndTheErrorAppsSee() throws {
+    @Test(.enabled(if: Curl.isAvailable, curl))
+    func aReportedErrorShowsTypeMessageTraceAndTheErrorAppsSee() throws {
         let result = try Self.invoke([Self.signUp], [Self.runtime, "error"])
         #expect(result.status == 3)
         #expect(result.stdoutWithoutTimes == """
@@ -304,7 +318,7 @@ import TestSupport
             """)
     }
 
-    @Test(arguments: [
+    @Test(.enabled(if: Curl.isAvailable, curl), arguments: [
         ("not-json", "The answer is not JSON: line 1, column 1: expected a value, found 'h'."),
         ("not-utf8", "The answer is not valid UTF-8: line 1, column 7: invalid UTF-8 byte sequence starting with 0xFF."),
     ])
@@ -321,7 +335,8 @@ import TestSupport
             """)
     }
 
-    @Test func unknownPathsAndASecondNextAreLogged() throws {
+    @Test(.enabled(if: Curl.isAvailable, curl))
+    func unknownPathsAndASecondNextAreLogged() throws {
         let unknown = try Self.invoke([Self.signUp], [Self.runtime, "unknown-path"])
         #expect(unknown.status == 0)
         #expect(unknown.lines.contains("Runtime API: GET /2018-06-01/runtime/invocation/status: unknown path, answered 404"))
@@ -380,7 +395,8 @@ import TestSupport
         #expect(result.stderr == "error: cannot listen on 127.0.0.1:\(port): the address is already in use (another program listens there; leave out --port to take a free one)\n")
     }
 
-    @Test func writeRefusesAFileChangedOnDiskMeanwhile() throws {
+    @Test(.enabled(if: Curl.isAvailable, curl))
+    func writeRefusesAFileChangedOnDiskMeanwhile() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let original = String(decoding: Repository.bytes(of: Repository.root + "/" + Self.signUp), as: UTF8.self)

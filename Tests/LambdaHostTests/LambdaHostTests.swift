@@ -5,7 +5,7 @@ import TestSupport
 
 /// The host speaks the Runtime API to real runtimes: shell scripts with curl (no AWS library), and
 /// every fault a function can show.
-@Suite(.serialized) struct LambdaHostTests {
+@Suite(.serialized, .enabled(if: Curl.isAvailable, Comment(rawValue: Curl.skipReason))) struct LambdaHostTests {
     static let runtime = Repository.root + "/Tests/Functions/faults/runtime.sh"
     static let event = Repository.bytes(of: Repository.fixtures + "/pre-sign-up/PreSignUp_SignUp.json")
 

@@ -199,3 +199,15 @@ extension Binary.Result {
         stdout.replacingOccurrences(of: #"\b[0-9]+ ms\b"#, with: "N ms", options: .regularExpression)
     }
 }
+
+/// curl, which the test runtimes (`Tests/Functions/`) use to speak the Lambda Runtime API.
+public enum Curl {
+    /// Whether curl is on PATH; the tests that need it are skipped (visibly) when not.
+    public static let isAvailable: Bool = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/curl") }
+    }()
+
+    /// Why they are skipped.
+    public static let skipReason = "curl is not installed: the test runtimes need it (.ci/run installs it)"
+}
