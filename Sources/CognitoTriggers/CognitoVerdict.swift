@@ -304,6 +304,8 @@ extension CognitoVerdict {
             var called = before
             if let response = returned.document.node(at: ["response"])?.value {
                 try? called.document.setValue(response, at: ["response"], createMissing: true)
+            } else if called.document.node(at: ["response"]) != nil {
+                try? called.document.removeValue(at: ["response"])
             }
             does += afterAnswer(called)
             return Report(answer: answer, changes: changes(from: before, to: returned), problems: problems, cognitoDoes: does)

@@ -28,6 +28,16 @@ import TestSupport
         #expect(unchanged.cognitoDoes == ["Cognito creates the user, leaves the user unconfirmed (the user confirms with a code)."])
     }
 
+    @Test func anEventReturnedWithoutItsResponseIsReadAsAnEmptyOne() throws {
+        var confirmed = try Self.fixture("pre-sign-up/PreSignUp_SignUp.json")
+        try confirmed.document.setValue(.bool(true), at: ["response", "autoConfirmUser"])
+        var answer = confirmed
+        try answer.document.removeValue(at: ["response"])
+        let report = CognitoVerdict.report(answer: answer.document.bytes, to: confirmed)
+        #expect(report.changes.map(\.path) == [["response"]])
+        #expect(report.cognitoDoes == ["Cognito creates the user, leaves the user unconfirmed (the user confirms with a code)."])
+    }
+
     @Test func changesOutsideTheResponseAreFlagged() throws {
         let before = try Self.fixture("pre-sign-up/PreSignUp_SignUp.json")
         let bytes = try Self.answer(before, [(["request", "userAttributes", "email"], .string("changed@example.com")),
