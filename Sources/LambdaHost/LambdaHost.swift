@@ -89,11 +89,13 @@ public final class LambdaHost: @unchecked Sendable {
             id: requestID, event: event, deadlineMs: deadline,
             functionARN: configuration.functionARN(region: region))
         let outcome = state.run(offer, timeout: configuration.timeout, process: running)
+        // The function's time ends with its outcome, not with the wait for its last output below.
+        let duration = seconds(since: started)
         if case .timedOut = outcome { running.killGroup() }
         if configuration.coldStarts { running.killGroup() }
         running.settleOutput()
         let (chunks, dropped) = running.output(since: mark)
-        return Invocation(requestID: requestID, outcome: outcome, duration: seconds(since: started), coldStart: cold,
+        return Invocation(requestID: requestID, outcome: outcome, duration: duration, coldStart: cold,
                           output: chunks, droppedOutputBytes: dropped - droppedBefore, hostLog: state.takeLog())
     }
 
