@@ -104,7 +104,7 @@ final class FunctionProcess: @unchecked Sendable {
     private var end: ProcessEnd?
     private var openStreams = 2
     private let ended = DispatchSemaphore(value: 0)
-    /// How many bytes of output are kept in all (the rest is counted, not kept).
+    /// How many bytes of output are kept per event (the rest is counted, not kept).
     private let outputLimit: Int
     /// Called once, on another thread, when the process has ended.
     private let onEnd: @Sendable (pid_t, ProcessEnd) -> Void
@@ -208,16 +208,21 @@ final class FunctionProcess: @unchecked Sendable {
     /// How the process ended, or nil while it runs.
     var processEnd: ProcessEnd? { lock.withLock { end } }
 
-    /// Where the output stands now, for `output(since:)`.
-    var outputMark: Int { lock.withLock { chunks.count } }
+    /// Forgets the output kept so far, so each event of a warm process has the whole output limit
+    /// (what a new process wrote before its first event is kept for that event).
+    func startEvent() {
+        lock.withLock {
+            chunks.removeAll()
+            keptBytes = 0
+            droppedBytes = 0
+        }
+    }
 
     /// The output since a mark, and how many bytes beyond the kept limit were dropped in all.
     func output(since mark: Int) -> (chunks: [OutputChunk], dropped: Int) {
         lock.withLock { (Array(chunks[min(mark, chunks.count)...]), droppedBytes) }
     }
 
-    /// Bytes dropped so far (for a per-invocation count).
-    var dropped: Int { lock.withLock { droppedBytes } }
 
     /// Waits until no output has arrived for `quiet` seconds (at most `limit` seconds), so lines
     /// written just before an answer are not lost to thread timing.

@@ -23,7 +23,7 @@ public struct FunctionConfiguration: Sendable {
     public var port: Int
     /// The largest answer accepted, in bytes (Lambda's limit for a synchronous answer is 6 MB).
     public var answerLimit: Int
-    /// How many bytes of the function's output are kept per process (the rest is counted).
+    /// How many bytes of the function's output are kept per event (the rest is counted).
     public var outputLimit: Int
 
     /// Lambda's limit on the answer of a synchronous invocation: 6 MB.

@@ -81,9 +81,9 @@ public final class LambdaHost: @unchecked Sendable {
             return Invocation(requestID: requestID, outcome: .couldNotStart(error), duration: seconds(since: started),
                               coldStart: true, output: [], droppedOutputBytes: 0, hostLog: [])
         }
-        // A new process's output all belongs to this event, even what it wrote before this line.
-        let mark = cold ? 0 : running.outputMark
-        let droppedBefore = cold ? 0 : running.dropped
+        // A new process's output all belongs to this event, even what it wrote before this line; a
+        // warm one starts afresh.
+        if !cold { running.startEvent() }
         let deadline = Int64(Date().timeIntervalSince1970 * 1000) + Int64(configuration.timeout * 1000)
         let offer = HostState.Offer(
             id: requestID, event: event, deadlineMs: deadline,
@@ -94,9 +94,9 @@ public final class LambdaHost: @unchecked Sendable {
         if case .timedOut = outcome { running.killGroup() }
         if configuration.coldStarts { running.killGroup() }
         running.settleOutput()
-        let (chunks, dropped) = running.output(since: mark)
+        let (chunks, dropped) = running.output(since: 0)
         return Invocation(requestID: requestID, outcome: outcome, duration: duration, coldStart: cold,
-                          output: chunks, droppedOutputBytes: dropped - droppedBefore, hostLog: state.takeLog())
+                          output: chunks, droppedOutputBytes: dropped, hostLog: state.takeLog())
     }
 
     private func warmProcess(region: String) throws(LaunchError) -> (FunctionProcess, Bool) {

@@ -87,6 +87,18 @@ import TestSupport
         }
     }
 
+    @Test func eachEventOfAWarmProcessHasTheWholeOutputLimit() throws {
+        let host = LambdaHost(FunctionConfiguration(command: [Self.runtime, "echo"], directory: Repository.root, outputLimit: 100))
+        try host.start()
+        defer { host.shutdown() }
+        for round in 0..<5 {
+            let invocation = host.invoke(Self.event, region: nil)
+            // The runtime writes "event ID" (43 bytes) to stderr for each event.
+            #expect(Self.text(invocation.output, .stderr) == "event \(invocation.requestID)\n", "round \(round)")
+            #expect(invocation.droppedOutputBytes == 0)
+        }
+    }
+
     @Test func aCommandThatDoesNotExistOrCannotRunIsNamed() throws {
         let host = try Self.host(["no-such-command-cte"])
         defer { host.shutdown() }
