@@ -181,19 +181,30 @@ extension TerminalText {
     }
 
     /// JSON text made safe to print and still JSON: every character `escaped(_:)` replaces is
-    /// written as a `\u` escape (a raw byte of a file name too), the line breaks between members
-    /// kept. For text whose writer escaped the control characters in its strings, as
-    /// `JSONValue` does, so that only strings hold what this replaces.
+    /// written as a `\u` escape (a raw byte of a file name too), except the white space JSON allows
+    /// between values (line feeds, tabs, the CR of a CRLF), which stays as it is. Valid JSON holds
+    /// no other control character outside its strings, so only strings change.
     public static func printableJSON(_ text: String) -> String {
         guard mayNeedEscape(text, exceptLineFeeds: true) else { return text }
         var result = String.UnicodeScalarView()
+        var carriageReturn = false
         forEachScalar(of: text) { scalar, unsafe in
-            if unsafe && scalar != "\n" {
-                result.append(contentsOf: visibleEscape(scalar, json: true).unicodeScalars)
-            } else {
-                result.append(scalar)
+            if carriageReturn {
+                result.append(contentsOf: (scalar == "\n" ? "\r" : "\\r").unicodeScalars)
+                carriageReturn = false
+            }
+            switch scalar {
+            case "\n", "\t": result.append(scalar)
+            case "\r": carriageReturn = true
+            default:
+                if unsafe {
+                    result.append(contentsOf: visibleEscape(scalar, json: true).unicodeScalars)
+                } else {
+                    result.append(scalar)
+                }
             }
         }
+        if carriageReturn { result.append(contentsOf: "\\r".unicodeScalars) }
         return String(result)
     }
 }

@@ -43,10 +43,16 @@ enum CLIOutput {
         print(TerminalText.printable(text), terminator: "")
     }
 
-    /// Writes bytes to standard output as they are (an event's text), after what `write` printed.
+    /// Writes an event's text to standard output, after what `write` printed: the bytes as they
+    /// are into a pipe or a file; on a terminal through `TerminalText.printableJSON`, so that what
+    /// the event's strings hold (a right-to-left override, a C1 control) is shown escaped, still JSON.
     static func writeBytes(_ bytes: [UInt8]) {
         fflush(nil)
-        FileHandle.standardOutput.write(Data(bytes))
+        if stdoutIsTTY {
+            FileHandle.standardOutput.write(Data(TerminalText.printableJSON(String(decoding: bytes, as: UTF8.self)).utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
     }
 
     /// Writes lines to standard error, made safe the same way, ending with a line break.

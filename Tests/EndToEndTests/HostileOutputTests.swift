@@ -148,4 +148,31 @@ import TestSupport
         let argument = try Binary.run(["show", file, "\u{1B}[2J\u{200B}"])
         #expect(argument.stderr.contains("\\u001b[2J\\u200b"))
     }
+
+    @Test("set --output - on a terminal shows the event's strings escaped (still JSON); into a pipe it writes the bytes")
+    func setToStandardOutputOnATerminal() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let text = try Self.hostileEvent().replacingOccurrences(of: "\\ud800", with: "")
+        let file = try folder.write("event.json", text)
+        guard let binary = Binary.path else { throw Binary.Failure.notBuilt }
+        // util-linux's script gives the command a terminal and copies what it prints.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(binary)' set '\(file)' response.autoVerifyEmail=true --output -", "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let shown = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(process.terminationStatus == 0, "\(shown.prefix(500))")
+        #expect(Self.rawCharacters(in: shown).isEmpty, "\(Self.rawCharacters(in: shown))")
+        #expect(shown.contains(#""note":"ad\u200bmin\u2066\r\u009b31m\ufeff""#))
+        // Into a pipe the event's bytes come out as the file would hold them.
+        let piped = try Binary.run(["set", file, "response.autoVerifyEmail=true", "--output", "-"])
+        #expect(piped.stdout.contains("ad\u{200B}min\u{2066}"))
+    }
 }

@@ -74,4 +74,21 @@ import TerminalText
             #expect((TerminalText.escaped(String(scalar)) != String(scalar)) == expected, "U+\(String(value, radix: 16))")
         }
     }
+
+    @Test("printableJSON escapes what strings hold and keeps the white space between values", arguments: [
+        ("{\n  \"a\": 1\n}", "{\n  \"a\": 1\n}"),
+        ("{\r\n\t\"a\": \"x\u{202E}\u{9B}y\u{200B}\"\r\n}", "{\r\n\t\"a\": \"x\\u202e\\u009by\\u200b\"\r\n}"),
+        ("{\"tag\": \"\u{E0041}\"}", "{\"tag\": \"\\udb40\\udc41\"}"),
+        ("{\"name\": \"l-\u{F7E9}.json\"}", "{\"name\": \"l-\\uf7e9.json\"}"),
+        ("[1,\r2]", "[1,\\r2]"),
+    ])
+    func printableJSON(input: String, expected: String) throws {
+        let shown = TerminalText.printableJSON(input)
+        #expect(shown == expected)
+        if !input.contains("\r2") {
+            let before = try JSONSerialization.jsonObject(with: Data(input.utf8)) as? NSObject
+            let after = try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? NSObject
+            #expect(before == after, "the same JSON value")
+        }
+    }
 }
