@@ -59,6 +59,7 @@ import TerminalText
         #expect(byte.value == TerminalText.rawByteScalars.lowerBound + 0xE9, "TerminalText and PathBytes use one range")
         #expect(TerminalText.rawByteScalars.allSatisfy { value in Unicode.Scalar(value).map(PathBytes.isRawByte) == true })
         #expect(TerminalText.escaped(name) == "l-\\xE9.json")
+        #expect(TerminalText.escaped(PathBytes.string([0x0A, 0x80, 0x01])) == "\\n\\x80\\u0001")
         let json = EventPrinter.jsonText(.object([.init("file", .string(name))]))
         #expect(json == "{\n  \"file\": \"l-\\uf7e9.json\"\n}\n")
     }
