@@ -12,28 +12,42 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "JSONDocument"),
-        .target(name: "CognitoTriggers", dependencies: ["JSONDocument"]),
+        .target(name: "TerminalText"),
+        .target(name: "CognitoTriggers", dependencies: ["JSONDocument", "TerminalText"]),
         .systemLibrary(name: "CZlib"),
         .target(name: "EventSources", dependencies: ["CognitoTriggers", "JSONDocument", "CZlib"]),
-        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument"]),
+        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument", "TerminalText"]),
+        .target(
+            name: "LambdaHost",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .systemLibrary(name: "CNcurses"),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "ExplorerCore"]),
         .executableTarget(
             name: "cognito-explorer",
             dependencies: [
-                "JSONDocument", "CognitoTriggers", "EventSources", "ExplorerCore", "NcursesBackend",
+                "JSONDocument", "CognitoTriggers", "EventSources", "ExplorerCore", "NcursesBackend", "LambdaHost", "TerminalText",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["JSONDocument"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument", "TestSupport"]),
-        .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TestSupport"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TerminalText", "TestSupport"]),
         .testTarget(name: "EventSourcesTests", dependencies: ["EventSources", "TestSupport"]),
-        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TerminalText", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
+        .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -32,7 +32,7 @@ public enum EventInputs {
     public static func classify(_ path: String, options: EventReader.Options = EventReader.Options()) -> Kind {
         if path == "-" { return open(path, options: options) }
         var info = stat()
-        guard stat(path, &info) == 0 else { return .plainFile(EventFiles.open(path)) }
+        guard PathCalls.fileStatus(path, &info) == 0 else { return .plainFile(EventFiles.open(path)) }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { return .unreadable(SourceError(source: path, kind: .isFolder)) }
         guard type == S_IFREG, Int(info.st_size) <= wholeFileLimit else { return open(path, options: options) }
@@ -47,7 +47,7 @@ public enum EventInputs {
                 if case .event = item { return .source(EventReader(bytes: opened.bytes, name: path, options: options)) }
             }
             return .plainFile(opened)
-        case .unreadable, .empty, .binary:
+        case .unreadable, .empty, .binary, .utf16:
             return .plainFile(opened)
         }
     }

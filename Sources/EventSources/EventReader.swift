@@ -66,11 +66,8 @@ public final class EventReader {
         if path == "-" {
             return EventReader(input: DescriptorInput(descriptor: STDIN_FILENO, name: "stdin", closesDescriptor: false), name: "stdin", isPlainFile: false, options: options, level: 0)
         }
-        #if canImport(Glibc)
-        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-        #else
-        let descriptor = Darwin.open(path, O_RDONLY | O_CLOEXEC)
-        #endif
+        // Names that are not UTF-8 arrive as PathBytes strings; PathCalls opens their bytes.
+        let descriptor = PathCalls.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             switch errno {
             case EACCES, EPERM: throw SourceError(source: path, kind: .permissionDenied)

@@ -96,7 +96,7 @@ public struct SourceProblem: Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
-    /// `SOURCE:LINE:COLUMN: message` (not escaped: print it through `EventPrinter.escaped`).
+    /// `SOURCE:LINE:COLUMN: message` (not escaped: print it through `TerminalText.escaped`).
     public var description: String { "\(source):\(line):\(column): \(message)" }
 }
 
@@ -160,7 +160,7 @@ public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A message that says what failed and what to do (not escaped: print it through
-    /// `EventPrinter.escaped`).
+    /// `TerminalText.escaped`).
     public var description: String {
         switch kind {
         case .notFound: return "\(source): no such file or folder"

@@ -3,6 +3,7 @@ import CognitoTriggers
 import EventSources
 import Foundation
 import JSONDocument
+import TerminalText
 
 /// `cognito-explorer check PATH...`: one line per file, exit status by the worst outcome.
 struct Check: ParsableCommand {
@@ -34,7 +35,7 @@ struct Check: ParsableCommand {
         func checkPending() {
             let (files, pathProblems) = EventFiles.expand(pending)
             for problem in pathProblems {
-                report.notReadable(problem.description)
+                report.notReadable(TerminalText.escaped(problem.description))
             }
             report.append(Self.check(files))
             pending = []
@@ -48,9 +49,8 @@ struct Check: ParsableCommand {
             }
         }
         checkPending()
-        for line in report.lines where !(quiet && line.isOK) {
-            print(line.text)
-        }
+        let shown = report.lines.filter { !(quiet && $0.isOK) }.map(\.text)
+        if !shown.isEmpty { CLIOutput.write(shown.joined(separator: "\n") + "\n") }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }
@@ -124,7 +124,7 @@ struct CheckReport {
         switch EventInputs.classify(path) {
         case .plainFile(let opened): add(file: path, opened)
         case .source(let reader): add(source: reader)
-        case .unreadable(let error): notReadable(EventPrinter.escaped(error.description))
+        case .unreadable(let error): notReadable(TerminalText.escaped(error.description))
         }
     }
 
@@ -134,15 +134,15 @@ struct CheckReport {
         do {
             while let item = try reader.next() {
                 switch item {
-                case .event(let found): add(event: found.event, named: EventPrinter.escaped(found.origin.name))
-                case .problem(let problem): notReadable(EventPrinter.escaped(problem.description))
+                case .event(let found): add(event: found.event, named: TerminalText.escaped(found.origin.name))
+                case .problem(let problem): notReadable(TerminalText.escaped(problem.description))
                 }
             }
         } catch {
-            notReadable(EventPrinter.escaped(error.description))
+            notReadable(TerminalText.escaped(error.description))
         }
         let counts = reader.counts
-        let name = EventPrinter.escaped(reader.name)
+        let name = TerminalText.escaped(reader.name)
         if counts.events == 0 && counts.problems == 0 {
             notReadable("\(name): no Cognito event found in \(counts.lines) \(counts.lines == 1 ? "line" : "lines")")
         } else {
@@ -151,24 +151,23 @@ struct CheckReport {
         }
     }
 
+    /// `NAME: ok`, or a line per problem; `name` is already escaped.
     mutating func add(event: TriggerEvent, named name: String) {
         let problems = event.validate()
         if problems.isEmpty {
             lines.append(Line(text: "\(name): ok", isOK: true))
         }
         for problem in problems {
-            lines.append(Line(text: "\(name): \(problem.description)", isOK: false))
+            lines.append(Line(text: "\(name): \(TerminalText.escaped(problem.description))", isOK: false))
         }
         if TriggerEvent.hasErrors(problems) { exitCode = max(exitCode, 1) }
     }
 
     mutating func add(file: String, _ opened: EventFiles.Opened) {
-        switch opened.outcome {
-        case .unreadable(let error): notReadable(error.description)
-        case .empty: notReadable("\(file): empty file, not JSON")
-        case .binary: notReadable("\(file): binary file, not JSON")
-        case .notJSON(let error): notReadable("\(file):\(error.line):\(error.column): \(error.reason)")
-        case .document(let event): add(event: event, named: file)
+        guard case .document(let event) = opened.outcome else {
+            notReadable(opened.problemLine ?? TerminalText.escaped(file))
+            return
         }
+        add(event: event, named: TerminalText.escaped(file))
     }
 }

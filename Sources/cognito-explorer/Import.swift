@@ -6,6 +6,7 @@ import Darwin
 import ArgumentParser
 import CognitoTriggers
 import EventSources
+import TerminalText
 import Foundation
 
 /// `cognito-explorer import SOURCE... --into DIR`: every event found in logs, written one per file.
@@ -48,7 +49,7 @@ struct Import: ParsableCommand {
             let reader: EventReader
             switch EventInputs.classify(source) {
             case .unreadable(let error):
-                CLIOutput.error(EventPrinter.escaped(error.description))
+                CLIOutput.error(TerminalText.escaped(error.description))
                 status = 2
                 continue
             case .plainFile(let opened):
@@ -71,7 +72,7 @@ struct Import: ParsableCommand {
                     switch item {
                     case .problem(let problem):
                         meter.clear()
-                        CLIOutput.error(EventPrinter.escaped(problem.description))
+                        CLIOutput.error(TerminalText.escaped(problem.description))
                         status = max(status, 1)
                     case .event(let found):
                         summary.events += 1
@@ -82,7 +83,7 @@ struct Import: ParsableCommand {
                             reportRenamed(try importer.flushIfFull(), meter: meter)
                         } catch {
                             meter.clear()
-                            CLIOutput.error("error: " + EventPrinter.escaped(error.description))
+                            CLIOutput.error("error: " + TerminalText.escaped(error.description))
                             status = 2
                             summary.lines += reader.counts.lines
                             summary.withoutEvent += reader.counts.linesWithoutEvent
@@ -93,7 +94,7 @@ struct Import: ParsableCommand {
                 }
             } catch {
                 meter.clear()
-                CLIOutput.error(EventPrinter.escaped(error.description))
+                CLIOutput.error(TerminalText.escaped(error.description))
                 status = 2
             }
             summary.lines += reader.counts.lines
@@ -101,7 +102,7 @@ struct Import: ParsableCommand {
             summary.problems += reader.counts.problems
         }
         do { reportRenamed(try importer.finish(), meter: meter) } catch {
-            CLIOutput.error("error: " + EventPrinter.escaped(error.description))
+            CLIOutput.error("error: " + TerminalText.escaped(error.description))
             status = 2
         }
         meter.clear()
@@ -110,21 +111,21 @@ struct Import: ParsableCommand {
     }
 
     private func report(_ outcome: EventImporter.Outcome, origin: EventOrigin, into summary: inout ImportSummary, meter: ProgressMeter) {
-        var from: String { EventPrinter.escaped(origin.name) }
+        var from: String { TerminalText.escaped(origin.name) }
         switch outcome {
         case .written(let path):
             summary.written += 1
-            if verbose { meter.clear(); print("wrote \(EventPrinter.escaped(path)) (from \(from))") }
+            if verbose { meter.clear(); print("wrote \(TerminalText.escaped(path)) (from \(from))") }
         case .wouldWrite(let path):
             summary.written += 1
             meter.clear()
-            print("would write \(EventPrinter.escaped(path)) (from \(from))")
+            print("would write \(TerminalText.escaped(path)) (from \(from))")
         case .duplicate(let path):
             summary.duplicates += 1
-            if verbose { meter.clear(); print("same as \(EventPrinter.escaped(path)): \(from)") }
+            if verbose { meter.clear(); print("same as \(TerminalText.escaped(path)): \(from)") }
         case .alreadyPresent(let path):
             summary.alreadyPresent += 1
-            if verbose { meter.clear(); print("already there: \(EventPrinter.escaped(path)) (from \(from))") }
+            if verbose { meter.clear(); print("already there: \(TerminalText.escaped(path)) (from \(from))") }
         }
     }
 
@@ -132,9 +133,9 @@ struct Import: ParsableCommand {
     private func reportRenamed(_ renamed: [EventImporter.Renamed], meter: ProgressMeter) {
         for entry in renamed {
             meter.clear()
-            let planned = EventPrinter.escaped(entry.planned)
+            let planned = TerminalText.escaped(entry.planned)
             if let actual = entry.actual {
-                CLIOutput.error("note: \(planned) appeared meanwhile (another program?); the event went to \(EventPrinter.escaped(actual))")
+                CLIOutput.error("note: \(planned) appeared meanwhile (another program?); the event went to \(TerminalText.escaped(actual))")
             } else {
                 CLIOutput.error("note: \(planned) appeared meanwhile with the same event; nothing more written")
             }
@@ -142,13 +143,9 @@ struct Import: ParsableCommand {
     }
 
     private func plainFileMessage(_ opened: EventFiles.Opened) -> String {
-        let file = EventPrinter.escaped(opened.path)
         switch opened.outcome {
-        case .unreadable(let error): return EventPrinter.escaped(error.description)
-        case .empty: return "\(file): empty file, no event in it"
-        case .binary: return "\(file): binary file, not a log or JSON"
-        case .notJSON: return "\(file): no Cognito event found in it"
-        case .document: return "\(file): no Cognito event found in it"
+        case .document, .notJSON: return "\(TerminalText.escaped(opened.path)): no Cognito event found in it"
+        default: return opened.problemLine ?? "\(TerminalText.escaped(opened.path)): no Cognito event found in it"
         }
     }
 }
@@ -172,7 +169,7 @@ struct ImportSummary {
             "events found: \(events)",
         ]
         for (trigger, count) in perTrigger.sorted(by: { $0.key < $1.key }) { lines.append("  \(trigger): \(count)") }
-        lines.append((dryRun ? "files to write: " : "files written: ") + "\(written) (into \(EventPrinter.escaped(folder)))")
+        lines.append((dryRun ? "files to write: " : "files written: ") + "\(written) (into \(TerminalText.escaped(folder)))")
         lines.append("duplicates: \(duplicates) (same as an event met before)")
         if alreadyPresent > 0 { lines.append("already there: \(alreadyPresent) (an identical file exists)") }
         lines.append("lines without an event: \(withoutEvent)")
@@ -199,7 +196,7 @@ final class ProgressMeter {
         last = now
         let megabytes = Double(counts.bytes) / 1_000_000
         let rate = megabytes / max(now.timeIntervalSince(start), 0.001)
-        let text = "reading \(EventPrinter.escaped(source)): \(String(format: "%.0f", megabytes)) MB, \(counts.lines) lines, \(counts.events) events (\(String(format: "%.0f", rate)) MB/s)"
+        let text = "reading \(TerminalText.escaped(source)): \(String(format: "%.0f", megabytes)) MB, \(counts.lines) lines, \(counts.events) events (\(String(format: "%.0f", rate)) MB/s)"
         if terminal {
             FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
             shown = true

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CognitoTriggers
 import EventSources
+import TerminalText
 import JSONDocument
 
 /// `cognito-explorer show FILE`: the event as a typed tree with the catalogue's explanations.
@@ -30,7 +31,7 @@ struct Show: ParsableCommand {
         let opened: EventFiles.Opened
         switch EventInputs.classify(file) {
         case .unreadable(let error):
-            CLIOutput.error(EventPrinter.escaped(error.description))
+            CLIOutput.error(TerminalText.escaped(error.description))
             throw ExitCode(2)
         case .source(let reader):
             try showSource(reader)
@@ -64,16 +65,16 @@ struct Show: ParsableCommand {
             while let item = try reader.next() {
                 switch item {
                 case .problem(let problem):
-                    CLIOutput.error(EventPrinter.escaped(problem.description))
+                    CLIOutput.error(TerminalText.escaped(problem.description))
                     brokenOrUnreadable = true
                 case .event(let found):
                     let name = found.origin.name
                     if json {
                         jsonItems.append(EventPrinter.json(of: found.event, file: name))
                     } else {
-                        var heading = EventPrinter.escaped(name)
+                        var heading = TerminalText.escaped(name)
                         let inside = found.origin.pathDescription
-                        if !inside.isEmpty { heading += " (at \(EventPrinter.escaped(inside)))" }
+                        if !inside.isEmpty { heading += " (at \(TerminalText.escaped(inside)))" }
                         CLIOutput.write((shown > 0 ? "\n" : "") + "== \(heading) ==\n")
                         CLIOutput.write(EventPrinter.text(of: found.event, options: CLIOutput.printerOptions))
                     }
@@ -82,14 +83,14 @@ struct Show: ParsableCommand {
                 }
             }
         } catch {
-            CLIOutput.error(EventPrinter.escaped(error.description))
+            CLIOutput.error(TerminalText.escaped(error.description))
             brokenOrUnreadable = true
         }
         if json {
             CLIOutput.write("[\n" + jsonItems.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }.joined(separator: ",\n") + "\n]\n")
         }
         if shown == 0 {
-            CLIOutput.error("\(EventPrinter.escaped(reader.name)): no Cognito event found in \(reader.counts.lines) \(reader.counts.lines == 1 ? "line" : "lines")")
+            CLIOutput.error("\(TerminalText.escaped(reader.name)): no Cognito event found in \(reader.counts.lines) \(reader.counts.lines == 1 ? "line" : "lines")")
             throw ExitCode(2)
         }
         if brokenOrUnreadable { throw ExitCode(2) }

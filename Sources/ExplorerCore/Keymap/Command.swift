@@ -12,6 +12,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case undo, redo, save, saveAs
     // Application
     case help, quit, close
+    // The user's function
+    case runFunction, applyResult
     // Trigger map
     case triggerMap, nextJourney, previousJourney, nextSource, previousSource, nextVersion
     // Text input
@@ -19,5 +21,5 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case deleteBackward, deleteForward, deleteWordBackward, clearLine
     case submit, cancel, switchField
     // Prompts
-    case choose, answerSave, answerDiscard, answerCancel
+    case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep
 }
