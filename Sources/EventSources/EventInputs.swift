@@ -28,14 +28,25 @@ public enum EventInputs {
     ///
     /// A file up to `wholeFileLimit` is read once: when its JSON has a `triggerSource` at the top,
     /// or when no event can be found in it, it is a plain file (so a broken event file still gets
-    /// its `FILE:LINE:COLUMN` message); otherwise its events are read from the bytes in hand.
+    /// its `FILE:LINE:COLUMN` message); otherwise its events are read from the bytes in hand. A
+    /// larger file is read as a log in chunks, unless it starts with binary bytes. Devices, pipes
+    /// and sockets named by path are plain files (which `EventFiles` refuses without waiting).
     public static func classify(_ path: String, options: EventReader.Options = EventReader.Options()) -> Kind {
         if path == "-" { return open(path, options: options) }
         var info = stat()
         guard PathCalls.fileStatus(path, &info) == 0 else { return .plainFile(EventFiles.open(path)) }
         let type = info.st_mode & S_IFMT
         if type == S_IFDIR { return .unreadable(SourceError(source: path, kind: .isFolder)) }
-        guard type == S_IFREG, Int(info.st_size) <= wholeFileLimit else { return open(path, options: options) }
+        // Devices, pipes and sockets named as paths are refused as event files are (reading one
+        // could wait forever); a stream is read through `-`.
+        guard type == S_IFREG else { return .plainFile(EventFiles.open(path)) }
+        if Int(info.st_size) > wholeFileLimit {
+            // A big file is a log unless its first bytes say it is binary (and not gzip): then it
+            // gets the message an event file of that size gets.
+            let head = firstBytes(of: path, count: 8192)
+            if head.starts(with: [0x1F, 0x8B]) || !head.contains(0) { return open(path, options: options) }
+            return .plainFile(EventFiles.open(path))
+        }
         let opened = EventFiles.open(path)
         if opened.bytes.starts(with: [0x1F, 0x8B]) { return open(path, options: options) }
         switch opened.outcome {
@@ -50,6 +61,15 @@ public enum EventInputs {
         case .unreadable, .empty, .binary, .utf16:
             return .plainFile(opened)
         }
+    }
+
+    private static func firstBytes(of path: String, count: Int) -> [UInt8] {
+        let descriptor = PathCalls.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        let got = bytes.withUnsafeMutableBytes { raw in read(descriptor, raw.baseAddress, count) }
+        return Array(bytes.prefix(max(0, got)))
     }
 
     private static func open(_ path: String, options: EventReader.Options) -> Kind {
