@@ -251,3 +251,22 @@ import TestSupport
         }
     }
 }
+
+@Suite struct LayoutVariantTests {
+    @Test("CRLF line endings, and a Powertools record pretty-printed with the event one level down, keep their lines")
+    func crlfAndPrettyWrapper() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let event = try JSONSerialization.jsonObject(with: Data(BadInputTests.signUp.utf8))
+        let wrapper = try JSONSerialization.data(withJSONObject: ["level": "INFO", "message": event], options: [.prettyPrinted, .sortedKeys])
+        let pretty = String(decoding: wrapper, as: UTF8.self)
+        let text = "START\r\n" + BadInputTests.signUpLine + "\r\n" + pretty.replacingOccurrences(of: "\n", with: "\r\n") + "\r\nEND\r\n"
+        let path = try folder.write("crlf.log", text)
+        let result = try readAll(try EventReader.open(path))
+        #expect(result.events.map(\.origin.line) == [2, 5])  // line 5: "message" : {, where the event starts
+        #expect(result.events.map(\.origin.pathDescription) == ["", "message"])
+        #expect(result.problems.isEmpty)
+        let lines = text.components(separatedBy: "\r\n").count - 1
+        #expect(result.counts.lines == lines && result.counts.linesWithoutEvent == 2)
+    }
+}
