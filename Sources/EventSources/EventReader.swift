@@ -297,12 +297,23 @@ public final class EventReader {
         floor = end
         for item in items {
             switch item {
-            case .event: counts.events += 1
-            case .problem: counts.problems += 1
+            case .event(let found):
+                counts.events += 1
+                if found.origin.line == lastEventLine && level == 0 {
+                    queue.append(.event(FoundEvent(bytes: found.bytes, event: found.event, origin: found.origin.sharingLine())))
+                } else {
+                    queue.append(item)
+                }
+                lastEventLine = found.origin.line
+            case .problem:
+                counts.problems += 1
+                queue.append(item)
             }
         }
-        queue += items
     }
+
+    /// The line of the last event queued, to name a second event on the same line apart.
+    private var lastEventLine = 0
 
     // MARK: Finding the record around an occurrence
 

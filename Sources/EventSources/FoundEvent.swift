@@ -32,8 +32,12 @@ public struct EventOrigin: Sendable, Hashable {
     /// bytes, so it can be edited and saved in place.
     public let isWholeFile: Bool
 
+    /// True when an earlier event of the source starts on the same line (its name then adds the column).
+    public let sharesLine: Bool
+
     /// Creates an origin.
-    public init(source: String, line: Int, column: Int, byteRange: Range<Int>, paths: [JSONPath], encoding: EventEncoding, isWholeFile: Bool) {
+    public init(source: String, line: Int, column: Int, byteRange: Range<Int>, paths: [JSONPath], encoding: EventEncoding,
+                isWholeFile: Bool, sharesLine: Bool = false) {
         self.source = source
         self.line = line
         self.column = column
@@ -41,10 +45,21 @@ public struct EventOrigin: Sendable, Hashable {
         self.paths = paths
         self.encoding = encoding
         self.isWholeFile = isWholeFile
+        self.sharesLine = sharesLine
     }
 
-    /// The name a list shows: the file for a whole-file event, `FILE:LINE` otherwise.
-    public var name: String { isWholeFile ? source : "\(source):\(line)" }
+    /// The name a list shows: the file for a whole-file event, `FILE:LINE` otherwise, and
+    /// `FILE:LINE:COLUMN` for a second event on a line, so names stay unique.
+    public var name: String {
+        if isWholeFile { return source }
+        return sharesLine ? "\(source):\(line):\(column)" : "\(source):\(line)"
+    }
+
+    /// The same origin, marked as sharing its line with an earlier event.
+    func sharingLine() -> EventOrigin {
+        EventOrigin(source: source, line: line, column: column, byteRange: byteRange, paths: paths, encoding: encoding,
+                    isWholeFile: isWholeFile, sharesLine: true)
+    }
 
     /// The path inside the record as text (`events[3].message > message`), empty at the top.
     public var pathDescription: String {

@@ -102,6 +102,14 @@ func readAll(_ reader: EventReader) throws -> (events: [FoundEvent], problems: [
         #expect(result.counts.events == expected.events.count)
         #expect(result.counts.problems == expected.problems.count)
         #expect(result.events.allSatisfy { $0.origin.source.hasSuffix(expected.file) && !$0.origin.isWholeFile })
+        let names = result.events.map(\.origin.name)
+        #expect(Set(names).count == names.count, "names are not unique: \(names)")
+    }
+
+    @Test("a second event on a line is named with its column")
+    func secondEventOnALine() throws {
+        let result = try readAll(try EventReader.open(Self.logs + "/concatenated.txt"))
+        #expect(result.events.map(\.origin.name) == ["1", "30", "60", "60:594"].map { Self.logs + "/concatenated.txt:" + $0 })
     }
 
     @Test("every sample log is covered by the table, and the README of fixtures/logs names each")
