@@ -147,7 +147,8 @@ struct CheckReport {
             notReadable("\(name): no Cognito event found in \(counts.lines) \(counts.lines == 1 ? "line" : "lines")")
         } else {
             let events = counts.events == 1 ? "1 event" : "\(counts.events) events"
-            lines.append(Line(text: "\(name): \(events) in \(counts.lines) lines, \(counts.linesWithoutEvent) without an event", isOK: true))
+            let read = counts.lines == 1 ? "1 line" : "\(counts.lines) lines"
+            lines.append(Line(text: "\(name): \(events) in \(read), \(counts.linesWithoutEvent) without an event", isOK: true))
         }
     }
 
