@@ -45,3 +45,65 @@ import Testing
         #expect(KeyDecoder.decode(isFunctionKey: false, code: 0o403) == .character("ă"))
     }
 }
+
+/// Bracketed paste: everything between the markers is one `.paste`, whatever it contains.
+@Suite struct InputDecoderTests {
+    static let start = UInt32(PasteMarker.startCode)
+    static let end = UInt32(PasteMarker.endCode)
+
+    /// Feeds characters of `text` as `wget_wch` would deliver them; returns every input produced.
+    static func feed(_ decoder: inout InputDecoder, _ text: String) -> [TerminalInput] {
+        text.unicodeScalars.compactMap { decoder.feed(isFunctionKey: false, code: $0.value) }
+    }
+
+    @Test func aPasteIsOneInputHoweverLong() {
+        var decoder = InputDecoder()
+        #expect(decoder.feed(isFunctionKey: true, code: Self.start) == nil)
+        #expect(decoder.isInPaste)
+        let text = String(repeating: "abc名😀 ", count: 20_000)
+        #expect(Self.feed(&decoder, text).isEmpty)
+        #expect(decoder.feed(isFunctionKey: true, code: Self.end) == .paste(text))
+        #expect(!decoder.isInPaste)
+        // Keys after the paste are keys again.
+        #expect(decoder.feed(isFunctionKey: false, code: 113) == .key(.character("q")))
+    }
+
+    @Test func controlCharactersInAPasteAreTextNotCommands() {
+        var decoder = InputDecoder()
+        _ = decoder.feed(isFunctionKey: true, code: Self.start)
+        // Enter, Esc, Ctrl-C, Tab and q would all be commands if typed.
+        #expect(Self.feed(&decoder, "a\r\nb\rc\u{1B}d\u{03}\tq").isEmpty)
+        // A key curses decoded from pasted bytes (an arrow) is dropped, not run.
+        #expect(decoder.feed(isFunctionKey: true, code: 0o403) == nil)
+        #expect(decoder.feed(isFunctionKey: true, code: Self.end) == .paste("a\nb\nc\u{1B}d\u{03}\tq"))
+    }
+
+    @Test func anEndMarkerReadAsCharactersEndsThePaste() {
+        var decoder = InputDecoder()
+        _ = decoder.feed(isFunctionKey: true, code: Self.start)
+        let inputs = Self.feed(&decoder, "x=[1]" + PasteMarker.endSequence)
+        #expect(inputs == [.paste("x=[1]")])
+        #expect(!decoder.isInPaste)
+    }
+
+    @Test func aPasteWithoutEndIsFinishedWithWhatArrived() {
+        var decoder = InputDecoder()
+        _ = decoder.feed(isFunctionKey: true, code: Self.start)
+        _ = Self.feed(&decoder, "half")
+        #expect(decoder.finishPaste() == .paste("half"))
+        #expect(decoder.finishPaste() == nil)
+    }
+
+    @Test func anEndMarkerOutsideAPasteIsIgnored() {
+        var decoder = InputDecoder()
+        #expect(decoder.feed(isFunctionKey: true, code: Self.end) == nil)
+        #expect(decoder.feed(isFunctionKey: true, code: 0o402) == .key(.down))
+        #expect(decoder.feed(isFunctionKey: false, code: 27) == .key(.escape))
+    }
+
+    @Test func anEmptyPasteIsAnEmptyPaste() {
+        var decoder = InputDecoder()
+        _ = decoder.feed(isFunctionKey: true, code: Self.start)
+        #expect(decoder.feed(isFunctionKey: true, code: Self.end) == .paste(""))
+    }
+}

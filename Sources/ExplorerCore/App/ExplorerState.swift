@@ -94,6 +94,9 @@ public struct ExplorerState: Sendable {
     var newSaveTargets: [String: String] = [:]
     /// New events still to be given a file name before quitting.
     var newEventsToName: [String] = []
+    /// Files whose recovery file was already offered in this run (offered once, however often
+    /// the file is opened again).
+    var recoveryOffered: Set<String> = []
     /// Set once the state has asked to quit.
     public internal(set) var hasQuit = false
 
@@ -119,6 +122,7 @@ public struct ExplorerState: Sendable {
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
         case .confirm?: return .confirm
+        case .recovery?: return .recovery
         case .raw?: return .rawEdit
         case .triggerMap?: return .triggerMap
         case nil:
@@ -215,6 +219,12 @@ public struct ExplorerState: Sendable {
             return fileChanged(path: path)
         case .tick:
             return []
+        case .interrupt:
+            return handleKey(.ctrl("c"))
+        case .paste(let text):
+            return paste(text)
+        case .recoveryFound(let path, let bytes):
+            return offerRecovery(path: path, bytes: bytes)
         }
     }
 
@@ -226,6 +236,7 @@ public struct ExplorerState: Sendable {
         case .prompt?: return handlePromptKey(key)
         case .picker?: return handlePickerKey(key)
         case .confirm?: return handleConfirmKey(key)
+        case .recovery?: return handleRecoveryKey(key)
         case .raw?: return handleRawKey(key)
         case .triggerMap?: return handleTriggerMapKey(key)
         case nil: break
@@ -247,6 +258,8 @@ public struct ExplorerState: Sendable {
             return []
         case .quit:
             return requestQuit()
+        case .interrupt:
+            return requestQuit(interrupted: true)
         case .nextPane:
             cycleFocus(forward: true)
             return []

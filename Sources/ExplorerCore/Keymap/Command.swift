@@ -11,7 +11,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case toggle, unset, setNull, addEntry, openEditor, rawEdit
     case undo, redo, save, saveAs
     // Application
-    case help, quit, close
+    case help, quit, interrupt, close
     // Trigger map
     case triggerMap, nextJourney, previousJourney, nextSource, previousSource, nextVersion
     // Text input
@@ -20,4 +20,5 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case submit, cancel, switchField
     // Prompts
     case choose, answerSave, answerDiscard, answerCancel
+    case answerRestore, answerKeep
 }

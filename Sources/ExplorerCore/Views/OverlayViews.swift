@@ -90,8 +90,25 @@ extension ExplorerState {
             let y = box.y + question.count + 2
             for binding in Keymap.confirm {
                 x += grid.put(binding.keys.first?.displayName ?? "", x: x, y: y, style: Theme.hintKey)
-                let word = binding.action == .answerSave ? "save" : binding.action == .answerDiscard ? "discard" : "cancel"
+                let word = binding.action == .answerSave ? "save" : binding.action == .answerDiscard ? "discard" : binding.action == .interrupt ? "quit" : "cancel"
                 x += grid.put(" " + word, x: x, y: y, style: Theme.key)
+                x += 3
+            }
+        case .recovery(let offer):
+            let width = min(layout.width - 4, 72)
+            let name = terminalSafe(offer.path.split(separator: "/").last.map(String.init) ?? offer.path)
+            let question = TextLayout.wrap("\(name) has unsaved edits from a session that was ended by a signal, kept in \(terminalSafe(RecoveryFile.path(for: name))). Restore them?", width: width - 4)
+            let height = question.count + 4
+            let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
+            drawModalBox(&grid, box, title: "Recovery file found")
+            for (offset, line) in question.enumerated() {
+                grid.put(line, x: box.x + 2, y: box.y + 1 + offset, style: Theme.key)
+            }
+            var x = box.x + 2
+            let y = box.y + question.count + 2
+            for binding in Keymap.recovery {
+                x += grid.put(binding.keys.first?.displayName ?? "", x: x, y: y, style: Theme.hintKey)
+                x += grid.put(" " + (binding.hint ?? ""), x: x, y: y, style: Theme.key)
                 x += 3
             }
         case .triggerMap:
