@@ -63,8 +63,8 @@ public enum TerminalInput: Hashable, Sendable {
 /// Bracketed paste: the sequences that turn it on and off, and the markers around pasted text.
 ///
 /// With the mode on (`ESC [?2004h`), a terminal wraps pasted text in `ESC [200~` and `ESC [201~`.
-/// The session registers the two markers with curses (`define_key`) under the codes below, so
-/// they arrive as function keys however the text around them is split into reads.
+/// The session registers the two markers with curses (`define_key`) under the codes below, so the
+/// start arrives as a function key; the session then reads the text itself (see `PasteReader`).
 public enum PasteMarker {
     /// Turns bracketed paste on.
     public static let enableSequence = "\u{1B}[?2004h"
@@ -78,63 +78,70 @@ public enum PasteMarker {
     /// hands out to the terminal's own extended keys.
     public static let startCode: Int32 = 0x2000
     public static let endCode: Int32 = 0x2001
+
+    /// True when a `wget_wch` result is the start of a paste.
+    public static func isStart(isFunctionKey: Bool, code: UInt32) -> Bool {
+        isFunctionKey && code == UInt32(startCode)
+    }
 }
 
-/// Turns `wget_wch` results into keys and pastes: keys pass through `KeyDecoder`; everything
-/// between the paste markers is collected into one `.paste`. Pure, so it is tested with integers.
-public struct InputDecoder: Sendable {
-    private var pasted: String?
+/// Collects the bytes of a paste read straight from the terminal, after its start marker, up to
+/// its end marker (`ESC [201~`), however the reads split them. Pure, so it is tested with chunks.
+public struct PasteReader: Sendable {
+    private var collected: [UInt8] = []
+    /// Bytes that came after the end marker in the same read: keys typed after the paste.
+    public private(set) var leftover: [UInt8] = []
+    /// True once the end marker has been seen.
+    public private(set) var isFinished = false
 
-    /// Creates a decoder outside any paste.
+    private static let endMarker = Array(PasteMarker.endSequence.utf8)
+
+    /// Creates a reader at the start of a paste.
     public init() {}
 
-    /// True between a paste's start marker and its end.
-    public var isInPaste: Bool { pasted != nil }
-
-    /// Feeds one `wget_wch` result: returns a key, a finished paste, or nil (a code the explorer
-    /// does not use, or a paste still being collected).
-    public mutating func feed(isFunctionKey: Bool, code: UInt32) -> TerminalInput? {
-        if isFunctionKey && code == UInt32(PasteMarker.startCode) {
-            // A start inside a paste (a terminal that lost an end marker) keeps collecting.
-            if pasted == nil { pasted = "" }
-            return nil
+    /// Adds the bytes of one read; returns true once the end marker has arrived.
+    @discardableResult
+    public mutating func consume<Bytes: Collection>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        guard !isFinished else {
+            leftover.append(contentsOf: bytes)
+            return true
         }
-        if isFunctionKey && code == UInt32(PasteMarker.endCode) {
-            return pasted == nil ? nil : finishPaste()
-        }
-        guard var text = pasted else {
-            return KeyDecoder.decode(isFunctionKey: isFunctionKey, code: code).map(TerminalInput.key)
-        }
-        // Inside a paste only characters count: curses may still turn pasted escape sequences into
-        // keys, and those are dropped rather than run as commands.
-        pasted = nil
-        if !isFunctionKey, let scalar = Unicode.Scalar(code) {
-            if scalar == "\r" {
-                text.unicodeScalars.append("\n")
-            } else if scalar == "\n" && text.unicodeScalars.last == "\n" && lastWasCarriageReturn {
-                // CR LF: the CR already gave the line break.
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-            lastWasCarriageReturn = scalar == "\r"
-        }
-        pasted = text
-        // Without the marker registered (curses read it too slowly to match), the end arrives as
-        // plain characters: recognize it at the end of the text.
-        if !isFunctionKey && code == 0x7E && text.hasSuffix(PasteMarker.endSequence) {
-            pasted = String(text.dropLast(PasteMarker.endSequence.count))
-            return finishPaste()
-        }
-        return nil
+        // The marker may straddle two reads: look again from just before the new bytes.
+        let searchStart = max(0, collected.count - (Self.endMarker.count - 1))
+        collected.append(contentsOf: bytes)
+        guard let end = Self.firstMarker(in: collected, from: searchStart) else { return false }
+        leftover = Array(collected[(end + Self.endMarker.count)...])
+        collected.removeSubrange(end...)
+        isFinished = true
+        return true
     }
 
-    private var lastWasCarriageReturn = false
+    /// The pasted text so far: UTF-8 decoded (invalid bytes become U+FFFD), line breaks (CR LF,
+    /// CR) as LF.
+    public var text: String {
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(collected.count)
+        var index = 0
+        while index < collected.count {
+            let byte = collected[index]
+            if byte == 0x0D {
+                normalized.append(0x0A)
+                if index + 1 < collected.count && collected[index + 1] == 0x0A { index += 1 }
+            } else {
+                normalized.append(byte)
+            }
+            index += 1
+        }
+        return String(decoding: normalized, as: UTF8.self)
+    }
 
-    /// Ends the paste being collected (its end marker never came) and returns what arrived.
-    public mutating func finishPaste() -> TerminalInput? {
-        guard let text = pasted else { return nil }
-        pasted = nil
-        lastWasCarriageReturn = false
-        return .paste(text)
+    private static func firstMarker(in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= endMarker.count else { return nil }
+        var index = start
+        while index <= bytes.count - endMarker.count {
+            if bytes[index] == 0x1B && bytes[index..<(index + endMarker.count)].elementsEqual(endMarker) { return index }
+            index += 1
+        }
+        return nil
     }
 }

@@ -177,27 +177,44 @@ public final class TerminalSession: @unchecked Sendable {
             _ = napms(Int32(clamping: timeoutMilliseconds < 0 ? 100 : timeoutMilliseconds))
             return nil
         }
-        var decoder = InputDecoder()
-        var timeout = timeoutMilliseconds
-        while true {
-            wtimeout(window, Int32(clamping: timeout < 0 ? -1 : timeout))
-            var code: wint_t = 0
-            let result = wget_wch(window, &code)
-            guard result != ERR else {
-                // Inside a paste a signal can interrupt the read: keep reading unless one is pending.
-                if decoder.isInPaste && errno == EINTR && SignalGuard.pendingSignal == nil { continue }
-                return decoder.isInPaste ? decoder.finishPaste() : nil
-            }
-            guard let input = decoder.feed(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code)) else {
-                if decoder.isInPaste {
-                    timeout = 1000
-                    continue
-                }
-                return nil
-            }
-            if input == .key(.resize) { recreateWindow() }
-            return input
+        wtimeout(window, Int32(clamping: timeoutMilliseconds < 0 ? -1 : timeoutMilliseconds))
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        guard result != ERR else { return nil }
+        if PasteMarker.isStart(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code)) {
+            return readPaste()
         }
+        // A stray end marker (its paste was cut short) is no key, like other unknown codes.
+        let key = KeyDecoder.decode(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code))
+        if key == .resize { recreateWindow() }
+        return key.map(TerminalInput.key)
+    }
+
+    /// Reads a paste's text straight from the terminal, after curses has reported its start marker.
+    ///
+    /// curses reads input one byte per `read`, so nothing after the marker is in its buffer yet:
+    /// reading the descriptor in large blocks here is safe, and makes a 1 MB paste a few reads
+    /// instead of a million. Bytes after the end marker (keys typed after the paste) are handed
+    /// back to curses. A paste whose end never comes ends after a second of silence.
+    private func readPaste() -> TerminalInput {
+        var reader = PasteReader()
+        var block = [UInt8](repeating: 0, count: 65_536)
+        while !reader.isFinished {
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 1000)
+            if ready < 0 && errno == EINTR {
+                if SignalGuard.pendingSignal != nil { break }
+                continue
+            }
+            guard ready > 0 else { break }
+            let count = block.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            reader.consume(block[..<count])
+        }
+        // ungetch returns the last pushed byte first: push the leftovers in reverse.
+        for byte in reader.leftover.reversed() { _ = ungetch(Int32(byte)) }
+        return .paste(reader.text)
     }
 
     /// The next key, ignoring pastes; see `readInput`.

@@ -254,8 +254,35 @@ struct SignalTmuxTests {
         try session.tmux(["paste-buffer", "-p", "-b", "cte", "-t", session.name])
         try session.waitFor(text: "Sign\\u001bq")
         #expect(try session.display("#{pane_dead}") == "0")
+        try session.send("C-u")
+        // Keys typed right after a paste, in the same read, are keys again.
+        try session.type("\u{1B}[200~zzz\u{1B}[201~yyy")
+        try session.waitFor(text: "zzzyyy")
         try session.send("Escape")
-        try session.waitFor("the prompt to close") { !$0.contains("Sign\\u001bq") }
+        try session.waitFor("the prompt to close") { !$0.contains("zzzyyy") }
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
+    @Test("a 300 KB paste into a value arrives whole, and Enter and w save it")
+    func largePaste() throws {
+        let (folder, _) = try ExplorerTmuxTests.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder)
+        // CustomMessage_SignUp.json is first; its response's emailSubject is a text input.
+        try session.send("Tab", "Tab", "j", "j", "Enter")
+        try session.waitFor(text: "emailSubject (text)")
+        let text = String(repeating: "0123456789", count: 30_000) + "名END"
+        let bufferFile = try folder.write("paste.txt", text)
+        try session.tmux(["load-buffer", "-b", "big", bufferFile])
+        try session.tmux(["paste-buffer", "-p", "-b", "big", "-t", session.name])
+        try session.waitFor(text: "名END")
+        try session.send("Enter")
+        try session.waitFor(text: "emailSubject = ")
+        try session.send("w")
+        try session.waitFor(text: "saved CustomMessage_SignUp.json")
+        let saved = ExplorerTmuxTests.contents(folder, "CustomMessage_SignUp.json")
+        #expect(saved.contains("\"emailSubject\": \"\(text)\""))
         try session.send("q")
         #expect(try session.waitForExit() == 0)
     }

@@ -46,64 +46,67 @@ import Testing
     }
 }
 
-/// Bracketed paste: everything between the markers is one `.paste`, whatever it contains.
-@Suite struct InputDecoderTests {
-    static let start = UInt32(PasteMarker.startCode)
-    static let end = UInt32(PasteMarker.endCode)
+/// Bracketed paste: the start marker is recognized, and everything up to the end marker is one
+/// text, however the reads split it.
+@Suite struct PasteTests {
+    static let end = Array(PasteMarker.endSequence.utf8)
 
-    /// Feeds characters of `text` as `wget_wch` would deliver them; returns every input produced.
-    static func feed(_ decoder: inout InputDecoder, _ text: String) -> [TerminalInput] {
-        text.unicodeScalars.compactMap { decoder.feed(isFunctionKey: false, code: $0.value) }
+    @Test func onlyTheRegisteredStartCodeStartsAPaste() {
+        #expect(PasteMarker.isStart(isFunctionKey: true, code: UInt32(PasteMarker.startCode)))
+        #expect(!PasteMarker.isStart(isFunctionKey: false, code: UInt32(PasteMarker.startCode)))
+        #expect(!PasteMarker.isStart(isFunctionKey: true, code: UInt32(PasteMarker.endCode)))
+        // A stray end marker is no key.
+        #expect(KeyDecoder.decode(isFunctionKey: true, code: UInt32(PasteMarker.endCode)) == nil)
+        #expect(KeyDecoder.decode(isFunctionKey: true, code: UInt32(PasteMarker.startCode)) == nil)
     }
 
-    @Test func aPasteIsOneInputHoweverLong() {
-        var decoder = InputDecoder()
-        #expect(decoder.feed(isFunctionKey: true, code: Self.start) == nil)
-        #expect(decoder.isInPaste)
-        let text = String(repeating: "abc名😀 ", count: 20_000)
-        #expect(Self.feed(&decoder, text).isEmpty)
-        #expect(decoder.feed(isFunctionKey: true, code: Self.end) == .paste(text))
-        #expect(!decoder.isInPaste)
-        // Keys after the paste are keys again.
-        #expect(decoder.feed(isFunctionKey: false, code: 113) == .key(.character("q")))
+    @Test("the text and the end marker, split into reads at every position, give the same paste")
+    func everySplit() {
+        let text = "a名😀\u{1B}q\u{03}\t"
+        let input = Array(text.utf8) + Self.end + Array("jk".utf8)
+        for first in 0...input.count {
+            for second in first...input.count where second - first <= 8 || second == input.count {
+                var reader = PasteReader()
+                reader.consume(input[..<first])
+                reader.consume(input[first..<second])
+                let done = reader.consume(input[second...])
+                #expect(done && reader.isFinished, "split at \(first), \(second)")
+                #expect(reader.text == text, "split at \(first), \(second)")
+                #expect(reader.leftover == Array("jk".utf8), "split at \(first), \(second)")
+            }
+        }
     }
 
-    @Test func controlCharactersInAPasteAreTextNotCommands() {
-        var decoder = InputDecoder()
-        _ = decoder.feed(isFunctionKey: true, code: Self.start)
-        // Enter, Esc, Ctrl-C, Tab and q would all be commands if typed.
-        #expect(Self.feed(&decoder, "a\r\nb\rc\u{1B}d\u{03}\tq").isEmpty)
-        // A key curses decoded from pasted bytes (an arrow) is dropped, not run.
-        #expect(decoder.feed(isFunctionKey: true, code: 0o403) == nil)
-        #expect(decoder.feed(isFunctionKey: true, code: Self.end) == .paste("a\nb\nc\u{1B}d\u{03}\tq"))
+    @Test func aMegabyteIsOnePaste() {
+        var reader = PasteReader()
+        let block = [UInt8](repeating: UInt8(ascii: "x"), count: 65_536)
+        for _ in 0..<16 {
+            let done = reader.consume(block)
+            #expect(!done)
+        }
+        let done = reader.consume(Self.end)
+        #expect(done)
+        #expect(reader.text.utf8.count == 1_048_576)
+        #expect(reader.leftover.isEmpty)
     }
 
-    @Test func anEndMarkerReadAsCharactersEndsThePaste() {
-        var decoder = InputDecoder()
-        _ = decoder.feed(isFunctionKey: true, code: Self.start)
-        let inputs = Self.feed(&decoder, "x=[1]" + PasteMarker.endSequence)
-        #expect(inputs == [.paste("x=[1]")])
-        #expect(!decoder.isInPaste)
+    @Test func lineBreaksBecomeLineFeeds() {
+        var reader = PasteReader()
+        reader.consume(Array("a\r\nb\rc\nd\r".utf8) + Self.end)
+        #expect(reader.text == "a\nb\nc\nd\n")
     }
 
-    @Test func aPasteWithoutEndIsFinishedWithWhatArrived() {
-        var decoder = InputDecoder()
-        _ = decoder.feed(isFunctionKey: true, code: Self.start)
-        _ = Self.feed(&decoder, "half")
-        #expect(decoder.finishPaste() == .paste("half"))
-        #expect(decoder.finishPaste() == nil)
+    @Test func invalidUTF8IsReplacedNotDropped() {
+        var reader = PasteReader()
+        reader.consume([0x61, 0xFF, 0xC3] + Self.end)
+        #expect(reader.text == "a\u{FFFD}\u{FFFD}")
     }
 
-    @Test func anEndMarkerOutsideAPasteIsIgnored() {
-        var decoder = InputDecoder()
-        #expect(decoder.feed(isFunctionKey: true, code: Self.end) == nil)
-        #expect(decoder.feed(isFunctionKey: true, code: 0o402) == .key(.down))
-        #expect(decoder.feed(isFunctionKey: false, code: 27) == .key(.escape))
-    }
-
-    @Test func anEmptyPasteIsAnEmptyPaste() {
-        var decoder = InputDecoder()
-        _ = decoder.feed(isFunctionKey: true, code: Self.start)
-        #expect(decoder.feed(isFunctionKey: true, code: Self.end) == .paste(""))
+    @Test func withoutAnEndMarkerTheTextSoFarIsKept() {
+        var reader = PasteReader()
+        let done = reader.consume(Array("half\u{1B}[201".utf8))
+        #expect(!done)
+        #expect(!reader.isFinished)
+        #expect(reader.text == "half\u{1B}[201")
     }
 }

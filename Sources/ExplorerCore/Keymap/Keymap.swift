@@ -23,7 +23,7 @@ public enum Keymap {
         Binding(keys: [.character("r")], action: .rawEdit, help: "raw edit: set any path to any JSON value", hint: "raw"),
         Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
-        Binding(keys: [.ctrl("c")], action: .interrupt, help: "quit; asks first, as q does, when edits are unsaved"),
+        Binding(keys: [.ctrl("c")], action: .interrupt, help: "quit (asks, as q does, about unsaved edits)"),
         Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: when each trigger runs, new events", hint: "map"),
     ]
 
