@@ -37,6 +37,8 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
     case confirm
     /// A recovery file was found beside a file being opened: restore, discard or keep it.
     case recovery
+    /// The question whether to replace an existing file is open (`W` to a name that exists).
+    case replaceFile
     /// The help screen is open.
     case help
     /// A long string is shown whole.
@@ -56,6 +58,7 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         case .enumPicker: return "Value picker"
         case .confirm: return "Save, discard or cancel"
         case .recovery: return "Recovery file found"
+        case .replaceFile: return "Replace an existing file"
         case .help: return "Help screen"
         case .pager: return "Text viewer"
         case .rawEdit: return "Raw edit (any path, any JSON value)"

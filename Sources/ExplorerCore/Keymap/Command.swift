@@ -19,6 +19,6 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case deleteBackward, deleteForward, deleteWordBackward, clearLine
     case submit, cancel, switchField
     // Prompts
-    case choose, answerSave, answerDiscard, answerCancel
-    case answerRestore, answerKeep
+    case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep
+    case answerRestore
 }

@@ -103,7 +103,7 @@ public enum Keymap {
         Binding(keys: [.character("s"), .character("y")], action: .answerSave, help: "save, then go on", hint: "save"),
         Binding(keys: [.character("d"), .character("n")], action: .answerDiscard, help: "discard the edits, then go on", hint: "discard"),
         Binding(keys: [.character("c"), .escape], action: .answerCancel, help: "cancel", hint: "cancel"),
-        Binding(keys: [.ctrl("c")], action: .interrupt, help: "when quitting: quit without saving"),
+        Binding(keys: [.ctrl("c")], action: .interrupt, help: "when quitting: quit without saving", hint: "quit"),
     ]
 
     /// The question about a recovery file found beside a file being opened.
@@ -111,6 +111,12 @@ public enum Keymap {
         Binding(keys: [.character("r"), .character("y")], action: .answerRestore, help: "restore the edits, as unsaved edits", hint: "restore"),
         Binding(keys: [.character("d")], action: .answerDiscard, help: "discard them: delete the recovery file", hint: "discard"),
         Binding(keys: [.character("k"), .escape, .ctrl("c")], action: .answerKeep, help: "keep the recovery file for later", hint: "keep for later"),
+    ]
+
+    /// The question whether `W` may replace an existing file.
+    public static let replaceFile: [Binding] = [
+        Binding(keys: [.character("y"), .character("r")], action: .answerReplace, help: "replace the file with this event", hint: "replace"),
+        Binding(keys: [.character("n"), .escape, .ctrl("c")], action: .answerKeep, help: "keep the file; type another name", hint: "keep"),
     ]
 
     /// Scrolling keys of the help screen and the text viewer.
@@ -160,6 +166,7 @@ public enum Keymap {
         case .enumPicker: return enumPicker
         case .confirm: return confirm
         case .recovery: return recovery
+        case .replaceFile: return replaceFile
         case .help: return help
         case .pager: return pager
         case .rawEdit: return rawEdit
