@@ -23,6 +23,14 @@ struct SignalTmuxTests {
         return try session.run(["stty", "-F", tty, "-a"])
     }
 
+    /// The state letter of a process in /proc (R running, S sleeping, T stopped), if it exists.
+    static func processState(_ pid: pid_t) -> String? {
+        let stat = String(decoding: Repository.bytes(of: "/proc/\(pid)/stat"), as: UTF8.self)
+        // The name in parentheses may hold spaces: the state follows the last ')'.
+        guard let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ").first.map(String.init)
+    }
+
     /// Starts copying everything the program writes to the terminal into a file, and returns its path.
     ///
     /// tmux reports no cursor for a dead pane (`#{cursor_flag}` is 0 even after `tput cnorm`), so
@@ -85,14 +93,24 @@ struct SignalTmuxTests {
         let session = try Self.start(folder)
         let pid = try Self.pid(session)
         #expect(try Self.terminalSettings(session).contains("-echo"))
-        kill(pid, SIGSTOP)
-        // What a shell does to a stopped job's terminal, and output of something else meanwhile.
+        // tmux sends SIGCONT to a pane's process as soon as it sees it stop, which would race with
+        // the test; stopping the tmux server first keeps the explorer stopped until we continue both.
+        guard let server = pid_t(try session.display("#{pid}")) else { throw TmuxSession.Failure.commandFailed("pid", "") }
         let tty = try session.display("#{pane_tty}")
+        kill(server, SIGSTOP)
+        defer { kill(server, SIGCONT) }
+        kill(pid, SIGSTOP)
+        // kill returns before the process has stopped: wait until /proc says it has.
+        let deadline = Date().addingTimeInterval(5)
+        while Self.processState(pid) != "T" && Date() < deadline { usleep(5_000) }
+        #expect(Self.processState(pid) == "T")
+        // What a shell does to a stopped job's terminal, and output of something else meanwhile.
         try session.run(["stty", "-F", tty, "sane"])
+        #expect(try session.run(["stty", "-F", tty, "-a"]).contains(" echo "))
         try Data("\u{1B}[2J\u{1B}[HSCRIBBLED WHILE STOPPED\r\n".utf8).write(to: URL(fileURLWithPath: tty))
-        try session.waitFor(text: "SCRIBBLED")
-        #expect(try Self.terminalSettings(session).contains(" echo "))
+        kill(server, SIGCONT)
         kill(pid, SIGCONT)
+        // The scribble cleared the screen: the panes are back only if the explorer repainted.
         try session.waitFor("the repaint") { $0.contains("Events 3") && !$0.contains("SCRIBBLED") }
         let settings = try Self.terminalSettings(session)
         #expect(settings.contains("-echo"))
