@@ -251,6 +251,11 @@ static inline int cte_pending_signal(int take) {
     return 0;
 }
 
+/* Forgets one pending signal. */
+static inline void cte_clear_pending_signal(int sig) {
+    if (sig > 0 && sig < CTE_MAX_SIGNAL) cte_pending_signals[sig] = 0;
+}
+
 /* Forgets every pending terminating signal. */
 static inline void cte_clear_pending_signals(void) {
     for (int sig = 1; sig < CTE_MAX_SIGNAL; sig++) cte_pending_signals[sig] = 0;

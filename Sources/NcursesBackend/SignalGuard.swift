@@ -35,6 +35,11 @@ enum SignalGuard {
         return signal == 0 ? nil : signal
     }
 
+    /// Forgets `signal` if it was received.
+    static func clearPendingSignal(_ signal: Int32) {
+        cte_clear_pending_signal(signal)
+    }
+
     /// Forgets every received terminating signal.
     static func clearPendingSignals() {
         cte_clear_pending_signals()

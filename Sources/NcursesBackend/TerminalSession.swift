@@ -104,9 +104,10 @@ public final class TerminalSession: @unchecked Sendable {
     /// answers; for the others, `end()` and exit with 128 + the signal number.
     public func takePendingSignal() -> Int32? { SignalGuard.takePendingSignal() }
 
-    /// Forgets every received terminating signal, e.g. a Ctrl-C meant for an editor that ran.
-    public func clearPendingSignals() {
-        SignalGuard.clearPendingSignals()
+    /// Forgets a Ctrl-C (SIGINT) received meanwhile, e.g. one meant for an editor that ran; other
+    /// signals stay pending, so a SIGTERM during the editor still ends the explorer.
+    public func forgetCtrlC() {
+        SignalGuard.clearPendingSignal(SIGINT)
     }
 
     /// After the process was stopped and continued (SIGCONT), takes the terminal back: program

@@ -125,7 +125,7 @@ struct TerminalLoop {
                 case .openEditor(let text, let fileExtension):
                     let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
                     // A Ctrl-C typed in the editor was meant for the editor, not for the explorer.
-                    session.clearPendingSignals()
+                    session.forgetCtrlC()
                     schedule(state.apply(result))
                 default:
                     let action = runner.perform(effect)

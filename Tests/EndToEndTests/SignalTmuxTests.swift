@@ -258,6 +258,44 @@ struct SignalTmuxTests {
         #expect(ExplorerTmuxTests.contents(folder, name) == originals[name])
     }
 
+    /// An `$EDITOR` that leaves the text as it is and returns only once `flag` exists (then removes it).
+    static func waitingEditor(in folder: TemporaryFolder) throws -> (editor: String, flag: String) {
+        let flag = folder.path + "/editor-may-return"
+        let editor = try folder.write("editor.sh", "#!/bin/sh\nwhile [ ! -f '\(flag)' ]; do sleep 0.02; done\nrm -f '\(flag)'\n")
+        chmod(editor, 0o755)
+        return (editor, flag)
+    }
+
+    @Test("Ctrl-C while $EDITOR runs is the editor's: the explorer keeps running with its edits; SIGTERM then still keeps them")
+    func signalsDuringTheEditor() throws {
+        let (folder, originals) = try ExplorerTmuxTests.workspace()
+        defer { folder.cleanUp() }
+        let (editor, flag) = try Self.waitingEditor(in: folder)
+        let session = try Self.start(folder, environment: ["EDITOR": editor, "VISUAL": editor])
+        let name = "CustomMessage_SignUp.json"
+        try session.send("Tab", "Tab", "j", "j", "Enter")
+        try session.waitFor(text: "emailSubject (text)")
+        try session.type("Hello")
+        try session.send("Enter")
+        try session.waitFor("the unsaved mark") { $0.contains("●") }
+        try session.send("o")
+        try session.waitFor("the editor to take the terminal") { !$0.contains("Events 3") }
+        try session.send("C-c")
+        FileManager.default.createFile(atPath: flag, contents: nil)
+        try session.waitFor(text: "Events 3")
+        #expect(try session.display("#{pane_dead}") == "0", "a Ctrl-C typed in the editor does not end the explorer")
+        #expect(try session.screen().contains("●"))
+
+        try session.send("o")
+        try session.waitFor("the editor to take the terminal") { !$0.contains("Events 3") }
+        kill(try Self.pid(session), SIGTERM)
+        FileManager.default.createFile(atPath: flag, contents: nil)
+        #expect(try session.waitForExit() == 143)
+        #expect(try session.display("#{alternate_on}") == "0")
+        #expect(ExplorerTmuxTests.contents(folder, name) == originals[name])
+        #expect(ExplorerTmuxTests.contents(folder, "." + name + ".recover").contains("\"emailSubject\": \"Hello\""))
+    }
+
     // MARK: Item 10: bracketed paste
 
     @Test("a bracketed paste (tmux paste-buffer -p) lands in a text input as one insertion; Enter and Esc inside it are text")

@@ -55,6 +55,22 @@ import Darwin
         #expect(SignalGuard.takePendingSignal() == nil)
     }
 
+    @Test func forgettingCtrlCKeepsAnEndingSignal() {
+        SignalGuard.install()
+        defer {
+            SignalGuard.restore()
+            SignalGuard.clearPendingSignals()
+        }
+        SignalGuard.clearPendingSignals()
+        kill(getpid(), SIGINT)
+        kill(getpid(), SIGTERM)
+        let deadline = ContinuousClock.now + .seconds(2)
+        while SignalGuard.pendingSignal != SIGTERM && ContinuousClock.now < deadline { usleep(1000) }
+        SignalGuard.clearPendingSignal(SIGINT)
+        #expect(SignalGuard.takePendingSignal() == SIGTERM)
+        #expect(SignalGuard.takePendingSignal() == nil)
+    }
+
     @Test func aSignalStartedIgnoredStaysIgnoredExceptCtrlC() {
         let previousUSR2 = signal(SIGUSR2, SIG_IGN)
         let previousINT = signal(SIGINT, SIG_IGN)
