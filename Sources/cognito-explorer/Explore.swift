@@ -4,6 +4,7 @@ import ExplorerCore
 import Foundation
 import JSONDocument
 import NcursesBackend
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -28,6 +29,9 @@ struct Explore: ParsableCommand {
     @Argument(help: "Event files and folders (default: the bundled fixtures).")
     var paths: [String] = []
 
+    @Option(help: "The command that runs your trigger function for 'x', such as 'python -m awslambdaric app.handler' (default: $COGNITO_EXPLORER_FUNCTION).")
+    var function: String?
+
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             printError("""
@@ -50,7 +54,8 @@ struct Explore: ParsableCommand {
             printError("cognito-explorer: \(error.description)")
             throw ExitCode(2)
         }
-        let (status, notes) = TerminalLoop(session: session, paths: inputs).run()
+        let functionCommand = function ?? ProcessInfo.processInfo.environment["COGNITO_EXPLORER_FUNCTION"].flatMap { $0.isEmpty ? nil : $0 }
+        let (status, notes) = TerminalLoop(session: session, paths: inputs, functionCommand: functionCommand).run()
         session.end()
         for note in notes { printError(note) }
         if status != 0 { throw ExitCode(status) }
@@ -61,6 +66,7 @@ struct Explore: ParsableCommand {
 struct TerminalLoop {
     let session: TerminalSession
     let paths: [String]
+    let functionCommand: String?
 
     /// Runs until the state quits or a signal ends the program; returns the exit status and the
     /// lines to print once the terminal is given back.
@@ -77,8 +83,15 @@ struct TerminalLoop {
             }
         }
         let size = session.size
-        var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode), width: size.width, height: size.height)
+        var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand),
+                                  width: size.width, height: size.height)
         let runner = EffectRunner()
+        // The user's function runs on its own thread; its report comes back through this box and
+        // is applied between keys, so the screen stays live while it runs.
+        let functions = FunctionRunner()
+        // Whatever way the loop ends, the function and every process it started end too.
+        defer { functions.close() }
+        let finished = NIOLockedValueBox<FunctionReport?>(nil)
         // For the end-to-end test that a crash gives the terminal back; debug builds only, so a
         // release build cannot be made to crash through its environment.
         #if DEBUG
@@ -103,8 +116,9 @@ struct TerminalLoop {
             if let signal = session.takePendingSignal() {
                 needsDraw = true
                 if signal == SIGINT {
-                    // Ctrl-C: cancels an input, or quits (asking first when edits are unsaved).
-                    schedule(state.apply(.interrupt))
+                    // Ctrl-C: stops the user's function while it runs; otherwise cancels an input,
+                    // or quits (asking first when edits are unsaved).
+                    schedule(state.apply(state.runningFunction != nil ? .interruptFunction : .interrupt))
                     continue
                 }
                 // SIGTERM, SIGHUP and the other terminating signals: keep unsaved edits in recovery
@@ -127,11 +141,26 @@ struct TerminalLoop {
                     // A Ctrl-C typed in the editor was meant for the editor, not for the explorer.
                     session.forgetCtrlC()
                     schedule(state.apply(result))
+                case .runFunction(let command, let event, let region, let path):
+                    Thread.detachNewThread {
+                        let report = functions.run(command: command, event: event, region: region, path: path)
+                        finished.withLockedValue { $0 = report }
+                    }
+                case .stopFunction:
+                    functions.stop()
                 default:
                     let action = runner.perform(effect)
                     watcher.performed(effect)
                     if let action { schedule(state.apply(action)) }
                 }
+                continue
+            }
+            if let report = finished.withLockedValue({ value -> FunctionReport? in
+                defer { value = nil }
+                return value
+            }) {
+                needsDraw = true
+                schedule(state.apply(.functionFinished(report)))
                 continue
             }
             // About once a second, and only between keys: did an open file change on disk?
