@@ -57,9 +57,9 @@ static inline int cte_disable_flow_control(int fd) {
 /*
  * Signal guard.
  *
- * Terminating signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE and
- * every other signal whose default action ends the process without a fault) only mark the signal
- * as pending; the input loop polls, gives the terminal back and exits with 128 + the signal.
+ * Terminating signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE sent
+ * by another process, and every other signal whose default action ends the process without a
+ * fault) only mark the signal as pending; the input loop polls, gives the terminal back and exits with 128 + the signal.
  * They are installed before ncurses starts, so ncurses keeps its hands off them. A signal the
  * process was started with ignored (nohup) stays ignored, except SIGINT, which is Ctrl-C.
  * SIGCONT (after Ctrl-Z or an external SIGSTOP) marks that the terminal must be taken back.
@@ -111,6 +111,18 @@ static inline int cte_is_fault_signal(int sig) {
 
 static inline void cte_pending_handler(int sig) {
     if (sig > 0 && sig < CTE_MAX_SIGNAL) cte_pending_signals[sig] = 1;
+}
+
+/*
+ * SIGPIPE comes from outside (kill) or from the process's own write to a pipe or socket whose
+ * reader has gone (the user's function, say): only the first ends the program; the write itself
+ * then fails with EPIPE, which its caller reports.
+ */
+static inline void cte_pipe_handler(int sig, siginfo_t *info, void *context) {
+    (void)context;
+    if (info != NULL && info->si_code <= 0 && info->si_pid == getpid()) return;
+    if (info != NULL && info->si_code > 0) return; /* raised by the kernel for a write */
+    cte_pending_handler(sig);
 }
 
 static inline void cte_continue_handler(int sig) {
@@ -199,8 +211,13 @@ static inline int cte_install_signal_handlers(void) {
             struct sigaction current;
             if (sigaction(sig, NULL, &current) != 0) continue;
             if (sig != SIGINT && !(current.sa_flags & SA_SIGINFO) && current.sa_handler == SIG_IGN) continue;
-            action.sa_handler = cte_pending_handler;
-            action.sa_flags = 0; /* no SA_RESTART: a blocking read returns so the flag is seen */
+            if (sig == SIGPIPE) {
+                action.sa_sigaction = cte_pipe_handler;
+                action.sa_flags = SA_SIGINFO;
+            } else {
+                action.sa_handler = cte_pending_handler;
+                action.sa_flags = 0; /* no SA_RESTART: a blocking read returns so the flag is seen */
+            }
         } else {
             continue;
         }
