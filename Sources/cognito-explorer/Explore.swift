@@ -5,6 +5,7 @@ import Foundation
 import JSONDocument
 import NcursesBackend
 import NIOConcurrencyHelpers
+import TerminalText
 
 #if canImport(Glibc)
 import Glibc
@@ -206,9 +207,9 @@ extension TerminalLoop {
         for (path, bytes) in state.unsavedDocuments {
             do {
                 try RecoveryFile.write(bytes, for: path)
-                notes.append("cognito-explorer: \(name): unsaved edits of \(EventPrinter.escaped(path)) kept in \(EventPrinter.escaped(RecoveryFile.path(for: path))); open the file again to restore them")
+                notes.append("cognito-explorer: \(name): unsaved edits of \(TerminalText.escaped(path)) kept in \(TerminalText.escaped(RecoveryFile.path(for: path))); open the file again to restore them")
             } catch {
-                notes.append("cognito-explorer: \(name): could not keep the unsaved edits of \(EventPrinter.escaped(path)): \(EventPrinter.escaped(error.reason))")
+                notes.append("cognito-explorer: \(name): could not keep the unsaved edits of \(TerminalText.escaped(path)): \(TerminalText.escaped(error.reason))")
             }
         }
         let newEvents = state.unsavedPaths.count - state.unsavedDocuments.count
@@ -237,7 +238,7 @@ func crashDeliberately() {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    CLIOutput.error(text)
 }
 
 /// Notices when a watched file changes on disk, by its size and modification time.

@@ -1,4 +1,5 @@
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     // MARK: Recovery files
@@ -41,7 +42,7 @@ extension ExplorerState {
             message = StatusMessage("discarded the recovery file of \(name)")
             return [.removeRecovery(path: offer.path)]
         default:
-            message = StatusMessage("kept the recovery file \(terminalSafe(RecoveryFile.path(for: offer.path).split(separator: "/").last.map(String.init) ?? "")) for later; it is offered the next time \(name) is opened")
+            message = StatusMessage("kept the recovery file \(TerminalText.escaped(RecoveryFile.path(for: offer.path).split(separator: "/").last.map(String.init) ?? "")) for later; it is offered the next time \(name) is opened")
             return []
         }
     }

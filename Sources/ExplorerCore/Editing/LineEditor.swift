@@ -1,3 +1,4 @@
+import TerminalText
 /// A one-line text field: the text, a cursor between graphemes, and the editing operations.
 ///
 /// The cursor counts graphemes, so a wide character or an emoji with joiners moves as one step;
@@ -93,7 +94,7 @@ public struct LineEditor: Hashable, Sendable {
 
     /// The display width of one grapheme as shown (escaped when it is a control character).
     static func width(of character: Character) -> Int {
-        displayWidth(of: terminalSafe(String(character)))
+        TerminalText.displayWidth(of: TerminalText.escaped(String(character)))
     }
 
     /// Runs an editing command; returns false for commands that are not editing commands.
