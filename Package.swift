@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "CognitoTriggers", dependencies: ["JSONDocument", "TerminalText"]),
         .systemLibrary(name: "CZlib"),
         .target(name: "EventSources", dependencies: ["CognitoTriggers", "JSONDocument", "CZlib"]),
-        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument", "TerminalText"]),
+        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "EventSources", "JSONDocument", "TerminalText"]),
         .target(
             name: "LambdaHost",
             dependencies: [
@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TerminalText", "TestSupport"]),
         .testTarget(name: "EventSourcesTests", dependencies: ["EventSources", "TestSupport"]),
-        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TerminalText", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "EventSources", "TerminalText", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

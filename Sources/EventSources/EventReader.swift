@@ -84,6 +84,13 @@ public final class EventReader {
         return EventReader(input: DescriptorInput(descriptor: descriptor, name: path, closesDescriptor: true), name: path, isPlainFile: isRegular, options: options, level: 0)
     }
 
+    /// A reader over an open descriptor (a pipe, a terminal, a copy of standard input), which the
+    /// caller keeps open and closes; `name` is used in origins and messages.
+    public static func reading(descriptor: Int32, name: String, options: Options = Options()) -> EventReader {
+        EventReader(input: DescriptorInput(descriptor: descriptor, name: name, closesDescriptor: false), name: name, isPlainFile: false,
+                    options: options, level: 0)
+    }
+
     /// A reader over bytes in memory (`name` is used in origins and messages).
     public convenience init(bytes: [UInt8], name: String, options: Options = Options()) {
         self.init(input: MemoryInput(bytes), name: name, isPlainFile: true, options: options, level: 0)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CognitoTriggers
+import EventSources
 import ExplorerCore
 import Foundation
 import JSONDocument
@@ -34,7 +35,14 @@ struct Explore: ParsableCommand {
     var function: String?
 
     func run() throws {
-        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+        // Events piped in (`cat app.log | cognito-explorer -`, or no path with a pipe on standard
+        // input, as `less` does): they are read from a copy of standard input, and the keys come
+        // from the terminal, which takes standard input's place.
+        let stdinIsTerminal = isatty(STDIN_FILENO) == 1
+        var inputs = paths
+        if inputs.isEmpty && !stdinIsTerminal && isatty(STDOUT_FILENO) == 1 { inputs = ["-"] }
+        let readsStandardInput = inputs.contains("-")
+        guard isatty(STDOUT_FILENO) == 1, stdinIsTerminal || readsStandardInput else {
             printError("""
                 cognito-explorer: not a terminal: the explorer needs an interactive terminal on stdin and stdout.
                 For plain output use `cognito-explorer show FILE` or `cognito-explorer check PATH`; \
@@ -42,7 +50,17 @@ struct Explore: ParsableCommand {
                 """)
             throw ExitCode(2)
         }
-        var inputs = paths
+        var piped: Int32?
+        if readsStandardInput {
+            guard !stdinIsTerminal else {
+                printError("""
+                    cognito-explorer: - reads events from standard input, but standard input is the terminal; \
+                    pipe the events in (cat app.log | cognito-explorer -) or name the log file
+                    """)
+                throw ExitCode(2)
+            }
+            piped = try Self.takeKeysFromTerminal()
+        }
         if inputs.isEmpty {
             guard let fixtures = bundledFixturesPath() else {
                 printError("cognito-explorer: no paths given and no bundled fixtures folder found; name event files or folders")
@@ -56,10 +74,35 @@ struct Explore: ParsableCommand {
             throw ExitCode(2)
         }
         let functionCommand = function ?? ProcessInfo.processInfo.environment["COGNITO_EXPLORER_FUNCTION"].flatMap { $0.isEmpty ? nil : $0 }
-        let (status, notes) = TerminalLoop(session: session, paths: inputs, functionCommand: functionCommand).run()
+        let (status, notes) = TerminalLoop(session: session, paths: inputs, functionCommand: functionCommand, standardInput: piped).run()
         session.end()
         for note in notes { printError(note) }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Keeps what is piped into standard input on a new descriptor (returned) and puts the
+    /// terminal (`/dev/tty`) in standard input's place, so curses reads keys from it.
+    static func takeKeysFromTerminal() throws -> Int32 {
+        let piped = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3)
+        guard piped >= 0 else {
+            printError("cognito-explorer: cannot keep standard input open (errno \(errno))")
+            throw ExitCode(2)
+        }
+        let terminal = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard terminal >= 0 else {
+            printError("""
+                cognito-explorer: the events come from standard input, but there is no terminal to read keys from \
+                (/dev/tty: \(String(cString: strerror(errno)))). Without a terminal use `cognito-explorer check -`, \
+                `show -` or `import - --into DIR`.
+                """)
+            throw ExitCode(2)
+        }
+        guard dup2(terminal, STDIN_FILENO) == STDIN_FILENO else {
+            printError("cognito-explorer: cannot read keys from the terminal (errno \(errno))")
+            throw ExitCode(2)
+        }
+        close(terminal)
+        return piped
     }
 }
 
@@ -68,6 +111,8 @@ struct TerminalLoop {
     let session: TerminalSession
     let paths: [String]
     let functionCommand: String?
+    /// The descriptor that holds what was piped into standard input, when `-` reads it.
+    let standardInput: Int32?
 
     /// Runs until the state quits or a signal ends the program; returns the exit status and the
     /// lines to print once the terminal is given back.
@@ -93,6 +138,9 @@ struct TerminalLoop {
         // Whatever way the loop ends, the function and every process it started end too.
         defer { functions.close() }
         let finished = NIOLockedValueBox<FunctionReport?>(nil)
+        // Logs and standard input are read on threads of their own; what they find waits here
+        // and is applied between keys, so a pipe that never ends never blocks the screen.
+        let sourceInbox = SourceInbox()
         // For the end-to-end test that a crash gives the terminal back; debug builds only, so a
         // release build cannot be made to crash through its environment.
         #if DEBUG
@@ -149,6 +197,8 @@ struct TerminalLoop {
                     }
                 case .stopFunction:
                     functions.stop()
+                case .readSource(let path):
+                    sourceInbox.startReading(path, standardInput: standardInput)
                 default:
                     let action = runner.perform(effect)
                     watcher.performed(effect)
@@ -162,6 +212,12 @@ struct TerminalLoop {
             }) {
                 needsDraw = true
                 schedule(state.apply(.functionFinished(report)))
+                continue
+            }
+            let reports = sourceInbox.take()
+            if !reports.isEmpty {
+                needsDraw = true
+                for report in reports { schedule(state.apply(.sourceRead(report))) }
                 continue
             }
             // About once a second, and only between keys: did an open file change on disk?
@@ -227,6 +283,68 @@ extension TerminalLoop {
             SIGXCPU: "SIGXCPU", SIGXFSZ: "SIGXFSZ", SIGIO: "SIGIO", SIGPWR: "SIGPWR",
         ]
         return names[signal] ?? "signal \(signal)"
+    }
+}
+
+/// What the threads reading logs and standard input have found and the run loop has not taken yet.
+final class SourceInbox: Sendable {
+    private let pending = NIOLockedValueBox<[SourceReport]>([])
+
+    /// Starts a thread that reads `path` (`-`: the piped descriptor) and posts what it finds.
+    func startReading(_ path: String, standardInput: Int32?) {
+        Thread.detachNewThread { [self] in
+            // The reader is not Sendable: it is made and used on this thread only.
+            switch ExplorerInputs.openSource(path, standardInput: standardInput) {
+            case .failure(let error):
+                var report = SourceReport(source: path)
+                report.error = error
+                report.isFinished = true
+                post(report)
+            case .success(let reader):
+                reader.onRead = { [self] counts in
+                    var report = SourceReport(source: path)
+                    report.counts = counts
+                    post(report)
+                }
+                var report = SourceReport(source: path)
+                do throws(SourceError) {
+                    while let item = try reader.next() {
+                        report.add(item)
+                        report.counts = reader.counts
+                        post(report)
+                        report = SourceReport(source: path)
+                    }
+                } catch {
+                    report.error = error
+                }
+                report.counts = reader.counts
+                report.isFinished = true
+                post(report)
+            }
+        }
+    }
+
+    /// Adds a report, merged into the last one waiting for the same source.
+    private func post(_ report: SourceReport) {
+        pending.withLockedValue { reports in
+            if let last = reports.indices.last, reports[last].source == report.source, !reports[last].isFinished {
+                reports[last].events += report.events
+                reports[last].problems += report.problems
+                reports[last].counts = report.counts
+                reports[last].isFinished = report.isFinished
+                reports[last].error = report.error ?? reports[last].error
+            } else {
+                reports.append(report)
+            }
+        }
+    }
+
+    /// The reports waiting, oldest first; taking them empties the inbox.
+    func take() -> [SourceReport] {
+        pending.withLockedValue { reports in
+            defer { reports = [] }
+            return reports
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import CognitoTriggers
+import EventSources
 import JSONDocument
 
 /// Something that happened, fed to `ExplorerState.apply(_:)`: a key, a resize, or the result of an effect.
@@ -7,8 +8,12 @@ public enum Action: Sendable {
     case key(Key)
     /// The terminal now has this size.
     case resize(width: Int, height: Int)
-    /// The result of `Effect.expand`: the files found, and a message for each path that gave none.
-    case expanded(files: [String], problems: [String])
+    /// The result of `Effect.expand`: the files found, a message for each path that gave none,
+    /// and the sources (logs, standard input) to read events from.
+    case expanded(files: [String], problems: [String], sources: [String] = [])
+    /// What a source (`Effect.readSource`) gave since its last report; reports keep coming until
+    /// one is finished.
+    case sourceRead(SourceReport)
     /// The result of `Effect.load`: one summary per file of the batch, in the same order.
     case loaded([FileSummary])
     /// The result of `Effect.open`: a file read and parsed for the tree and the editor.
@@ -45,6 +50,9 @@ public enum Action: Sendable {
 public enum Effect: Hashable, Sendable {
     /// Turn the paths the user named into files (folders searched for `*.json`); answer `.expanded`.
     case expand(paths: [String])
+    /// Read the events of a log or of standard input (`-`), reporting them with `.sourceRead`; a
+    /// source that stays open (a pipe) keeps reporting as events arrive.
+    case readSource(path: String)
     /// Read a batch of files and summarize each for the list; answer `.loaded` with one summary per path.
     case load(paths: [String])
     /// Read and parse one file completely; answer `.opened`.

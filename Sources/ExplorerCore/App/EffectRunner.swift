@@ -26,8 +26,11 @@ public struct EffectRunner: Sendable {
     public func perform(_ effect: Effect) -> Action? {
         switch effect {
         case .expand(let paths):
-            let (files, problems) = EventFiles.expand(paths)
-            return .expanded(files: files, problems: problems.map(\.description))
+            let (files, sources, problems) = ExplorerInputs.expand(paths)
+            return .expanded(files: files, problems: problems, sources: sources)
+        case .readSource(let path):
+            // Headless, a source is read to its end before the next effect.
+            return .sourceRead(ExplorerInputs.readAll(path))
         case .load(let paths):
             return .loaded(paths.map { FileSummary(EventFiles.open($0)) })
         case .open(let path):

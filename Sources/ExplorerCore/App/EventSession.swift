@@ -36,6 +36,8 @@ struct EventSession: Sendable {
     var disk: Fingerprint?
     /// True for an event made from a template that has no file yet: unsaved until written somewhere.
     private(set) var isNew = false
+    /// True for an event found in a log or standard input: edited in memory, written only to a new file.
+    private(set) var isCaptured = false
     var content: Content
     var problems: [Problem] = []
     /// Problems by the dotted path of their field.
@@ -65,10 +67,21 @@ struct EventSession: Sendable {
         rebuildRows()
     }
 
+    /// A session for an event found in a source, listed under `key` (`app.log:412`).
+    init(captured bytes: [UInt8], key: String) {
+        path = key
+        disk = nil
+        isCaptured = true
+        do { content = .event(try TriggerEvent(bytes: bytes)) } catch { content = .notEvent(.notJSON(error), bytes: bytes) }
+        revalidate()
+        rebuildRows()
+    }
+
     /// Makes a new event the session of the file it was just written to.
     mutating func adopt(path: String, bytes: [UInt8]) {
         self.path = path
         isNew = false
+        isCaptured = false
         didSave(bytes)
     }
 
@@ -84,11 +97,15 @@ struct EventSession: Sendable {
 
     var hasUnsavedEdits: Bool { isNew || (event?.document.hasUnsavedEdits ?? false) }
 
+    /// True when the session's path is a file of its own (not a new or a captured event).
+    var hasFile: Bool { !isNew && !isCaptured }
+
     var summary: FileSummary {
         switch content {
         case .event(let event):
             var summary = FileSummary(path: path, event: event, problems: problems)
             summary.isNew = isNew
+            summary.isCaptured = isCaptured
             return summary
         case .notEvent(let outcome, _): return FileSummary(path: path, notEvent: outcome)
         }

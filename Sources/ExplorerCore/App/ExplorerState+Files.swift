@@ -6,8 +6,11 @@ import TerminalText
 extension ExplorerState {
     // MARK: Loading
 
-    mutating func didExpand(files: [String], problems: [String]) -> [Effect] {
+    mutating func didExpand(files: [String], problems: [String], sources names: [String] = []) -> [Effect] {
         isExpanding = false
+        var named = Set<String>()
+        sources = names.filter { named.insert($0).inserted }.map(SourceState.init(path:))
+        let reads = sources.map { Effect.readSource(path: $0.path) }
         pathProblems = problems
         var seen = Set<String>()
         entries = []
@@ -20,17 +23,19 @@ extension ExplorerState {
         loadedCount = 0
         recomputeVisible()
         if entries.isEmpty {
-            message = StatusMessage(problems.first ?? "no event files found", .warning)
-            return []
+            if !problems.isEmpty || sources.isEmpty {
+                message = StatusMessage(problems.first ?? "no event files found", .warning)
+            }
+            return reads
         }
         if problems.count > 0 {
             message = StatusMessage(problems.joined(separator: "; "), .warning)
         }
         // The first file opens before any batch, so the first frame has an event to show;
         // summarizing starts when it has arrived and skips it.
-        guard let first = visible.first.map({ entries[$0].path }) else { return nextBatch() }
+        guard let first = visible.first.map({ entries[$0].path }) else { return nextBatch() + reads }
         currentPath = first
-        return [.open(path: first)]
+        return [.open(path: first)] + reads
     }
 
     /// The next `.load` effect, if files remain that no open file has summarized yet.
@@ -97,7 +102,8 @@ extension ExplorerState {
             message = StatusMessage("no event is open", .warning)
             return []
         }
-        if sessions[path]?.isNew == true {
+        if sessions[path]?.hasFile == false {
+            // New events and events from logs have no file of their own: w asks for a new one.
             beginSavingNew(path)
             return []
         }
@@ -125,7 +131,7 @@ extension ExplorerState {
             message = StatusMessage("no JSON event is open", .warning)
             return []
         }
-        if session.isNew {
+        if !session.hasFile {
             beginSavingNew(session.path)
             return []
         }
@@ -240,7 +246,7 @@ extension ExplorerState {
             var pending = Set<String>()
             newEventsToName = []
             for path in unsavedPaths where sessions[path]?.event != nil {
-                if sessions[path]?.isNew == true {
+                if sessions[path]?.hasFile == false {
                     newEventsToName.append(path)
                     continue
                 }
@@ -271,8 +277,8 @@ extension ExplorerState {
     // MARK: Outside changes
 
     mutating func fileChanged(path: String) -> [Effect] {
-        // A new event has no file: nothing on disk belongs to it.
-        if sessions[path]?.isNew == true { return [] }
+        // A new event, or one from a log, has no file: nothing on disk belongs to it.
+        if sessions[path]?.hasFile == false { return [] }
         if let session = sessions[path], session.hasUnsavedEdits {
             message = StatusMessage("\(displayName(path)) changed on disk; your edits are kept, and saving will refuse to overwrite it (use W to save a copy)", .warning)
             return []

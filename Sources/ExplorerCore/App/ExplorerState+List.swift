@@ -37,7 +37,7 @@ extension ExplorerState {
     }
 
     mutating func runListCommand(_ command: Command) -> [Effect] {
-        let page = max(1, Layout(width: width, height: height, options: options).listInner.height)
+        let page = max(1, listRows(Layout(width: width, height: height, options: options)).height)
         switch command {
         case .moveUp: return moveListCursor(to: listCursor - 1)
         case .moveDown: return moveListCursor(to: listCursor + 1)
@@ -80,6 +80,11 @@ extension ExplorerState {
         currentPath = path
         dropIdleSessions()
         if sessions[path] != nil { return [] }
+        if let bytes = captured[path] {
+            // An event from a log is in memory: its session is made here, without reading anything.
+            sessions[path] = EventSession(captured: bytes, key: path)
+            return []
+        }
         return [.open(path: path)]
     }
 
@@ -91,10 +96,18 @@ extension ExplorerState {
         return showEntry(entries[index].path)
     }
 
+    /// The part of the list pane that holds rows: all of it, less the last line when that line
+    /// counts what the logs held (`sourceSummary`).
+    func listRows(_ layout: Layout) -> Rect {
+        var rect = layout.listInner
+        if sourceSummary != nil && rect.height > 1 { rect.height -= 1 }
+        return rect
+    }
+
     /// Scrolls every pane so its cursor shows at the current size.
     mutating func keepCursorsVisible() {
         let layout = Layout(width: width, height: height, options: options)
-        listScroll = Layout.scroll(cursor: listCursor, scroll: listScroll, height: layout.listInner.height, count: visible.count)
+        listScroll = Layout.scroll(cursor: listCursor, scroll: listScroll, height: listRows(layout).height, count: visible.count)
         _ = withCurrentSession { session in
             session.request.scroll = Layout.scroll(cursor: session.request.cursor, scroll: session.request.scroll,
                                                    height: layout.requestInner.height, count: session.request.rows.count)

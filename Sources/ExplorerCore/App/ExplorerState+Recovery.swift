@@ -8,7 +8,7 @@ extension ExplorerState {
     /// edits (new events without a file are left out) and its edited text.
     public var unsavedDocuments: [(path: String, bytes: [UInt8])] {
         unsavedPaths.compactMap { path in
-            guard let session = sessions[path], !session.isNew, let bytes = session.event?.document.bytes else { return nil }
+            guard let session = sessions[path], session.hasFile, let bytes = session.event?.document.bytes else { return nil }
             return (path, bytes)
         }
     }

@@ -134,7 +134,8 @@ extension ExplorerState {
 
     /// Asks where to write a new event, which has no file yet.
     mutating func beginSavingNew(_ key: String, name: String? = nil, error: String? = nil) {
-        overlay = .prompt(Prompt(title: "Save the new event as (a new file)", editor: LineEditor(name ?? suggestedFileName(for: key)),
+        let title = sessions[key]?.isCaptured == true ? "Save the event as a new file (the log is not changed)" : "Save the new event as (a new file)"
+        overlay = .prompt(Prompt(title: title, editor: LineEditor(name ?? suggestedFileName(for: key)),
                                  purpose: .saveNew(key: key), error: error))
     }
 
@@ -166,6 +167,8 @@ extension ExplorerState {
     mutating func didSaveNew(key: String, path: String, bytes: [UInt8]) -> [Effect] {
         newEventsToName.removeAll { $0 == key }
         guard var session = sessions.removeValue(forKey: key) else { return [] }
+        let wasCaptured = session.isCaptured
+        captured[key] = nil
         session.adopt(path: path, bytes: bytes)
         if indexByPath[path] != nil {
             // The file was in the list already: its entry shows the saved event; the new entry goes.
@@ -183,7 +186,8 @@ extension ExplorerState {
             quitAfterSaving?.remove(path)
             return continueQuitting()
         }
-        message = StatusMessage("saved the new event as \(TerminalText.escaped(path))", .success)
+        message = StatusMessage(wasCaptured ? "wrote \(displayName(key)) to the new file \(TerminalText.escaped(path))"
+                                             : "saved the new event as \(TerminalText.escaped(path))", .success)
         dropIdleSessions()
         return []
     }

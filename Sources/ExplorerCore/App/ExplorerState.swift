@@ -100,6 +100,11 @@ public struct ExplorerState: Sendable {
     var newSaveTargets: [String: String] = [:]
     /// New events still to be given a file name before quitting.
     var newEventsToName: [String] = []
+    /// The logs and standard input being read, in the order named, with what each gave so far.
+    var sources: [SourceState] = []
+    /// The text of each event found in a source, by its list key: its session is made from it
+    /// whenever it is shown (sessions without edits are dropped when another event is shown).
+    var captured: [String: [UInt8]] = [:]
     /// Files whose recovery file was already offered in this run (offered once, however often
     /// the file is opened again).
     var recoveryOffered: Set<String> = []
@@ -152,9 +157,10 @@ public struct ExplorerState: Sendable {
     public var progress: (loaded: Int, total: Int) { (loadedCount, entries.count) }
 
     /// True while files are still being found or summarized.
-    public var isLoading: Bool { isExpanding || loadedCount < entries.count }
+    public var isLoading: Bool { isExpanding || loadedCount < entries.count || sources.contains { !$0.isFinished } }
 
-    /// Files with edits not saved yet, and new events (keys such as `new: PreSignUp_SignUp`) with no file yet.
+    /// Files with edits not saved yet, new events (keys such as `new: PreSignUp_SignUp`) with no
+    /// file yet, and events from logs (keys such as `app.log:412`) with edits.
     public var unsavedPaths: [String] {
         sessions.values.filter(\.hasUnsavedEdits).map(\.path).sorted()
     }
@@ -162,8 +168,8 @@ public struct ExplorerState: Sendable {
     /// The files the run loop should watch for outside changes: the current file and every file
     /// with unsaved edits, once opened (new events have no file to watch).
     public var watchedFiles: [String] {
-        var paths = unsavedPaths.filter { sessions[$0]?.isNew == false }
-        if let currentPath, let session = sessions[currentPath], !session.isNew, !paths.contains(currentPath) {
+        var paths = unsavedPaths.filter { sessions[$0]?.hasFile == true }
+        if let currentPath, let session = sessions[currentPath], session.hasFile, !paths.contains(currentPath) {
             paths.insert(currentPath, at: 0)
         }
         return paths
@@ -211,8 +217,10 @@ public struct ExplorerState: Sendable {
             self.height = max(0, height)
             keepCursorsVisible()
             return []
-        case .expanded(let files, let problems):
-            return didExpand(files: files, problems: problems)
+        case .expanded(let files, let problems, let sources):
+            return didExpand(files: files, problems: problems, sources: sources)
+        case .sourceRead(let report):
+            return didRead(report)
         case .loaded(let summaries):
             return didLoad(summaries)
         case .opened(let opened):

@@ -53,6 +53,8 @@ public struct FileSummary: Hashable, Sendable {
     public var status: FileStatus
     /// True for a new event made from a template (in the trigger map) that has no file yet.
     public var isNew = false
+    /// True for an event found in a log or standard input, listed as `app.log:412`.
+    public var isCaptured = false
 
     /// A summary of a file that has not been read yet.
     public static func pending(_ path: String) -> FileSummary {

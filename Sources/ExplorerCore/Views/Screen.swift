@@ -64,10 +64,15 @@ extension ExplorerState {
         if !filter.isEmpty { title += " · /\(filter)" }
         if sortByTrigger { title += " · by trigger" }
         Self.drawPane(&grid, layout.list, title: title, focused: focus == .list && overlay == nil)
-        let inner = layout.listInner
+        let inner = listRows(layout)
         guard inner.width > 0, inner.height > 0 else { return }
+        if let summary = sourceSummary, layout.listInner.height > 1 {
+            grid.put(TerminalText.truncate(summary, width: inner.width - 1), x: inner.x + 1, y: inner.maxY, style: Theme.absent, maxWidth: inner.width - 1)
+        }
         if visible.isEmpty {
-            let text = isExpanding ? "finding files…" : (entries.isEmpty ? "no event files" : "no event matches the filter")
+            let text = isExpanding ? "finding files…"
+                : entries.isEmpty ? (sources.contains { !$0.isFinished } ? "waiting for events…" : sources.isEmpty ? "no event files" : "no events found")
+                : "no event matches the filter"
             grid.put(text, x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
             return
         }
@@ -94,7 +99,9 @@ extension ExplorerState {
             // The space of an unmodified row is plain, so a selected row is not marked in orange.
             x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
             x += 1
-            let name = TerminalText.truncate(TerminalText.escaped(Self.listName(entry)), width: nameWidth)
+            let escapedName = TerminalText.escaped(Self.listName(entry))
+            // An event from a log keeps its line number in view: its name loses its start instead.
+            let name = entry.isCaptured ? Self.truncateStart(escapedName, width: nameWidth) : TerminalText.truncate(escapedName, width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
             x += nameWidth + 1
             grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
@@ -119,6 +126,17 @@ extension ExplorerState {
         }
     }
 
+    /// `text` cut to `width` columns by dropping characters from its start (marked `…`).
+    static func truncateStart(_ text: String, width: Int) -> String {
+        guard TerminalText.displayWidth(of: text) > width else { return text }
+        guard width > 1 else { return width == 1 ? "…" : "" }
+        var tail = Substring(text)
+        while !tail.isEmpty, TerminalText.displayWidth(of: String(tail)) > width - 1 {
+            tail = tail.dropFirst()
+        }
+        return "…" + tail
+    }
+
     /// The name a list row shows: the file name without `.json`; the folder shows in the status bar.
     static func listName(_ entry: FileSummary) -> String {
         let name = entry.fileName
@@ -133,7 +151,8 @@ extension ExplorerState {
 
     /// The longest folder prefix (ending in `/`) of every file's path (new events have none).
     var commonFolder: String {
-        let files = entries.lazy.filter { !$0.isNew }
+        // New events have no folder; events from standard input (`stdin:12`) neither.
+        let files = entries.lazy.filter { !$0.isNew && !($0.isCaptured && !$0.path.contains("/")) }
         guard var prefix = files.first?.path else { return "" }
         if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { return "" }
         for entry in files.dropFirst() where !entry.path.hasPrefix(prefix) {
