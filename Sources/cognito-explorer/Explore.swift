@@ -42,6 +42,14 @@ struct Explore: ParsableCommand {
         var inputs = paths
         if inputs.isEmpty && !stdinIsTerminal && isatty(STDOUT_FILENO) == 1 { inputs = ["-"] }
         let readsStandardInput = inputs.contains("-")
+        if readsStandardInput && !stdinIsTerminal && isatty(STDOUT_FILENO) != 1 {
+            printError("""
+                cognito-explorer: the events come from standard input, but there is no terminal to show them on \
+                (standard output is not a terminal). Without a terminal use `cognito-explorer check -`, `show -` \
+                or `import - --into DIR`; for a screen, `cognito-explorer render -`.
+                """)
+            throw ExitCode(2)
+        }
         guard isatty(STDOUT_FILENO) == 1, stdinIsTerminal || readsStandardInput else {
             printError("""
                 cognito-explorer: not a terminal: the explorer needs an interactive terminal on stdin and stdout.
