@@ -22,13 +22,15 @@ struct Explore: ParsableCommand {
         commandName: "explore",
         abstract: "Open the terminal explorer on event files and folders (the default command).",
         discussion: """
-            With no path, opens the bundled fixtures folder. Press ? inside for every key. Needs a \
-            terminal; for plain output use `cognito-explorer show FILE`, for a headless screen \
-            `cognito-explorer render`.
+            With no path, opens the bundled fixtures folder (or, when events are piped in, standard \
+            input). Logs, JSON lines and gzip files list every event found in them, named by line; \
+            `-` reads the events from standard input and the keys from the terminal \
+            (cat app.log | cognito-explorer -). Press ? inside for every key. Needs a terminal; for \
+            plain output use `cognito-explorer show FILE`, for a headless screen `cognito-explorer render`.
             """
     )
 
-    @Argument(help: "Event files and folders (default: the bundled fixtures).")
+    @Argument(help: "Event files, folders and logs; - for standard input (default: the bundled fixtures).")
     var paths: [String] = []
 
     @Option(help: "The command that runs your trigger function for 'x', such as 'python -m awslambdaric app.handler' (default: $COGNITO_EXPLORER_FUNCTION).")
