@@ -224,11 +224,12 @@ struct TerminalLoop {
                 schedule(state.apply(.functionFinished(report)))
                 continue
             }
+            // Everything the sources found since the last turn is applied at once, and the loop
+            // goes on to draw and read keys: a fast source never starves the keyboard.
             let reports = sourceInbox.take()
             if !reports.isEmpty {
                 needsDraw = true
                 for report in reports { schedule(state.apply(.sourceRead(report))) }
-                continue
             }
             // About once a second, and only between keys: did an open file change on disk?
             if watcher.isDue() {
