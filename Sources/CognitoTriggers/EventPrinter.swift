@@ -312,11 +312,16 @@ public enum EventPrinter {
     /// The text with every character that could steer a terminal made visible: `\n`, `\t`, `\r`,
     /// `\u001b` for other C0 controls, DEL and C1 controls, and `\u202e` for line separators and
     /// bidirectional controls. Everything else, backslashes included, stays as it is.
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+    ///
+    /// With `keepingLayout`, line breaks, tabs and carriage returns stay: for JSON text, where they
+    /// can only be whitespace between values (inside strings JSON escapes them), so the result is
+    /// the same JSON.
+    public static func escaped(_ text: String, keepingLayout: Bool = false) -> String {
+        let layout: Set<Unicode.Scalar> = keepingLayout ? ["\n", "\t", "\r"] : []
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && !layout.contains($0) }) else { return text }
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
+            if isUnsafe(scalar) && !layout.contains(scalar) {
                 result.append(contentsOf: visibleEscape(scalar).unicodeScalars)
             } else {
                 result.append(scalar)

@@ -118,6 +118,38 @@ extension JSONDocument {
         }
     }
 
+    /// Replaces the value whose text spans exactly `span` (as `JSONNode.span` gives it) with another value.
+    ///
+    /// Unlike `setValue(_:at:)`, which reaches the last of repeated keys, this reaches any value,
+    /// an earlier occurrence of a repeated key included. Only the bytes of that value change.
+    public mutating func replaceValue(spanning span: Range<Int>, with value: JSONValue) throws(JSONEditError) {
+        let (found, path) = nodeAndPath(spanning: span)
+        guard found else { throw JSONEditError(kind: .missing, path: path, depth: path.count) }
+        try apply(Splice(range: span, replacement: serialize(value, at: span.lowerBound)), path: path)
+    }
+
+    /// Whether a value spans exactly `span`, and the path to it (or to the deepest value that holds the span).
+    private func nodeAndPath(spanning span: Range<Int>) -> (found: Bool, path: JSONPath) {
+        var node = root
+        var path: JSONPath = []
+        while node.span != span {
+            guard node.kind == .object || node.kind == .array else { return (false, path) }
+            var position = 0
+            var next: JSONNode?
+            for child in node.children {
+                if child.span.lowerBound <= span.lowerBound && span.upperBound <= child.span.upperBound {
+                    next = child
+                    break
+                }
+                position += 1
+            }
+            guard let child = next else { return (false, path) }
+            path.append(node.kind == .object ? .key(child.key ?? "") : .index(position))
+            node = child
+        }
+        return (true, path)
+    }
+
     /// Appends a value to the array at a path.
     public mutating func appendValue(_ value: JSONValue, to path: JSONPath) throws(JSONEditError) {
         // The count comes from a function of its own, for the reason `removeValue` gives.
