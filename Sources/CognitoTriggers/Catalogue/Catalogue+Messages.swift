@@ -43,17 +43,17 @@ extension Catalogue {
                 The attributes of the user the message is for, keyed by attribute name. Use them to \
                 greet the user by name or to choose a language, for example from the locale attribute.
                 """),
-            .request(["codeParameter"], .string, """
+            .request(["codeParameter"], .string, personal: .placeholder, """
                 The placeholder Cognito replaces with the real code or temporary password, usually \
                 {####}. Put this exact text into smsMessage and emailMessage; without it the user never \
                 sees the code.
                 """),
-            .request(["linkParameter"], .string, required: false, nullable: true, """
+            .request(["linkParameter"], .string, required: false, nullable: true, personal: .placeholder, """
                 The placeholder Cognito replaces with a clickable verification link, used when the pool \
                 verifies email addresses by link instead of by code. Put it in emailMessage when it is \
                 present.
                 """),
-            .request(["usernameParameter"], .string, required: false, nullable: true, """
+            .request(["usernameParameter"], .string, required: false, nullable: true, personal: .placeholder, """
                 The placeholder for the username, set only for CustomMessage_AdminCreateUser and null \
                 otherwise. The invitation must contain it as well as codeParameter, so the new user \
                 learns both the username and the temporary password.

@@ -93,6 +93,10 @@ public enum PersonalData: Sendable, Hashable {
     /// each value is faked by its name's kind (`Catalogue.personalKind(ofAttribute:)`), and values
     /// of names the catalogue does not know are faked as `unknownNames`.
     case namedValues(unknownNames: PersonalKind)
+    /// A placeholder of a message template (`{####}`, `{username}`): kept, unless the event repeats
+    /// one of its personal values there (test events sometimes put the real user name in
+    /// `usernameParameter`), which then gets the same fake there and in the texts.
+    case placeholder
     /// Group names, kept unless redaction is asked to replace them too.
     case groupNames
     /// IAM role ARNs of groups, kept unless group names are replaced too.

@@ -21,6 +21,8 @@ public struct Redactor: Sendable {
     private var fakes: [String: [String: String]] = [:]
     /// Originals by format, then by fake: finds clashes.
     private var owners: [String: [String: String]] = [:]
+    /// Every fake handed out, so that free text does not take a fake for an original.
+    private var produced: Set<String> = []
     /// Identity-provider names seen so far (user names such as `Google_1234` keep the prefix).
     private var providerNames: Set<String> = ["google", "facebook", "signinwithapple", "loginwithamazon"]
 
@@ -144,18 +146,29 @@ public struct Redactor: Sendable {
         var values: [Planned] = []
         var texts: [Planned] = []
         var unknown: [Planned] = []
-        collect(root, names: [], path: [], context: context, values: &values, texts: &texts, unknown: &unknown)
+        var placeholderValues: [Planned] = []
+        collect(root, names: [], path: [], context: context, values: &values, texts: &texts, unknown: &unknown, placeholders: &placeholderValues)
 
         // Values first, so that free text can have the event's own personal values replaced.
         var report = Report()
         var known: [String: String] = [:]
+        var knownKinds: [String: PersonalKind] = [:]
         for value in values {
             let fake = fake(value.original, as: value.kind, known: &known)
             guard fake != value.original else { continue }
             known[value.original] = fake
+            knownKinds[value.original] = value.kind
             report.replacements.append(Replacement(path: value.path, span: value.span, kind: value.kind, fake: fake))
         }
-        let placeholders = Self.placeholders(in: event.document)
+        // A placeholder that repeats a personal value is no placeholder to keep.
+        var repeated: Set<String> = []
+        for placeholder in placeholderValues {
+            guard let fake = known[placeholder.original] else { continue }
+            repeated.insert(placeholder.original)
+            report.replacements.append(Replacement(path: placeholder.path, span: placeholder.span,
+                                                   kind: knownKinds[placeholder.original] ?? .other, fake: fake))
+        }
+        let placeholders = Self.placeholders(in: event.document).filter { !repeated.contains($0) }
         let knownOriginals = known.keys.filter { $0.count >= 3 }.sorted { $0.count > $1.count }
         for text in texts + unknown {
             let fake = redactText(text.original, known: known, knownOriginals: knownOriginals, placeholders: placeholders)
@@ -190,7 +203,7 @@ public struct Redactor: Sendable {
     /// fields the catalogue does not describe (planned with kind `.other`).
     private func collect(
         _ node: JSONNode, names: [String], path: JSONPath, context: Context,
-        values: inout [Planned], texts: inout [Planned], unknown: inout [Planned]
+        values: inout [Planned], texts: inout [Planned], unknown: inout [Planned], placeholders: inout [Planned]
     ) {
         let spec = names.isEmpty ? nil : Catalogue.field(at: names, in: context.trigger)
         func children() {
@@ -198,7 +211,8 @@ public struct Redactor: Sendable {
             for child in node.children {
                 let step: PathComponent = node.kind == .object ? .key(child.key ?? "") : .index(index)
                 let name = node.kind == .object ? (child.key ?? "") : String(index)
-                collect(child, names: names + [name], path: path + [step], context: context, values: &values, texts: &texts, unknown: &unknown)
+                collect(child, names: names + [name], path: path + [step], context: context,
+                        values: &values, texts: &texts, unknown: &unknown, placeholders: &placeholders)
                 index += 1
             }
         }
@@ -233,6 +247,8 @@ public struct Redactor: Sendable {
                     leaves(of: member, path: path + [.key(key)], kind: unknownNames, keepFlags: true, values: &values, texts: &texts)
                 }
             }
+        case .placeholder:
+            if let text = node.stringValue { placeholders.append(Planned(path: path, span: node.span, kind: .text, original: text)) }
         case .groupNames:
             if redactGroups { leaves(of: node, path: path, kind: .groupName, keepFlags: false, values: &values, texts: &texts) }
         case .groupRoles:
@@ -334,6 +350,7 @@ public struct Redactor: Sendable {
         }
         fakes[format, default: [:]][original] = candidate
         owners[format, default: [:]][candidate] = original
+        produced.insert(candidate)
         return candidate
     }
 
@@ -347,6 +364,7 @@ public struct Redactor: Sendable {
             if candidate != original { break }
         }
         fakes[format, default: [:]][original] = candidate
+        produced.insert(candidate)
         return candidate
     }
 
@@ -486,6 +504,7 @@ public struct Redactor: Sendable {
         let signature = Fakes.base64Characters(parts[2].count, alphabet: Fakes.base64URLAlphabet, &stream)
         let result = "\(header).\(payload).\(signature)"
         fakes["jwt", default: [:]][original] = result
+        produced.insert(result)
         return result
     }
 
@@ -588,7 +607,7 @@ public struct Redactor: Sendable {
         while let (range, kind) = Shapes.firstRecognized(in: rest) {
             result += rest[..<range.lowerBound]
             let original = String(rest[range])
-            result += fake(original, as: kind, known: &known)
+            result += produced.contains(original) ? original : fake(original, as: kind, known: &known)
             rest = rest[range.upperBound...]
         }
         return result + rest
