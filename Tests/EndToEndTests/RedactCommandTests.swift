@@ -1,0 +1,139 @@
+import Foundation
+import JSONDocument
+import Testing
+import TestSupport
+
+/// `cognito-explorer redact`, run as a user would: where the result goes, what is printed, and
+/// that no original is ever lost.
+@Suite(.enabled(if: Binary.path != nil, "needs the built cognito-explorer"))
+struct RedactCommandTests {
+    static let signUp = Repository.fixtures + "/pre-sign-up/PreSignUp_SignUp.json"
+    static let confirm = Repository.fixtures + "/post-confirmation/PostConfirmation_ConfirmSignUp.json"
+
+    /// A copy of a fixture in a temporary folder.
+    static func copy(_ source: String, to folder: TemporaryFolder, as name: String) throws -> String {
+        try folder.write(name, String(decoding: Repository.bytes(of: source), as: UTF8.self))
+    }
+
+    @Test func oneFileGoesToStandardOutputAndTheReportToStandardError() throws {
+        let result = try Binary.run(["redact", "fixtures/pre-sign-up/PreSignUp_SignUp.json", "--salt", "e2e"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let document = try JSONDocument(text: result.stdout)
+        #expect(document[["triggerSource"]] == "PreSignUp_SignUp")
+        #expect(!result.stdout.contains("zoe.thorsdottir") && !result.stdout.contains("Þórsdóttir"))
+        #expect(!result.stdout.contains("17f0fd9e-1d63-46c6-bf2c-6d290837f37a"))
+        #expect(result.stderr == "fixtures/pre-sign-up/PreSignUp_SignUp.json: 1 email address, 1 user name, 1 full name, 1 token or secret, 2 other personal values\n")
+        // The same salt gives the same bytes in another run; without one, a note says so.
+        #expect(try Binary.run(["redact", "fixtures/pre-sign-up/PreSignUp_SignUp.json", "--salt", "e2e"]).stdout == result.stdout)
+        let unsalted = try Binary.run(["redact", "fixtures/pre-sign-up/PreSignUp_SignUp.json"])
+        #expect(unsalted.stdout != result.stdout)
+        #expect(unsalted.stderr.contains("note: the fakes were keyed with a random salt; give --salt"))
+    }
+
+    @Test func inPlaceChangesOnlyTheRedactedValuesAndMatchesTheStandardOutput() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let file = try Self.copy(Self.signUp, to: folder, as: "event.json")
+        let printed = try Binary.run(["redact", file, "--salt", "same"])
+        let result = try Binary.run(["redact", file, "--salt", "same", "--in-place"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("event.json: 1 email address, 1 user name, 1 full name, 1 token or secret, 2 other personal values\n"))
+        let written = String(decoding: Repository.bytes(of: file), as: UTF8.self)
+        #expect(written == printed.stdout)
+        // Line by line: only the lines of replaced values differ.
+        let before = String(decoding: Repository.bytes(of: Self.signUp), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let after = written.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(before.count == after.count)
+        let changed = zip(before, after).filter { $0 != $1 }.map { String($0.0.split(separator: ":")[0]).trimmingCharacters(in: .whitespaces) }
+        #expect(changed == ["\"userName\"", "\"name\"", "\"email\"", "\"recaptchaToken\"", "\"signupSource\"", "\"campaign\""])
+    }
+
+    @Test func severalFilesGoToAFolderWithTheSameFakesForTheSameUser() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let out = folder.path + "/shared"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
+        let result = try Binary.run(["redact", Self.signUp, Self.confirm, "--output", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("values replaced in 2 files"))
+        let first = try JSONDocument(bytes: Repository.bytes(of: out + "/PreSignUp_SignUp.json"))
+        let second = try JSONDocument(bytes: Repository.bytes(of: out + "/PostConfirmation_ConfirmSignUp.json"))
+        let email = try #require(first[["request", "userAttributes", "email"]]?.stringValue)
+        #expect(email.hasSuffix("@example.com") && email != "zoe.thorsdottir@example.com")
+        #expect(second[["request", "userAttributes", "email"]]?.stringValue == email)
+        #expect(first[["userName"]] == second[["userName"]])
+        // A second run never replaces what the first wrote.
+        let again = try Binary.run(["redact", Self.signUp, "--output", out + "/PreSignUp_SignUp.json"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("PreSignUp_SignUp.json exists; redact never replaces a file"))
+        #expect(try JSONDocument(bytes: Repository.bytes(of: out + "/PreSignUp_SignUp.json"))[["request", "userAttributes", "email"]]?.stringValue == email)
+    }
+
+    @Test func theOriginalIsNeverLostByAccident() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let file = try Self.copy(Self.signUp, to: folder, as: "event.json")
+        let original = Repository.bytes(of: file)
+        // Writing the result over the input needs --in-place.
+        let over = try Binary.run(["redact", file, "--output", file])
+        #expect(over.status == 1)
+        #expect(over.stderr.contains("is one of the input files; use --in-place to replace it"))
+        // Several files need a folder or --in-place; --in-place and --output exclude each other.
+        let several = try Binary.run(["redact", file, Self.confirm])
+        #expect(several.status == 64)
+        #expect(several.stderr.contains("For several files give --output FOLDER or --in-place."))
+        let both = try Binary.run(["redact", file, "--in-place", "--output", folder.path + "/x.json"])
+        #expect(both.status == 64)
+        #expect(Repository.bytes(of: file) == original)
+    }
+
+    @Test("bad input gets a clear message, exit status 2 and nothing written", arguments: [
+        ("malformed.json", "{\n  \"triggerSource\": \"PreSignUp_SignUp\"\n  \"userName\": \"x\"\n}\n", "malformed.json:3:3: expected ',' or '}' after an object member"),
+        ("not-an-event.json", "{\"userName\": \"bob@example.com\"}", "not-an-event.json: not a Cognito trigger event: there is no triggerSource; nothing written"),
+        ("list.json", "[1, 2]", "list.json: not a Cognito trigger event: the top level is an array, not an object; nothing written"),
+        ("empty.json", "", "empty.json: empty file, not JSON"),
+    ])
+    func badInput(_ name: String, _ text: String, _ message: String) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let file = try folder.write(name, text)
+        for extra in [[], ["--in-place"], ["--output", folder.path + "/out.json"]] {
+            let result = try Binary.run(["redact", name] + extra, in: folder.path)
+            #expect(result.status == 2, "\(extra)")
+            #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            #expect(String(decoding: Repository.bytes(of: file), as: UTF8.self) == text)
+            #expect(!FileManager.default.fileExists(atPath: folder.path + "/out.json"))
+        }
+        let missing = try Binary.run(["redact", "nowhere.json"], in: folder.path)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("nowhere.json: no such file"), "\(missing.stderr)")
+    }
+
+    @Test func aBadFileAmongGoodOnesStopsNothingElse() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let good = try Self.copy(Self.signUp, to: folder, as: "good.json")
+        let bad = try folder.write("bad.json", "{oops")
+        let result = try Binary.run(["redact", bad, good, "--in-place", "--salt", "s"])
+        #expect(result.status == 2)
+        #expect(!String(decoding: Repository.bytes(of: good), as: UTF8.self).contains("zoe.thorsdottir"))
+        #expect(String(decoding: Repository.bytes(of: bad), as: UTF8.self) == "{oops")
+    }
+
+    @Test func fileNamesAndEventTextReachTheTerminalEscaped() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let name = "ev\u{1B}[31mil\u{202E}.json"
+        var text = String(decoding: Repository.bytes(of: Self.signUp), as: UTF8.self)
+        text = text.replacingOccurrences(of: "\"locale\": \"is-IS\"", with: "\"locale\": \"is\u{202E}IS\u{9B}\"")
+        try folder.write(name, text)
+        let result = try Binary.run(["redact", name, "--salt", "s"], in: folder.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("\u{1B}") && result.stderr.contains("ev\\u001b[31mil\\u202e.json: "))
+        #expect(!result.stdout.contains("\u{202E}") && !result.stdout.contains("\u{9B}"))
+        // Still the same JSON: the escapes are JSON escapes inside the string.
+        let document = try JSONDocument(text: result.stdout)
+        #expect(document[["request", "userAttributes", "locale"]] == "is\u{202E}IS\u{9B}")
+    }
+}
