@@ -36,4 +36,22 @@ import Testing
         #expect(document.text == text)
         #expect(!document.canUndo)
     }
+
+    @Test func severalValuesAreReplacedAsOneEditKeepingEverythingBetween() throws {
+        let text = "{\n  \"k\": \"one\",\n  \"k\": \"two\" ,\n  \"n\": [1.50, \"three\"]\n}\n"
+        var document = try JSONDocument(text: text)
+        let members = document.root.members
+        let three = try #require(document.node(at: ["n", 1]))
+        try document.replaceValues([(three.span, "3"), (members[0].value.span, "1"), (members[1].value.span, .bool(true))])
+        #expect(document.text == "{\n  \"k\": \"1\",\n  \"k\": true ,\n  \"n\": [1.50, \"3\"]\n}\n")
+        #expect(document[["n", 1]] == "3")
+        let undone = document.undo()
+        #expect(undone && document.text == text)
+        // Overlapping spans and a span that is no value change nothing.
+        for spans in [[members[0].value.span, members[0].value.span], [members[0].value.span, 1..<2]] {
+            var refused = false
+            do { try document.replaceValues(spans.map { ($0, "x") }) } catch { refused = true }
+            #expect(refused && document.text == text)
+        }
+    }
 }

@@ -180,16 +180,12 @@ public struct Redactor: Sendable {
         }
         report.replacements.sort { $0.span.lowerBound < $1.span.lowerBound }
 
-        // From the last value to the first, so that the spans still to edit do not move.
-        var document = event.document
-        for replacement in report.replacements.reversed() {
-            do throws(JSONEditError) {
-                try document.replaceValue(spanning: replacement.span, with: .string(replacement.fake))
-            } catch {
-                throw RedactionError(message: "could not replace \(replacement.path.dottedString): \(error.description)")
-            }
+        // One edit for all of them: the text between the values is copied as it is.
+        do throws(JSONEditError) {
+            try event.document.replaceValues(report.replacements.map { ($0.span, JSONValue.string($0.fake)) })
+        } catch {
+            throw RedactionError(message: "could not replace the values: \(error.description)")
         }
-        event.document = document
         return report
     }
 
@@ -340,14 +336,23 @@ public struct Redactor: Sendable {
     }
 
     /// A fake that no other original of the same format has, and that differs from the original.
+    /// When the shape leaves too few fakes (a one-digit code has nine), a fake another original
+    /// has is taken rather than the original itself.
     private mutating func unique(_ format: String, _ original: String, _ make: (inout HashStream) -> String) -> String {
         if let done = fakes[format]?[original] { return done }
         var candidate = original
+        var differing: String?
         for attempt in 0..<64 {
             var stream = HashStream(key: key, format: format, original: original, attempt: attempt)
-            candidate = make(&stream)
-            if candidate != original && owners[format]?[candidate] == nil { break }
+            let made = make(&stream)
+            guard made != original else { continue }
+            if differing == nil { differing = made }
+            if owners[format]?[made] == nil {
+                candidate = made
+                break
+            }
         }
+        if candidate == original, let differing { candidate = differing }
         fakes[format, default: [:]][original] = candidate
         owners[format, default: [:]][candidate] = original
         produced.insert(candidate)
