@@ -55,6 +55,11 @@ import TestSupport
             let fake = reparsed.document.node(at: value.path)?.stringValue
             #expect(fake != value.text, "\(name): \(value.path.dottedString) \"\(value.text)\" survives")
         }
+        // Every value that is not personal stays as it was (a placeholder repeating a personal
+        // value, as some test events have, goes with it).
+        for (value, role) in classifiedValues(of: original) where role == .kept && !personalTexts.contains(value.text) {
+            #expect(reparsed.document[value.path]?.stringValue == value.text, "\(name): \(value.path.dottedString) changed")
+        }
         // Nor anything shaped like an email address, phone number, UUID or JWT, wherever it was.
         for shaped in shapedValues(in: original.document.root) {
             let survives = contains(output, shaped)
@@ -115,10 +120,22 @@ import TestSupport
         let text: String
     }
 
-    /// The string values the catalogue calls personal, read from the field specs here rather than
+    /// What the catalogue makes of a string value, read from the field specs here rather than
     /// through the redactor: `FieldSpec.personal` and `Catalogue.privacy(ofAttribute:)`.
-    static func personalValues(of event: TriggerEvent) -> [PersonalValue] {
-        var result: [PersonalValue] = []
+    enum Role {
+        /// Personal data: must not survive.
+        case personal
+        /// Free text: only the personal values in it go.
+        case text
+        /// Not personal: must stay as it is.
+        case kept
+        /// A field the catalogue does not describe.
+        case unknown
+    }
+
+    /// Every string value of the event with letters or digits, with its path and role.
+    static func classifiedValues(of event: TriggerEvent) -> [(value: PersonalValue, role: Role)] {
+        var result: [(PersonalValue, Role)] = []
         let clientId = event.document.node(at: ["callerContext", "clientId"])?.stringValue
         func visit(_ node: JSONNode, _ path: JSONPath) {
             switch node.kind {
@@ -130,35 +147,42 @@ import TestSupport
                 }
             case .string:
                 guard let text = node.stringValue, text.contains(where: { $0.isLetter || $0.isNumber }) else { return }
-                if isPersonal(path, text) { result.append(PersonalValue(path: path, text: text)) }
+                result.append((PersonalValue(path: path, text: text), role(path, text)))
             default:
                 return
             }
         }
-        func isPersonal(_ path: JSONPath, _ text: String) -> Bool {
+        func role(_ path: JSONPath, _ text: String) -> Role {
             let names = path.map { $0.key ?? String($0.index ?? 0) }
             for length in stride(from: names.count, through: 1, by: -1) {
                 guard let spec = Catalogue.field(at: Array(names.prefix(length)), in: event.trigger) else { continue }
                 switch spec.personal {
-                case .none: return false
+                case .none: return length == names.count ? .kept : .unknown
                 case .value(let kind):
-                    if kind == .text { return false }  // free text is kept apart from the personal values in it
-                    return !(names == ["userName"] && text == clientId)
+                    if kind == .text { return .text }
+                    return names == ["userName"] && text == clientId ? .kept : .personal
                 case .namedValues(let unknownNames):
-                    guard length < names.count else { return false }
-                    if text == "true" || text == "false" { return false }
+                    guard length < names.count else { return .kept }
+                    if text == "true" || text == "false" { return .kept }
                     switch Catalogue.privacy(ofAttribute: names[length]) {
-                    case .notPersonal: return false
-                    case .personal(let kind): return kind != .groupName && kind != .groupRole && kind != .text
-                    case .unknown: return unknownNames != .text
+                    case .notPersonal: return .kept
+                    case .personal(let kind):
+                        if kind == .groupName || kind == .groupRole { return .kept }
+                        return kind == .text ? .text : .personal
+                    case .unknown: return unknownNames == .text ? .text : .personal
                     }
-                case .groupNames, .groupRoles, .placeholder: return false
+                case .groupNames, .groupRoles, .placeholder: return .kept
                 }
             }
-            return false
+            return .unknown
         }
         visit(event.document.root, [])
         return result
+    }
+
+    /// The string values the catalogue calls personal.
+    static func personalValues(of event: TriggerEvent) -> [PersonalValue] {
+        classifiedValues(of: event).filter { $0.role == .personal }.map(\.value)
     }
 
     /// Every string value, in document order.
@@ -381,6 +405,17 @@ import TestSupport
         #expect(event.document[["response", "emailSubject"]]?.stringValue == "Welcome, \(given)!")
         #expect(report.counts.contains { $0.kind == .text && $0.count == 3 })
         #expect(event.validate().isEmpty)
+    }
+
+    @Test func aPlaceholderStaysWholeEvenWhenAPersonalValueIsAWordOfIt() throws {
+        var event = try TriggerEvent(bytes: Repository.bytes(of: Repository.fixtures + "/custom-message/CustomMessage_SignUp.json"))
+        try event.document.setValue("Click", at: ["request", "userAttributes", "given_name"], createMissing: true)
+        try event.document.setValue("Hi Click, confirm with {####} or {##Click Here##}", at: ["response", "emailMessage"])
+        var redactor = Redactor(salt: "s")
+        _ = try redactor.redact(&event)
+        let given = try #require(event.document[["request", "userAttributes", "given_name"]]?.stringValue)
+        #expect(given != "Click")
+        #expect(event.document[["response", "emailMessage"]]?.stringValue == "Hi \(given), confirm with {####} or {##Click Here##}")
     }
 
     @Test func aWordThatOnlyContainsAPersonalValueStays() {
