@@ -475,6 +475,19 @@ import TestSupport
         #expect(event.document.text == text)
     }
 
+    @Test func aDeeplyNestedUnknownFieldIsWalkedWithoutTrouble() throws {
+        let depth = 500
+        let nested = String(repeating: "{\"x\":", count: depth) + "\"mail me at deep@example.net\"" + String(repeating: "}", count: depth)
+        var event = try TriggerEvent(text: """
+            {"version":"1","triggerSource":"PostConfirmation_ConfirmSignUp","region":"r","userPoolId":"p","userName":"u",\
+            "callerContext":{"awsSdkVersion":"a","clientId":"c"},"request":{"userAttributes":{}},"response":{},"deep":\(nested)}
+            """)
+        var redactor = Redactor(salt: "s")
+        let report = try redactor.redact(&event)
+        #expect(!event.document.text.contains("deep@example.net"))
+        #expect(report.replacements.contains { $0.path.count == depth + 1 && $0.kind == .text })
+    }
+
     @Test func aLargeEventIsRedactedWhole() throws {
         var members: [String] = []
         for index in 0..<5000 { members.append("\"custom:a\(index)\":\"value \(index) of a@b.example\"") }
@@ -537,6 +550,19 @@ import TestSupport
     ])
     func sha256(_ message: String, _ digest: String) {
         #expect(Self.hex(SHA256.hash(Array(message.utf8))) == digest)
+    }
+
+    @Test func sha256OfAMillionBytesFedInPiecesOfEverySize() {
+        var hasher = SHA256()
+        var fed = 0
+        var piece = 1
+        while fed < 1_000_000 {
+            let count = min(piece, 1_000_000 - fed)
+            hasher.update([UInt8](repeating: UInt8(ascii: "a"), count: count))
+            fed += count
+            piece = piece % 150 + 1
+        }
+        #expect(Self.hex(hasher.finish()) == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test("HMAC-SHA-256 gives the RFC 4231 results", arguments: [
