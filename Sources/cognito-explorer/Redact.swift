@@ -56,9 +56,11 @@ struct Redact: ParsableCommand {
         var redactor = Redactor(salt: salt, redactGroups: redactGroups)
         var status: Int32 = 0
         var total = 0
+        var redacted = 0
         for file in files {
             do {
                 total += try redact(file, with: &redactor)
+                redacted += 1
             } catch let failure as CommandFailure {
                 CLIOutput.error(failure.message)
                 status = max(status, failure.status)
@@ -67,7 +69,7 @@ struct Redact: ParsableCommand {
         if files.count > 1 {
             CLIOutput.error("\(total) values replaced in \(files.count) files")
         }
-        if redactor.saltIsRandom {
+        if redactor.saltIsRandom && redacted > 0 {
             CLIOutput.error("note: the fakes were keyed with a random salt; give --salt to get the same fakes in another run")
         }
         if status != 0 { throw ExitCode(status) }

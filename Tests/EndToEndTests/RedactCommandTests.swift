@@ -102,6 +102,7 @@ struct RedactCommandTests {
             #expect(result.status == 2, "\(extra)")
             #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
             #expect(result.stdout.isEmpty)
+            #expect(!result.stderr.contains("note:"), "no salt note when nothing was redacted")
             #expect(String(decoding: Repository.bytes(of: file), as: UTF8.self) == text)
             #expect(!FileManager.default.fileExists(atPath: folder.path + "/out.json"))
         }

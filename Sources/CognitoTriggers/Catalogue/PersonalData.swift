@@ -78,6 +78,7 @@ public enum PersonalKind: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
+    /// Kinds sort in the order they are declared here, which reports follow.
     public static func < (lhs: PersonalKind, rhs: PersonalKind) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }

@@ -44,6 +44,7 @@ public struct Redactor: Sendable {
     public struct RedactionError: Error, Hashable, Sendable, CustomStringConvertible {
         /// What went wrong, in words.
         public let message: String
+        /// The message, as `message` has it.
         public var description: String { message }
     }
 
@@ -169,7 +170,8 @@ public struct Redactor: Sendable {
                                                    kind: knownKinds[placeholder.original] ?? .other, fake: fake))
         }
         let placeholders = Self.placeholders(in: event.document).filter { !repeated.contains($0) }
-        let knownOriginals = known.keys.filter { $0.count >= 3 }.sorted { $0.count > $1.count }
+        // Whole words only, so even a two-letter name is safe to look for.
+        let knownOriginals = known.keys.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
         for text in texts + unknown {
             let fake = redactText(text.original, known: known, knownOriginals: knownOriginals, placeholders: placeholders)
             if fake != text.original {
