@@ -67,7 +67,8 @@ struct Redact: ParsableCommand {
             }
         }
         if files.count > 1 {
-            CLIOutput.error("\(total) values replaced in \(files.count) files")
+            // Several files are never written to standard output, so the reports went there too.
+            CLIOutput.write("\(total) values replaced in \(redacted) of \(files.count) files\n")
         }
         if redactor.saltIsRandom && redacted > 0 {
             CLIOutput.error("note: the fakes were keyed with a random salt; give --salt to get the same fakes in another run")

@@ -55,7 +55,7 @@ struct RedactCommandTests {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
         let result = try Binary.run(["redact", Self.signUp, Self.confirm, "--output", out])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("values replaced in 2 files"))
+        #expect(result.stdout.hasSuffix(" values replaced in 2 of 2 files\n"), "\(result.stdout)")
         let first = try JSONDocument(bytes: Repository.bytes(of: out + "/PreSignUp_SignUp.json"))
         let second = try JSONDocument(bytes: Repository.bytes(of: out + "/PostConfirmation_ConfirmSignUp.json"))
         let email = try #require(first[["request", "userAttributes", "email"]]?.stringValue)
@@ -118,6 +118,8 @@ struct RedactCommandTests {
         let bad = try folder.write("bad.json", "{oops")
         let result = try Binary.run(["redact", bad, good, "--in-place", "--salt", "s"])
         #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(bad + ":1:2: "), "\(result.stderr)")
+        #expect(result.stdout.hasSuffix(" values replaced in 1 of 2 files\n"), "\(result.stdout)")
         #expect(!String(decoding: Repository.bytes(of: good), as: UTF8.self).contains("zoe.thorsdottir"))
         #expect(String(decoding: Repository.bytes(of: bad), as: UTF8.self) == "{oops")
     }
