@@ -501,6 +501,51 @@ import TestSupport
         #expect(!event.document.text.contains("a@b.example"))
     }
 
+    /// Redacts one attribute value of a minimal event and returns its fake.
+    static func fake(ofAttribute name: String, _ value: String, userName: String = "someone") throws -> (attribute: String, userName: String) {
+        var event = try TriggerEvent(text: """
+            {"version":"1","triggerSource":"PreAuthentication_Authentication","region":"r","userPoolId":"p",\
+            "userName":\(JSONValue.string(userName).compactText),"callerContext":{"awsSdkVersion":"a","clientId":"c"},\
+            "request":{"userAttributes":{\(JSONValue.string(name).compactText):\(JSONValue.string(value).compactText)}},"response":{}}
+            """)
+        var redactor = Redactor(salt: "shapes")
+        _ = try redactor.redact(&event)
+        return (event.document[["request", "userAttributes", .key(name)]]?.stringValue ?? "", event.document[["userName"]]?.stringValue ?? "")
+    }
+
+    @Test("a user name keeps its form", arguments: [
+        ("Google_108234567890123456789", #"Google_[0-9]{21}"#),
+        ("facebook_10158", #"facebook_[0-9]{5}"#),
+        (#"CORP\lmueller"#, #"CORP\\[a-z]+\.[a-z]+"#),
+        ("lena.mueller", #"[a-z]+\.[a-z]+"#),
+        ("lena@example.org", #"[a-z]+\.[a-z]+[0-9]{1,3}@example\.com"#),
+        ("+4915112345678", #"\+1555[0-9]{7}"#),
+        ("8d3f1c2e-5b7a-4e9c-9a1d-2f6b8c0e4a71", #"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"#),
+        ("user_42!", #"[a-z]{4}_[0-9]{2}!"#),
+    ])
+    func userNameForms(_ original: String, _ form: String) throws {
+        let fake = try Self.fake(ofAttribute: "custom:x", "y", userName: original).userName
+        #expect(fake != original)
+        #expect(try fake.wholeMatch(of: Regex(form)) != nil, "\(original) -> \(fake)")
+    }
+
+    @Test("each kind of attribute gets a fake of its shape", arguments: [
+        ("birthdate", "1987-04-12", #"(19[5-9][0-9]|200[0-5])-(0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])"#),
+        ("address", "Hauptstraße 5, 10115 Berlin", #"[0-9]{1,3} [A-Z][a-z]+ Street, [A-Z][a-z]+"#),
+        ("IP_ADDRESS", "2001:0db8:85a3::8a2e:0370:7334", #"2001:db8(:[0-9a-f]{1,4}){6}"#),
+        ("picture", "https://lh3.googleusercontent.com/a/ACg8oc?sz=96", #"https://example\.com/[a-z]/[A-Z]{2}[a-z][0-9][a-z]{2}\?sz=[0-9]{2}"#),
+        ("given_name", "Zoë", #"[A-Z][a-z]+"#),
+        ("name", "Mary Ann Smith", #"[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+"#),
+        ("custom:tier", "Gold-3", #"[A-Z][a-z]{3}-[0-9]"#),
+        ("identities", #"[{"userId":"108234567890","providerName":"Google","primary":true}]"#,
+         #"\[\{"userId":"[0-9]{12}","providerName":"Google","primary":true\}\]"#),
+    ])
+    func attributeShapes(_ name: String, _ value: String, _ shape: String) throws {
+        let fake = try Self.fake(ofAttribute: name, value).attribute
+        #expect(fake != value)
+        #expect(try fake.wholeMatch(of: Regex(shape)) != nil, "\(name): \(value) -> \(fake)")
+    }
+
     // MARK: The catalogue
 
     @Test func everyTriggerMarksItsPersonalFields() {
