@@ -18,7 +18,7 @@ struct Redact: ParsableCommand {
             same original gets the same fake in every file of one run; give --salt to get the same \
             fakes in another run. Trigger sources, versions, attribute names, placeholders, the pool \
             and app client IDs and (unless --redact-groups) group names stay.
-            With one FILE the redacted event goes to standard output (escaped where a terminal could \
+            With one FILE (or -, standard input) the redacted event goes to standard output (escaped where a terminal could \
             be steered, still the same JSON) and the report to standard error. --output OUT writes \
             it to a file instead (for several FILEs, OUT is a folder and each file keeps its name); \
             an existing file is never replaced, and an input never written over unless --in-place \
@@ -29,7 +29,7 @@ struct Redact: ParsableCommand {
             """
     )
 
-    @Argument(help: "The event files.")
+    @Argument(help: "The event files; - for standard input.")
     var files: [String]
 
     @Option(help: "Key the fakes with this text, so another run with the same salt gives the same fakes (default: a random salt for this run).")
@@ -49,6 +49,9 @@ struct Redact: ParsableCommand {
         if inPlace && output != nil { throw ValidationError("Give either --in-place or --output, not both.") }
         if files.count > 1 && !inPlace && (output == nil || output == "-") {
             throw ValidationError("For several files give --output FOLDER or --in-place.")
+        }
+        if files.contains("-") && (files.count > 1 || inPlace) {
+            throw ValidationError("Standard input (-) is read alone, and cannot be redacted in place.")
         }
     }
 
@@ -80,8 +83,8 @@ struct Redact: ParsableCommand {
     private func redact(_ file: String, with redactor: inout Redactor) throws -> Int {
         let name = EventPrinter.escaped(file)
         let bytes: [UInt8]
-        do { bytes = try FileStore.read(file) } catch {
-            throw CommandFailure(EventPrinter.escaped(error.description), status: 2)
+        do { bytes = try FileStore.read(file == "-" ? "/dev/stdin" : file) } catch {
+            throw CommandFailure(file == "-" ? "-: cannot read standard input" : EventPrinter.escaped(error.description), status: 2)
         }
         var event: TriggerEvent
         switch openEvent(EventFiles.Opened(path: file, bytes: bytes, outcome: EventFiles.classify(bytes))) {

@@ -30,6 +30,16 @@ struct RedactCommandTests {
         #expect(unsalted.stderr.contains("note: the fakes were keyed with a random salt; give --salt"))
     }
 
+    @Test func standardInputIsReadWhenTheFileIsADash() throws {
+        let result = try ReadmeCommandsTests.shell("'\(try #require(Binary.path))' redact - --salt e2e < fixtures/pre-sign-up/PreSignUp_SignUp.json", in: Repository.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == (try Binary.run(["redact", "fixtures/pre-sign-up/PreSignUp_SignUp.json", "--salt", "e2e"])).stdout)
+        #expect(result.stderr == "-: 1 email address, 1 user name, 1 full name, 1 token or secret, 2 other personal values\n")
+        let inPlace = try Binary.run(["redact", "-", "--in-place"])
+        #expect(inPlace.status == 64)
+        #expect(inPlace.stderr.contains("Standard input (-) is read alone, and cannot be redacted in place."))
+    }
+
     @Test func inPlaceChangesOnlyTheRedactedValuesAndMatchesTheStandardOutput() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
