@@ -428,7 +428,7 @@ import TestSupport
             {"version":"1","triggerSource":"PostAuthentication_Authentication","region":"eu-west-1","userPoolId":"eu-west-1_abc",\
             "userName":"mara","callerContext":{"awsSdkVersion":"a","clientId":"c"},"request":{"newDeviceUsed":false,\
             "userAttributes":{"email":"mara@example.net"},"note":"seen from the office","contact":"Reach mara@example.net",\
-            "traceId":"0f8fad5b-d9cb-469f-a165-70867728950e"},"response":{},"extra":{"who":"mara"}}
+            "traceId":"0f8fad5b-d9cb-469f-a165-70867728950e","blank":"","dash":"-"},"response":{},"extra":{"who":"mara"}}
             """)
         var redactor = Redactor(salt: "s")
         let report = try redactor.redact(&event)

@@ -217,7 +217,7 @@ public struct Redactor: Sendable {
         guard let spec else {
             if node.kind == .object || node.kind == .array {
                 children()
-            } else if let text = node.stringValue {
+            } else if let text = node.stringValue, Self.hasSubstance(text) {
                 unknown.append(Planned(path: path, span: node.span, kind: .other, original: text))
             }
             return
