@@ -40,6 +40,17 @@ struct RedactCommandTests {
         #expect(inPlace.stderr.contains("Standard input (-) is read alone, and cannot be redacted in place."))
     }
 
+    @Test func groupNamesStayUnlessRedactGroupsIsGiven() throws {
+        let file = "fixtures/pre-token-generation-v2/TokenGeneration_Authentication.json"
+        let kept = try Binary.run(["redact", file, "--salt", "g"])
+        #expect(kept.stdout.contains("\"beta-testers\"") && !kept.stderr.contains("group"))
+        let replaced = try Binary.run(["redact", file, "--salt", "g", "--redact-groups"])
+        #expect(replaced.status == 0)
+        #expect(!replaced.stdout.contains("beta-testers") && !replaced.stdout.contains("role/app-readers"))
+        #expect(replaced.stdout.contains("arn:aws:iam::210987654321:role/"))
+        #expect(replaced.stderr.contains("4 group names") && replaced.stderr.contains("6 group role ARNs"), "\(replaced.stderr)")
+    }
+
     @Test func inPlaceChangesOnlyTheRedactedValuesAndMatchesTheStandardOutput() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
