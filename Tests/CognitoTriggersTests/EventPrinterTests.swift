@@ -41,6 +41,14 @@ struct EventPrinterTests {
         #expect(EventPrinter.escaped(input) == output)
     }
 
+    @Test func escapedKeepingLayoutLeavesJSONWhitespaceAndStillEscapesTheRest() throws {
+        let text = "{\r\n\t\"a\": \"x\u{1B}y\u{202E}z\u{9B}\"\n}\n"
+        let shown = EventPrinter.escaped(text, keepingLayout: true)
+        #expect(shown == "{\r\n\t\"a\": \"x\\u001by\\u202ez\\u009b\"\n}\n")
+        // Inside a JSON string the visible escapes are JSON escapes of the same characters.
+        #expect(try JSONValue(parsing: shown)["a"] == .string("x\u{1B}y\u{202E}z\u{9B}"))
+    }
+
     @Test("quoted writes a JSON string with the same escapes", arguments: [
         ("text", "\"text\""),
         ("say \"hi\"", "\"say \\\"hi\\\"\""),
