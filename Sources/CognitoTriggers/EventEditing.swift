@@ -189,26 +189,43 @@ public enum EventEditing {
     public static func parseValue(_ text: String, at path: JSONPath, in trigger: Trigger?) throws(EditError) -> JSONValue {
         let expected = expectation(at: path, in: trigger)
         let parsed: JSONValue?
-        do { parsed = try JSONValue(parsing: text) } catch { parsed = nil }
+        do { parsed = try JSONValue(parsing: text) } catch {
+            // Too deep is not a matter of spelling: say so, with the limit, and without the value.
+            if case .tooDeep(let limit) = error.kind {
+                throw EditError(kind: .notJSON, path: path, message: """
+                    the value (\(text.utf8.count) bytes) nests deeper than \(limit) levels, the limit of a JSON \
+                    document here; no Cognito field needs that
+                    """)
+            }
+            parsed = nil
+        }
         let value: JSONValue
         if expected.type == .string || expected.type == .enumeration {
             switch parsed {
             case .string?, .null?, .object?, .array?: value = parsed ?? .null
             default:
                 if text.hasPrefix("\"") {
-                    throw EditError(kind: .notJSON, path: path, message: "\(EventPrinter.quoted(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
+                    throw EditError(kind: .notJSON, path: path, message: "\(Self.echo(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
                 }
                 value = .string(text)
             }
         } else {
             guard let parsed else {
                 let hint = expected.type == .boolean ? phrase(for: expected) : "\(phrase(for: expected)), such as \(example(for: expected.type))"
-                throw EditError(kind: .notJSON, path: path, message: "\(EventPrinter.quoted(text)) is not a JSON value; write \(hint)")
+                throw EditError(kind: .notJSON, path: path, message: "\(Self.echo(text)) is not a JSON value; write \(hint)")
             }
             value = parsed
         }
         try check(value, against: expected, at: path)
         return value
+    }
+
+    /// A value as messages repeat it: quoted and escaped, and cut after 60 characters (a pasted value
+    /// can be megabytes long).
+    static func echo(_ text: String) -> String {
+        let limit = 60
+        guard text.count > limit else { return EventPrinter.quoted(text) }
+        return EventPrinter.quoted(String(text.prefix(limit))) + "… (\(text.utf8.count) bytes)"
     }
 
     /// Checks a value against what the catalogue expects at `path`.
@@ -305,15 +322,23 @@ public enum EventEditing {
                         function's changes to them have no effect
                         """)
                 }
-                // Setting a key this trigger does not have is refused (removing a stray key is fine). Where
-                // the parent holds a value of another kind, the edit itself reports that instead.
-                let parentIsObject = path.count == 2 || Catalogue.spec(at: JSONPath(path.dropLast()), in: trigger)?.type == .object
-                if !force, assignment.value != nil, parentIsObject, let trigger,
-                   !expectation(at: path, in: trigger).isKnown {
-                    throw EditError(kind: .unknownField, path: path, message: """
-                        is not a response field of \(Catalogue.spec(for: trigger).title); Cognito would ignore it \
-                        (use --force to set it anyway)
-                        """)
+                // Setting a key this trigger does not have is refused (removing a stray key is fine), at
+                // any depth: each key on the way whose parent is an object of the catalogue must be one
+                // of its fields (`response.foo.bar` is refused at `response.foo`). Below a map or a list
+                // keys are free. Where the parent holds a value of another kind, the edit itself reports
+                // that instead.
+                if !force, assignment.value != nil, let trigger, path.count >= 2 {
+                    for length in 2...path.count {
+                        let parentIsObject = length == 2 || Catalogue.spec(at: JSONPath(path.prefix(length - 1)), in: trigger)?.type == .object
+                        guard parentIsObject else { break }
+                        let prefix = JSONPath(path.prefix(length))
+                        if !expectation(at: prefix, in: trigger).isKnown {
+                            throw EditError(kind: .unknownField, path: prefix, message: """
+                                is not a response field of \(Catalogue.spec(for: trigger).title); Cognito would ignore it \
+                                (use --force to set it anyway)
+                                """)
+                        }
+                    }
                 }
                 let old = document[path]
                 do throws(JSONEditError) {

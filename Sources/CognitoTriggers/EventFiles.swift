@@ -17,7 +17,7 @@ public enum EventFiles {
         var problems: [PathProblem] = []
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard PathCalls.fileStatus(path, &info) == 0 else {
                 problems.append(PathProblem(path: path, message: errno == EACCES ? "cannot open: permission denied" : "no such file or folder"))
                 continue
             }
@@ -39,15 +39,14 @@ public enum EventFiles {
             // readdir gives each entry's type, so a folder of 10,000 events is listed without a
             // stat per file (a third of `check`'s system calls before); lstat only where the file
             // system does not say.
-            guard let directory = opendir(current) else {
+            guard let directory = PathCalls.opendir(current) else {
                 problems.append(PathProblem(path: current, message: "cannot list this folder: permission denied or unreadable"))
                 continue
             }
             var entries: [(name: String, type: UInt8)] = []
             while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
+                // Kept as the bytes it is (PathBytes), so a name that is not UTF-8 still opens.
+                let name = PathCalls.name(of: entry)
                 guard !name.hasPrefix(".") else { continue }
                 entries.append((name, entry.pointee.d_type))
             }
@@ -57,22 +56,43 @@ public enum EventFiles {
                 var kind = type
                 if kind == UInt8(DT_UNKNOWN) {
                     var info = stat()
-                    guard lstat(path, &info) == 0 else { continue }
+                    guard PathCalls.linkStatus(path, &info) == 0 else { continue }
                     switch info.st_mode & S_IFMT {
                     case S_IFDIR: kind = UInt8(DT_DIR)
                     case S_IFREG: kind = UInt8(DT_REG)
                     case S_IFLNK: kind = UInt8(DT_LNK)
+                    case S_IFIFO: kind = UInt8(DT_FIFO)
+                    case S_IFCHR: kind = UInt8(DT_CHR)
+                    case S_IFBLK: kind = UInt8(DT_BLK)
+                    case S_IFSOCK: kind = UInt8(DT_SOCK)
                     default: continue
                     }
                 }
                 switch kind {
                 case UInt8(DT_DIR): pending.append(path)
+                // A link is followed when the file is opened, which refuses anything but a regular file.
                 case UInt8(DT_REG), UInt8(DT_LNK): if name.hasSuffix(".json") { result.append(path) }
-                default: continue
+                default:
+                    // A pipe, device or socket named like an event is never opened (a pipe would
+                    // wait for a writer), but it is not left out silently either.
+                    if name.hasSuffix(".json") {
+                        problems.append(PathProblem(path: path, message: "skipped: \(skippedKind(kind)), not a regular file"))
+                    }
                 }
             }
         }
         return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// The kind of a folder entry that is not read, for the line that says it was skipped.
+    private static func skippedKind(_ type: UInt8) -> String {
+        switch type {
+        case UInt8(DT_FIFO): return "a named pipe (FIFO)"
+        case UInt8(DT_CHR): return "a character device"
+        case UInt8(DT_BLK): return "a block device"
+        case UInt8(DT_SOCK): return "a socket"
+        default: return "not a regular file"
+        }
     }
 
     /// What opening one file gave.
@@ -83,6 +103,9 @@ public enum EventFiles {
         case empty
         /// The file holds NUL bytes: binary data, not text.
         case binary
+        /// The text is UTF-16 (a byte order mark, or NUL bytes every other byte around ASCII): JSON
+        /// events must be UTF-8.
+        case utf16(bigEndian: Bool)
         /// The text is not valid JSON.
         case notJSON(JSONParseError)
         /// Valid JSON: an event (or a document that matches no trigger, with problems saying so).
@@ -117,9 +140,33 @@ public enum EventFiles {
         return Opened(path: path, bytes: bytes, outcome: classify(bytes))
     }
 
-    /// Classifies bytes as empty, binary, invalid JSON or a document.
+    /// What to say about a UTF-16 file, after its name.
+    public static func utf16Message(bigEndian: Bool) -> String {
+        "the text is UTF-16 (\(bigEndian ? "big" : "little")-endian), not UTF-8; JSON events must be UTF-8: convert it, for example with iconv -f UTF-16 -t UTF-8"
+    }
+
+    /// Whether the bytes look like UTF-16 text, and in which byte order: a byte order mark, or (as in
+    /// `{ "` written by PowerShell) a NUL beside each of the first ASCII characters.
+    static func utf16ByteOrder(_ bytes: [UInt8]) -> Bool? {
+        if bytes.starts(with: [0xFF, 0xFE]) { return false }
+        if bytes.starts(with: [0xFE, 0xFF]) { return true }
+        let pairs = min(bytes.count / 2, 32)
+        guard pairs >= 2 else { return nil }
+        var low = 0, high = 0
+        for index in 0..<pairs {
+            let first = bytes[2 * index], second = bytes[2 * index + 1]
+            if first != 0 && first < 0x80 && second == 0 { low += 1 }
+            if first == 0 && second != 0 && second < 0x80 { high += 1 }
+        }
+        if low == pairs { return false }
+        if high == pairs { return true }
+        return nil
+    }
+
+    /// Classifies bytes as empty, UTF-16, binary, invalid JSON or a document.
     public static func classify(_ bytes: [UInt8]) -> Outcome {
         if bytes.isEmpty { return .empty }
+        if let bigEndian = utf16ByteOrder(bytes) { return .utf16(bigEndian: bigEndian) }
         if bytes.prefix(8192).contains(0) { return .binary }
         do { return .document(try TriggerEvent(bytes: bytes)) } catch { return .notJSON(error) }
     }

@@ -350,11 +350,14 @@ public enum EventPrinter {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: return true
         case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        // A byte of a file name that is not UTF-8, as PathBytes carries it.
+        case 0xF700...0xF7FF: return true
         default: return false
         }
     }
 
     private static func visibleEscape(_ scalar: Unicode.Scalar) -> String {
+        if PathBytes.isRawByte(scalar) { return PathBytes.showingRawBytes(String(scalar)) }
         switch scalar {
         case "\n": return "\\n"
         case "\t": return "\\t"

@@ -38,6 +38,12 @@ enum CLIOutput {
         print(text, terminator: "")
     }
 
+    /// Writes bytes to standard output as they are (an event's text), after what `write` printed.
+    static func writeBytes(_ bytes: [UInt8]) {
+        fflush(nil)
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     /// Writes a line to standard error.
     static func error(_ line: String) {
         let text = line.hasSuffix("\n") ? line : line + "\n"
@@ -59,6 +65,7 @@ func openEvent(_ opened: EventFiles.Opened) -> Result<(bytes: [UInt8], event: Tr
     case .unreadable(let error): return .failure(CommandFailure(EventPrinter.escaped(error.description), status: 2))
     case .empty: return .failure(CommandFailure("\(file): empty file, not JSON", status: 2))
     case .binary: return .failure(CommandFailure("\(file): binary file, not JSON", status: 2))
+    case .utf16(let bigEndian): return .failure(CommandFailure("\(file): \(EventFiles.utf16Message(bigEndian: bigEndian))", status: 2))
     case .notJSON(let error):
         return .failure(CommandFailure(EventPrinter.parseError(error, in: opened.bytes, file: path), status: 2))
     case .document(let event): return .success((opened.bytes, event))

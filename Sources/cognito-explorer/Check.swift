@@ -26,7 +26,7 @@ struct Check: ParsableCommand {
         var report = CheckReport()
         let (files, pathProblems) = EventFiles.expand(paths)
         for problem in pathProblems {
-            report.notReadable(problem.description)
+            report.notReadable(EventPrinter.escaped(problem.description))
         }
         report.append(Self.check(files))
         for line in report.lines where !(quiet && line.isOK) {
@@ -100,11 +100,15 @@ struct CheckReport {
         exitCode = 2
     }
 
-    mutating func add(file: String, _ opened: EventFiles.Opened) {
+    mutating func add(file path: String, _ opened: EventFiles.Opened) {
+        // The name as it may be shown: a name with control characters or bytes that are not
+        // UTF-8 is escaped (`\xE9`).
+        let file = EventPrinter.escaped(path)
         switch opened.outcome {
-        case .unreadable(let error): notReadable(error.description)
+        case .unreadable(let error): notReadable(EventPrinter.escaped(error.description))
         case .empty: notReadable("\(file): empty file, not JSON")
         case .binary: notReadable("\(file): binary file, not JSON")
+        case .utf16(let bigEndian): notReadable("\(file): \(EventFiles.utf16Message(bigEndian: bigEndian))")
         case .notJSON(let error): notReadable("\(file):\(error.line):\(error.column): \(error.reason)")
         case .document(let event):
             let problems = event.validate()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ExplorerCore
 import Foundation
+import JSONDocument
 import NcursesBackend
 
 #if canImport(Glibc)
@@ -176,14 +177,14 @@ struct FileWatcher {
 
     static func stamp(of path: String) -> Stamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard PathCalls.fileStatus(path, &info) == 0 else { return nil }
         return Stamp(size: Int64(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec))
     }
 
     /// Records what the program itself just read or wrote, so its own saves are not reported.
     mutating func performed(_ effect: Effect) {
         switch effect {
-        case .open(let path), .save(let path, _, _), .create(let path, _):
+        case .open(let path), .save(let path, _, _), .create(let path, _), .saveCopy(let path, _, _, _):
             stamps[path] = .some(Self.stamp(of: path))
         default:
             break

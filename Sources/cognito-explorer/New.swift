@@ -41,12 +41,14 @@ struct New: ParsableCommand {
             CLIOutput.write(text)
             return
         }
-        if !force && FileManager.default.fileExists(atPath: output) {
+        var existing = stat()
+        if !force && PathCalls.linkStatus(output, &existing) == 0 {
             CLIOutput.error("error: \(EventPrinter.escaped(output)): the file exists; use --force to overwrite it")
             throw ExitCode(1)
         }
         do {
-            try FileStore.write(Array(text.utf8), to: output)
+            let method = try FileStore.write(Array(text.utf8), to: output)
+            if let note = method.note { CLIOutput.error("\(EventPrinter.escaped(output)): \(note)") }
         } catch {
             CLIOutput.error("error: \(EventPrinter.escaped(error.description))")
             throw ExitCode(1)

@@ -18,8 +18,8 @@ struct Redact: ParsableCommand {
             same original gets the same fake in every file of one run; give --salt to get the same \
             fakes in another run. Trigger sources, versions, attribute names, placeholders, the pool \
             and app client IDs and (unless --redact-groups) group names stay.
-            With one FILE (or -, standard input) the redacted event goes to standard output (escaped where a terminal could \
-            be steered, still the same JSON) and the report to standard error. --output OUT writes \
+            With one FILE (or -, standard input) the redacted event goes to standard output (on a terminal with what could \
+            steer it escaped, still the same JSON) and the report to standard error. --output OUT writes \
             it to a file instead (for several FILEs, OUT is a folder and each file keeps its name); \
             an existing file is never replaced, and an input never written over unless --in-place \
             is given, which saves each file atomically, changing only the replaced values.
@@ -83,8 +83,12 @@ struct Redact: ParsableCommand {
     private func redact(_ file: String, with redactor: inout Redactor) throws -> Int {
         let name = EventPrinter.escaped(file)
         let bytes: [UInt8]
-        do { bytes = try FileStore.read(file == "-" ? "/dev/stdin" : file) } catch {
-            throw CommandFailure(file == "-" ? "-: cannot read standard input" : EventPrinter.escaped(error.description), status: 2)
+        if file == "-" {
+            bytes = try Self.readStandardInput()
+        } else {
+            do { bytes = try FileStore.read(file) } catch {
+                throw CommandFailure(EventPrinter.escaped(error.description), status: 2)
+            }
         }
         var event: TriggerEvent
         switch openEvent(EventFiles.Opened(path: file, bytes: bytes, outcome: EventFiles.classify(bytes))) {
@@ -98,17 +102,25 @@ struct Redact: ParsableCommand {
         event.document.closeGap()
         let result = event.document.bytes
         let destination = try destination(for: file)
+        var note: String?
         switch destination {
         case .standardOutput:
-            CLIOutput.write(EventPrinter.escaped(String(decoding: result, as: UTF8.self), keepingLayout: true))
+            // The bytes as they are for a pipe or a file; on a terminal, characters that could steer
+            // it are escaped (JSON escapes inside strings, so still the same JSON).
+            if CLIOutput.stdoutIsTTY {
+                CLIOutput.write(EventPrinter.escaped(String(decoding: result, as: UTF8.self), keepingLayout: true))
+            } else {
+                CLIOutput.writeBytes(result)
+            }
         case .file(let path):
-            try Self.create(path, with: result, input: name)
+            note = try Self.create(path, with: result, input: name).note.map { "\(EventPrinter.escaped(path)): \($0)" }
         case .inPlace:
-            do { try FileStore.write(result, to: file, expected: bytes) } catch {
+            do { note = try FileStore.write(result, to: file, expected: bytes).note.map { "\(name): \($0)" } } catch {
                 throw CommandFailure("error: \(EventPrinter.escaped(error.description)); \(name) is unchanged", status: 1)
             }
         }
         var lines = ["\(name): \(report.summary)"]
+        if let note { lines.append("  " + note) }
         if !report.keptUnknown.isEmpty {
             let paths = report.keptUnknown.map { EventPrinter.escaped($0.dottedString) }
             lines.append("  kept \(paths.count) value\(paths.count == 1 ? "" : "s") of fields the catalogue does not describe (no personal value found in them): \(paths.joined(separator: ", "))")
@@ -146,14 +158,32 @@ struct Redact: ParsableCommand {
     /// Whether two paths name the same file on disk.
     private static func sameFile(_ a: String, _ b: String) -> Bool {
         var first = stat(), second = stat()
-        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        guard PathCalls.fileStatus(a, &first) == 0, PathCalls.fileStatus(b, &second) == 0 else { return false }
         return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
-    /// Writes a new file, refusing when one exists: the name is claimed with an exclusive create,
-    /// then filled atomically (a failed write removes the claim).
-    private static func create(_ path: String, with bytes: [UInt8], input name: String) throws(CommandFailure) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    /// Reads the whole of standard input, up to the size limit of event files.
+    private static func readStandardInput() throws(CommandFailure) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CommandFailure("-: cannot read standard input: \(String(cString: strerror(errno)))", status: 2)
+            }
+            if count == 0 { return result }
+            result += chunk[0..<count]
+            if result.count > FileStore.sizeLimit {
+                throw CommandFailure("-: standard input holds more than the \(FileStore.sizeLimit >> 30) GiB limit for an event; nothing written", status: 2)
+            }
+        }
+    }
+
+    /// Writes a new file, refusing when the name exists: the name is claimed with an exclusive
+    /// create, then filled by an atomic save (a failed save removes the claim).
+    private static func create(_ path: String, with bytes: [UInt8], input name: String) throws(CommandFailure) -> SaveMethod {
+        let fd = PathCalls.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(0o644))
         guard fd >= 0 else {
             if errno == EEXIST {
                 throw CommandFailure("error: \(EventPrinter.escaped(path)) exists; redact never replaces a file (remove it or choose another name); \(name) is unchanged", status: 1)
@@ -162,8 +192,8 @@ struct Redact: ParsableCommand {
             throw CommandFailure("error: \(EventPrinter.escaped(path)): cannot create it: \(reason); \(name) is unchanged", status: 1)
         }
         close(fd)
-        do { try FileStore.write(bytes, to: path) } catch {
-            unlink(path)
+        do { return try FileStore.write(bytes, to: path) } catch {
+            PathCalls.unlink(path)
             throw CommandFailure("error: \(EventPrinter.escaped(error.description)); \(name) is unchanged", status: 1)
         }
     }

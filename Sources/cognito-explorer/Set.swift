@@ -30,7 +30,7 @@ struct SetFields: ParsableCommand {
     @Option(name: .customLong("unset"), help: ArgumentHelp("Remove a field (repeatable).", valueName: "FIELD"))
     var removals: [String] = []
 
-    @Option(name: .shortAndLong, help: "Write the result to this file and leave FILE as it is.")
+    @Option(name: .shortAndLong, help: "Write the result to this file and leave FILE as it is (- for standard output, the change lines then go to standard error).")
     var output: String?
 
     @Flag(help: "Allow changes outside response (request and common fields).")
@@ -83,19 +83,27 @@ struct SetFields: ParsableCommand {
         let edited = event
         let checking = Background { edited.validate() }
         defer { _ = checking.value }
+        var method = SaveMethod.replaced
         do {
-            if let output {
-                try FileStore.write(event.document.bytes, to: output)
+            if output == "-" {
+                CLIOutput.writeBytes(event.document.bytes)
+            } else if let output {
+                method = try FileStore.write(event.document.bytes, to: output)
             } else if event.document.hasUnsavedEdits {
-                try FileStore.write(event.document.bytes, to: file, expecting: disk)
+                method = try FileStore.write(event.document.bytes, to: file, expecting: disk)
             }
         } catch {
-            CLIOutput.error("error: \(EventPrinter.escaped(error.description))")
+            var message = "error: \(EventPrinter.escaped(error.description))"
+            if output != nil, case .notRegularFile = error.kind { message += " (--output - writes to standard output)" }
+            CLIOutput.error(message)
             throw ExitCode(1)
         }
         var lines = changes.map(\.description)
+        if let note = method.note { lines.append("\(EventPrinter.escaped(output ?? file)): \(note)") }
         lines.append("")
         lines += EventPrinter.problemLines(checking.value)
-        CLIOutput.write(lines.joined(separator: "\n") + "\n")
+        let text = lines.joined(separator: "\n") + "\n"
+        // With the event on standard output, the report goes to standard error.
+        if output == "-" { CLIOutput.error(text) } else { CLIOutput.write(text) }
     }
 }

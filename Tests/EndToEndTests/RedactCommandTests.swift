@@ -145,19 +145,29 @@ struct RedactCommandTests {
         #expect(String(decoding: Repository.bytes(of: bad), as: UTF8.self) == "{oops")
     }
 
-    @Test func fileNamesAndEventTextReachTheTerminalEscaped() throws {
+    @Test func fileNamesAndEventTextReachTheTerminalEscapedAndAPipeTheExactBytes() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let name = "ev\u{1B}[31mil\u{202E}.json"
         var text = String(decoding: Repository.bytes(of: Self.signUp), as: UTF8.self)
         text = text.replacingOccurrences(of: "\"locale\": \"is-IS\"", with: "\"locale\": \"is\u{202E}IS\u{9B}\"")
         try folder.write(name, text)
-        let result = try Binary.run(["redact", name, "--salt", "s"], in: folder.path)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(!result.stderr.contains("\u{1B}") && result.stderr.contains("ev\\u001b[31mil\\u202e.json: "))
-        #expect(!result.stdout.contains("\u{202E}") && !result.stdout.contains("\u{9B}"))
-        // Still the same JSON: the escapes are JSON escapes inside the string.
-        let document = try JSONDocument(text: result.stdout)
-        #expect(document[["request", "userAttributes", "locale"]] == "is\u{202E}IS\u{9B}")
+        // Into a pipe: the exact bytes, as --output writes them; the report's file name escaped.
+        let piped = try Binary.run(["redact", name, "--salt", "s"], in: folder.path)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(!piped.stderr.contains("\u{1B}") && piped.stderr.contains("ev\\u001b[31mil\\u202e.json: "))
+        let written = try Binary.run(["redact", name, "--salt", "s", "--output", "out.json"], in: folder.path)
+        #expect(written.status == 0)
+        #expect(Array(piped.stdout.utf8) == Repository.bytes(of: folder.path + "/out.json"))
+        #expect(try JSONDocument(text: piped.stdout)[["request", "userAttributes", "locale"]] == "is\u{202E}IS\u{9B}")
+        // On a terminal (script(1) gives it one): every steering character escaped, the same JSON.
+        let binary = try #require(Binary.path)
+        let shown = try ReadmeCommandsTests.shell("script -qec \"'\(binary)' redact 'ev'*.json --salt s\" /dev/null", in: folder.path)
+        #expect(shown.status == 0, "\(shown.stdout)")
+        #expect(!shown.stdout.contains("\u{1B}") && !shown.stdout.contains("\u{202E}") && !shown.stdout.contains("\u{9B}"))
+        #expect(shown.stdout.contains("\"is\\u202eIS\\u009b\"") && shown.stdout.contains("ev\\u001b[31mil\\u202e.json: "))
+        let json = shown.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+        let event = try #require(json.range(of: "\n}\n").map { String(json[..<$0.upperBound]) })
+        #expect(try JSONDocument(text: event)[["request", "userAttributes", "locale"]] == "is\u{202E}IS\u{9B}")
     }
 }

@@ -135,4 +135,18 @@ enum Shell {
         process.waitUntilExit()
         return process.terminationStatus
     }
+
+    /// Runs a system tool and returns its exit status and what it printed (both streams).
+    static func capture(_ arguments: String...) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return (-1, "") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
 }

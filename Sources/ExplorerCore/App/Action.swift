@@ -13,8 +13,13 @@ public enum Action: Sendable {
     case loaded([FileSummary])
     /// The result of `Effect.open`: a file read and parsed for the tree and the editor.
     case opened(EventFiles.Opened)
-    /// The result of `Effect.save`: the bytes now on disk at `path`.
-    case saved(path: String, bytes: [UInt8])
+    /// The result of `Effect.save`: the bytes now on disk at `path`, and a note when the save was
+    /// not the ordinary replace (written in place, and why).
+    case saved(path: String, bytes: [UInt8], note: String? = nil)
+    /// The result of `Effect.saveCopy` when a file is at the copy's name: ask before replacing it.
+    case copyTargetExists(path: String)
+    /// The result of `Effect.saveCopy` when the copy's name is the open file itself: save it plainly.
+    case copyIsTheOriginal(path: String)
     /// The result of `Effect.save` when writing failed; the edits stay in memory.
     case saveFailed(path: String, message: String)
     /// The result of `Effect.openEditor`: the edited text, or nil when the editor failed or was not run.
@@ -39,6 +44,10 @@ public enum Effect: Hashable, Sendable {
     /// Write `bytes` to a new file at `path` (atomically), refusing when a file is there already;
     /// answer `.saved` or `.saveFailed`.
     case create(path: String, bytes: [UInt8])
+    /// Write a copy of the event from `original` to `path`. Unless `replacing`, a file already at
+    /// `path` is not touched: answer `.copyTargetExists` (or `.copyIsTheOriginal` when it is the
+    /// original itself); otherwise `.saved` or `.saveFailed`.
+    case saveCopy(path: String, bytes: [UInt8], original: String, replacing: Bool)
     /// Let the user edit `text` in `$VISUAL` or `$EDITOR` (a temporary file with this extension);
     /// answer `.editorFinished`.
     case openEditor(text: String, fileExtension: String)

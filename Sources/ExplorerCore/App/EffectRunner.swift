@@ -29,13 +29,30 @@ public struct EffectRunner: Sendable {
             return .opened(EventFiles.open(path))
         case .save(let path, let bytes, let expected):
             do {
-                try FileStore.write(bytes, to: path, expecting: expected, faults: faults)
-                return .saved(path: path, bytes: bytes)
+                let method = try FileStore.write(bytes, to: path, expecting: expected, faults: faults)
+                return .saved(path: path, bytes: bytes, note: method.note)
+            } catch {
+                return .saveFailed(path: path, message: error.description)
+            }
+        case .saveCopy(let path, let bytes, let original, let replacing):
+            var target = stat()
+            if PathCalls.fileStatus(path, &target) == 0 {
+                var source = stat()
+                if PathCalls.fileStatus(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
+                    return .copyIsTheOriginal(path: path)
+                }
+                // A device, pipe or folder is refused by the write below, without asking first.
+                if !replacing && (target.st_mode & S_IFMT) == S_IFREG { return .copyTargetExists(path: path) }
+            }
+            do {
+                let method = try FileStore.write(bytes, to: path, expected: nil, faults: faults)
+                return .saved(path: path, bytes: bytes, note: method.note)
             } catch {
                 return .saveFailed(path: path, message: error.description)
             }
         case .create(let path, let bytes):
-            if FileManager.default.fileExists(atPath: path) {
+            var existing = stat()
+            if PathCalls.linkStatus(path, &existing) == 0 {
                 return .saveFailed(path: path, message: "\(path) already exists; type another name")
             }
             do {
@@ -122,8 +139,9 @@ public enum ExternalEditor {
         let folder = FileManager.default.temporaryDirectory.path
         let file = folder + "/cognito-explorer-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(fileExtension)"
         defer { try? FileManager.default.removeItem(atPath: file) }
+        // Private from the start (0600, whatever the umask): the text may hold secrets of the event.
         do {
-            try FileStore.write(Array(text.utf8), to: file)
+            try FileStore.createPrivate(Array(text.utf8), at: file)
         } catch {
             return .editorFinished(text: nil, message: error.description)
         }

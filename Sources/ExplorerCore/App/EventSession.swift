@@ -53,6 +53,7 @@ struct EventSession: Sendable {
         case .notJSON(let error): content = .notJSON(error, opened.bytes)
         case .empty: content = .empty
         case .binary: content = .binary
+        case .utf16(let bigEndian): content = .unreadable("\(opened.path): \(EventFiles.utf16Message(bigEndian: bigEndian))")
         case .unreadable(let error): content = .unreadable(error.description)
         }
         revalidate()

@@ -128,18 +128,28 @@ extension ExplorerState {
         return []
     }
 
-    mutating func saveAs(to target: String) -> [Effect] {
+    mutating func saveAs(to target: String, replacing: Bool = false) -> [Effect] {
         guard let path = currentPath, sessions[path]?.event != nil else { return [] }
-        if target != path { copyTargets.insert(target) }
-        return saveEffect(path, to: target)
+        // The file's own name is a plain save (checked against what was read).
+        if target == path { return saveCurrent() }
+        guard let bytes = sessions[path]?.bytesToSave() else { return [] }
+        copyTargets.insert(target)
+        return [.saveCopy(path: target, bytes: bytes, original: path, replacing: replacing)]
     }
 
-    mutating func didSave(path: String, bytes: [UInt8]) -> [Effect] {
+    /// A file is at the name given to `W`: ask before replacing it.
+    mutating func askBeforeReplacing(_ target: String) -> [Effect] {
+        copyTargets.remove(target)
+        overlay = .confirm(Confirm(question: "\(terminalSafe(target)) already exists. Replace it with this event?", purpose: .replaceFile(target)))
+        return []
+    }
+
+    mutating func didSave(path: String, bytes: [UInt8], note: String? = nil) -> [Effect] {
         if let key = newSaveTargets.removeValue(forKey: path) {
             return didSaveNew(key: key, path: path, bytes: bytes)
         }
         if copyTargets.remove(path) != nil {
-            message = StatusMessage("wrote a copy to \(terminalSafe(path)); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
+            message = StatusMessage("wrote a copy to \(terminalSafe(path))\(note.map { " (\($0))" } ?? ""); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
             // A copy inside the list's files refreshes that entry.
             if indexByPath[path] != nil && sessions[path]?.hasUnsavedEdits != true {
                 sessions[path] = nil
@@ -156,13 +166,17 @@ extension ExplorerState {
             quitAfterSaving?.remove(path)
             return continueQuitting()
         }
-        message = StatusMessage("saved \(displayName(path))", .success)
+        message = StatusMessage("saved \(displayName(path))\(note.map { " (\($0))" } ?? "")", .success)
         dropIdleSessions()
         return []
     }
 
     mutating func didFailSaving(path: String, message original: String) -> [Effect] {
-        copyTargets.remove(path)
+        if copyTargets.remove(path) != nil {
+            // A copy's name is shown whole: it is not the file in the list.
+            message = StatusMessage("\(terminalSafe(original)); your edits are kept", .error)
+            return []
+        }
         if let key = newSaveTargets.removeValue(forKey: path) {
             // Ask again, with the reason; a quit in progress waits for the answer.
             quitAfterSaving?.remove(path)
@@ -203,9 +217,16 @@ extension ExplorerState {
     }
 
     mutating func handleConfirmKey(_ key: Key) -> [Effect] {
-        guard case .confirm(let confirm)? = overlay, let command = Keymap.command(for: key, in: .confirm) else { return [] }
+        guard case .confirm(let confirm)? = overlay, let command = Keymap.command(for: key, in: mode) else { return [] }
         overlay = nil
         switch (confirm.purpose, command) {
+        case (.replaceFile(let target), .answerReplace):
+            return saveAs(to: target, replacing: true)
+        case (.replaceFile(let target), _):
+            // Back to the name, to type another one.
+            overlay = .prompt(Prompt(title: "Save a copy as", editor: LineEditor(target), purpose: .saveAs,
+                                     error: "\(terminalSafe(target)) is kept as it is; type another name"))
+            return []
         case (.quit, .answerSave):
             var effects: [Effect] = []
             var pending = Set<String>()

@@ -118,7 +118,7 @@ public struct ExplorerState: Sendable {
         case .pager?: return .pager
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
-        case .confirm?: return .confirm
+        case .confirm(let confirm)?: return confirm.purpose == .quit ? .confirm : .replaceFile
         case .raw?: return .rawEdit
         case .triggerMap?: return .triggerMap
         case nil:
@@ -205,8 +205,13 @@ public struct ExplorerState: Sendable {
             return didLoad(summaries)
         case .opened(let opened):
             return didOpen(opened)
-        case .saved(let path, let bytes):
-            return didSave(path: path, bytes: bytes)
+        case .saved(let path, let bytes, let note):
+            return didSave(path: path, bytes: bytes, note: note)
+        case .copyTargetExists(let path):
+            return askBeforeReplacing(path)
+        case .copyIsTheOriginal(let path):
+            copyTargets.remove(path)
+            return saveCurrent()
         case .saveFailed(let path, let text):
             return didFailSaving(path: path, message: text)
         case .editorFinished(let text, let note):

@@ -68,6 +68,8 @@ public struct FileSummary: Hashable, Sendable {
             self.init(path: opened.path, triggerLabel: "empty", triggerSource: "", user: "", status: .unreadable)
         case .binary:
             self.init(path: opened.path, triggerLabel: "binary", triggerSource: "", user: "", status: .unreadable)
+        case .utf16:
+            self.init(path: opened.path, triggerLabel: "UTF-16", triggerSource: "", user: "", status: .unreadable)
         case .notJSON:
             self.init(path: opened.path, triggerLabel: "not JSON", triggerSource: "", user: "", status: .unreadable)
         case .document(let event):

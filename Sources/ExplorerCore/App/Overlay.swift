@@ -79,12 +79,15 @@ struct Picker: Hashable, Sendable {
     var purpose: PickerPurpose
 }
 
-/// What the save / discard / cancel question is about.
+/// What a question over the panes is about.
 enum ConfirmPurpose: Hashable, Sendable {
+    /// Unsaved edits at quitting: save, discard or cancel.
     case quit
+    /// `W` named an existing file: replace it, or keep it and type another name.
+    case replaceFile(String)
 }
 
-/// A question with the answers save, discard and cancel.
+/// A question with a few answers (the keymap of its mode lists them).
 struct Confirm: Hashable, Sendable {
     var question: String
     var purpose: ConfirmPurpose

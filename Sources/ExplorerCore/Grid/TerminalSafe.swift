@@ -1,3 +1,4 @@
+import JSONDocument
 /// The text with every character that could control the terminal replaced by a visible escape.
 ///
 /// Replaced: C0 controls and DEL (`\t`, `\n`, `\r`, otherwise `\u001b` style), C1 controls
@@ -23,12 +24,15 @@ public func isTerminalUnsafe(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F: return true
     case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+    // A byte of a file name that is not UTF-8, as PathBytes carries it.
+    case 0xF700...0xF7FF: return true
     default: return false
     }
 }
 
 /// `\t`, `\n`, `\r`, or `\u` and four lower-case hex digits.
 func visibleEscape(for scalar: Unicode.Scalar) -> String {
+    if PathBytes.isRawByte(scalar) { return PathBytes.showingRawBytes(String(scalar)) }
     switch scalar.value {
     case 0x09: return "\\t"
     case 0x0A: return "\\n"

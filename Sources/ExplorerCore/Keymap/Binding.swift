@@ -35,6 +35,8 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
     case enumPicker
     /// A question with a few answers is open (save, discard or cancel).
     case confirm
+    /// The question whether to replace an existing file is open (`W` to a name that exists).
+    case replaceFile
     /// The help screen is open.
     case help
     /// A long string is shown whole.
@@ -53,6 +55,7 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         case .textInput: return "Text input"
         case .enumPicker: return "Value picker"
         case .confirm: return "Save, discard or cancel"
+        case .replaceFile: return "Replace an existing file"
         case .help: return "Help screen"
         case .pager: return "Text viewer"
         case .rawEdit: return "Raw edit (any path, any JSON value)"

@@ -19,5 +19,5 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case deleteBackward, deleteForward, deleteWordBackward, clearLine
     case submit, cancel, switchField
     // Prompts
-    case choose, answerSave, answerDiscard, answerCancel
+    case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep
 }

@@ -104,6 +104,12 @@ public enum Keymap {
         Binding(keys: [.character("c"), .escape], action: .answerCancel, help: "cancel", hint: "cancel"),
     ]
 
+    /// The question whether `W` may replace an existing file.
+    public static let replaceFile: [Binding] = [
+        Binding(keys: [.character("y"), .character("r")], action: .answerReplace, help: "replace the file with this event", hint: "replace"),
+        Binding(keys: [.character("n"), .escape], action: .answerKeep, help: "keep the file; type another name", hint: "keep"),
+    ]
+
     /// Scrolling keys of the help screen and the text viewer.
     private static let scrolling: [Binding] = [
         Binding(keys: [.up, .character("k")], action: .moveUp, help: "scroll up"),
@@ -150,6 +156,7 @@ public enum Keymap {
         case .textInput: return textInput
         case .enumPicker: return enumPicker
         case .confirm: return confirm
+        case .replaceFile: return replaceFile
         case .help: return help
         case .pager: return pager
         case .rawEdit: return rawEdit

@@ -82,16 +82,16 @@ extension ExplorerState {
             let question = TextLayout.wrap(terminalSafe(confirm.question), width: width - 4)
             let height = question.count + 4
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
-            drawModalBox(&grid, box, title: "Unsaved edits")
+            let isQuit = confirm.purpose == .quit
+            drawModalBox(&grid, box, title: isQuit ? "Unsaved edits" : "File exists")
             for (offset, line) in question.enumerated() {
                 grid.put(line, x: box.x + 2, y: box.y + 1 + offset, style: Theme.key)
             }
             var x = box.x + 2
             let y = box.y + question.count + 2
-            for binding in Keymap.confirm {
+            for binding in isQuit ? Keymap.confirm : Keymap.replaceFile {
                 x += grid.put(binding.keys.first?.displayName ?? "", x: x, y: y, style: Theme.hintKey)
-                let word = binding.action == .answerSave ? "save" : binding.action == .answerDiscard ? "discard" : "cancel"
-                x += grid.put(" " + word, x: x, y: y, style: Theme.key)
+                x += grid.put(" " + (binding.hint ?? binding.help), x: x, y: y, style: Theme.key)
                 x += 3
             }
         case .triggerMap:
