@@ -313,10 +313,13 @@ public enum EventPrinter {
     /// `\u001b` for other C0 controls, DEL and C1 controls, and `\u202e` for line separators and
     /// bidirectional controls. Everything else, backslashes included, stays as it is.
     ///
-    /// With `keepingLayout`, line breaks, tabs and carriage returns stay: for JSON text, where they
-    /// can only be whitespace between values (inside strings JSON escapes them), so the result is
-    /// the same JSON.
-    public static func escaped(_ text: String, keepingLayout: Bool = false) -> String {
+    /// `escaped(_:keepingLayout:)` does the same for JSON text, keeping its whitespace.
+    public static func escaped(_ text: String) -> String { escaped(text, keepingLayout: false) }
+
+    /// The text escaped as `escaped(_:)` does; with `keepingLayout`, line breaks, tabs and carriage
+    /// returns stay: for JSON text, where they can only be whitespace between values (inside
+    /// strings JSON escapes them), so the result is the same JSON.
+    public static func escaped(_ text: String, keepingLayout: Bool) -> String {
         let layout: Set<Unicode.Scalar> = keepingLayout ? ["\n", "\t", "\r"] : []
         guard text.unicodeScalars.contains(where: { isUnsafe($0) && !layout.contains($0) }) else { return text }
         var result = String.UnicodeScalarView()

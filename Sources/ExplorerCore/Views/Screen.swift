@@ -324,6 +324,10 @@ extension ExplorerState {
                 x += grid.put("  ● unsaved", x: x, y: rect.y, style: Theme.modified.background(Theme.statusBar.background))
             }
         }
+        if runningFunction != nil {
+            x += grid.put("  [running your function; Esc or Ctrl-C stops it]", x: x, y: rect.y,
+                          style: Theme.statusBar.foreground(.brightYellow), maxWidth: max(0, rect.maxX - x - 1))
+        }
         if let message {
             let style: Style
             switch message.severity {
