@@ -6,6 +6,7 @@ import Darwin
 import ArgumentParser
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// `cognito-explorer redact FILE...`: replace personal data with fakes, so events can be shared.
 struct Redact: ParsableCommand {
@@ -81,13 +82,13 @@ struct Redact: ParsableCommand {
 
     /// Redacts one file and writes the result where the options say; returns the number of replaced values.
     private func redact(_ file: String, with redactor: inout Redactor) throws -> Int {
-        let name = EventPrinter.escaped(file)
+        let name = TerminalText.escaped(file)
         let bytes: [UInt8]
         if file == "-" {
             bytes = try Self.readStandardInput()
         } else {
             do { bytes = try FileStore.read(file) } catch {
-                throw CommandFailure(EventPrinter.escaped(error.description), status: 2)
+                throw CommandFailure(TerminalText.escaped(error.description), status: 2)
             }
         }
         var event: TriggerEvent
@@ -97,7 +98,7 @@ struct Redact: ParsableCommand {
         }
         let report: Redactor.Report
         do { report = try redactor.redact(&event) } catch {
-            throw CommandFailure("\(name): \(EventPrinter.escaped(error.description)); nothing written", status: 2)
+            throw CommandFailure("\(name): \(TerminalText.escaped(error.description)); nothing written", status: 2)
         }
         event.document.closeGap()
         let result = event.document.bytes
@@ -107,22 +108,18 @@ struct Redact: ParsableCommand {
         case .standardOutput:
             // The bytes as they are for a pipe or a file; on a terminal, characters that could steer
             // it are escaped (JSON escapes inside strings, so still the same JSON).
-            if CLIOutput.stdoutIsTTY {
-                CLIOutput.write(EventPrinter.escaped(String(decoding: result, as: UTF8.self), keepingLayout: true))
-            } else {
-                CLIOutput.writeBytes(result)
-            }
+            CLIOutput.writeBytes(result)
         case .file(let path):
-            note = try Self.create(path, with: result, input: name).note.map { "\(EventPrinter.escaped(path)): \($0)" }
+            note = try Self.create(path, with: result, input: name).note.map { "\(TerminalText.escaped(path)): \($0)" }
         case .inPlace:
             do { note = try FileStore.write(result, to: file, expected: bytes).note.map { "\(name): \($0)" } } catch {
-                throw CommandFailure("error: \(EventPrinter.escaped(error.description)); \(name) is unchanged", status: 1)
+                throw CommandFailure("error: \(TerminalText.escaped(error.description)); \(name) is unchanged", status: 1)
             }
         }
         var lines = ["\(name): \(report.summary)"]
         if let note { lines.append("  " + note) }
         if !report.keptUnknown.isEmpty {
-            let paths = report.keptUnknown.map { EventPrinter.escaped($0.dottedString) }
+            let paths = report.keptUnknown.map { TerminalText.escaped($0.dottedString) }
             lines.append("  kept \(paths.count) value\(paths.count == 1 ? "" : "s") of fields the catalogue does not describe (no personal value found in them): \(paths.joined(separator: ", "))")
         }
         if event.trigger == nil {
@@ -150,7 +147,7 @@ struct Redact: ParsableCommand {
             target = output
         }
         if files.contains(where: { Self.sameFile($0, target) }) {
-            throw CommandFailure("error: \(EventPrinter.escaped(target)) is one of the input files; use --in-place to replace it", status: 1)
+            throw CommandFailure("error: \(TerminalText.escaped(target)) is one of the input files; use --in-place to replace it", status: 1)
         }
         return .file(target)
     }
@@ -186,15 +183,15 @@ struct Redact: ParsableCommand {
         let fd = PathCalls.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode_t(0o644))
         guard fd >= 0 else {
             if errno == EEXIST {
-                throw CommandFailure("error: \(EventPrinter.escaped(path)) exists; redact never replaces a file (remove it or choose another name); \(name) is unchanged", status: 1)
+                throw CommandFailure("error: \(TerminalText.escaped(path)) exists; redact never replaces a file (remove it or choose another name); \(name) is unchanged", status: 1)
             }
             let reason = String(cString: strerror(errno))
-            throw CommandFailure("error: \(EventPrinter.escaped(path)): cannot create it: \(reason); \(name) is unchanged", status: 1)
+            throw CommandFailure("error: \(TerminalText.escaped(path)): cannot create it: \(reason); \(name) is unchanged", status: 1)
         }
         close(fd)
         do { return try FileStore.write(bytes, to: path) } catch {
             PathCalls.unlink(path)
-            throw CommandFailure("error: \(EventPrinter.escaped(error.description)); \(name) is unchanged", status: 1)
+            throw CommandFailure("error: \(TerminalText.escaped(error.description)); \(name) is unchanged", status: 1)
         }
     }
 }

@@ -153,18 +153,17 @@ import TestSupport
             }
         }
         func role(_ path: JSONPath, _ text: String) -> Role {
-            let names = path.map { $0.key ?? String($0.index ?? 0) }
-            for length in stride(from: names.count, through: 1, by: -1) {
-                guard let spec = Catalogue.field(at: Array(names.prefix(length)), in: event.trigger) else { continue }
+            for length in stride(from: path.count, through: 1, by: -1) {
+                guard let spec = Catalogue.field(at: JSONPath(path.prefix(length)), in: event.trigger) else { continue }
                 switch spec.personal {
-                case .none: return length == names.count ? .kept : .unknown
+                case .none: return length == path.count ? .kept : .unknown
                 case .value(let kind):
                     if kind == .text { return .text }
-                    return names == ["userName"] && text == clientId ? .kept : .personal
+                    return path == ["userName"] && text == clientId ? .kept : .personal
                 case .namedValues(let unknownNames):
-                    guard length < names.count else { return .kept }
+                    guard length < path.count else { return .kept }
                     if text == "true" || text == "false" { return .kept }
-                    switch Catalogue.privacy(ofAttribute: names[length]) {
+                    switch Catalogue.privacy(ofAttribute: path[length].key ?? "") {
                     case .notPersonal: return .kept
                     case .personal(let kind):
                         if kind == .groupName || kind == .groupRole { return .kept }

@@ -112,7 +112,7 @@ struct RedactCommandTests {
         ("malformed.json", "{\n  \"triggerSource\": \"PreSignUp_SignUp\"\n  \"userName\": \"x\"\n}\n", "malformed.json:3:3: expected ',' or '}' after an object member"),
         ("not-an-event.json", "{\"userName\": \"bob@example.com\"}", "not-an-event.json: not a Cognito trigger event: there is no triggerSource; nothing written"),
         ("list.json", "[1, 2]", "list.json: not a Cognito trigger event: the top level is an array, not an object; nothing written"),
-        ("empty.json", "", "empty.json: empty file, not JSON"),
+        ("empty.json", "", "empty.json: empty file (0 bytes), not JSON"),
     ])
     func badInput(_ name: String, _ text: String, _ message: String) throws {
         let folder = try TemporaryFolder()

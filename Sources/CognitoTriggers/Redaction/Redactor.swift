@@ -148,7 +148,7 @@ public struct Redactor: Sendable {
         var texts: [Planned] = []
         var unknown: [Planned] = []
         var placeholderValues: [Planned] = []
-        collect(root, names: [], path: [], context: context, values: &values, texts: &texts, unknown: &unknown, placeholders: &placeholderValues)
+        collect(root, path: [], context: context, values: &values, texts: &texts, unknown: &unknown, placeholders: &placeholderValues)
 
         // Values first, so that free text can have the event's own personal values replaced.
         var report = Report()
@@ -200,16 +200,15 @@ public struct Redactor: Sendable {
     /// Walks the document, sorting each string value into values to fake, free text, and values of
     /// fields the catalogue does not describe (planned with kind `.other`).
     private func collect(
-        _ node: JSONNode, names: [String], path: JSONPath, context: Context,
+        _ node: JSONNode, path: JSONPath, context: Context,
         values: inout [Planned], texts: inout [Planned], unknown: inout [Planned], placeholders: inout [Planned]
     ) {
-        let spec = names.isEmpty ? nil : Catalogue.field(at: names, in: context.trigger)
+        let spec = Catalogue.field(at: path, in: context.trigger)
         func children() {
             var index = 0
             for child in node.children {
                 let step: PathComponent = node.kind == .object ? .key(child.key ?? "") : .index(index)
-                let name = node.kind == .object ? (child.key ?? "") : String(index)
-                collect(child, names: names + [name], path: path + [step], context: context,
+                collect(child, path: path + [step], context: context,
                         values: &values, texts: &texts, unknown: &unknown, placeholders: &placeholders)
                 index += 1
             }
@@ -227,7 +226,7 @@ public struct Redactor: Sendable {
             if node.kind == .object || node.kind == .array { children() }
         case .value(let kind):
             // A machine-to-machine token event names the app client as its user: not a person.
-            if kind == .userName, names == ["userName"], let clientId = context.clientId, node.stringValue == clientId { return }
+            if kind == .userName, path == ["userName"], let clientId = context.clientId, node.stringValue == clientId { return }
             leaves(of: node, path: path, kind: kind, keepFlags: false, values: &values, texts: &texts)
         case .namedValues(let unknownNames):
             guard node.kind == .object else {

@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// How the screen may use colour.
 public enum ColorMode: Hashable, Sendable {
@@ -250,7 +251,7 @@ public struct ExplorerState: Sendable {
         }
         guard let command = Keymap.command(for: key, in: mode) else {
             if case .character(let character) = key {
-                message = StatusMessage("\(terminalSafe(String(character))) does nothing here; press ? for the keys of this pane")
+                message = StatusMessage("\(TerminalText.escaped(String(character))) does nothing here; press ? for the keys of this pane")
             }
             return []
         }
