@@ -170,4 +170,96 @@ struct RedactCommandTests {
         let event = try #require(json.range(of: "\n}\n").map { String(json[..<$0.upperBound]) })
         #expect(try JSONDocument(text: event)[["request", "userAttributes", "locale"]] == "is\u{202E}IS\u{9B}")
     }
+    // MARK: import --redact
+
+    /// Every JSON file under a folder, by its path inside it.
+    static func importedFiles(in folder: String) throws -> [String: JSONDocument] {
+        var result: [String: JSONDocument] = [:]
+        for path in Repository.jsonFiles(under: folder) {
+            result[String(path.dropFirst(folder.count))] = try JSONDocument(bytes: Repository.bytes(of: path))
+        }
+        return result
+    }
+
+    /// The string values of a document with their paths.
+    static func strings(in document: JSONDocument) -> [(path: JSONPath, text: String)] {
+        var result: [(JSONPath, String)] = []
+        func visit(_ node: JSONNode, _ path: JSONPath) {
+            if let text = node.stringValue { result.append((path, text)) }
+            var index = 0
+            for child in node.children {
+                visit(child, path + [node.kind == .object ? .key(child.key ?? "") : .index(index)])
+                index += 1
+            }
+        }
+        visit(document.root, [])
+        return result
+    }
+
+    /// Where the sample logs' events hold personal data, written out here (this target does not
+    /// link the catalogue): the user name, attribute maps, metadata, passwords, codes, answers.
+    static let personalPlaces: [JSONPath] = [
+        ["userName"], ["request", "userName"], ["request", "userAttributes"], ["request", "clientMetadata"],
+        ["request", "validationData"], ["request", "password"], ["request", "code"], ["request", "challengeAnswer"],
+        ["request", "privateChallengeParameters"], ["request", "attributes"], ["response", "userAttributes"],
+        ["response", "userAttributesToMap"],
+    ]
+    static let notPersonalNames: Set<String> = [
+        "email_verified", "phone_number_verified", "cognito:user_status", "locale", "zoneinfo", "token_type",
+        "expires_in", "scope", "iss", "aud", "iat", "exp",
+    ]
+
+    @Test func importRedactWritesTheSameEventsWithNoPersonalValueLeft() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let logs = Repository.root + "/fixtures/logs"
+        let sources = (try FileManager.default.contentsOfDirectory(atPath: logs)).sorted()
+            .filter { !$0.hasSuffix(".md") && !$0.hasSuffix(".py") }.map { logs + "/" + $0 }
+        #expect(sources.count >= 10)
+        let plain = try Binary.run(["import"] + sources + ["--into", folder.path + "/plain"])
+        let redacted = try Binary.run(["import"] + sources + ["--into", folder.path + "/redacted", "--redact", "--salt", "r"])
+        #expect(plain.status == redacted.status, "\(redacted.stderr)")
+        #expect(redacted.stdout.contains("values redacted: "), "\(redacted.stdout)")
+        let before = try Self.importedFiles(in: folder.path + "/plain")
+        let after = try Self.importedFiles(in: folder.path + "/redacted")
+        #expect(before.count == after.count && before.count >= 10)
+
+        // Every personal value of the plain import, and everything shaped like an email address,
+        // UUID or E.164 number, is gone from the redacted files and from their names.
+        var personal: Set<String> = []
+        var kept: Set<String> = []
+        for document in before.values {
+            let clientId = document[["callerContext", "clientId"]]?.stringValue
+            for (path, text) in Self.strings(in: document) where text.contains(where: { $0.isLetter || $0.isNumber }) {
+                let place = Self.personalPlaces.contains { path.starts(with: $0) }
+                let name = path.last?.key ?? ""
+                let isPersonal = place && !Self.notPersonalNames.contains(name) && text != "true" && text != "false"
+                    && !(path == ["userName"] && text == clientId)
+                if isPersonal { personal.insert(text) } else { kept.insert(text) }
+                for pattern in [#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"#, #"\+[1-9][0-9]{6,14}"#,
+                                #"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"#] {
+                    for match in text.matches(of: try Regex(pattern)) { personal.insert(String(text[match.range])) }
+                }
+            }
+        }
+        #expect(personal.count > 30)
+        let output = after.values.flatMap { Self.strings(in: $0).map(\.text) }
+        for value in personal where value.count >= 4 && !kept.contains(where: { $0.contains(value) }) {
+            let survives = output.contains { $0.contains(value) } || after.keys.contains { $0.contains(value) }
+            #expect(!survives, "\"\(value)\" survives")
+        }
+        // The same salt gives the same files in another run; the events line up across files.
+        let again = try Binary.run(["import"] + sources + ["--into", folder.path + "/again", "--redact", "--salt", "r"])
+        #expect(again.status == redacted.status)
+        let repeated = try Self.importedFiles(in: folder.path + "/again")
+        #expect(Set(repeated.keys) == Set(after.keys))
+        for (name, document) in after { #expect(repeated[name]?.bytes == document.bytes, "\(name)") }
+    }
+
+    @Test func importTakesTheRedactionOptionsOnlyWithRedact() throws {
+        let result = try Binary.run(["import", "fixtures/logs/events.ndjson", "--into", "/tmp/never", "--salt", "s"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--salt and --redact-groups go with --redact."))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/never"))
+    }
 }
