@@ -15,16 +15,16 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Find the events in logs, JSON lines, gzip files or standard input and write one file per event.",
         discussion: """
-            Every source is searched for Cognito events (see the README for the formats read). Each \\
-            distinct event is written pretty-printed to DIR/TRIGGER/TRIGGERSOURCE.USER.json, as \\
-            fixtures/ is laid out; a short content hash is added when that name holds another event. \\
-            Identical events are written once, and an existing file is never replaced. Broken event \\
+            Every source is searched for Cognito events (see the README for the formats read). Each \
+            distinct event is written pretty-printed to DIR/TRIGGER/TRIGGERSOURCE.USER.json, as \
+            fixtures/ is laid out; a short content hash is added when that name holds another event. \
+            Identical events are written once, and an existing file is never replaced. Broken event \
             lines are reported on standard error as SOURCE:LINE:COLUMN. A summary follows.
             With --redact every event's personal data is replaced with fakes before it is written, \
             as the redact command does (the file names then carry the fake user names); the same \
             original gets the same fake in every event of the run, or of every run with the same \
             --salt. An event that cannot be redacted is reported and not written.
-            Exit status: 0 when everything found was read, 1 when some event line was broken, 2 when \\
+            Exit status: 0 when everything found was read, 1 when some event line was broken, 2 when \
             a source could not be read or a file could not be written.
             """
     )
