@@ -281,7 +281,8 @@ extension TerminalLoop {
         }
         let newEvents = state.unsavedPaths.count - state.unsavedDocuments.count
         if newEvents > 0 {
-            notes.append("cognito-explorer: \(name): \(newEvents) new event\(newEvents == 1 ? "" : "s") without a file \(newEvents == 1 ? "was" : "were") not kept")
+            // New events from the trigger map, and edited events from logs: no file of their own to keep them beside.
+            notes.append("cognito-explorer: \(name): \(newEvents) edited event\(newEvents == 1 ? "" : "s") without a file of \(newEvents == 1 ? "its" : "their") own (new, or from a log) \(newEvents == 1 ? "was" : "were") not kept")
         }
         return notes
     }

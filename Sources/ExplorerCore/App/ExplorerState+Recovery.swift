@@ -5,7 +5,7 @@ extension ExplorerState {
     // MARK: Recovery files
 
     /// The edited events to keep when the program is ended by a signal: each file with unsaved
-    /// edits (new events without a file are left out) and its edited text.
+    /// edits (new events and events from logs, which have no file of their own, are left out) and its edited text.
     public var unsavedDocuments: [(path: String, bytes: [UInt8])] {
         unsavedPaths.compactMap { path in
             guard let session = sessions[path], session.hasFile, let bytes = session.event?.document.bytes else { return nil }
