@@ -126,6 +126,7 @@ struct CapturedEventTests {
         #expect(harness.documentText.contains("\"autoConfirmUser\":true"))
         #expect(harness.state.unsavedPaths.count == 1)
         #expect(harness.state.watchedFiles.isEmpty, "an event from a log has no file to watch")
+        #expect(harness.state.unsavedDocuments.isEmpty, "no recovery file is written beside a log on a signal")
     }
 
     @Test("events arrive in reports while the source stays open; the list and its count follow")
