@@ -121,8 +121,6 @@ struct TerminalLoop {
                 switch effect {
                 case .quit(let status):
                     return status
-                case .requestRedraw:
-                    continue
                 case .openEditor(let text, let fileExtension):
                     let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
                     schedule(state.apply(result))

@@ -30,8 +30,6 @@ public enum Action: Sendable {
     case functionFinished(FunctionReport)
     /// Ctrl-C while the user's function runs: stop it (the run loop sends this instead of quitting).
     case interruptFunction
-    /// Time passed; nothing to do for now, but kept so run loops can wake the state.
-    case tick
 }
 
 /// Work the run loop does for the state, reporting the result back as an `Action`.
@@ -62,6 +60,4 @@ public enum Effect: Hashable, Sendable {
     case stopFunction
     /// Leave the program with this exit status.
     case quit(status: Int32)
-    /// Draw again, even though no key was pressed.
-    case requestRedraw
 }

@@ -230,8 +230,6 @@ public struct ExplorerState: Sendable {
             return functionFinished(report)
         case .interruptFunction:
             return runningFunction == nil ? [] : stopFunction()
-        case .tick:
-            return []
         }
     }
 
