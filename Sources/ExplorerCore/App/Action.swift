@@ -30,6 +30,13 @@ public enum Action: Sendable {
     case functionFinished(FunctionReport)
     /// Ctrl-C while the user's function runs: stop it (the run loop sends this instead of quitting).
     case interruptFunction
+    /// Ctrl-C (SIGINT under cbreak): cancels a prompt or input; at the top level quits, asking
+    /// first when edits are unsaved. Handled exactly like the key `.ctrl("c")`.
+    case interrupt
+    /// Text pasted into the terminal (bracketed paste), inserted into a text input at once.
+    case paste(String)
+    /// The result of `Effect.findRecovery`: a recovery file beside `path` holds these bytes.
+    case recoveryFound(path: String, bytes: [UInt8])
 }
 
 /// Work the run loop does for the state, reporting the result back as an `Action`.
@@ -60,4 +67,9 @@ public enum Effect: Hashable, Sendable {
     case stopFunction
     /// Leave the program with this exit status.
     case quit(status: Int32)
+    /// Look for a recovery file beside `path` (see `RecoveryFile`); answer `.recoveryFound` when
+    /// there is one, nothing otherwise.
+    case findRecovery(path: String)
+    /// Delete the recovery file beside `path`, if any; no answer.
+    case removeRecovery(path: String)
 }

@@ -100,6 +100,9 @@ public struct ExplorerState: Sendable {
     var newSaveTargets: [String: String] = [:]
     /// New events still to be given a file name before quitting.
     var newEventsToName: [String] = []
+    /// Files whose recovery file was already offered in this run (offered once, however often
+    /// the file is opened again).
+    var recoveryOffered: Set<String> = []
     /// The file whose event the user's function is running on, while it runs.
     public internal(set) var runningFunction: String?
     /// Set once the state has asked to quit.
@@ -127,6 +130,7 @@ public struct ExplorerState: Sendable {
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
         case .confirm(let confirm)?: return confirm.purpose == .quit ? .confirm : .replaceFile
+        case .recovery?: return .recovery
         case .raw?: return .rawEdit
         case .triggerMap?: return .triggerMap
         case nil:
@@ -230,6 +234,12 @@ public struct ExplorerState: Sendable {
             return functionFinished(report)
         case .interruptFunction:
             return runningFunction == nil ? [] : stopFunction()
+        case .interrupt:
+            return handleKey(.ctrl("c"))
+        case .paste(let text):
+            return paste(text)
+        case .recoveryFound(let path, let bytes):
+            return offerRecovery(path: path, bytes: bytes)
         }
     }
 
@@ -243,6 +253,7 @@ public struct ExplorerState: Sendable {
         case .prompt?: return handlePromptKey(key)
         case .picker?: return handlePickerKey(key)
         case .confirm?: return handleConfirmKey(key)
+        case .recovery?: return handleRecoveryKey(key)
         case .raw?: return handleRawKey(key)
         case .triggerMap?: return handleTriggerMapKey(key)
         case nil: break
@@ -264,6 +275,8 @@ public struct ExplorerState: Sendable {
             return []
         case .quit:
             return requestQuit()
+        case .interrupt:
+            return requestQuit(interrupted: true)
         case .nextPane:
             cycleFocus(forward: true)
             return []

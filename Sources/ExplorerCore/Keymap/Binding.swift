@@ -35,6 +35,8 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
     case enumPicker
     /// A question with a few answers is open (save, discard or cancel).
     case confirm
+    /// A recovery file was found beside a file being opened: restore, discard or keep it.
+    case recovery
     /// The question whether to replace an existing file is open (`W` to a name that exists).
     case replaceFile
     /// The help screen is open.
@@ -57,6 +59,7 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         case .textInput: return "Text input"
         case .enumPicker: return "Value picker"
         case .confirm: return "Save, discard or cancel"
+        case .recovery: return "Recovery file found"
         case .replaceFile: return "Replace an existing file"
         case .help: return "Help screen"
         case .pager: return "Text viewer"

@@ -11,7 +11,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case toggle, unset, setNull, addEntry, openEditor, rawEdit
     case undo, redo, save, saveAs
     // Application
-    case help, quit, close
+    case help, quit, interrupt, close
     // The user's function
     case runFunction, applyResult
     // Trigger map
@@ -22,4 +22,5 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case submit, cancel, switchField
     // Prompts
     case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep
+    case answerRestore
 }
