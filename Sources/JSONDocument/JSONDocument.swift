@@ -40,6 +40,10 @@ public struct JSONDocument: Sendable {
         storage.closeGap()
     }
 
+    /// The identity of the stored text and tape, for tests that check an edit patched the storage
+    /// in place: a copy made because something else still held the storage has another identity.
+    @_spi(Testing) public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// The document as text.
     public var text: String { String(decoding: storage.text, as: UTF8.self) }
 
