@@ -27,12 +27,7 @@ public struct PreTokenGenerationEvent: TokenGenerationEvent {
 extension EventResponse where Event == PreTokenGenerationEvent {
     /// The changes to the ID token; created on first access, also where the event holds `null`.
     public var claimsOverrideDetails: ClaimsOverrideDetails {
-        mutating get {
-            var view = ClaimsOverrideDetails(document: document, basePath: path("claimsOverrideDetails"))
-            view.ensureObject()
-            document = view.document
-            return view
-        }
+        mutating get { objectMember("claimsOverrideDetails", ClaimsOverrideDetails.init) }
         set { document = newValue.document }
     }
 }
@@ -47,12 +42,7 @@ public struct PreTokenGenerationV2Event: TokenGenerationEvent {
 extension EventResponse where Event == PreTokenGenerationV2Event {
     /// The changes to both tokens; created on first access, also where the event holds `null`.
     public var claimsAndScopeOverrideDetails: ClaimsAndScopeOverrideDetails {
-        mutating get {
-            var view = ClaimsAndScopeOverrideDetails(document: document, basePath: path("claimsAndScopeOverrideDetails"))
-            view.ensureObject()
-            document = view.document
-            return view
-        }
+        mutating get { objectMember("claimsAndScopeOverrideDetails", ClaimsAndScopeOverrideDetails.init) }
         set { document = newValue.document }
     }
 }
