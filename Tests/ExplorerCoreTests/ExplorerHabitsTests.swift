@@ -1,0 +1,127 @@
+import CognitoTriggers
+import ExplorerCore
+import Foundation
+import JSONDocument
+import Testing
+import TestSupport
+
+/// What a first-time user expects of the explorer (issue 14): each test names one habit.
+@Suite("Explorer habits")
+struct ExplorerHabitsTests {
+    static let tokensV2 = Repository.fixtures + "/pre-token-generation-v2/TokenGeneration_Authentication.json"
+
+    // MARK: The viewer keeps the nesting
+
+    @Test("v on an object shows it indented by depth, as the file indents it")
+    func viewerKeepsNesting() throws {
+        var harness = ExplorerHarness([Self.tokensV2], width: 100, height: 40)
+        try harness.press("Tab Tab v")
+        #expect(harness.state.mode == .pager)
+        let lines = harness.screen.lines
+        // The box's left border is at column 2 of the overlay; compare indentation relative to the "{" line.
+        let open = try #require(lines.firstIndex { $0.contains("{") && !$0.contains("\"") })
+        let base = try #require(lines[open].firstIndex(of: "{")).utf16Offset(in: lines[open])
+        func indent(of needle: String) throws -> Int {
+            let line = try #require(lines.first { $0.contains(needle) }, "no line with \(needle)")
+            let index = try #require(line.range(of: "\"")).lowerBound.utf16Offset(in: line)
+            return index - base
+        }
+        #expect(try indent(of: "\"idTokenGeneration\"") == 2)
+        #expect(try indent(of: "\"claimsToAddOrOverride\"") == 4)
+        #expect(try indent(of: "\"tenant_id\"") == 6)
+        #expect(try indent(of: "\"eu-west-1\"") == 8)
+    }
+
+    @Test("the viewer uses the file's own indentation unit (four spaces here), and wrapped lines keep the indent")
+    func viewerUsesFileIndent() throws {
+        let folder = try TemporaryFolder()
+        let long = String(repeating: "word ", count: 40)
+        let text = """
+        {
+            "version": "1",
+            "triggerSource": "PreSignUp_SignUp",
+            "region": "eu-west-1",
+            "userPoolId": "eu-west-1_x",
+            "userName": "u",
+            "callerContext": {"awsSdkVersion": "1", "clientId": "c"},
+            "request": {
+                "userAttributes": {"email": "a@example.com", "custom:note": "\(long)"}
+            },
+            "response": {}
+        }
+        """
+        let path = try folder.write("four.json", text)
+        var harness = ExplorerHarness([path], width: 80, height: 30)
+        try harness.moveCursor(to: ["request", "userAttributes"], from: "Tab e")
+        try harness.press("v")
+        #expect(harness.state.mode == .pager, "\(harness.text)")
+        let lines = harness.screen.lines
+        let emailLine = try #require(lines.first { $0.contains("\"email\"") })
+        let braceLine = try #require(lines.first { $0.hasSuffix("{") || $0.contains("║{") || $0.contains("{ ") })
+        let brace = try #require(braceLine.firstIndex(of: "{")).utf16Offset(in: braceLine)
+        let email = try #require(emailLine.range(of: "\"email\"")).lowerBound.utf16Offset(in: emailLine)
+        #expect(email - brace == 4, "four spaces, as the file indents")
+        // The long note wraps; its continuation lines start under the key, not at the left edge.
+        let noteRow = try #require(lines.firstIndex { $0.contains("\"custom:note\"") })
+        let continuation = lines[noteRow + 1]
+        let firstText = try #require(continuation.range(of: "word")).lowerBound.utf16Offset(in: continuation)
+        #expect(firstText - brace >= 4, "a wrapped line keeps the indent of its line")
+    }
+
+    @Test("a file indented with tabs is shown with two spaces per level; deep nesting is capped at half the width and its text still shows")
+    func viewerTabsAndDeepNesting() throws {
+        let folder = try TemporaryFolder()
+        var deep = "\"bottom\""
+        for _ in 0..<60 { deep = "[" + deep + "]" }
+        let text = "{\n\t\"version\": \"1\",\n\t\"triggerSource\": \"PreSignUp_SignUp\",\n\t\"region\": \"r\",\n\t\"userPoolId\": \"p\",\n\t\"userName\": \"u\",\n\t\"callerContext\": {\"awsSdkVersion\": \"1\", \"clientId\": \"c\"},\n\t\"request\": {\"userAttributes\": {\"email\": \"a@example.com\"}, \"clientMetadata\": {\"deep\": \(deep)}},\n\t\"response\": {}\n}\n"
+        let path = try folder.write("tabs.json", text)
+        var harness = ExplorerHarness([path], width: 80, height: 30)
+        try harness.moveCursor(to: ["request", "userAttributes"], from: "Tab e")
+        try harness.press("v")
+        let lines = harness.screen.lines
+        let braceLine = try #require(lines.first { $0.contains("║{") })
+        let brace = try #require(braceLine.range(of: "║{")).lowerBound.utf16Offset(in: braceLine) + 1
+        let emailLine = try #require(lines.first { $0.contains("\"email\"") })
+        #expect(try #require(emailLine.range(of: "\"email\"")).lowerBound.utf16Offset(in: emailLine) - brace == 2)
+        #expect(!harness.text.contains("\\t"), "no escaped tab in the viewer")
+        try harness.press("Escape")
+        try harness.moveCursor(to: ["request", "clientMetadata", "deep"], from: "")
+        try harness.press("v " + Array(repeating: "j", count: 50).joined(separator: " "))
+        let bottom = try #require(harness.screen.lines.first { $0.contains("\"bottom\"") }, "the innermost value is readable at 80 columns")
+        let left = bottom.utf16Offset(of: "║")
+        let right = try #require(bottom.range(of: "║", options: .backwards)).lowerBound.utf16Offset(in: bottom)
+        let inner = right - left - 1
+        #expect(bottom.utf16Offset(of: "\"bottom\"") - (left + 1) <= inner / 2, "the indent stops at half the width")
+    }
+
+    @Test("a string shown in the viewer keeps its leading spaces")
+    func viewerKeepsLeadingSpaces() throws {
+        let folder = try TemporaryFolder()
+        let text = #"{"version":"1","triggerSource":"PreSignUp_SignUp","region":"r","userPoolId":"p","userName":"u","callerContext":{"awsSdkVersion":"1","clientId":"c"},"request":{"userAttributes":{"email":"a@example.com"},"clientMetadata":{"poem":"line one\n    indented line"}},"response":{}}"#
+        let path = try folder.write("poem.json", text)
+        var harness = ExplorerHarness([path], width: 80, height: 30)
+        try harness.moveCursor(to: ["request", "clientMetadata", "poem"], from: "Tab e")
+        try harness.press("v")
+        let line = try #require(harness.screen.lines.first { $0.contains("indented line") })
+        let first = try #require(harness.screen.lines.first { $0.contains("line one") })
+        let a = try #require(first.range(of: "line one")).lowerBound.utf16Offset(in: first)
+        let b = try #require(line.range(of: "indented line")).lowerBound.utf16Offset(in: line)
+        #expect(b - a == 4)
+    }
+}
+
+extension ExplorerHarness {
+    /// Presses `start`, then `j` until the cursor is on `path` (failing when it never gets there).
+    mutating func moveCursor(to path: JSONPath, from start: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try press(start)
+        for _ in 0..<200 where state.cursorPath != path { try press("j") }
+        #expect(state.cursorPath == path, "the cursor never reached \(path.dottedString)", sourceLocation: sourceLocation)
+    }
+}
+
+extension String {
+    /// The UTF-16 offset where `needle` starts (0 when absent: tests check presence first).
+    func utf16Offset(of needle: String) -> Int {
+        range(of: needle).map { $0.lowerBound.utf16Offset(in: self) } ?? 0
+    }
+}
