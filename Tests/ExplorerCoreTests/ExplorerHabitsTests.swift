@@ -94,6 +94,110 @@ struct ExplorerHabitsTests {
         #expect(bottom.utf16Offset(of: "\"bottom\"") - (left + 1) <= inner / 2, "the indent stops at half the width")
     }
 
+    // MARK: Changed on disk
+
+    static let preSignUp = Repository.fixtures + "/pre-sign-up/PreSignUp_SignUp.json"
+
+    /// A copy of the pre sign-up fixture with one response edit, then changed by another program.
+    static func editedThenChangedOutside() throws -> (FixtureCopy, ExplorerHarness, outside: String) {
+        let file = try FixtureCopy("pre-sign-up/PreSignUp_SignUp.json")
+        var harness = ExplorerHarness([file.path])
+        try harness.press("Tab Tab Enter")
+        #expect(harness.state.unsavedPaths == [file.path])
+        let outside = file.original.replacingOccurrences(of: "eu-west-1", with: "eu-central-1")
+        #expect(outside != file.original)
+        try file.folder.write("PreSignUp_SignUp.json", outside)
+        return (file, harness, outside)
+    }
+
+    @Test("after an edit and an outside change, w refuses and keeps the file; the list row, the response title and the status bar say changed on disk")
+    func changedOnDiskIsMarked() throws {
+        var (file, harness, outside) = try Self.editedThenChangedOutside()
+        defer { file.folder.cleanUp() }
+        _ = harness.runner.drain(harness.state.apply(.fileChangedOnDisk(path: file.path)), into: &harness.state)
+        let edited = harness.documentText
+        try harness.press("w")
+        #expect(file.onDisk == outside, "the other program's change is kept")
+        #expect(harness.documentText == edited, "the edits are kept")
+        #expect(harness.state.statusMessage?.text.contains("R reloads it") == true)
+        let lines = harness.screen.lines
+        #expect(lines[1].contains("✓≠"), "the list row carries the mark: \(lines[1])")
+        #expect(lines.first { $0.contains("Response") }?.contains("≠ changed on disk") == true)
+        #expect(lines[harness.screen.height - 2].contains("PreSignUp_SignUp.json  ≠ changed on disk"),
+                "the status bar keeps the mark beside the message")
+    }
+
+    @Test("a save refused because the file changed (no watcher report yet) marks the file too")
+    func refusedSaveMarks() throws {
+        var (file, harness, outside) = try Self.editedThenChangedOutside()
+        defer { file.folder.cleanUp() }
+        try harness.press("w")
+        #expect(file.onDisk == outside)
+        #expect(harness.screen.lines[1].contains("≠"))
+        #expect(harness.screen.lines[harness.screen.height - 2].contains("≠ changed on disk"))
+    }
+
+    @Test("u back to no edits reloads a file that changed on disk: the new text shows and the mark goes")
+    func undoToNoEditsReloads() throws {
+        var (file, harness, outside) = try Self.editedThenChangedOutside()
+        defer { file.folder.cleanUp() }
+        _ = harness.runner.drain(harness.state.apply(.fileChangedOnDisk(path: file.path)), into: &harness.state)
+        try harness.press("w u")
+        #expect(harness.documentText == outside, "the file as it is now")
+        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(!harness.text.contains("≠"))
+        #expect(harness.text.contains("eu-central-1") || harness.documentText.contains("eu-central-1"))
+        #expect(harness.state.statusMessage?.text.contains("reloaded") == true)
+    }
+
+    @Test("an undo that leaves edits does not reload; the second one does")
+    func partialUndoKeeps() throws {
+        var (file, harness, outside) = try Self.editedThenChangedOutside()
+        defer { file.folder.cleanUp() }
+        try harness.press("j Enter")  // a second edit: autoVerifyEmail
+        let twoEdits = harness.documentText
+        _ = harness.runner.drain(harness.state.apply(.fileChangedOnDisk(path: file.path)), into: &harness.state)
+        try harness.press("u")
+        #expect(harness.documentText != twoEdits && harness.documentText != outside, "one edit left")
+        #expect(harness.screen.lines[1].contains("≠"))
+        try harness.press("u")
+        #expect(harness.documentText == outside)
+    }
+
+    @Test("R asks before dropping edits: n keeps them, y reloads the file as it is on disk")
+    func reloadKeyAsks() throws {
+        var (file, harness, outside) = try Self.editedThenChangedOutside()
+        defer { file.folder.cleanUp() }
+        let edited = harness.documentText
+        try harness.press("R")
+        #expect(harness.state.mode == .reloadFile)
+        #expect(harness.text.contains("has unsaved edits. Reload it from disk"))
+        #expect(harness.text.contains("y reload") && harness.text.contains("n keep"))
+        try harness.press("n")
+        #expect(harness.documentText == edited)
+        #expect(harness.state.statusMessage?.text == "reload cancelled; your edits are kept")
+        try harness.press("R Escape")
+        #expect(harness.documentText == edited)
+        try harness.press("R y")
+        #expect(harness.state.mode == .response)
+        #expect(harness.documentText == outside)
+        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(file.onDisk == outside, "reloading writes nothing")
+    }
+
+    @Test("R without edits reloads at once; on a new event it says there is no file")
+    func reloadWithoutEdits() throws {
+        let file = try FixtureCopy("pre-sign-up/PreSignUp_SignUp.json")
+        defer { file.folder.cleanUp() }
+        var harness = ExplorerHarness([file.path])
+        try file.folder.write("PreSignUp_SignUp.json", "{ not json")
+        try harness.press("R")
+        #expect(harness.state.mode == .list)
+        #expect(harness.text.contains("Not JSON"))
+        try harness.press("t Enter R")
+        #expect(harness.state.statusMessage?.text.contains("has no file to reload") == true)
+    }
+
     @Test("a string shown in the viewer keeps its leading spaces")
     func viewerKeepsLeadingSpaces() throws {
         let folder = try TemporaryFolder()

@@ -20,8 +20,9 @@ public enum Action: Sendable {
     case copyTargetExists(path: String)
     /// The result of `Effect.saveCopy` when the copy's name is the open file itself: save it plainly.
     case copyIsTheOriginal(path: String)
-    /// The result of `Effect.save` when writing failed; the edits stay in memory.
-    case saveFailed(path: String, message: String)
+    /// The result of `Effect.save` when writing failed; the edits stay in memory. `changedOnDisk`
+    /// says the save was refused because another program changed the file since it was read.
+    case saveFailed(path: String, message: String, changedOnDisk: Bool = false)
     /// The result of `Effect.openEditor`: the edited text, or nil when the editor failed or was not run.
     case editorFinished(text: String?, message: String?)
     /// The file at `path` changed on disk (the run loop may watch files and report it).

@@ -32,7 +32,7 @@ public struct EffectRunner: Sendable {
                 let method = try FileStore.write(bytes, to: path, expecting: expected, faults: faults)
                 return .saved(path: path, bytes: bytes, note: method.note)
             } catch {
-                return .saveFailed(path: path, message: error.description)
+                return .saveFailed(path: path, message: error.description, changedOnDisk: error.kind == .changedOnDisk)
             }
         case .saveCopy(let path, let bytes, let original, let replacing):
             var target = stat()

@@ -118,7 +118,12 @@ public struct ExplorerState: Sendable {
         case .pager?: return .pager
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
-        case .confirm(let confirm)?: return confirm.purpose == .quit ? .confirm : .replaceFile
+        case .confirm(let confirm)?:
+            switch confirm.purpose {
+            case .quit: return .confirm
+            case .replaceFile: return .replaceFile
+            case .reload: return .reloadFile
+            }
         case .raw?: return .rawEdit
         case .triggerMap?: return .triggerMap
         case nil:
@@ -191,6 +196,12 @@ public struct ExplorerState: Sendable {
 
     /// Applies an action and returns the effects the run loop must perform.
     public mutating func apply(_ action: Action) -> [Effect] {
+        let effects = update(action)
+        // A file that changed on disk while it had edits is read again as soon as it has none.
+        return effects + reloadFilesChangedOnDisk()
+    }
+
+    private mutating func update(_ action: Action) -> [Effect] {
         switch action {
         case .key(let key):
             return handleKey(key)
@@ -212,8 +223,8 @@ public struct ExplorerState: Sendable {
         case .copyIsTheOriginal(let path):
             copyTargets.remove(path)
             return saveCurrent()
-        case .saveFailed(let path, let text):
-            return didFailSaving(path: path, message: text)
+        case .saveFailed(let path, let text, let changedOnDisk):
+            return didFailSaving(path: path, message: text, changedOnDisk: changedOnDisk)
         case .editorFinished(let text, let note):
             return editorFinished(text: text, note: note)
         case .fileChangedOnDisk(let path):
@@ -271,6 +282,8 @@ public struct ExplorerState: Sendable {
         case .triggerMap:
             openTriggerMap()
             return []
+        case .reload:
+            return requestReload()
         default:
             break
         }

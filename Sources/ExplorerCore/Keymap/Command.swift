@@ -9,7 +9,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case search, nextMatch, previousMatch, toggleSort
     // Editing
     case toggle, unset, setNull, addEntry, openEditor, rawEdit
-    case undo, redo, save, saveAs
+    case undo, redo, save, saveAs, reload
     // Application
     case help, quit, close
     // Trigger map
@@ -19,5 +19,5 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case deleteBackward, deleteForward, deleteWordBackward, clearLine
     case submit, cancel, switchField
     // Prompts
-    case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep
+    case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep, answerReload
 }

@@ -20,6 +20,7 @@ public enum Keymap {
         Binding(keys: [.ctrl("r")], action: .redo, help: "redo"),
         Binding(keys: [.character("w"), .ctrl("s")], action: .save, help: "save this event", hint: "save"),
         Binding(keys: [.character("W")], action: .saveAs, help: "save a copy under another name"),
+        Binding(keys: [.character("R")], action: .reload, help: "reload from disk (asks before dropping edits)"),
         Binding(keys: [.character("r")], action: .rawEdit, help: "raw edit: set any path to any JSON value", hint: "raw"),
         Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
@@ -110,6 +111,12 @@ public enum Keymap {
         Binding(keys: [.character("n"), .escape], action: .answerKeep, help: "keep the file; type another name", hint: "keep"),
     ]
 
+    /// The question whether `R` may drop unsaved edits to read the file again.
+    public static let reloadFile: [Binding] = [
+        Binding(keys: [.character("y"), .character("R")], action: .answerReload, help: "drop the edits and read the file from disk", hint: "reload"),
+        Binding(keys: [.character("n"), .escape], action: .answerKeep, help: "keep the edits", hint: "keep"),
+    ]
+
     /// Scrolling keys of the help screen and the text viewer.
     private static let scrolling: [Binding] = [
         Binding(keys: [.up, .character("k")], action: .moveUp, help: "scroll up"),
@@ -157,6 +164,7 @@ public enum Keymap {
         case .enumPicker: return enumPicker
         case .confirm: return confirm
         case .replaceFile: return replaceFile
+        case .reloadFile: return reloadFile
         case .help: return help
         case .pager: return pager
         case .rawEdit: return rawEdit

@@ -82,14 +82,19 @@ extension ExplorerState {
             let question = TextLayout.wrap(terminalSafe(confirm.question), width: width - 4)
             let height = question.count + 4
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
-            let isQuit = confirm.purpose == .quit
-            drawModalBox(&grid, box, title: isQuit ? "Unsaved edits" : "File exists")
+            let title: String
+            switch confirm.purpose {
+            case .quit: title = "Unsaved edits"
+            case .replaceFile: title = "File exists"
+            case .reload: title = "Reload from disk"
+            }
+            drawModalBox(&grid, box, title: title)
             for (offset, line) in question.enumerated() {
                 grid.put(line, x: box.x + 2, y: box.y + 1 + offset, style: Theme.key)
             }
             var x = box.x + 2
             let y = box.y + question.count + 2
-            for binding in isQuit ? Keymap.confirm : Keymap.replaceFile {
+            for binding in Keymap.bindings(for: mode) {
                 x += grid.put(binding.keys.first?.displayName ?? "", x: x, y: y, style: Theme.hintKey)
                 x += grid.put(" " + (binding.hint ?? binding.help), x: x, y: y, style: Theme.key)
                 x += 3

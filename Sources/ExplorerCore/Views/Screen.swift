@@ -91,7 +91,11 @@ extension ExplorerState {
             x += grid.put(entry.status.mark, x: x, y: y, style: Self.statusStyle(entry.status))
             let modified = sessions[entry.path]?.hasUnsavedEdits == true
             // The space of an unmodified row is plain, so a selected row is not marked in orange.
-            x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
+            if sessions[entry.path]?.changedOnDisk == true {
+                x += grid.put(Self.changedOnDiskMark, x: x, y: y, style: Theme.error)
+            } else {
+                x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
+            }
             x += 1
             let name = TextLayout.truncate(terminalSafe(Self.listName(entry)), width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
@@ -107,6 +111,9 @@ extension ExplorerState {
             }
         }
     }
+
+    /// The list's mark for a file with unsaved edits that another program changed on disk.
+    static let changedOnDiskMark = "≠"
 
     static func statusStyle(_ status: FileStatus) -> Style {
         switch status {
@@ -221,6 +228,7 @@ extension ExplorerState {
         if warnings > 0 { title += " · \(warnings) warning\(warnings == 1 ? "" : "s")" }
         if errors == 0 && warnings == 0 { title += " · valid" }
         if session.hasUnsavedEdits { title += " · ● unsaved" }
+        if session.changedOnDisk { title += " · \(Self.changedOnDiskMark) changed on disk" }
         if session.response.query != nil { title += " · /\(session.response.query ?? "") \(session.response.matches.count)" }
         Self.drawPane(&grid, layout.response, title: title, focused: focused)
         var area = inner
@@ -316,6 +324,11 @@ extension ExplorerState {
         var x = rect.x + 1
         if let path = currentPath {
             x += grid.put(relativeName(path), x: x, y: rect.y, style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
+            if sessions[path]?.changedOnDisk == true {
+                // Shown beside a message too: it holds until the file is read again.
+                x += grid.put("  \(Self.changedOnDiskMark) changed on disk", x: x, y: rect.y,
+                              style: Theme.statusBar.foreground(.brightRed).bolded, maxWidth: max(0, rect.maxX - x))
+            }
             if message == nil, let cursorPath {
                 x += grid.put("  " + (cursorPath.isEmpty ? "(root)" : cursorPath.dottedString), x: x, y: rect.y, style: Theme.statusBar,
                               maxWidth: max(0, rect.maxX - x - 12))
@@ -323,6 +336,7 @@ extension ExplorerState {
             if message == nil, sessions[path]?.hasUnsavedEdits == true {
                 x += grid.put("  ● unsaved", x: x, y: rect.y, style: Theme.modified.background(Theme.statusBar.background))
             }
+
         }
         if let message {
             let style: Style
