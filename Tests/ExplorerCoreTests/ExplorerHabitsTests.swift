@@ -198,6 +198,53 @@ struct ExplorerHabitsTests {
         #expect(harness.state.statusMessage?.text.contains("has no file to reload") == true)
     }
 
+    // MARK: Marks
+
+    @Test("the help screen ends with the legend: every list mark with its meaning, drawn in the list's colours")
+    func helpHasTheLegend() throws {
+        var harness = ExplorerHarness([Repository.fixtures + "/invalid"], width: 100, height: 30)
+        // The list's own marks and their styles, to compare with the legend's.
+        var listStyles: [String: Style] = [:]
+        for y in 1..<(harness.screen.height - 4) {
+            let cell = harness.screen[x: 1, y: y]
+            listStyles[cell.grapheme] = cell.style
+        }
+        #expect(Set(listStyles.keys).isSuperset(of: ["✓", "!", "✗", "?"]))
+        try harness.press("?")
+        var text = ""
+        var legendStyles: [String: Style] = [:]
+        for _ in 0..<40 {
+            let grid = harness.screen
+            text += grid.text
+            for y in 0..<grid.height {
+                let line = grid.lines[y]
+                for mark in ["✓", "!", "✗", "?"] where line.contains("║  \(mark) ") {
+                    let column = line.prefix { $0 != "║" }.count + 3
+                    legendStyles[mark] = grid[x: column, y: y].style
+                }
+            }
+            try harness.press("PgDn")
+        }
+        #expect(text.contains("Marks · Event list: the first column"))
+        for status in [FileStatus.valid, .warnings, .errors, .unreadable, .pending] {
+            #expect(text.contains(String(status.meaning.prefix(40))), "the help explains \(status.mark)")
+        }
+        #expect(text.contains("≠") && text.contains("unsaved edits, and another program"))
+        for mark in ["✓", "!", "✗", "?"] {
+            #expect(legendStyles[mark] == listStyles[mark], "\(mark) has the list's style in the legend")
+        }
+    }
+
+    @Test("the marks' meanings say precisely which files get ? and which get ✗")
+    func marksArePrecise() {
+        #expect(FileStatus.unreadable.meaning.hasPrefix("not JSON"))
+        #expect(FileStatus.errors.meaning.contains("not a trigger event"))
+        #expect(FileStatus.warnings.meaning.contains("triggerSource is unknown"))
+        let readme = String(decoding: Repository.bytes(of: Repository.root + "/README.md"), as: UTF8.self)
+        #expect(!readme.contains("`?` not an\nevent") && !readme.contains("`?` not an event"), "the old, wrong wording is gone")
+        #expect(readme.contains("`?` not JSON"))
+    }
+
     @Test("a string shown in the viewer keeps its leading spaces")
     func viewerKeepsLeadingSpaces() throws {
         let folder = try TemporaryFolder()
