@@ -28,11 +28,14 @@ scratch="${SCRATCH_PATH:-.build}"
 swift build --scratch-path "$scratch" --product cognito-explorer
 binary="$(swift build --scratch-path "$scratch" --show-bin-path)/cognito-explorer"
 
-# Each line of shots.txt: NAME, SIZE, KEYS and PATHS (space-separated) between tabs.
-while IFS=$'\t' read -r name size keys paths; do
+# Each line of shots.txt: NAME, SIZE, KEYS and PATHS (space-separated) between tabs, and optionally
+# FUNCTION, the command x runs (a shot of the function's result view; its runtime needs curl).
+while IFS=$'\t' read -r name size keys paths function; do
     case "$name" in ''|'#'*) continue ;; esac
     read -r -a files <<<"$paths"
-    "$binary" render "${files[@]}" --size "$size" --keys "$keys" --colors 256 --format svg </dev/null >"screenshots/$name.svg"
+    extra=()
+    if [ -n "${function:-}" ]; then extra=(--function "$function"); fi
+    "$binary" render "${files[@]}" --size "$size" --keys "$keys" --colors 256 --format svg "${extra[@]}" </dev/null >"screenshots/$name.svg"
     /usr/bin/python3 screenshots/emoji.py "screenshots/$name.svg"
     rsvg-convert "screenshots/$name.svg" -o "screenshots/$name.png"
     echo "screenshots/$name.png"

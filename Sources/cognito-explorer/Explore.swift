@@ -3,6 +3,7 @@ import ExplorerCore
 import Foundation
 import JSONDocument
 import NcursesBackend
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -27,6 +28,9 @@ struct Explore: ParsableCommand {
     @Argument(help: "Event files and folders (default: the bundled fixtures).")
     var paths: [String] = []
 
+    @Option(help: "The command that runs your trigger function for 'x', such as 'python -m awslambdaric app.handler' (default: $COGNITO_EXPLORER_FUNCTION).")
+    var function: String?
+
     func run() throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             printError("""
@@ -49,7 +53,8 @@ struct Explore: ParsableCommand {
             printError("cognito-explorer: \(error.description)")
             throw ExitCode(2)
         }
-        let status = TerminalLoop(session: session, paths: inputs).run()
+        let functionCommand = function ?? ProcessInfo.processInfo.environment["COGNITO_EXPLORER_FUNCTION"].flatMap { $0.isEmpty ? nil : $0 }
+        let status = TerminalLoop(session: session, paths: inputs, functionCommand: functionCommand).run()
         session.end()
         if status != 0 { throw ExitCode(status) }
     }
@@ -59,6 +64,7 @@ struct Explore: ParsableCommand {
 struct TerminalLoop {
     let session: TerminalSession
     let paths: [String]
+    let functionCommand: String?
 
     func run() -> Int32 {
         let environment = ProcessInfo.processInfo.environment
@@ -73,8 +79,15 @@ struct TerminalLoop {
             }
         }
         let size = session.size
-        var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode), width: size.width, height: size.height)
+        var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand),
+                                  width: size.width, height: size.height)
         let runner = EffectRunner()
+        // The user's function runs on its own thread; its report comes back through this box and
+        // is applied between keys, so the screen stays live while it runs.
+        let functions = FunctionRunner()
+        // Whatever way the loop ends, the function and every process it started end too.
+        defer { functions.close() }
+        let finished = NIOLockedValueBox<FunctionReport?>(nil)
         // For the end-to-end test that a crash gives the terminal back: never set in normal use.
         let crashAfterFirstFrame = environment["COGNITO_EXPLORER_TEST_CRASH"] == "after-first-frame"
         // Effects the user waits for (open, save, editor, quit) run before the next key is read, so
@@ -91,6 +104,13 @@ struct TerminalLoop {
             }
         }
         while true {
+            if session.interruptSignal == SIGINT, state.runningFunction != nil {
+                // Ctrl-C while the user's function runs stops the function, not the explorer.
+                session.clearInterruptSignal()
+                needsDraw = true
+                schedule(state.apply(.interruptFunction))
+                continue
+            }
             if let signal = session.interruptSignal {
                 // Ctrl-C, SIGTERM, SIGHUP: restore the terminal; nothing is half-written, since saves
                 // go through a temporary file and a rename.
@@ -106,11 +126,26 @@ struct TerminalLoop {
                 case .openEditor(let text, let fileExtension):
                     let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
                     schedule(state.apply(result))
+                case .runFunction(let command, let event, let region, let path):
+                    Thread.detachNewThread {
+                        let report = functions.run(command: command, event: event, region: region, path: path)
+                        finished.withLockedValue { $0 = report }
+                    }
+                case .stopFunction:
+                    functions.stop()
                 default:
                     let action = runner.perform(effect)
                     watcher.performed(effect)
                     if let action { schedule(state.apply(action)) }
                 }
+                continue
+            }
+            if let report = finished.withLockedValue({ value -> FunctionReport? in
+                defer { value = nil }
+                return value
+            }) {
+                needsDraw = true
+                schedule(state.apply(.functionFinished(report)))
                 continue
             }
             // About once a second, and only between keys: did an open file change on disk?

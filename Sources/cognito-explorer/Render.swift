@@ -38,6 +38,9 @@ struct Render: ParsableCommand {
     @Flag(help: "Print to standard error how long the first frame, indexing and each key (with its frame) took.")
     var timing = false
 
+    @Option(help: "The command that runs your trigger function for 'x' (default: $COGNITO_EXPLORER_FUNCTION).")
+    var function: String?
+
     enum Stage: String, ExpressibleByArgument, CaseIterable {
         case firstFrame = "first-frame", indexed
     }
@@ -72,8 +75,15 @@ struct Render: ParsableCommand {
         case .none?: colorMode = .none
         case nil: colorMode = noColor ? .none : .full
         }
-        var state = ExplorerState(paths: inputs, options: ExplorerOptions(colorMode: colorMode), width: width, height: height)
-        let runner = EffectRunner(editorText: editorText)
+        let functionCommand = function ?? ProcessInfo.processInfo.environment["COGNITO_EXPLORER_FUNCTION"].flatMap { $0.isEmpty ? nil : $0 }
+        var state = ExplorerState(paths: inputs, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand),
+                                  width: width, height: height)
+        // Headless, the function runs to its end before the next key.
+        let functions = FunctionRunner()
+        defer { functions.close() }
+        let runner = EffectRunner(editorText: editorText, functionRunner: { command, event, region, path in
+            functions.run(command: command, event: event, region: region, path: path)
+        })
         // As in the terminal loop, summary loads wait until the other effects are done: that is
         // when the first frame shows.
         let clock = ContinuousClock()

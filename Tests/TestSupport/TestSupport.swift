@@ -161,3 +161,53 @@ public enum Binary {
                       stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// The Python Lambda runtime interface client (`awslambdaric`) in the virtual environment that
+/// `.ci/run` makes under `.build-venv/`, for tests that run real Python handlers.
+public enum PythonLambda {
+    /// The virtual environment's folder.
+    public static let venv = Repository.root + "/.build-venv"
+
+    /// The venv's python, when awslambdaric is installed there.
+    public static let python: String? = {
+        let python = venv + "/bin/python"
+        guard FileManager.default.isExecutableFile(atPath: python),
+              let lib = try? FileManager.default.contentsOfDirectory(atPath: venv + "/lib"),
+              lib.contains(where: { FileManager.default.fileExists(atPath: venv + "/lib/" + $0 + "/site-packages/awslambdaric") })
+        else { return nil }
+        return python
+    }()
+
+    /// Whether the tests that need it can run; they are skipped (visibly) when not.
+    public static var isAvailable: Bool { python != nil }
+
+    /// Why they are skipped.
+    public static let skipReason = "awslambdaric is not installed in .build-venv: run .ci/run, or python3 -m venv .build-venv && .build-venv/bin/pip install awslambdaric"
+
+    /// The folder of the test handlers (`triggers.py`).
+    public static let handlers = Repository.root + "/Tests/Functions/python"
+
+    /// The command that runs handler `name` of `triggers.py`.
+    public static func command(_ name: String) -> [String] {
+        [python ?? "python3", "-m", "awslambdaric", "triggers.\(name)"]
+    }
+}
+
+extension Binary.Result {
+    /// Standard output with every duration ("123 ms") written as "N ms", for exact comparisons.
+    public var stdoutWithoutTimes: String {
+        stdout.replacingOccurrences(of: #"\b[0-9]+ ms\b"#, with: "N ms", options: .regularExpression)
+    }
+}
+
+/// curl, which the test runtimes (`Tests/Functions/`) use to speak the Lambda Runtime API.
+public enum Curl {
+    /// Whether curl is on PATH; the tests that need it are skipped (visibly) when not.
+    public static let isAvailable: Bool = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/curl") }
+    }()
+
+    /// Why they are skipped.
+    public static let skipReason = "curl is not installed: the test runtimes need it (.ci/run installs it)"
+}

@@ -27,6 +27,10 @@ public enum Action: Sendable {
     case editorFinished(text: String?, message: String?)
     /// The file at `path` changed on disk (the run loop may watch files and report it).
     case fileChangedOnDisk(path: String)
+    /// The result of `Effect.runFunction`: the report of the user's function on the event.
+    case functionFinished(FunctionReport)
+    /// Ctrl-C while the user's function runs: stop it (the run loop sends this instead of quitting).
+    case interruptFunction
     /// Time passed; nothing to do for now, but kept so run loops can wake the state.
     case tick
 }
@@ -52,6 +56,11 @@ public enum Effect: Hashable, Sendable {
     /// Let the user edit `text` in `$VISUAL` or `$EDITOR` (a temporary file with this extension);
     /// answer `.editorFinished`.
     case openEditor(text: String, fileExtension: String)
+    /// Run the user's function (`command`, split as a shell would) on `event`, the event of the
+    /// file at `path`, as Lambda would; answer `.functionFinished`. Performed without blocking keys.
+    case runFunction(command: String, event: [UInt8], region: String?, path: String)
+    /// Stop the function that is running (its whole process group); its run still answers.
+    case stopFunction
     /// Leave the program with this exit status.
     case quit(status: Int32)
     /// Draw again, even though no key was pressed.

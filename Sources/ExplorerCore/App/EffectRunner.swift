@@ -9,10 +9,15 @@ public struct EffectRunner: Sendable {
     public var editorText: String?
     /// Test hooks that make saving fail.
     public var faults: FileStore.Faults
+    /// Runs the user's function for `.runFunction` (the executable supplies one built on
+    /// `LambdaHost`); without it the run reports that no runner is available.
+    public var functionRunner: (@Sendable (_ command: String, _ event: [UInt8], _ region: String?, _ path: String) -> FunctionReport)?
 
-    public init(editorText: String? = nil, faults: FileStore.Faults = FileStore.Faults()) {
+    public init(editorText: String? = nil, faults: FileStore.Faults = FileStore.Faults(),
+                functionRunner: (@Sendable (String, [UInt8], String?, String) -> FunctionReport)? = nil) {
         self.editorText = editorText
         self.faults = faults
+        self.functionRunner = functionRunner
     }
 
     /// Performs one effect and returns the action that reports its result, if it has one.
@@ -64,7 +69,10 @@ public struct EffectRunner: Sendable {
         case .openEditor:
             if let editorText { return .editorFinished(text: editorText, message: nil) }
             return .editorFinished(text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")
-        case .quit, .requestRedraw:
+        case .runFunction(let command, let event, let region, let path):
+            if let functionRunner { return .functionFinished(functionRunner(command, event, region, path)) }
+            return .functionFinished(FunctionReport(path: path, lines: ["no function runner in this run"], response: nil))
+        case .stopFunction, .quit, .requestRedraw:
             return nil
         }
     }

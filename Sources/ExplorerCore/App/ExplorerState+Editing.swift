@@ -503,6 +503,10 @@ extension ExplorerState {
             overlay = nil
             return []
         }
+        if command == .applyResult, case .pager(let pager)? = overlay, let report = pager.result {
+            applyFunctionResult(report)
+            return []
+        }
         let layout = Layout(width: width, height: height, options: options)
         let page = max(1, layout.overlayInner.height)
         let total: Int

@@ -19,8 +19,13 @@ public struct ExplorerOptions: Hashable, Sendable {
     /// Below this size the screen says it is too small.
     public var minimumWidth: Int
     public var minimumHeight: Int
+    /// The command that runs the user's trigger function for `x` (from `--function` or
+    /// `COGNITO_EXPLORER_FUNCTION`); nil when none is configured.
+    public var functionCommand: String?
 
-    public init(colorMode: ColorMode = .full, batchSize: Int = 250, minimumWidth: Int = 60, minimumHeight: Int = 16) {
+    public init(colorMode: ColorMode = .full, batchSize: Int = 250, minimumWidth: Int = 60, minimumHeight: Int = 16,
+                functionCommand: String? = nil) {
+        self.functionCommand = functionCommand
         self.colorMode = colorMode
         self.batchSize = max(1, batchSize)
         self.minimumWidth = minimumWidth
@@ -94,6 +99,8 @@ public struct ExplorerState: Sendable {
     var newSaveTargets: [String: String] = [:]
     /// New events still to be given a file name before quitting.
     var newEventsToName: [String] = []
+    /// The file whose event the user's function is running on, while it runs.
+    public internal(set) var runningFunction: String?
     /// Set once the state has asked to quit.
     public internal(set) var hasQuit = false
 
@@ -115,7 +122,7 @@ public struct ExplorerState: Sendable {
     public var mode: Mode {
         switch overlay {
         case .help?: return .help
-        case .pager?: return .pager
+        case .pager(let pager)?: return pager.result == nil ? .pager : .functionResult
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
         case .confirm(let confirm)?:
@@ -229,6 +236,10 @@ public struct ExplorerState: Sendable {
             return editorFinished(text: text, note: note)
         case .fileChangedOnDisk(let path):
             return fileChanged(path: path)
+        case .functionFinished(let report):
+            return functionFinished(report)
+        case .interruptFunction:
+            return runningFunction == nil ? [] : stopFunction()
         case .tick:
             return []
         }
@@ -237,6 +248,8 @@ public struct ExplorerState: Sendable {
     mutating func handleKey(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
         if overlay == nil { message = nil }
+        // Esc stops a running function from any pane; the result view opens when it has stopped.
+        if runningFunction != nil, key == .escape, overlay == nil { return stopFunction() }
         switch overlay {
         case .help?, .pager?: return handleScrollingOverlay(key)
         case .prompt?: return handlePromptKey(key)
@@ -284,6 +297,8 @@ public struct ExplorerState: Sendable {
             return []
         case .reload:
             return requestReload()
+        case .runFunction:
+            return runFunction()
         default:
             break
         }

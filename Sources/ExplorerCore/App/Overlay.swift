@@ -108,6 +108,8 @@ struct Pager: Hashable, Sendable {
     var title: String
     var text: String
     var scroll: Int
+    /// Set when the text is the report of the user's function, which Enter can apply.
+    var result: FunctionReport? = nil
 }
 
 /// What covers the panes, taking the keys.

@@ -47,6 +47,8 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
     case rawEdit
     /// The trigger map is open: the journeys with their triggers in Cognito's order.
     case triggerMap
+    /// The report of the user's function on an event is open.
+    case functionResult
 
     /// The heading of this mode on the help screen.
     public var title: String {
@@ -63,6 +65,7 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         case .pager: return "Text viewer"
         case .rawEdit: return "Raw edit (any path, any JSON value)"
         case .triggerMap: return "Trigger map"
+        case .functionResult: return "Your function's result"
         }
     }
 }

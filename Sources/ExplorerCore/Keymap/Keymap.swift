@@ -25,6 +25,8 @@ public enum Keymap {
         Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
         Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: when each trigger runs, new events", hint: "map"),
+        Binding(keys: [.character("x")], action: .runFunction,
+                help: "run your function (--function) on this event, edits included", hint: "run"),
     ]
 
     /// Tree keys shared by the request tree and the response editor.
@@ -56,7 +58,7 @@ public enum Keymap {
         Binding(keys: [.enter], action: .activate, help: "edit the value (or expand)", hint: "edit"),
         Binding(keys: [.character(" ")], action: .toggle, help: "flip a boolean"),
         Binding(keys: [.character("a")], action: .addEntry, help: "add an entry to a map or list", hint: "add"),
-        Binding(keys: [.character("d"), .character("x"), .delete], action: .unset, help: "unset: remove the key or entry", hint: "unset"),
+        Binding(keys: [.character("d"), .delete], action: .unset, help: "unset: remove the key or entry", hint: "unset"),
         Binding(keys: [.character("z")], action: .setNull, help: "set to null"),
         Binding(keys: [.character("o")], action: .openEditor, help: "edit the text in $VISUAL or $EDITOR"),
     ] + treeNavigation + movement + global
@@ -137,6 +139,12 @@ public enum Keymap {
         Binding(keys: [.escape, .character("q"), .enter], action: .close, help: "close", hint: "close"),
     ]
 
+    /// The report of the user's function: scroll it, apply the returned response, close.
+    public static let functionResult: [Binding] = scrolling + [
+        Binding(keys: [.enter], action: .applyResult, help: "apply the returned response to the event as edits (u undoes them)", hint: "apply"),
+        Binding(keys: [.escape, .character("q")], action: .close, help: "close without applying", hint: "close"),
+    ]
+
     /// The trigger map: move between steps, pick a trigger source, open a template.
     public static let triggerMap: [Binding] = [
         Binding(keys: [.up, .character("k")], action: .moveUp, help: "previous trigger"),
@@ -169,6 +177,7 @@ public enum Keymap {
         case .pager: return pager
         case .rawEdit: return rawEdit
         case .triggerMap: return triggerMap
+        case .functionResult: return functionResult
         }
     }
 

@@ -49,8 +49,17 @@ enum HelpView {
 
 /// The text viewer's content: the text wrapped, line breaks kept.
 enum PagerView {
+    /// The text wrapped to the width; a line's leading spaces indent each of its wrapped parts
+    /// (reports nest their details that way).
     static func lines(_ text: String, width: Int) -> [String] {
-        TextLayout.wrapLines(text, width: max(1, width))
+        let width = max(1, width)
+        var result: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let indent = min(line.prefix { $0 == " " }.count, width / 2)
+            let wrapped = TextLayout.wrapLines(String(line.dropFirst(indent)), width: width - indent)
+            result += wrapped.map { String(repeating: " ", count: indent) + $0 }
+        }
+        return result
     }
 }
 

@@ -338,6 +338,10 @@ extension ExplorerState {
             }
 
         }
+        if runningFunction != nil {
+            x += grid.put("  [running your function; Esc or Ctrl-C stops it]", x: x, y: rect.y,
+                          style: Theme.statusBar.foreground(.brightYellow), maxWidth: max(0, rect.maxX - x - 1))
+        }
         if let message {
             let style: Style
             switch message.severity {

@@ -80,26 +80,12 @@ enum TextLayout {
     }
 
     /// Wraps text that may hold line breaks; each line is made terminal-safe first.
-    ///
-    /// A line's leading spaces are kept, and the lines it wraps into start under its first
-    /// character, so indented JSON keeps its shape. (An indent is at most half the width, so deep
-    /// nesting still leaves room for the text.)
     static func wrapLines(_ text: String, width: Int) -> [String] {
         var result: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = String(paragraph)
             if line.hasSuffix("\r") { line.removeLast() }
-            let body = line.drop { $0 == " " }
-            let indent = line.count - body.count
-            guard indent > 0 else {
-                result += wrap(terminalSafe(line), width: width)
-                continue
-            }
-            let kept = min(indent, width / 2)
-            let margin = String(repeating: " ", count: kept)
-            for piece in wrap(terminalSafe(String(body)), width: max(1, width - kept)) {
-                result.append(margin + piece)
-            }
+            result += wrap(terminalSafe(line), width: width)
         }
         return result
     }
