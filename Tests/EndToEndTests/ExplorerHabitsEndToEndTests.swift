@@ -46,4 +46,43 @@ struct ExplorerHabitsEndToEndTests {
         }
         #expect(seen == ["✓", "!", "✗", "?"], "the fixtures show every mark")
     }
+
+    @Test("triggers NAME prints only that trigger or trigger source, whatever its case; an unknown name says so and exits 2")
+    func triggersByName() throws {
+        let byTrigger = try Binary.run(["triggers", "PRESIGNUP"])
+        #expect(byTrigger.status == 0)
+        #expect(byTrigger.lines.first == "Pre sign-up [PreSignUp], event version 1")
+        #expect(byTrigger.lines.filter { !$0.hasPrefix(" ") }.count == 1, "one trigger")
+        #expect(byTrigger.stdout.contains("PreSignUp_AdminCreateUser"))
+        #expect(try Binary.run(["triggers", "pre sign-up"]).stdout == byTrigger.stdout)
+
+        let bySource = try Binary.run(["triggers", "custommessage_signup"])
+        #expect(bySource.status == 0)
+        #expect(bySource.lines.first?.hasPrefix("Custom message") == true)
+        #expect(bySource.stdout.contains("CustomMessage_SignUp") && !bySource.stdout.contains("CustomMessage_ForgotPassword"))
+
+        let versions = try Binary.run(["triggers", "preTokenGeneration"])
+        #expect(versions.lines.filter { $0.hasPrefix("Pre token generation") }.count == 3)
+
+        let json = try Binary.run(["triggers", "verifyAuthChallengeResponse", "--json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(parsed?.count == 1)
+        #expect(parsed?.first?["trigger"] as? String == "verifyAuthChallengeResponse")
+
+        let flows = try Binary.run(["triggers", "userMigration", "--flows"])
+        #expect(flows.stdout.hasPrefix("Migration\n") && flows.stdout.contains("\nForgot password\n"))
+        #expect(!flows.stdout.contains("Sign-up\n"))
+
+        let unknown = try Binary.run(["triggers", "no\u{1B}[31mSuch"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stdout.isEmpty)
+        #expect(unknown.stderr.contains("no trigger or trigger source is named \"no\\u001b[31mSuch\""), "\(unknown.stderr)")
+    }
+
+    @Test("--help lists the keys command")
+    func helpListsKeys() throws {
+        let help = try Binary.run(["--help"])
+        #expect(help.stdout.contains("  keys "))
+    }
 }
+

@@ -245,6 +245,52 @@ struct ExplorerHabitsTests {
         #expect(readme.contains("`?` not JSON"))
     }
 
+    // MARK: Trigger map
+
+    @Test("the map's legend says what the marks distinguish, and that any trigger runs only with a function attached", arguments: [(100, 30), (80, 24)])
+    func mapLegend(size: (width: Int, height: Int)) throws {
+        var harness = ExplorerHarness([Self.preSignUp], width: size.width, height: size.height)
+        try harness.press("t")
+        let text = harness.text
+        #expect(!text.contains("always runs") && !text.contains("runs if configured"))
+        #expect(text.contains("● every time") && text.contains("○ in some cases"))
+        #expect(text.contains("├ branch"))
+        #expect(text.contains("A trigger runs only if a function is attached."))
+    }
+
+    @Test("every text the map's left column cuts is readable whole in the details of some trigger", arguments: [80, 100])
+    func mapTextNeverLost(width: Int) throws {
+        var harness = ExplorerHarness([Self.preSignUp], width: width, height: 50)
+        try harness.press("t g")
+        var cut: Set<String> = []
+        var details = ""
+        var previous = ""
+        for _ in 0..<80 {
+            let lines = harness.screen.lines
+            for line in lines.dropFirst(1).prefix(harness.screen.height - 6) {
+                let characters = Array(line)
+                // The separator is past the loop marks (╭▶ │ ╰─) at the start of the left column.
+                guard let separator = characters.indices.dropFirst(4).first(where: { characters[$0] == "│" || characters[$0] == "█" }) else { continue }
+                let left = String(characters[1..<separator]).drop { "╭▶│╰─●○├┆ ".contains($0) }
+                if left.hasSuffix("…") {
+                    cut.insert(String(left.dropLast()).trimmingCharacters(in: .whitespaces))
+                }
+                details += " " + String(characters[(separator + 1)...]).replacingOccurrences(of: "┃", with: "")
+            }
+            let selected = harness.state.statusMessage?.text ?? ""
+            try harness.press("j")
+            if harness.text == previous && selected.isEmpty { break }
+            previous = harness.text
+        }
+        let flat = details.split(whereSeparator: { $0 == " " }).joined(separator: " ")
+        #expect(!cut.isEmpty, "at \(width) columns some rows are cut (else the test checks nothing)")
+        for prefix in cut {
+            let candidates = TriggerFlow.all.flatMap(\.steps).map { $0.trigger.map { Catalogue.spec(for: $0).title } ?? $0.note }
+            let whole = try #require(candidates.first { $0.hasPrefix(prefix) }, "no step text starts with \(prefix)")
+            #expect(flat.contains(whole), "\(whole) is cut on the left and never shown whole on the right")
+        }
+    }
+
     @Test("a string shown in the viewer keeps its leading spaces")
     func viewerKeepsLeadingSpaces() throws {
         let folder = try TemporaryFolder()
