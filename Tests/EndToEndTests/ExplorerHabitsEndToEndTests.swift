@@ -79,10 +79,21 @@ struct ExplorerHabitsEndToEndTests {
         #expect(unknown.stderr.contains("no trigger or trigger source is named \"no\\u001b[31mSuch\""), "\(unknown.stderr)")
     }
 
-    @Test("--help lists the keys command")
+    @Test("--help lists the keys command and --version")
     func helpListsKeys() throws {
         let help = try Binary.run(["--help"])
         #expect(help.stdout.contains("  keys "))
+        #expect(help.stdout.contains("--version"))
+    }
+
+    @Test("--version prints the name and version; new --version stays the event version")
+    func version() throws {
+        let result = try Binary.run(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.range(of: #"^cognito-explorer \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(result.stdout)")
+        let event = try Binary.run(["new", "TokenGeneration_Authentication", "--version", "2"])
+        #expect(event.status == 0)
+        #expect(event.stdout.contains("\"version\": \"2\""))
     }
 }
 

@@ -291,6 +291,32 @@ struct ExplorerHabitsTests {
         }
     }
 
+    // MARK: Small things
+
+    @Test("a key that does nothing is named as the key tables name it: Space, Ctrl-X, F5")
+    func unboundKeysAreNamed() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        try harness.press("Space")
+        #expect(harness.state.statusMessage?.text == "Space does nothing here; press ? for the keys of this pane")
+        try harness.press("C-x")
+        #expect(harness.state.statusMessage?.text.hasPrefix("Ctrl-X does nothing here") == true)
+        try harness.press("F5")
+        #expect(harness.state.statusMessage?.text.hasPrefix("F5 does nothing here") == true)
+        #expect(harness.screen.lines[harness.screen.height - 2].contains("Space does nothing here") == false, "the last message replaced it")
+    }
+
+    @Test("the status bar cuts a long file name at its start with an ellipsis, keeping the end of the name")
+    func longFileNameIsCut() throws {
+        let folder = try TemporaryFolder()
+        let name = "captured-" + String(repeating: "long-", count: 14) + "PreSignUp_SignUp.json"
+        let path = try folder.write(name, String(decoding: Repository.bytes(of: Self.preSignUp), as: UTF8.self))
+        let harness = ExplorerHarness([path], width: 80, height: 24)
+        let status = harness.screen.lines[harness.screen.height - 2]
+        #expect(status.hasPrefix(" …"), "\(status)")
+        #expect(status.contains("long-PreSignUp_SignUp.json"), "\(status)")
+        #expect(!status.contains("captured-"))
+    }
+
     @Test("a string shown in the viewer keeps its leading spaces")
     func viewerKeepsLeadingSpaces() throws {
         let folder = try TemporaryFolder()

@@ -260,9 +260,8 @@ public struct ExplorerState: Sendable {
         case nil: break
         }
         guard let command = Keymap.command(for: key, in: mode) else {
-            if case .character(let character) = key {
-                message = StatusMessage("\(terminalSafe(String(character))) does nothing here; press ? for the keys of this pane")
-            }
+            // Named as the key tables name it: Space, Ctrl-X, F5, ←.
+            message = StatusMessage("\(key.displayName) does nothing here; press ? for the keys of this pane")
             return []
         }
         return run(command)

@@ -323,7 +323,9 @@ extension ExplorerState {
         grid.fill(rect: rect, style: Theme.statusBar)
         var x = rect.x + 1
         if let path = currentPath {
-            x += grid.put(relativeName(path), x: x, y: rect.y, style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
+            // A long name is cut at its start, with an ellipsis, so the file's own name stays.
+            x += grid.put(TextLayout.truncateLeft(relativeName(path), width: max(0, rect.width / 2)), x: x, y: rect.y,
+                          style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
             if sessions[path]?.changedOnDisk == true {
                 // Shown beside a message too: it holds until the file is read again.
                 x += grid.put("  \(Self.changedOnDiskMark) changed on disk", x: x, y: rect.y,
