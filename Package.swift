@@ -15,8 +15,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "JSONDocument"),
-        .target(name: "CognitoTriggers", dependencies: ["JSONDocument"]),
-        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument"]),
+        .target(name: "TerminalText"),
+        .target(name: "CognitoTriggers", dependencies: ["JSONDocument", "TerminalText"]),
+        .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument", "TerminalText"]),
         .target(
             name: "LambdaHost",
             dependencies: [
@@ -31,15 +32,16 @@ let package = Package(
         .executableTarget(
             name: "cognito-explorer",
             dependencies: [
-                "JSONDocument", "CognitoTriggers", "ExplorerCore", "NcursesBackend", "LambdaHost",
+                "JSONDocument", "CognitoTriggers", "ExplorerCore", "NcursesBackend", "LambdaHost", "TerminalText",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "TestSupport", dependencies: ["JSONDocument"], path: "Tests/TestSupport"),
         .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument", "TestSupport"]),
-        .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TestSupport"]),
-        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TerminalText", "TestSupport"]),
+        .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TerminalText", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),

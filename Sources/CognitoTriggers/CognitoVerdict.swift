@@ -1,4 +1,5 @@
 import JSONDocument
+import TerminalText
 
 /// What a function's answer means to Cognito: the answer read as an event, what changed in it
 /// field by field, and what Cognito does next, in words. Pure logic: the answer comes in as bytes.
@@ -71,7 +72,7 @@ public enum CognitoVerdict {
         public var description: String {
             let from = before.map(\.compactText) ?? "(absent)"
             let to = after.map(\.compactText) ?? "(absent)"
-            return EventPrinter.escaped("\(path.dottedString): \(from) -> \(to)")
+            return TerminalText.escaped("\(path.dottedString): \(from) -> \(to)")
         }
     }
 
@@ -143,7 +144,7 @@ public enum CognitoVerdict {
         let name = cognitoName(of: trigger)
         var lines = ["Cognito fails the \(operation(of: trigger)): the app's request ends with an error instead of going on."]
         if let message {
-            lines.append("Apps typically receive UserLambdaValidationException: \(name) failed with error \(EventPrinter.escaped(message)). (the wording apps observe; the guide does not spell it out)")
+            lines.append("Apps typically receive UserLambdaValidationException: \(name) failed with error \(TerminalText.escaped(message)). (the wording apps observe; the guide does not spell it out)")
         }
         return lines
     }
@@ -256,7 +257,7 @@ public enum CognitoVerdict {
         case nil:
             lines.append("The event has no known trigger source: what Cognito does with it is unknown.")
         }
-        return lines.map(EventPrinter.escaped)
+        return lines.map(TerminalText.escaped)
     }
 
     private static func joined(_ parts: [String]) -> String {

@@ -1,4 +1,5 @@
 import JSONDocument
+import TerminalText
 
 /// One edit asked for by a person: set the value at a path, or remove it.
 public struct FieldAssignment: Sendable, Hashable {
@@ -18,7 +19,7 @@ public struct FieldAssignment: Sendable, Hashable {
     public static func parse(_ argument: String, in trigger: Trigger?) throws(EditError) -> FieldAssignment {
         guard let (field, text) = split(argument) else {
             throw EditError(kind: .malformedAssignment, path: nil,
-                            message: "\(EventPrinter.quoted(argument)) is not FIELD=VALUE (for example response.autoConfirmUser=true)")
+                            message: "\(TerminalText.quoted(argument)) is not FIELD=VALUE (for example response.autoConfirmUser=true)")
         }
         let path = try parsePath(field)
         return FieldAssignment(path: path, value: try EventEditing.parseValue(text, at: path, in: trigger))
@@ -29,12 +30,15 @@ public struct FieldAssignment: Sendable, Hashable {
         FieldAssignment(path: try parsePath(field), value: nil)
     }
 
-    /// Reads a dotted path such as `response.userAttributes["custom:tier"]` or `request.session[0]`.
+    /// Reads a dotted path such as `response.userAttributes["custom:tier"]`, `request.session[0]` or,
+    /// as jq writes it, `.response.userAttributes."custom:tier"`. A key with a quote in it must be
+    /// quoted: `response.a"b` is refused, never read as a key with quotes in its name.
     public static func parsePath(_ field: String) throws(EditError) -> JSONPath {
         guard let path = JSONPath(dotted: field), !path.isEmpty, !path.contains(.key("")) else {
             throw EditError(kind: .malformedPath, path: nil, message: """
-                \(EventPrinter.quoted(field)) is not a field path; write keys with dots and indexes in brackets, \
-                such as response.claimsOverrideDetails.claimsToSuppress or request.userAttributes["custom:tier"]
+                \(TerminalText.quoted(field)) is not a field path; write keys with dots and indexes in brackets, \
+                and quote keys that are not plain words as JSON strings: response.claimsOverrideDetails.claimsToSuppress[0], \
+                request.userAttributes["custom:tier"] or .request.userAttributes."custom:tier"
                 """)
         }
         return path
@@ -99,7 +103,7 @@ public struct EditError: Error, Hashable, Sendable, CustomStringConvertible {
     /// `response.autoConfirmUser: expected a boolean (true or false), found a string`
     public var description: String {
         guard let path else { return message }
-        return "\(EventPrinter.escaped(path.dottedString)): \(message)"
+        return "\(TerminalText.escaped(path.dottedString)): \(message)"
     }
 }
 
@@ -121,7 +125,7 @@ public struct FieldChange: Sendable, Hashable, CustomStringConvertible {
 
     /// `response.autoConfirmUser: false -> true`, with `(absent)`, `(removed)` and `(unchanged)` where they apply.
     public var description: String {
-        let field = EventPrinter.escaped(path.dottedString)
+        let field = TerminalText.escaped(path.dottedString)
         switch (old, new) {
         case (nil, nil): return "\(field): (absent), nothing to remove"
         case (let old?, nil): return "\(field): \(Self.show(old)) -> (removed)"
@@ -131,7 +135,7 @@ public struct FieldChange: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    static func show(_ value: JSONValue) -> String { EventPrinter.escaped(value.compactText) }
+    static func show(_ value: JSONValue) -> String { TerminalText.escaped(value.compactText) }
 }
 
 /// Setting event fields from text, checked against the catalogue.
@@ -148,12 +152,15 @@ public enum EventEditing {
         public let section: FieldSection?
         /// True when the catalogue describes the path (a field, or an entry of a known map or list).
         public let isKnown: Bool
+
+        /// True where a string is expected, so plain text is read as the string itself.
+        public var takesPlainText: Bool { type == .string || type == .enumeration }
     }
 
     /// What the catalogue expects at `path` in an event of `trigger`: the field's own spec, the
     /// entry type of a known map or list, or anything for unknown paths and claim values.
     public static func expectation(at path: JSONPath, in trigger: Trigger?) -> Expectation {
-        if let spec = Catalogue.spec(at: path, in: trigger) {
+        if let spec = Catalogue.field(at: path, in: trigger) {
             return Expectation(type: spec.type, allowedValues: spec.allowedValues,
                                allowsNull: spec.isNullable || spec.section == .response, section: spec.section, isKnown: true)
         }
@@ -161,35 +168,48 @@ public enum EventEditing {
         var ancestor = path
         while !ancestor.isEmpty {
             let child = ancestor.removeLast()
-            guard let spec = Catalogue.spec(at: ancestor, in: trigger) else { continue }
-            let direct = ancestor.count == path.count - 1
-            let allowsNull = spec.section == .response
-            switch (spec.type, child) {
-            case (.stringMap, .key) where direct, (.attributeMap, .key) where direct:
-                return Expectation(type: .string, allowedValues: [], allowsNull: allowsNull, section: spec.section, isKnown: true)
-            case (.stringList, .index) where direct:
-                return Expectation(type: .string, allowedValues: [], allowsNull: false, section: spec.section, isKnown: true)
-            case (.enumerationList, .index) where direct:
-                return Expectation(type: .enumeration, allowedValues: spec.allowedValues, allowsNull: false, section: spec.section, isKnown: true)
-            case (.claimMap, .key), (.any, _):
+            guard let spec = Catalogue.field(at: ancestor, in: trigger) else { continue }
+            let entry = spec.type.entryType(at: child)
+            // Claim values take anything, at any depth below the claim.
+            if entry == .any {
                 return Expectation(type: .any, allowedValues: [], allowsNull: true, section: spec.section, isKnown: true)
-            default:
+            }
+            guard let entry, ancestor.count == path.count - 1 else {
                 return Expectation(type: .any, allowedValues: [], allowsNull: true, section: spec.section, isKnown: false)
             }
+            // A map's entry may be null in the response (Cognito reads it as not set); a list's may not.
+            return Expectation(type: entry, allowedValues: entry == .enumeration ? spec.allowedValues : [],
+                               allowsNull: spec.type.isObjectLike && spec.section == .response, section: spec.section, isKnown: true)
         }
         return Expectation(type: .any, allowedValues: [], allowsNull: true, section: nil, isKnown: false)
     }
 
-    /// Reads the text of a value for the field at `path`.
+    /// Reads the text of a value for the field at `path`: the one grammar of `set FIELD=VALUE` and
+    /// of the explorer's prompts.
     ///
-    /// The text is JSON (`true`, `"text"`, `["email"]`, `{"a":"b"}`, `null`), except that for fields
-    /// the catalogue types as strings or enumerations anything that is not a JSON string, `null`, an
-    /// object or an array is taken as the string itself: `CONFIRMED`, `Your code is {####}`, `42`.
-    /// The value is then checked against the field's type.
+    /// - Where the catalogue expects a string (string and enumeration fields, entries of string
+    ///   maps and lists) the text is the string itself, unless it is a JSON string, `null`, an
+    ///   object or an array: `CONFIRMED`, `42` and `Your code is {####}` are strings; `"x"` is the
+    ///   string x (write `"\"x\""` for one with quotes); `null` is null.
+    /// - Where any value fits (claim values, fields the catalogue does not describe) JSON text is
+    ///   that JSON (`3`, `true`, `["a"]`, `"3"`), and other text is a string: `gold` is "gold".
+    /// - Everywhere else (booleans, numbers, objects, maps and lists) the text must be JSON.
+    ///
+    /// Text that starts with `"` but is no JSON string is refused, as is text that starts with `{`
+    /// or `[` but is no JSON where any value fits: such text was meant as JSON. The value is then
+    /// checked against the field's type.
     public static func parseValue(_ text: String, at path: JSONPath, in trigger: Trigger?) throws(EditError) -> JSONValue {
         let expected = expectation(at: path, in: trigger)
+        let value = try read(text, as: expected, at: path)
+        try check(value, against: expected, at: path)
+        return value
+    }
+
+    /// How text reads where `expected` applies, before the type check (see `parseValue`).
+    private static func read(_ text: String, as expected: Expectation, at path: JSONPath) throws(EditError) -> JSONValue {
         let parsed: JSONValue?
-        do { parsed = try JSONValue(parsing: text) } catch {
+        let parseError: JSONParseError?
+        do { (parsed, parseError) = (try JSONValue(parsing: text), nil) } catch {
             // Too deep is not a matter of spelling: say so, with the limit, and without the value.
             if case .tooDeep(let limit) = error.kind {
                 throw EditError(kind: .notJSON, path: path, message: """
@@ -197,35 +217,62 @@ public enum EventEditing {
                     document here; no Cognito field needs that
                     """)
             }
-            parsed = nil
+            (parsed, parseError) = (nil, error)
         }
-        let value: JSONValue
-        if expected.type == .string || expected.type == .enumeration {
-            switch parsed {
-            case .string?, .null?, .object?, .array?: value = parsed ?? .null
-            default:
-                if text.hasPrefix("\"") {
-                    throw EditError(kind: .notJSON, path: path, message: "\(Self.echo(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
-                }
-                value = .string(text)
-            }
-        } else {
-            guard let parsed else {
-                let hint = expected.type == .boolean ? phrase(for: expected) : "\(phrase(for: expected)), such as \(example(for: expected.type))"
-                throw EditError(kind: .notJSON, path: path, message: "\(Self.echo(text)) is not a JSON value; write \(hint)")
-            }
-            value = parsed
+        switch (expected.takesPlainText, parsed) {
+        case (true, .string(let string)?): return .string(string)
+        case (true, .null?): return .null
+        case (true, let container?) where container.kind == .object || container.kind == .array: return container
+        case (false, let value?): return value
+        default: break
         }
-        try check(value, against: expected, at: path)
-        return value
+        let start = text.first { !$0.isWhitespace }
+        if start == "\"" {
+            throw EditError(kind: .notJSON, path: path, message: "\(echo(text)) starts with a quote but is not a JSON string; close the quotes or leave them out")
+        }
+        if expected.type == .any, start == "{" || start == "[", let parseError {
+            throw EditError(kind: .notJSON, path: path, message: "\(echo(text)) starts like JSON but is not JSON (\(parseError.message)); fix it, or quote it as a string")
+        }
+        if expected.takesPlainText || expected.type == .any { return .string(text) }
+        let hint = expected.type == .boolean ? phrase(for: expected) : "\(phrase(for: expected)), such as \(example(for: expected.type))"
+        throw EditError(kind: .notJSON, path: path, message: "\(echo(text)) is not a JSON value; write \(hint)")
+    }
+
+    /// The text that `parseValue` reads back as `value` at `path`: what a prompt starts with.
+    ///
+    /// A string is itself where the field takes plain text and reading it gives it back (`gold`),
+    /// else its JSON literal (`"42"` in a claim value, `"null"`, `"\"quoted\""`); other values are
+    /// their JSON text.
+    public static func text(for value: JSONValue, at path: JSONPath, in trigger: Trigger?) -> String {
+        guard case .string(let string) = value else { return value.compactText }
+        let expected = expectation(at: path, in: trigger)
+        if expected.takesPlainText || expected.type == .any, (try? read(string, as: expected, at: path)) == value {
+            return string
+        }
+        return value.compactText
+    }
+
+    /// A few words on what to type at `path`, for a prompt's title: `text`, `a whole number`,
+    /// `true or false`, `JSON, or plain text for a string`, `JSON: a list of strings`.
+    public static func inputHint(at path: JSONPath, in trigger: Trigger?) -> String {
+        let expected = expectation(at: path, in: trigger)
+        switch expected.type {
+        case .string: return "text"
+        case .enumeration: return expected.allowedValues.isEmpty ? "text" : "one of \(expected.allowedValues.joined(separator: ", "))"
+        case .boolean: return "true or false"
+        case .integer: return "a whole number"
+        case .number: return "a number"
+        case .any: return "JSON, or plain text for a string"
+        default: return "JSON: \(expected.type.phrase)"
+        }
     }
 
     /// A value as messages repeat it: quoted and escaped, and cut after 60 characters (a pasted value
     /// can be megabytes long).
     static func echo(_ text: String) -> String {
         let limit = 60
-        guard text.count > limit else { return EventPrinter.quoted(text) }
-        return EventPrinter.quoted(String(text.prefix(limit))) + "… (\(text.utf8.count) bytes)"
+        guard text.count > limit else { return TerminalText.quoted(text) }
+        return TerminalText.quoted(String(text.prefix(limit))) + "… (\(text.utf8.count) bytes)"
     }
 
     /// Checks a value against what the catalogue expects at `path`.
@@ -278,7 +325,7 @@ public enum EventEditing {
     private static func checkAllowed(_ text: String, _ expected: Expectation, at path: JSONPath) throws(EditError) {
         guard expected.section == .response, !expected.allowedValues.isEmpty, !expected.allowedValues.contains(text) else { return }
         throw EditError(kind: .wrongType, path: path,
-                        message: "\(EventPrinter.quoted(text)) is not one of \(expected.allowedValues.joined(separator: ", "))")
+                        message: "\(TerminalText.quoted(text)) is not one of \(expected.allowedValues.joined(separator: ", "))")
     }
 
     private static func phrase(for expected: Expectation) -> String {
@@ -329,7 +376,7 @@ public enum EventEditing {
                 // that instead.
                 if !force, assignment.value != nil, let trigger, path.count >= 2 {
                     for length in 2...path.count {
-                        let parentIsObject = length == 2 || Catalogue.spec(at: JSONPath(path.prefix(length - 1)), in: trigger)?.type == .object
+                        let parentIsObject = length == 2 || Catalogue.field(at: JSONPath(path.prefix(length - 1)), in: trigger)?.type == .object
                         guard parentIsObject else { break }
                         let prefix = JSONPath(path.prefix(length))
                         if !expectation(at: prefix, in: trigger).isKnown {
@@ -358,30 +405,12 @@ public enum EventEditing {
 
     private static func editMessage(_ error: JSONEditError) -> String {
         if case .notAContainer(let kind) = error.kind, error.depth < error.path.count {
-            let parent = error.depth == 0 ? "the event" : EventPrinter.escaped(JSONPath(error.path.prefix(error.depth)).dottedString)
+            let parent = error.depth == 0 ? "the event" : TerminalText.escaped(JSONPath(error.path.prefix(error.depth)).dottedString)
             let wanted = error.path[error.depth].index == nil ? "an object" : "a list"
             return "\(parent) is \(kind.phrase), not \(wanted); change or remove it first"
         }
         let full = error.description
         let prefix = error.path.dottedString + ": "
         return full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : full
-    }
-}
-
-extension Catalogue {
-    /// The spec of the field at a document path: indexes match `"*"` in specs, keys never do.
-    public static func spec(at path: JSONPath, in trigger: Trigger?) -> FieldSpec? {
-        guard !path.isEmpty else { return nil }
-        let names = path.map { component -> String in
-            switch component {
-            case .key(let key): return key
-            case .index(let index): return String(index)
-            }
-        }
-        guard let spec = field(at: names, in: trigger) else { return nil }
-        for (component, pattern) in zip(path, spec.path) where (component.index != nil) != (pattern == "*") {
-            return nil
-        }
-        return spec
     }
 }

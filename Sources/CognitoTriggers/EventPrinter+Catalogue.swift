@@ -1,4 +1,5 @@
 import JSONDocument
+import TerminalText
 
 extension EventPrinter {
     /// Every trigger of the catalogue for people: title, short label, summary, response note, and
@@ -45,7 +46,7 @@ extension EventPrinter {
     }
 
     static func dimmed(_ text: String, _ options: Options) -> String {
-        options.color ? "\u{1B}[2m" + text + "\u{1B}[22m" : text
+        options.color ? TerminalText.dimmed(text) : text
     }
 }
 

@@ -1,4 +1,5 @@
 import JSONDocument
+import TerminalText
 
 /// Turns an event into text for people (a typed tree with the catalogue's explanations) and into
 /// JSON for programs. Event strings are untrusted: everything taken from an event is escaped so that
@@ -37,6 +38,11 @@ public enum EventPrinter {
         public let isKnown: Bool
         /// The catalogue's summary, for fields with their own spec.
         public let description: String?
+        /// For a string with an escaped lone surrogate (which `value` holds as U+FFFD), the string
+        /// as the file writes it, quotes included.
+        var writtenString: String? = nil
+        /// For a key with an escaped lone surrogate, the key as the file writes it, quotes included.
+        var writtenKey: String? = nil
 
         /// The last step of the path.
         public var key: PathComponent? { path.last }
@@ -71,7 +77,7 @@ public enum EventPrinter {
         pushChildren(of: event.document.root, path: [], context: .root)
         while let (node, path, context) = pending.popLast() {
             let value = node.value
-            let field: Field
+            var field: Field
             switch context {
             case .spec(let spec):
                 field = Field(path: path, depth: path.count - 1, typeLabel: spec.type.label, section: spec.section,
@@ -85,6 +91,12 @@ public enum EventPrinter {
             case .unknown, .root:
                 field = Field(path: path, depth: path.count - 1, typeLabel: value.kind.label, section: Self.section(of: path),
                               value: value, isKnown: false, description: nil)
+            }
+            if node.kind == .string, let shown = node.displayString, shown != value.stringValue {
+                field.writtenString = node.rawText
+            }
+            if let key = node.key, key.contains("\u{FFFD}"), node.displayKey != key, let written = node.rawKeyBytes {
+                field.writtenKey = String(decoding: written, as: UTF8.self)
             }
             result.append(field)
             pushChildren(of: node, path: path, context: context)
@@ -105,17 +117,12 @@ public enum EventPrinter {
         case unknown
 
         func child(_ path: JSONPath, trigger: Trigger?) -> Context {
-            if let spec = Catalogue.spec(at: path, in: trigger) { return .spec(spec) }
+            if let spec = Catalogue.field(at: path, in: trigger) { return .spec(spec) }
             switch self {
             case .spec(let parent):
-                switch (parent.type, path.last) {
-                case (.stringMap, .key?), (.attributeMap, .key?): return .entry(label: "string", section: parent.section)
-                case (.claimMap, .key?): return .entry(label: nil, section: parent.section)
-                case (.stringList, .index?): return .entry(label: "string", section: parent.section)
-                case (.enumerationList, .index?): return .entry(label: "enum", section: parent.section)
-                case (.any, _): return .freeForm(parent.section)
-                default: return .unknown
-                }
+                guard let step = path.last, let entry = parent.type.entryType(at: step) else { return .unknown }
+                if parent.type == .any { return .freeForm(parent.section) }
+                return .entry(label: entry == .any ? nil : entry.label, section: parent.section)
             case .entry(_, let section), .freeForm(let section):
                 return .freeForm(section)
             case .unknown, .root:
@@ -141,8 +148,8 @@ public enum EventPrinter {
         let width = max(options.width, 40)
         for field in fields(of: event) {
             let indent = String(repeating: "  ", count: field.depth)
-            var line = indent + keyText(field.key) + " (" + field.typeLabel + "):"
-            if let shown = valueText(field.value) { line += " " + shown }
+            var line = indent + (field.writtenKey.map(TerminalText.escaped) ?? keyText(field.key)) + " (" + field.typeLabel + "):"
+            if let shown = field.writtenString.map(TerminalText.escaped) ?? valueText(field.value) { line += " " + shown }
             if !field.isKnown { line += "  (not in the catalogue)" }
             lines.append(line)
             if let description = field.description {
@@ -166,11 +173,11 @@ public enum EventPrinter {
         switch (event.trigger, event.triggerSource, sourceName) {
         case (let trigger?, let source?, _):
             let spec = Catalogue.spec(for: trigger)
-            title = "\(spec.title): \(escaped(source.rawValue))"
+            title = "\(spec.title): \(TerminalText.escaped(source.rawValue))"
             explanation = Catalogue.source(source)?.summary
                 ?? "Not a trigger source Cognito sends; read as \(spec.title) from its prefix."
         case (nil, _, let name?):
-            title = "Unknown trigger: \(quoted(name))"
+            title = "Unknown trigger: \(TerminalText.quoted(name))"
             explanation = "This tool does not know this trigger source; the event is shown as a plain document."
         default:
             title = "Not a trigger event"
@@ -182,7 +189,7 @@ public enum EventPrinter {
     /// `Problems (2):` and one indented line per problem, or `No problems.`
     public static func problemLines(_ problems: [Problem]) -> [String] {
         guard !problems.isEmpty else { return ["No problems."] }
-        return ["Problems (\(problems.count)):"] + problems.map { "  " + escaped($0.description) }
+        return ["Problems (\(problems.count)):"] + problems.map { "  " + TerminalText.escaped($0.description) }
     }
 
     /// How a key is shown: `[2]` for indexes, the key itself when it is plain, quoted otherwise.
@@ -191,9 +198,9 @@ public enum EventPrinter {
         case .index(let index)?: return "[\(index)]"
         case .key(let key)?:
             let plain = !key.isEmpty && key.unicodeScalars.allSatisfy {
-                !isUnsafe($0) && !$0.properties.isWhitespace && $0 != "\"" && $0 != "(" && $0 != ")"
+                !TerminalText.isUnsafe($0) && !$0.properties.isWhitespace && $0 != "\"" && $0 != "(" && $0 != ")"
             }
-            return plain ? key : quoted(key)
+            return plain ? key : TerminalText.quoted(key)
         case nil: return "(root)"
         }
     }
@@ -202,7 +209,7 @@ public enum EventPrinter {
     /// containers; nil for containers with children (the children follow on their own lines).
     static func valueText(_ value: JSONValue) -> String? {
         switch value {
-        case .string(let text): return quoted(text)
+        case .string(let text): return TerminalText.quoted(text)
         case .number(let number): return number.text
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "null"
@@ -248,159 +255,30 @@ public enum EventPrinter {
     }
 
     /// A value as indented JSON with a final line break, with every character that could steer a
-    /// terminal written as a `\u` escape (still valid JSON, since such characters only occur in strings).
+    /// terminal written as an escape (`\u001b`, `\n`): still valid JSON, since the writer puts such
+    /// characters only inside strings, and between members it writes only line breaks and spaces.
     public static func jsonText(_ value: JSONValue) -> String {
-        let text = value.prettyText(unit: "  ")
-        // Line breaks between members are layout; inside strings the writer has escaped them already.
-        let needsEscape = { (scalar: Unicode.Scalar) in scalar != "\n" && isUnsafe(scalar) }
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text + "\n" }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
-                result.append(contentsOf: unicodeEscape(scalar).unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result) + "\n"
+        TerminalText.printableJSON(value.prettyText(unit: "  ")) + "\n"
     }
 
     // MARK: Parse errors
 
     /// `FILE:LINE:COLUMN: message`, then the line of text around the error with a caret under it.
     public static func parseError(_ error: JSONParseError, in bytes: [UInt8], file: String) -> String {
-        var lines = ["\(escaped(file)):\(error.line):\(error.column): \(escaped(error.reason))"]
-        let text = lineText(bytes, line: error.line)
-        let scalars = Array(text.unicodeScalars)
-        let caretIndex = min(max(error.column - 1, 0), scalars.count)
-        // Long lines (minified events) are cut to a window around the error.
-        let before = 40, after = 40
-        let start = max(0, caretIndex - before)
-        let end = min(scalars.count, caretIndex + after)
-        let head = (start > 0 ? "…" : "") + escaped(String(String.UnicodeScalarView(scalars[start..<caretIndex])))
-        let tail = escaped(String(String.UnicodeScalarView(scalars[caretIndex..<end]))) + (end < scalars.count ? "…" : "")
+        var lines = ["\(TerminalText.escaped(file)):\(error.line):\(error.column): \(TerminalText.escaped(error.reason))"]
         let number = String(error.line)
         let gutter = String(repeating: " ", count: number.count)
-        lines.append(" \(number) | " + head + tail)
-        lines.append(" \(gutter) | " + String(repeating: " ", count: displayWidth(head)) + "^")
+        for line in TerminalText.excerpt(of: bytes, line: error.line, column: error.column, width: 80) {
+            lines.append(" \(line.isCaret ? gutter : number) | " + line.text)
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The text of a 1-based line, without its line break; invalid UTF-8 reads as U+FFFD.
-    static func lineText(_ bytes: [UInt8], line: Int) -> String {
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count && current < line {
-            if bytes[index] == 0x0A {
-                current += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        guard current == line else { return "" }
-        var end = start
-        while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-        // Skip a byte-order mark, which the parser does not count as a column.
-        if start == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = min(3, end) }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
-    }
+    // MARK: Layout
 
-    // MARK: Escaping and layout
-
-    /// The text with every character that could steer a terminal made visible: `\n`, `\t`, `\r`,
-    /// `\u001b` for other C0 controls, DEL and C1 controls, and `\u202e` for line separators and
-    /// bidirectional controls. Everything else, backslashes included, stays as it is.
-    public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if isUnsafe(scalar) {
-                result.append(contentsOf: visibleEscape(scalar).unicodeScalars)
-            } else {
-                result.append(scalar)
-            }
-        }
-        return String(result)
-    }
-
-    /// A string in double quotes, as JSON writes it (`\"` and `\\` escaped), with every unsafe
-    /// character escaped as in `escaped(_:)`: what is printed can be pasted back as a JSON string.
-    public static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            default:
-                if isUnsafe(scalar) { result += visibleEscape(scalar) } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
-    }
-
-    /// True for the characters `escaped(_:)` replaces.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
-        // A byte of a file name that is not UTF-8, as PathBytes carries it.
-        case 0xF700...0xF7FF: return true
-        default: return false
-        }
-    }
-
-    private static func visibleEscape(_ scalar: Unicode.Scalar) -> String {
-        if PathBytes.isRawByte(scalar) { return PathBytes.showingRawBytes(String(scalar)) }
-        switch scalar {
-        case "\n": return "\\n"
-        case "\t": return "\\t"
-        case "\r": return "\\r"
-        default: return unicodeEscape(scalar)
-        }
-    }
-
-    private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-    }
-
-    /// Splits text into lines of at most `width` characters at spaces; a longer word gets its own line.
-    public static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(width, 10)
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= width {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
-    }
-
-    /// The number of terminal columns a text takes: wide East Asian characters and emoji count two,
-    /// combining marks and joiners none. An approximation that keeps carets under the right character.
-    static func displayWidth(_ text: String) -> Int {
-        var width = 0
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .format: continue
-            default: break
-            }
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-                || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-                || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1FAFF).contains(v) || (0x20000...0x3FFFD).contains(v)
-            width += wide ? 2 : 1
-        }
-        return width
+    /// Text wrapped to `width` columns (at least 10), for the lines of `show` and `triggers`.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        TerminalText.wrap(text, width: max(width, 10))
     }
 }
 

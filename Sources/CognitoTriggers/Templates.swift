@@ -1,4 +1,5 @@
 import JSONDocument
+import TerminalText
 
 /// Why a template could not be made.
 public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -27,7 +28,7 @@ public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible 
     public var description: String {
         switch kind {
         case .unknownSource(let suggestions):
-            let shown = EventPrinter.escaped(source)
+            let shown = TerminalText.escaped(source)
             guard !suggestions.isEmpty else {
                 return "unknown trigger source \"\(shown)\"; `cognito-explorer triggers` lists every trigger source"
             }

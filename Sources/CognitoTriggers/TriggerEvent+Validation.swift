@@ -46,7 +46,7 @@ extension TriggerEvent {
             return problems
         }
         guard let trigger else {
-            problems.append(Problem(.warning, ["triggerSource"], "unknown trigger source \"\(sourceName)\"; the event is shown as a plain document", source: RuleSource.eventShape))
+            problems.append(Problem(.warning, ["triggerSource"], "unknown trigger source \"\(sourceNode.displayString ?? sourceName)\"; the event is shown as a plain document", source: RuleSource.eventShape))
             return problems
         }
         if case .unknown = triggerSource {
@@ -79,7 +79,12 @@ extension TriggerEvent {
         var problems: [Problem] = []
         let spec = Catalogue.spec(for: trigger)
         if spec.hasResponseFields {
-            if document.node(at: ["response"]) == nil {
+            // A null response is as good as none: a function that writes into it fails.
+            if let response = document.node(at: ["response"]) {
+                if response.isNull {
+                    problems.append(Problem(.warning, ["response"], "is null, not an object; Cognito always sends one (with null or default values)", source: RuleSource.eventShape))
+                }
+            } else {
                 problems.append(Problem(.warning, ["response"], "there is no response object; Cognito always sends one (with null or default values)", source: RuleSource.eventShape))
             }
         }
@@ -110,8 +115,7 @@ extension TriggerEvent {
             guard let node = document.node(at: path), node.kind == .object else { continue }
             for (key, value) in node.members where !value.isNull {
                 let child = path + [.key(key)]
-                let names = child.map { $0.key ?? "*" }
-                if let spec = Catalogue.field(at: names, in: trigger) {
+                if let spec = Catalogue.field(at: child, in: trigger) {
                     if spec.type == .object { pending.append(child) }
                 } else {
                     problems.append(Problem(.warning, child, "\(Catalogue.spec(for: trigger).title) has no response field \(key); Cognito ignores it", source: RuleSource.catalogue))
@@ -233,8 +237,8 @@ extension TriggerEvent {
         if document.node(at: ["callerContext", "awsSdkVersion"]) == nil, document.node(at: ["callerContext", "awsSdk"]) != nil {
             problems.append(Problem(.warning, ["callerContext", "awsSdk"], "named awsSdk; Cognito sends awsSdkVersion (read as that)", source: RuleSource.eventShape))
         }
-        if let version = document.node(at: ["version"])?.stringValue, !["1", "2", "3"].contains(version) {
-            problems.append(Problem(.warning, ["version"], "\"\(version)\" is not a version Cognito sends (\"1\", \"2\" or \"3\")", source: RuleSource.eventShape))
+        if let node = document.node(at: ["version"]), let version = node.stringValue, !["1", "2", "3"].contains(version) {
+            problems.append(Problem(.warning, ["version"], "\"\(node.displayString ?? version)\" is not a version Cognito sends (\"1\", \"2\" or \"3\")", source: RuleSource.eventShape))
         }
         return problems
     }

@@ -267,6 +267,15 @@ public struct JSONNode: Sendable {
         return StringDecoder.decode(storage.buffer, from: Int(raw.start), to: Int(raw.end), hasEscapes: raw.hasEscapes)
     }
 
+    /// The string for showing to people, for strings: as `stringValue`, except that an escaped lone
+    /// surrogate (`\ud800`), which no Swift string can hold, stays as it is written instead of
+    /// reading as U+FFFD.
+    public var displayString: String? {
+        guard raw.kind == .string else { return nil }
+        return StringDecoder.decode(storage.buffer, from: Int(raw.start), to: Int(raw.end), hasEscapes: raw.hasEscapes,
+                                    keepingLoneSurrogates: true)
+    }
+
     /// The number with its exact spelling, for numbers.
     public var numberValue: JSONNumber? {
         guard raw.kind == .number else { return nil }
@@ -349,6 +358,14 @@ public struct JSONNode: Sendable {
     public var key: String? {
         guard raw.hasKey else { return nil }
         return StringDecoder.decode(storage.buffer, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: raw.keyHasEscapes)
+    }
+
+    /// The key for showing to people, when this node is an object member: as `key`, except that an
+    /// escaped lone surrogate stays as it is written (see `displayString`).
+    public var displayKey: String? {
+        guard raw.hasKey else { return nil }
+        return StringDecoder.decode(storage.buffer, from: Int(raw.keyStart), to: Int(raw.keyEnd), hasEscapes: raw.keyHasEscapes,
+                                    keepingLoneSurrogates: true)
     }
 
     /// The member for a key (the last occurrence when a key repeats).
@@ -466,7 +483,9 @@ public struct ChildSequence: Sequence, Sendable {
 
 /// Decodes JSON string literals (quotes included in the span).
 enum StringDecoder {
-    static func decode(_ bytes: [UInt8], from start: Int, to end: Int, hasEscapes: Bool?) -> String {
+    /// The string a literal spells; a lone surrogate escape reads as U+FFFD, or as the six
+    /// characters it is written with when `keepingLoneSurrogates` is true.
+    static func decode(_ bytes: [UInt8], from start: Int, to end: Int, hasEscapes: Bool?, keepingLoneSurrogates: Bool = false) -> String {
         let inner = (start + 1)..<(end - 1)
         if hasEscapes == false || (hasEscapes == nil && !bytes[inner].contains(UInt8(ascii: "\\"))) {
             return String(decoding: bytes[inner], as: UTF8.self)
@@ -496,9 +515,13 @@ enum StringDecoder {
                         i += 6
                     }
                 }
-                // A lone surrogate cannot be represented: it reads as U+FFFD.
-                let scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
-                out += Array(String(Character(scalar)).utf8)
+                if let scalar = Unicode.Scalar(unit) {
+                    out += Array(String(Character(scalar)).utf8)
+                } else if keepingLoneSurrogates {
+                    out += bytes[(i - 6)..<i]
+                } else {
+                    out += [0xEF, 0xBF, 0xBD]  // U+FFFD: a lone surrogate cannot be represented
+                }
             default: out.append(e)  // \" \\ \/
             }
         }

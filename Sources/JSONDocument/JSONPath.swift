@@ -56,32 +56,21 @@ extension Array where Element == PathComponent {
     }
 
     /// Parses the dotted form back into a path: `a.b[2]["c.d"]`; returns nil on malformed text.
+    ///
+    /// The jq spelling is read too: a leading dot (`.response.a`) and keys quoted after a dot
+    /// (`.response."cognito:groups"`), each quoted key a JSON string. A plain key may not hold a
+    /// double quote: `a"b` is refused rather than read as a key with quotes in its name.
     public init?(dotted text: String) {
         var result: [PathComponent] = []
         var chars = Substring(text).unicodeScalars[...]
+        // jq writes every path from a leading dot; `.` alone is the whole document.
+        if chars.first == "." { chars = chars.dropFirst() }
         var expectKey = true
         while let first = chars.first {
             if first == "[" {
                 chars = chars.dropFirst()
                 if chars.first == "\"" {
-                    // Quoted key: read up to the matching quote, honouring escapes.
-                    var literal = "\""
-                    chars = chars.dropFirst()
-                    var closed = false
-                    while let c = chars.first {
-                        chars = chars.dropFirst()
-                        literal.unicodeScalars.append(c)
-                        if c == "\\", let next = chars.first {
-                            literal.unicodeScalars.append(next)
-                            chars = chars.dropFirst()
-                        } else if c == "\"" {
-                            closed = true
-                            break
-                        }
-                    }
-                    guard closed, chars.first == "]",
-                          case .string(let key)? = try? JSONValue(parsing: literal)
-                    else { return nil }
+                    guard let key = Self.quotedKey(&chars), chars.first == "]" else { return nil }
                     chars = chars.dropFirst()
                     result.append(.key(key))
                 } else {
@@ -99,10 +88,15 @@ extension Array where Element == PathComponent {
                 guard !result.isEmpty, !expectKey else { return nil }
                 chars = chars.dropFirst()
                 expectKey = true
+            } else if first == "\"" {
+                guard expectKey, let key = Self.quotedKey(&chars) else { return nil }
+                result.append(.key(key))
+                expectKey = false
             } else {
                 guard expectKey else { return nil }
                 var key = ""
                 while let c = chars.first, c != ".", c != "[" {
+                    guard c != "\"" else { return nil }
                     key.unicodeScalars.append(c)
                     chars = chars.dropFirst()
                 }
@@ -112,6 +106,25 @@ extension Array where Element == PathComponent {
         }
         if expectKey && !result.isEmpty { return nil }
         self = result
+    }
+
+    /// Reads a JSON string literal at the start of `chars` (which is at its opening quote) and
+    /// moves past it; nil when it is not closed or not a valid JSON string.
+    private static func quotedKey(_ chars: inout Substring.UnicodeScalarView.SubSequence) -> String? {
+        var literal = "\""
+        chars = chars.dropFirst()
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            literal.unicodeScalars.append(c)
+            if c == "\\", let next = chars.first {
+                literal.unicodeScalars.append(next)
+                chars = chars.dropFirst()
+            } else if c == "\"" {
+                guard case .string(let key)? = try? JSONValue(parsing: literal) else { return nil }
+                return key
+            }
+        }
+        return nil
     }
 }
 

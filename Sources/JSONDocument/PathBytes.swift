@@ -5,7 +5,8 @@
 /// is not part of valid UTF-8 becomes one scalar of the private-use range U+F700–U+F7FF (U+F700 plus
 /// the byte), and `withCString` turns those back into the bytes for system calls. A name that really
 /// holds scalars of that range has their UTF-8 bytes stored the same way, so every name comes back
-/// exactly. Names that are valid UTF-8 (nearly all) are plain strings, untouched.
+/// exactly. Names that are valid UTF-8 (nearly all) are plain strings, untouched. For people
+/// `TerminalText.escaped` shows each such byte as `\xE9` (the range is named there too).
 public enum PathBytes {
     /// The first scalar of the range that stands for raw bytes.
     static let base: UInt32 = 0xF700
@@ -64,21 +65,6 @@ public enum PathBytes {
             guard let base = buffer.baseAddress else { return try body("") }
             return try body(base)
         }
-    }
-
-    /// The name with each raw byte written `\xE9`, for people (the rest is left to the caller's escaping).
-    public static func showingRawBytes(_ path: String) -> String {
-        guard path.unicodeScalars.contains(where: isRawByte) else { return path }
-        var result = ""
-        for scalar in path.unicodeScalars {
-            if isRawByte(scalar) {
-                let hex = String(scalar.value - base, radix: 16, uppercase: true)
-                result += "\\x" + (hex.count < 2 ? "0" : "") + hex
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 
     /// How many bytes the valid UTF-8 sequence at `index` has, or 0 when none starts there.

@@ -6,6 +6,8 @@ import Darwin
 import CognitoTriggers
 import Foundation
 import JSONDocument
+import TerminalText
+import TerminalText
 
 /// What the commands need to know about where their output goes.
 enum CLIOutput {
@@ -33,21 +35,30 @@ enum CLIOutput {
     /// Printer options for this output.
     static var printerOptions: EventPrinter.Options { EventPrinter.Options(width: width, color: allowsColor) }
 
-    /// Writes text to standard output as it is (it already ends with a line break).
+    /// Writes text to standard output (it already ends with a line break). Every line any command
+    /// prints passes here or through `error(_:)`, and so through `TerminalText.printable`: whatever a
+    /// command forgot to escape, no line carries a control character, an escape sequence, a bidi
+    /// control or an invisible character to the terminal.
     static func write(_ text: String) {
-        print(text, terminator: "")
+        print(TerminalText.printable(text), terminator: "")
     }
 
-    /// Writes bytes to standard output as they are (an event's text), after what `write` printed.
+    /// Writes an event's text to standard output, after what `write` printed: the bytes as they
+    /// are into a pipe or a file; on a terminal through `TerminalText.printableJSON`, so that what
+    /// the event's strings hold (a right-to-left override, a C1 control) is shown escaped, still JSON.
     static func writeBytes(_ bytes: [UInt8]) {
         fflush(nil)
-        FileHandle.standardOutput.write(Data(bytes))
+        if stdoutIsTTY {
+            FileHandle.standardOutput.write(Data(TerminalText.printableJSON(String(decoding: bytes, as: UTF8.self)).utf8))
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
     }
 
-    /// Writes a line to standard error.
+    /// Writes lines to standard error, made safe the same way, ending with a line break.
     static func error(_ line: String) {
         let text = line.hasSuffix("\n") ? line : line + "\n"
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(Data(TerminalText.printable(text).utf8))
     }
 }
 
@@ -59,16 +70,11 @@ func openEvent(_ path: String) -> Result<(bytes: [UInt8], event: TriggerEvent), 
 
 /// The event of an opened file, or the message and exit status (2) when it holds none.
 func openEvent(_ opened: EventFiles.Opened) -> Result<(bytes: [UInt8], event: TriggerEvent), CommandFailure> {
-    let path = opened.path
-    let file = EventPrinter.escaped(path)
     switch opened.outcome {
-    case .unreadable(let error): return .failure(CommandFailure(EventPrinter.escaped(error.description), status: 2))
-    case .empty: return .failure(CommandFailure("\(file): empty file, not JSON", status: 2))
-    case .binary: return .failure(CommandFailure("\(file): binary file, not JSON", status: 2))
-    case .utf16(let bigEndian): return .failure(CommandFailure("\(file): \(EventFiles.utf16Message(bigEndian: bigEndian))", status: 2))
-    case .notJSON(let error):
-        return .failure(CommandFailure(EventPrinter.parseError(error, in: opened.bytes, file: path), status: 2))
     case .document(let event): return .success((opened.bytes, event))
+    case .notJSON(let error):
+        return .failure(CommandFailure(EventPrinter.parseError(error, in: opened.bytes, file: opened.path), status: 2))
+    default: return .failure(CommandFailure(opened.problemLine ?? "", status: 2))
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CognitoTriggers
 import Foundation
 import JSONDocument
+import TerminalText
 
 /// `cognito-explorer check PATH...`: one line per file, exit status by the worst outcome.
 struct Check: ParsableCommand {
@@ -26,12 +27,11 @@ struct Check: ParsableCommand {
         var report = CheckReport()
         let (files, pathProblems) = EventFiles.expand(paths)
         for problem in pathProblems {
-            report.notReadable(EventPrinter.escaped(problem.description))
+            report.notReadable(TerminalText.escaped(problem.description))
         }
         report.append(Self.check(files))
-        for line in report.lines where !(quiet && line.isOK) {
-            print(line.text)
-        }
+        let shown = report.lines.filter { !(quiet && $0.isOK) }.map(\.text)
+        if !shown.isEmpty { CLIOutput.write(shown.joined(separator: "\n") + "\n") }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }
@@ -100,25 +100,19 @@ struct CheckReport {
         exitCode = 2
     }
 
-    mutating func add(file path: String, _ opened: EventFiles.Opened) {
-        // The name as it may be shown: a name with control characters or bytes that are not
-        // UTF-8 is escaped (`\xE9`).
-        let file = EventPrinter.escaped(path)
-        switch opened.outcome {
-        case .unreadable(let error): notReadable(EventPrinter.escaped(error.description))
-        case .empty: notReadable("\(file): empty file, not JSON")
-        case .binary: notReadable("\(file): binary file, not JSON")
-        case .utf16(let bigEndian): notReadable("\(file): \(EventFiles.utf16Message(bigEndian: bigEndian))")
-        case .notJSON(let error): notReadable("\(file):\(error.line):\(error.column): \(error.reason)")
-        case .document(let event):
-            let problems = event.validate()
-            if problems.isEmpty {
-                lines.append(Line(text: "\(file): ok", isOK: true))
-            }
-            for problem in problems {
-                lines.append(Line(text: "\(file): \(problem.description)", isOK: false))
-            }
-            if TriggerEvent.hasErrors(problems) { exitCode = max(exitCode, 1) }
+    mutating func add(file: String, _ opened: EventFiles.Opened) {
+        guard case .document(let event) = opened.outcome else {
+            notReadable(opened.problemLine ?? TerminalText.escaped(file))
+            return
         }
+        let shown = TerminalText.escaped(file)
+        let problems = event.validate()
+        if problems.isEmpty {
+            lines.append(Line(text: "\(shown): ok", isOK: true))
+        }
+        for problem in problems {
+            lines.append(Line(text: "\(shown): \(TerminalText.escaped(problem.description))", isOK: false))
+        }
+        if TriggerEvent.hasErrors(problems) { exitCode = max(exitCode, 1) }
     }
 }

@@ -19,8 +19,11 @@ struct CognitoExplorer: ParsableCommand {
         defaultSubcommand: Explore.self
     )
 
-    /// Parses the arguments from their bytes: `CommandLine.arguments` turns bytes that are not UTF-8
-    /// into U+FFFD, and a file named with them could then not be opened (see `PathBytes`).
+    /// Parses the arguments from their bytes and runs the command, as the argument parser's own
+    /// `main` does, with two differences: `CommandLine.arguments` turns bytes that are not UTF-8
+    /// into U+FFFD, and a file named with them could then not be opened (see `PathBytes`); and the
+    /// parser's messages (which quote the arguments, file names among them) are printed through
+    /// `CLIOutput` like every other line.
     static func main() {
         let arguments = (1..<Int(CommandLine.argc)).map { index -> String in
             guard let pointer = CommandLine.unsafeArgv[index] else { return "" }
@@ -32,9 +35,26 @@ struct CognitoExplorer: ParsableCommand {
         // Only on its own: `new --version 2` is the event version (a version flag that
         // ArgumentParser adds would show in every subcommand's help, beside that option).
         if arguments == ["--version"] {
-            print("cognito-explorer \(version)")
+            CLIOutput.write("cognito-explorer \(version)\n")
             return
         }
-        main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { CLIOutput.write(message + "\n") }
+            } else if !message.isEmpty {
+                CLIOutput.error(message)
+            }
+            endProcess(code.rawValue)
+        }
     }
+}
+
+/// Ends the process with a status (outside the command type, whose `exit` means something else).
+private func endProcess(_ status: Int32) -> Never {
+    exit(status)
 }

@@ -187,7 +187,7 @@ func crashDeliberately() {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    CLIOutput.error(text)
 }
 
 /// Notices when a watched file changes on disk, by its size and modification time.

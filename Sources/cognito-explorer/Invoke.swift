@@ -3,6 +3,7 @@ import CognitoTriggers
 import Foundation
 import JSONDocument
 import LambdaHost
+import TerminalText
 
 /// `cognito-explorer invoke EVENT... -- COMMAND [ARGS...]`: runs the user's function on events
 /// through a local Lambda Runtime API and says what Cognito would do with each answer.
@@ -91,9 +92,9 @@ struct Invoke: ParsableCommand {
 
     func run() throws {
         let (files, pathProblems) = EventFiles.expand(paths)
-        for problem in pathProblems { CLIOutput.error(EventPrinter.escaped(problem.description)) }
+        for problem in pathProblems { CLIOutput.error(TerminalText.escaped(problem.description)) }
         if files.isEmpty {
-            if pathProblems.isEmpty { CLIOutput.error("no *.json files found in \(paths.map(EventPrinter.escaped).joined(separator: ", "))") }
+            if pathProblems.isEmpty { CLIOutput.error("no *.json files found in \(paths.map(TerminalText.escaped).joined(separator: ", "))") }
             throw ExitCode(2)
         }
         if output != nil && files.count != 1 {
@@ -137,7 +138,7 @@ struct Invoke: ParsableCommand {
     private func invoke(_ file: String, host: LambdaHost) -> InvokeResult {
         let bytes: [UInt8]
         do { bytes = try FileStore.read(file) } catch {
-            return InvokeResult(file: file, failure: EventPrinter.escaped(error.description))
+            return InvokeResult(file: file, failure: TerminalText.escaped(error.description))
         }
         let disk = Fingerprint(bytes)
         let event: TriggerEvent
@@ -165,19 +166,19 @@ struct Invoke: ParsableCommand {
                 }
             }
         } catch {
-            return .failed("error: \(EventPrinter.escaped(error.description)); \(EventPrinter.escaped(file)) is unchanged")
+            return .failed("error: \(TerminalText.escaped(error.description)); \(TerminalText.escaped(file)) is unchanged")
         }
         edited.document.closeGap()
         do {
             if let output {
                 try FileStore.write(edited.document.bytes, to: output)
-                return .saved("Wrote the event with the returned response to \(EventPrinter.escaped(output)).")
+                return .saved("Wrote the event with the returned response to \(TerminalText.escaped(output)).")
             }
-            guard !changes.isEmpty else { return .saved("The response is unchanged; \(EventPrinter.escaped(file)) is left as it is.") }
+            guard !changes.isEmpty else { return .saved("The response is unchanged; \(TerminalText.escaped(file)) is left as it is.") }
             try FileStore.write(edited.document.bytes, to: file, expecting: disk)
-            return .saved("Saved the returned response to \(EventPrinter.escaped(file)) (\(changes.count) field\(changes.count == 1 ? "" : "s")).")
+            return .saved("Saved the returned response to \(TerminalText.escaped(file)) (\(changes.count) field\(changes.count == 1 ? "" : "s")).")
         } catch {
-            return .failed("error: \(EventPrinter.escaped(error.description))")
+            return .failed("error: \(TerminalText.escaped(error.description))")
         }
     }
 }

@@ -2,6 +2,7 @@ import CognitoTriggers
 import Foundation
 import JSONDocument
 import LambdaHost
+import TerminalText
 
 /// One event's run through the function, and every way of printing it.
 struct InvokeResult {
@@ -67,11 +68,11 @@ struct InvokeResult {
         return (rank[a] ?? 3) >= (rank[b] ?? 3) ? a : b
     }
 
-    private var fileName: String { EventPrinter.escaped(file) }
+    private var fileName: String { TerminalText.escaped(file) }
 
     private var triggerText: String {
         guard let event else { return "" }
-        let source = EventPrinter.escaped((try? event.triggerSourceName) ?? "no triggerSource")
+        let source = TerminalText.escaped((try? event.triggerSourceName) ?? "no triggerSource")
         return "\(event.spec?.title ?? "Unknown trigger") (\(source))"
     }
 
@@ -87,7 +88,7 @@ struct InvokeResult {
         let verb = invocation.outcome.isFailure ? "failed after" : "answered in"
         lines.append("\(fileName): \(triggerText), \(verb) \(Self.milliseconds(invocation.duration))\(invocation.coldStart ? " (cold start)" : "")")
         lines += outputLines(invocation)
-        for line in invocation.hostLog { lines.append("Runtime API: \(EventPrinter.escaped(line))") }
+        for line in invocation.hostLog { lines.append("Runtime API: \(TerminalText.escaped(line))") }
         switch invocation.outcome {
         case .answered:
             lines += answerLines()
@@ -132,13 +133,13 @@ struct InvokeResult {
             }
             lines += EventPrinter.problemLines(report.problems)
         case .onlyResponse(let value):
-            lines.append("The answer is only the response object: \(EventPrinter.escaped(Self.clipped(value.compactText, 200)))")
+            lines.append("The answer is only the response object: \(TerminalText.escaped(Self.clipped(value.compactText, 200)))")
         case .notTheEvent(let reason):
-            lines.append("The answer is not the event: \(EventPrinter.escaped(reason)).")
+            lines.append("The answer is not the event: \(TerminalText.escaped(reason)).")
         case .notUTF8(let error):
-            lines.append("The answer is not valid UTF-8: \(EventPrinter.escaped(error.message)).")
+            lines.append("The answer is not valid UTF-8: \(TerminalText.escaped(error.message)).")
         case .notJSON(let error):
-            lines.append("The answer is not JSON: \(EventPrinter.escaped(error.message)).")
+            lines.append("The answer is not JSON: \(TerminalText.escaped(error.message)).")
         }
         lines.append("What Cognito does:")
         lines += report.cognitoDoes.map { "  " + $0 }
@@ -148,7 +149,7 @@ struct InvokeResult {
     private static func expectation(_ change: CognitoVerdict.Change) -> String {
         let expected = change.before.map(\.compactText) ?? "(absent)"
         let got = change.after.map(\.compactText) ?? "(absent)"
-        return EventPrinter.escaped("\(change.path.dottedString): expected \(expected), got \(got)")
+        return TerminalText.escaped("\(change.path.dottedString): expected \(expected), got \(got)")
     }
 
     private static func clipped(_ text: String, _ limit: Int) -> String {
@@ -162,7 +163,7 @@ struct InvokeResult {
         var lines = ["Function output:"]
         let shown = 40
         func line(_ entry: (OutputChunk.Stream, String)) -> String {
-            (entry.0 == .stdout ? "  out| " : "  err| ") + EventPrinter.escaped(Self.clipped(entry.1, 300))
+            (entry.0 == .stdout ? "  out| " : "  err| ") + TerminalText.escaped(Self.clipped(entry.1, 300))
         }
         if all.count <= shown {
             lines += all.map(line)
@@ -204,10 +205,10 @@ struct InvokeResult {
         func errorLines(_ error: FunctionError) -> [String] {
             var lines: [String] = []
             let text = [error.type, error.message].compactMap { $0 }.joined(separator: ": ")
-            lines.append("  " + EventPrinter.escaped(text.isEmpty ? clipped(String(decoding: error.body, as: UTF8.self), 300) : text))
+            lines.append("  " + TerminalText.escaped(text.isEmpty ? clipped(String(decoding: error.body, as: UTF8.self), 300) : text))
             if !error.stackTrace.isEmpty {
                 lines.append("  Stack trace:")
-                lines += error.stackTrace.prefix(30).map { "    " + EventPrinter.escaped($0) }
+                lines += error.stackTrace.prefix(30).map { "    " + TerminalText.escaped($0) }
             }
             return lines
         }
@@ -226,7 +227,7 @@ struct InvokeResult {
                 lines.append("  It wrote nothing to stderr.")
             } else {
                 lines.append("  Its last lines on stderr:")
-                lines += lastLines.map { "    " + EventPrinter.escaped(clipped($0, 300)) }
+                lines += lastLines.map { "    " + TerminalText.escaped(clipped($0, 300)) }
             }
             return lines
         case .timedOut(let seconds, let asked, let again):
@@ -237,9 +238,9 @@ struct InvokeResult {
         case .answerTooLarge(let bytes, let limit):
             return ["The answer is \(bytes) bytes, over the limit of \(limit) bytes (Lambda's 6 MB limit for an answer to a synchronous call); Lambda reports an error instead."]
         case .couldNotStart(let error):
-            return [EventPrinter.escaped(error.description)]
+            return [TerminalText.escaped(error.description)]
         case .hostFailed(let error):
-            return ["error: \(EventPrinter.escaped(error.description))"]
+            return ["error: \(TerminalText.escaped(error.description))"]
         }
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import CognitoTriggers
 import Foundation
 import JSONDocument
+import TerminalText
 
 /// `cognito-explorer new TRIGGER_SOURCE`: a complete example event to start from.
 struct New: ParsableCommand {
@@ -43,14 +44,14 @@ struct New: ParsableCommand {
         }
         var existing = stat()
         if !force && PathCalls.linkStatus(output, &existing) == 0 {
-            CLIOutput.error("error: \(EventPrinter.escaped(output)): the file exists; use --force to overwrite it")
+            CLIOutput.error("error: \(TerminalText.escaped(output)): the file exists; use --force to overwrite it")
             throw ExitCode(1)
         }
         do {
             let method = try FileStore.write(Array(text.utf8), to: output)
-            if let note = method.note { CLIOutput.error("\(EventPrinter.escaped(output)): \(note)") }
+            if let note = method.note { CLIOutput.error("\(TerminalText.escaped(output)): \(note)") }
         } catch {
-            CLIOutput.error("error: \(EventPrinter.escaped(error.description))")
+            CLIOutput.error("error: \(TerminalText.escaped(error.description))")
             throw ExitCode(1)
         }
     }

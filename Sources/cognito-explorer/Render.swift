@@ -119,8 +119,9 @@ struct Render: ParsableCommand {
         if timing { printError(timings.joined(separator: "\n")) }
         let grid = state.render()
         switch format {
-        case .text: print(grid.text)
-        case .styles: print(grid.text + "\n\n" + grid.styleLayer().text)
+        case .text: CLIOutput.write(grid.text + "\n")
+        case .styles: CLIOutput.write(grid.text + "\n\n" + grid.styleLayer().text + "\n")
+        // The escape codes are the format; the grid has escaped what the events hold.
         case .ansi: print(grid.ansi)
         case .svg: print(grid.svg(title: "cognito-explorer"))
         }

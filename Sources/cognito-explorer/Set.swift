@@ -1,6 +1,7 @@
 import ArgumentParser
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// `cognito-explorer set FILE FIELD=VALUE...`: change response fields, keeping every other byte.
 struct SetFields: ParsableCommand {
@@ -9,15 +10,19 @@ struct SetFields: ParsableCommand {
         abstract: "Set or remove fields of an event, changing nothing else in the file.",
         discussion: """
             FIELD is a dotted path such as response.autoConfirmUser, \
-            response.claimsOverrideDetails.claimsToSuppress or response.userAttributes["custom:tier"]. \
-            VALUE is JSON: true, "text", ["email"], {"a":"b"} or null; for fields the catalogue types \
-            as strings or enumerations a bare word is a string (response.finalUserStatus=CONFIRMED). \
+            response.claimsOverrideDetails.claimsToSuppress[0] or response.userAttributes["custom:tier"]; \
+            jq's spelling works too (.response.userAttributes."custom:tier"). \
+            VALUE is read as the explorer reads typed values: for string and enumeration fields a plain \
+            word is the string (response.finalUserStatus=CONFIRMED) and "x" is the string x; for claim \
+            values and fields the catalogue does not describe, JSON is JSON and other text a string; \
+            other fields take JSON: true, ["email"], {"a":"b"} or null. \
             Values must have the field's type. Missing objects on the way are created. Only response \
             fields may change unless --force is given: the request is what Cognito sent.
             The file is saved atomically, and not at all when it changed on disk meanwhile. One line \
             per change is printed, then the problems of the result.
-            Exit status: 0 when saved, 1 when a change is refused or the file cannot be saved (the \
-            file is then untouched), 2 when the file cannot be read or is not JSON.
+            Exit status: 0 when saved and the event has no errors (warnings allowed), 1 when a change \
+            is refused or the file cannot be saved (the file is then untouched) or when the saved \
+            event has errors (as check would say), 2 when the file cannot be read or is not JSON.
             """
     )
 
@@ -48,7 +53,7 @@ struct SetFields: ParsableCommand {
     private static func load(_ file: String) throws -> (Fingerprint, TriggerEvent) {
         let bytes: [UInt8]
         do { bytes = try FileStore.read(file) } catch {
-            CLIOutput.error(EventPrinter.escaped(error.description))
+            CLIOutput.error(TerminalText.escaped(error.description))
             throw ExitCode(2)
         }
         let hashing = Background { Fingerprint(bytes) }
@@ -73,7 +78,7 @@ struct SetFields: ParsableCommand {
         } catch {
             var message = "error: \(error.description)"
             if error.kind == .outsideResponse { message += " (use --force to change it anyway)" }
-            CLIOutput.error(message + "; \(EventPrinter.escaped(file)) is unchanged")
+            CLIOutput.error(message + "; \(TerminalText.escaped(file)) is unchanged")
             throw ExitCode(1)
         }
         // Saved without a copy of the text (edits leave a gap in it).
@@ -93,17 +98,19 @@ struct SetFields: ParsableCommand {
                 method = try FileStore.write(event.document.bytes, to: file, expecting: disk)
             }
         } catch {
-            var message = "error: \(EventPrinter.escaped(error.description))"
+            var message = "error: \(TerminalText.escaped(error.description))"
             if output != nil, case .notRegularFile = error.kind { message += " (--output - writes to standard output)" }
             CLIOutput.error(message)
             throw ExitCode(1)
         }
+        let problems = checking.value
         var lines = changes.map(\.description)
-        if let note = method.note { lines.append("\(EventPrinter.escaped(output ?? file)): \(note)") }
+        if let note = method.note { lines.append("\(TerminalText.escaped(output ?? file)): \(note)") }
         lines.append("")
-        lines += EventPrinter.problemLines(checking.value)
+        lines += EventPrinter.problemLines(problems)
         let text = lines.joined(separator: "\n") + "\n"
         // With the event on standard output, the report goes to standard error.
         if output == "-" { CLIOutput.error(text) } else { CLIOutput.write(text) }
+        if TriggerEvent.hasErrors(problems) { throw ExitCode(1) }
     }
 }

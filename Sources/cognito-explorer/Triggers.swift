@@ -1,5 +1,6 @@
 import ArgumentParser
 import CognitoTriggers
+import TerminalText
 
 /// `cognito-explorer triggers [NAME]`: every trigger and trigger source the catalogue knows, or one.
 struct Triggers: ParsableCommand {
@@ -20,7 +21,7 @@ struct Triggers: ParsableCommand {
         var selection: TriggerSelection?
         if let name {
             guard let found = TriggerSelection(name: name) else {
-                printError("cognito-explorer: no trigger or trigger source is named \"\(EventPrinter.escaped(name))\"; `cognito-explorer triggers` lists them all")
+                printError("cognito-explorer: no trigger or trigger source is named \"\(TerminalText.escaped(name))\"; `cognito-explorer triggers` lists them all")
                 throw ExitCode(2)
             }
             selection = found

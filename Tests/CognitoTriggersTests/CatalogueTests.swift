@@ -1,4 +1,5 @@
 import Foundation
+import JSONDocument
 import Testing
 import TestSupport
 @testable import CognitoTriggers
@@ -427,22 +428,21 @@ struct CatalogueTests {
     @Suite("lookups")
     struct Lookups {
         @Test("field(at:in:) matches array indexes against \"*\"", arguments: [
-            ["request", "session", "0", "challengeName"],
-            ["request", "session", "12", "challengeResult"],
-            ["request", "session", "*", "challengeMetadata"],
-            ["request", "session", "3"],
-        ])
-        func arrayIndexes(path: [String]) {
+            ["request", "session", 0, "challengeName"],
+            ["request", "session", 12, "challengeResult"],
+            ["request", "session", 3],
+        ] as [JSONPath])
+        func arrayIndexes(path: JSONPath) {
             for trigger in [Trigger.defineAuthChallenge, .createAuthChallenge] {
                 let field = Catalogue.field(at: path, in: trigger)
                 #expect(field != nil, "\(trigger)")
-                #expect(field?.name == (path.last.map { Catalogue.isArrayIndex($0) ? "*" : $0 }))
+                #expect(field?.name == (path.last?.key ?? "*"))
             }
         }
 
         @Test("The session challenge name at index 0 is the enumeration of challenge names")
         func sessionChallengeName() {
-            let field = Catalogue.field(at: ["request", "session", "0", "challengeName"], in: .defineAuthChallenge)
+            let field = Catalogue.field(at: ["request", "session", 0, "challengeName"], in: .defineAuthChallenge)
             #expect(field?.path == ["request", "session", "*", "challengeName"])
             #expect(field?.type == .enumeration)
             #expect(field?.allowedValues.contains("CUSTOM_CHALLENGE") == true)
@@ -452,19 +452,24 @@ struct CatalogueTests {
             ["request", "session", "x", "challengeName"],
             ["request", "session", "-1", "challengeName"],
             ["request", "session", "", "challengeName"],
-            ["request", "session", "0", "nope"],
+            ["request", "session", 0, "nope"],
             ["request", "nope"],
-            ["callerContext", "0"],
+            ["callerContext", 0],
+            // Object keys that look like an index, or like the catalogue's "*", are keys.
+            ["request", "session", "0", "challengeName"],
+            ["request", "session", "*", "challengeMetadata"],
+            ["request", "session", "3"],
             [],
-        ])
-        func noMatch(path: [String]) {
+        ] as [JSONPath])
+        func noMatch(path: JSONPath) {
             #expect(Catalogue.field(at: path, in: .defineAuthChallenge) == nil)
         }
 
         @Test("A plain key never matches \"*\" and an index never matches a key")
         func indexesOnlyMatchStars() {
-            #expect(Catalogue.field(at: ["request", "0"], in: .preSignUp) == nil)
-            #expect(Catalogue.field(at: ["0"], in: nil) == nil)
+            #expect(Catalogue.field(at: ["request", 0], in: .preSignUp) == nil)
+            #expect(Catalogue.field(at: [0], in: nil) == nil)
+            #expect(Catalogue.field(at: ["response", 0], in: .preSignUp) == nil)
         }
 
         @Test("field(at:in:) finds common fields with or without a trigger",
@@ -482,7 +487,8 @@ struct CatalogueTests {
         @Test("Every spec is found at its own path", arguments: Trigger.allCases)
         func everySpecFindsItself(trigger: Trigger) {
             for field in Catalogue.spec(for: trigger).fields {
-                #expect(Catalogue.field(at: field.path, in: trigger) == field)
+                let path: JSONPath = field.path.map { $0 == "*" ? .index(0) : .key($0) }
+                #expect(Catalogue.field(at: path, in: trigger) == field)
             }
         }
 
@@ -494,17 +500,10 @@ struct CatalogueTests {
             #expect(Catalogue.fields(under: ["response"], in: .preSignUp).map(\.name)
                 == ["autoConfirmUser", "autoVerifyPhone", "autoVerifyEmail"])
             #expect(Catalogue.fields(under: ["request", "session"], in: .defineAuthChallenge).map(\.name) == ["*"])
-            #expect(Catalogue.fields(under: ["request", "session", "4"], in: .defineAuthChallenge).map(\.name)
+            #expect(Catalogue.fields(under: ["request", "session", 4], in: .defineAuthChallenge).map(\.name)
                 == ["challengeName", "challengeResult", "challengeMetadata"])
             #expect(Catalogue.fields(under: ["response"], in: .postConfirmation).isEmpty)
             #expect(Catalogue.fields(under: ["request", "userAttributes"], in: .preSignUp).isEmpty)
-        }
-
-        @Test("Array index recognition", arguments: [
-            ("0", true), ("42", true), ("", false), ("-1", false), ("1a", false), ("*", false), ("٣", false),
-        ])
-        func arrayIndex(component: String, expected: Bool) {
-            #expect(Catalogue.isArrayIndex(component) == expected)
         }
     }
 
@@ -607,8 +606,8 @@ private indirect enum EventJSON: Decodable {
     /// Walks `self` at `path`, appending a line for each path the catalogue does not know or types differently.
     ///
     /// Strict mode also checks required members, nulls and allowed values; lenient mode only looks for unknown paths.
-    static func check(_ value: EventJSON, at path: [String], in trigger: Trigger, strict: Bool, issues: inout [String]) {
-        let where_ = path.joined(separator: ".")
+    static func check(_ value: EventJSON, at path: JSONPath, in trigger: Trigger, strict: Bool, issues: inout [String]) {
+        let where_ = path.map(\.description).joined(separator: ".")
         let spec: FieldSpec?
         if path.isEmpty {
             spec = nil
@@ -626,7 +625,7 @@ private indirect enum EventJSON: Decodable {
         case .object(let members):
             guard spec == nil || spec?.type == .object else { return }
             for (key, member) in members.sorted(by: { $0.key < $1.key }) {
-                check(member, at: path + [key], in: trigger, strict: strict, issues: &issues)
+                check(member, at: path + [.key(key)], in: trigger, strict: strict, issues: &issues)
             }
             if strict {
                 for child in Catalogue.fields(under: path, in: trigger) where child.isRequired && members[child.name] == nil {
@@ -636,7 +635,7 @@ private indirect enum EventJSON: Decodable {
         case .array(let elements):
             guard spec?.type == .objectList else { return }
             for (index, element) in elements.enumerated() {
-                check(element, at: path + [String(index)], in: trigger, strict: strict, issues: &issues)
+                check(element, at: path + [.index(index)], in: trigger, strict: strict, issues: &issues)
             }
         default:
             break

@@ -2,6 +2,7 @@ import Foundation
 import JSONDocument
 import Testing
 import TestSupport
+import TerminalText
 @testable import CognitoTriggers
 
 /// End-to-end runs of the built `cognito-explorer`: output, exit status, and files on disk.
@@ -107,7 +108,7 @@ struct CommandTests {
         let file = try Self.copy("invalid/control-characters.json", to: folder)
         let run = try Self.run(["show", file], in: folder)
         #expect(run.status == 0)
-        #expect(!run.stdout.unicodeScalars.contains { EventPrinter.isUnsafe($0) && $0 != "\n" })
+        #expect(!run.stdout.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
         #expect(run.stdout.contains("name (string): \"\\u001b[31mRED\\u001b[0m Mallory\\u0007\""))
         #expect(run.stdout.contains("nickname (string): \"evil\\u202etxt.exe\""))
         // Not a terminal: no dimming either.
@@ -155,8 +156,8 @@ struct CommandTests {
 
     @Test("show of files that cannot be read, are empty or binary: exit 2", arguments: [
         ("missing.json", nil, "missing.json: no such file"),
-        ("empty.json", "", "empty.json: empty file, not JSON"),
-        ("binary.json", "\u{0}\u{1}\u{2}", "binary.json: binary file, not JSON"),
+        ("empty.json", "", "empty.json: empty file (0 bytes), not JSON"),
+        ("binary.json", "\u{0}\u{1}\u{2}", "binary.json: binary file (it holds NUL bytes), not JSON"),
     ] as [(String, String?, String)])
     func showUnreadable(name: String, content: String?, message: String) throws {
         let folder = try TemporaryFolder()
@@ -265,13 +266,30 @@ struct CommandTests {
         #expect(Self.read(folder.path + "/out.json") == (try Wrap.replacing(original, "\"issueTokens\": null", "\"issueTokens\": true")))
     }
 
+    @Test("set takes jq's spelling of a path, and exits 0 when the saved event has no errors")
+    func setJQPath() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let file = try Self.copy("pre-token-generation-v2/TokenGeneration_Authentication.json", to: folder)
+        let original = Self.read(file)
+        let run = try Self.run(["set", file, #".response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride."custom:tier"=gold"#], in: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix(#"response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride["custom:tier"]: (absent) -> "gold""#))
+        #expect(Self.read(file) != original)
+        #expect(!Self.read(file).contains(#""\"custom:tier\"""#), "no key with quotes in its name")
+        #expect(Self.read(file).contains(#""custom:tier": "gold""#))
+        let refused = try Self.run(["set", file, #"response.a"b"c=1"#], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("is not a field path"))
+    }
+
     @Test("set reports the problems of the result")
     func setProblems() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let file = try Self.copy("custom-message/CustomMessage_SignUp.json", to: folder)
         let run = try Self.run(["set", file, "response.smsMessage=Welcome!"], in: folder)
-        #expect(run.status == 0)
+        #expect(run.status == 1, "saved, but with errors: the status check would give")
         #expect(run.stdout == """
             response.smsMessage: null -> "Welcome!"
 

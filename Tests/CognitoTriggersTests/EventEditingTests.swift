@@ -77,6 +77,16 @@ struct EventEditingTests {
         ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.o", "{\"x\":[1]}", ["x": [1]]),
         ValueCase(.preSignUp, "response.myOwnKey", "[1, \"two\"]", [1, "two"]),
         ValueCase(.defineAuthChallenge, "response.challengeName", "CUSTOM_CHALLENGE", "CUSTOM_CHALLENGE"),
+        // Claim values and unknown fields: JSON is JSON, other text a string.
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.tier", "gold", "gold"),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.tier", "\"gold\"", "gold"),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.n", "\"3\"", "3"),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.on", "true", true),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.t", "Gold tier {x}", "Gold tier {x}"),
+        ValueCase(.preTokenGenerationV1, "response.claimsOverrideDetails.claimsToAddOrOverride.tier", "gold", "gold"),
+        ValueCase(.preSignUp, "response.myOwnKey", "not json", "not json"),
+        ValueCase(.customMessage, "response.emailSubject", "\"\\\"quoted\\\"\"", "\"quoted\""),
+        ValueCase(.customMessage, "response.smsMessage", "{####} is your code", "{####} is your code"),
     ])
     func values(_ c: ValueCase) throws {
         let (trigger, field, text, expected) = (c.trigger, c.field, c.text, c.expected)
@@ -107,7 +117,12 @@ struct EventEditingTests {
          "response.claimsOverrideDetails.claimsToSuppress[1]: expected a string, found a number"),
         RefusalCase(.preTokenGenerationV1, "response.claimsOverrideDetails", "[]", "response.claimsOverrideDetails: expected an object, found an array"),
         RefusalCase(.preSignUp, "request.userAttributes", "null", "request.userAttributes: expected a map of strings, found null"),
-        RefusalCase(.preSignUp, "response.myOwnKey", "not json", "response.myOwnKey: \"not json\" is not a JSON value; write a value, such as true, 3, \"text\", [\"a\"] or {\"name\":\"value\"}"),
+        RefusalCase(.preSignUp, "response.myOwnKey", "[1, 2", "response.myOwnKey: \"[1, 2\" starts like JSON but is not JSON (line 1, column 6: expected ',' or ']' after an array element, found the end of the text); fix it, or quote it as a string"),
+        RefusalCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.tier", "\"gold",
+         "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.tier: \"\\\"gold\" starts with a quote but is not a JSON string; close the quotes or leave them out"),
+        RefusalCase(.customMessage, "response.smsMessage", "\"Your code", "response.smsMessage: \"\\\"Your code\" starts with a quote but is not a JSON string; close the quotes or leave them out"),
+        RefusalCase(.preSignUp, "response.autoConfirmUser", String(repeating: "[", count: 600),
+         "response.autoConfirmUser: the value (600 bytes) nests deeper than 512 levels, the limit of a JSON document here; no Cognito field needs that"),
     ])
     func refused(_ c: RefusalCase) throws {
         let (trigger, field, text, message) = (c.trigger, c.field, c.text, c.message)
@@ -135,8 +150,8 @@ struct EventEditingTests {
         let noTrigger = EventEditing.expectation(at: ["region"], in: nil)
         #expect(noTrigger.type == .string && noTrigger.section == .common)
         // A key that looks like an index is not an array element.
-        #expect(Catalogue.spec(at: ["request", "session", "0"], in: .defineAuthChallenge) == nil)
-        #expect(Catalogue.spec(at: ["request", "session", 0], in: .defineAuthChallenge)?.type == .object)
+        #expect(Catalogue.field(at: ["request", "session", "0"], in: .defineAuthChallenge) == nil)
+        #expect(Catalogue.field(at: ["request", "session", 0], in: .defineAuthChallenge)?.type == .object)
     }
 
     // MARK: Arguments
@@ -156,9 +171,12 @@ struct EventEditingTests {
 
     @Test("Malformed arguments and paths are refused", arguments: [
         ("response.autoConfirmUser", "\"response.autoConfirmUser\" is not FIELD=VALUE (for example response.autoConfirmUser=true)"),
-        ("response..x=1", "\"response..x\" is not a field path; write keys with dots and indexes in brackets, such as response.claimsOverrideDetails.claimsToSuppress or request.userAttributes[\"custom:tier\"]"),
-        ("=1", "\"\" is not a field path; write keys with dots and indexes in brackets, such as response.claimsOverrideDetails.claimsToSuppress or request.userAttributes[\"custom:tier\"]"),
-        ("response[x]=1", "\"response[x]\" is not a field path; write keys with dots and indexes in brackets, such as response.claimsOverrideDetails.claimsToSuppress or request.userAttributes[\"custom:tier\"]"),
+        ("response..x=1", "\"response..x\" is not a field path; write keys with dots and indexes in brackets, and quote keys that are not plain words as JSON strings: response.claimsOverrideDetails.claimsToSuppress[0], request.userAttributes[\"custom:tier\"] or .request.userAttributes.\"custom:tier\""),
+        ("=1", "\"\" is not a field path; write keys with dots and indexes in brackets, and quote keys that are not plain words as JSON strings: response.claimsOverrideDetails.claimsToSuppress[0], request.userAttributes[\"custom:tier\"] or .request.userAttributes.\"custom:tier\""),
+        ("response[x]=1", "\"response[x]\" is not a field path; write keys with dots and indexes in brackets, and quote keys that are not plain words as JSON strings: response.claimsOverrideDetails.claimsToSuppress[0], request.userAttributes[\"custom:tier\"] or .request.userAttributes.\"custom:tier\""),
+        // A quote inside a plain key: refused, never a key with quotes in its name.
+        ("response.a\"b\"c=1", "\"response.a\\\"b\\\"c\" is not a field path; write keys with dots and indexes in brackets, and quote keys that are not plain words as JSON strings: response.claimsOverrideDetails.claimsToSuppress[0], request.userAttributes[\"custom:tier\"] or .request.userAttributes.\"custom:tier\""),
+        ("response.\"cognito:groups=1", "\"response.\\\"cognito:groups=1\" is not FIELD=VALUE (for example response.autoConfirmUser=true)"),
     ])
     func malformed(argument: String, message: String) {
         do {
@@ -282,5 +300,37 @@ struct EventEditingTests {
     func escapedChanges() {
         let change = FieldChange(path: ["response", "smsMessage"], old: .null, new: "\u{1B}[2J{####}")
         #expect(change.description == "response.smsMessage: null -> \"\\u001b[2J{####}\"")
+    }
+
+    // MARK: Text for a prompt
+
+    @Test("text(for:) gives text that parseValue reads back as the same value, plain where it can", arguments: [
+        ValueCase(.userMigration, "response.finalUserStatus", "CONFIRMED", "CONFIRMED"),
+        ValueCase(.customMessage, "response.emailSubject", "Hello there", "Hello there"),
+        ValueCase(.customMessage, "response.emailSubject", "\"null\"", "null"),
+        ValueCase(.customMessage, "response.emailSubject", "\"\\\"quoted\\\"\"", "\"quoted\""),
+        ValueCase(.customMessage, "response.emailSubject", "\"[1]\"", "[1]"),
+        ValueCase(.customMessage, "response.emailSubject", "42", "42"),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.c", "gold", "gold"),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.c", "\"42\"", "42"),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.c", "\"true\"", "true"),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.c", "\"{x\"", "{x"),
+        ValueCase(.preTokenGenerationV2, "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.c", "42", 42),
+        ValueCase(.preSignUp, "response.autoConfirmUser", "true", true),
+    ])
+    func promptText(_ c: ValueCase) throws {
+        let path = try FieldAssignment.parsePath(c.field)
+        let text = EventEditing.text(for: c.expected, at: path, in: c.trigger)
+        #expect(text == c.text)
+        #expect(try EventEditing.parseValue(text, at: path, in: c.trigger) == c.expected)
+    }
+
+    @Test("jq's quoted keys are keys, the same as brackets")
+    func jqKeys() throws {
+        let jq = try FieldAssignment.parse(#".response.userAttributes."custom:tier"=gold"#, in: .userMigration)
+        let brackets = try FieldAssignment.parse(#"response.userAttributes["custom:tier"]=gold"#, in: .userMigration)
+        #expect(jq == brackets)
+        #expect(jq.path == ["response", "userAttributes", "custom:tier"])
+        #expect(jq.value == "gold")
     }
 }

@@ -1,5 +1,6 @@
 import JSONDocument
 import Testing
+import TerminalText
 @testable import CognitoTriggers
 
 @Suite("EventPrinter")
@@ -20,39 +21,6 @@ struct EventPrinterTests {
           },
           "note": "added by hand"
         """)
-
-    // MARK: Escaping
-
-    @Test("escaped makes every terminal-steering character visible", arguments: [
-        ("plain text", "plain text"),
-        ("\u{1B}[31mred", "\\u001b[31mred"),
-        ("a\tb\nc\rd", "a\\tb\\nc\\rd"),
-        ("bell\u{07}", "bell\\u0007"),
-        ("del\u{7F}", "del\\u007f"),
-        ("c1\u{9B}31m", "c1\\u009b31m"),
-        ("evil\u{202E}txt.exe", "evil\\u202etxt.exe"),
-        ("isolate\u{2066}x\u{2069}", "isolate\\u2066x\\u2069"),
-        ("marks\u{200E}\u{200F}\u{061C}", "marks\\u200e\\u200f\\u061c"),
-        ("line\u{2028}para\u{2029}", "line\\u2028para\\u2029"),
-        ("名前 👩‍💻 é", "名前 👩‍💻 é"),
-        ("back\\slash \"quote\"", "back\\slash \"quote\""),
-    ])
-    func escaped(input: String, output: String) {
-        #expect(EventPrinter.escaped(input) == output)
-    }
-
-    @Test("quoted writes a JSON string with the same escapes", arguments: [
-        ("text", "\"text\""),
-        ("say \"hi\"", "\"say \\\"hi\\\"\""),
-        ("C:\\dir", "\"C:\\\\dir\""),
-        ("\u{1B}]0;title\u{07}", "\"\\u001b]0;title\\u0007\""),
-        ("rtl\u{202E}", "\"rtl\\u202e\""),
-    ])
-    func quoted(input: String, output: String) throws {
-        #expect(EventPrinter.quoted(input) == output)
-        // What is printed reads back as the same string.
-        #expect(try JSONValue(parsing: output) == .string(input))
-    }
 
     // MARK: Fields
 
@@ -85,7 +53,7 @@ struct EventPrinterTests {
             "note string false - false",
         ])
         #expect(fields[12].value == .bool(true))
-        #expect(fields[9].description == Catalogue.spec(at: ["request", "userAttributes"], in: .preSignUp)?.summary)
+        #expect(fields[9].description == Catalogue.field(at: ["request", "userAttributes"], in: .preSignUp)?.summary)
     }
 
     @Test("List elements, session entries and claim values are typed from their parents")
@@ -185,7 +153,7 @@ struct EventPrinterTests {
         let index = try #require(lines.firstIndex(of: "  autoConfirmUser (boolean): false"))
         #expect(lines[index + 1].hasPrefix("      Set to true to confirm the new user"))
         // Nothing raw reaches the terminal.
-        #expect(!text.unicodeScalars.contains { EventPrinter.isUnsafe($0) && $0 != "\n" })
+        #expect(!text.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
     }
 
     @Test("Descriptions wrap to the width", arguments: [40, 60, 100])
@@ -276,7 +244,7 @@ struct EventPrinterTests {
     @Test("The JSON form escapes terminal-steering characters but keeps the values")
     func jsonEscaping() throws {
         let output = EventPrinter.json(of: try TriggerEvent(text: Self.event), file: "x\u{202E}.json")
-        #expect(!output.unicodeScalars.contains { EventPrinter.isUnsafe($0) && $0 != "\n" })
+        #expect(!output.unicodeScalars.contains { TerminalText.isUnsafe($0) && $0 != "\n" })
         let value = try JSONValue(parsing: output)
         #expect(value["file"] == "x\u{202E}.json")
         let name = try #require(value["fields"]?.arrayValue?.first { $0["path"] == "request.userAttributes.name" })
@@ -326,40 +294,8 @@ struct EventPrinterTests {
             """)
     }
 
-    @Test("Control characters on the line are escaped and the caret still points at the error")
-    func parseErrorEscapes() {
-        #expect(Self.parseError("{\"a\":\t\"x\u{1B}\"}") == """
-            bad.json:1:9: control character U+001B must be escaped in a string
-             1 | {"a":\\t"x\\u001b"}
-               |          ^
-
-            """)
-    }
-
-    @Test("Wide characters before the error move the caret two columns each")
-    func parseErrorWide() {
-        #expect(Self.parseError("{\"名前\": 1 x}") == """
-            bad.json:1:10: expected ',' or '}' after an object member
-             1 | {"名前": 1 x}
-               |            ^
-
-            """)
-    }
-
-    @Test("Long lines are cut to a window around the error")
-    func parseErrorLongLine() throws {
-        let text = "{" + (0..<60).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",]}"
-        let output = try #require(Self.parseError(text))
-        let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix("bad.json:1:"))
-        #expect(lines[1].hasPrefix(" 1 | …"))
-        #expect(lines[1].count < 100)
-        let caret = try #require(lines[2].firstIndex(of: "^"))
-        let column = lines[2].distance(from: lines[2].startIndex, to: caret)
-        let pointed = lines[1][lines[1].index(lines[1].startIndex, offsetBy: column)]
-        #expect(pointed == "]")
-    }
+    // How the excerpt is cut, escaped and pointed at is TerminalText's (ExcerptTests); these
+    // check the command's format around it.
 
     @Test("The file name is escaped; CRLF and BOM are left out of the line")
     func parseErrorFileAndLineEndings() throws {
@@ -402,10 +338,14 @@ struct EventPrinterTests {
         #expect(pre["responseNote"]?.stringValue?.isEmpty == false)
     }
 
-    @Test("Wrapping keeps words whole and lines within the width")
-    func wrap() {
-        #expect(EventPrinter.wrap("one two three four", width: 10) == ["one two", "three four"])
-        #expect(EventPrinter.wrap("averyveryverylongword x", width: 10) == ["averyveryverylongword", "x"])
-        #expect(EventPrinter.wrap("", width: 10) == [])
+    @Test("show wraps descriptions by screen columns: a CJK description fills no line past the width")
+    func wrapsByColumns() throws {
+        // The wrapping show and triggers use for descriptions: by columns, so two per CJK character
+        // (wrapping by Characters made such lines twice the width).
+        let text = "名前の確認を行うトリガーです。" + String(repeating: "長い説明文がここに続きます。", count: 8)
+        let wrapped = EventPrinter.wrap(text, width: 40)
+        #expect(wrapped.count > 1)
+        #expect(wrapped.allSatisfy { TerminalText.displayWidth(of: $0) <= 40 })
+        #expect(wrapped.joined() == text)
     }
 }

@@ -91,7 +91,7 @@ import Testing
                     let name = String(field.split(separator: " ").first ?? "")
                     let versions: [Trigger] = [.preTokenGenerationV1, .preTokenGenerationV2, .preTokenGenerationV3]
                     let candidates = versions.contains(trigger) ? versions : [trigger]
-                    let known = candidates.contains { Catalogue.field(at: ["response", name], in: $0) != nil }
+                    let known = candidates.contains { Catalogue.field(at: ["response", .key(name)], in: $0) != nil }
                     #expect(known, "\(flow.title): \(trigger) has no response field \(name)")
                 }
             }

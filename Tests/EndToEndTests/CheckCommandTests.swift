@@ -15,11 +15,11 @@ import TestSupport
         let result = try Binary.run(["check", "--quiet", "fixtures"])
         #expect(result.status == 2)
         let expected = [
-            "fixtures/invalid/binary.json: binary file, not JSON",
+            "fixtures/invalid/binary.json: binary file (it holds NUL bytes), not JSON",
             "fixtures/invalid/custom-message-missing-code.json: response.emailMessage: error: does not contain the code placeholder {####}; Cognito rejects the message",
             "fixtures/invalid/deeply-nested.json:16:1561: nesting deeper than 512 levels",
             "fixtures/invalid/duplicate-keys.json: request.userAttributes.email: warning: the key \"email\" appears 2 times; Cognito and this tool read the last one",
-            "fixtures/invalid/empty.json: empty file, not JSON",
+            "fixtures/invalid/empty.json: empty file (0 bytes), not JSON",
             "fixtures/invalid/invalid-utf8.json:14:18: invalid UTF-8 byte sequence starting with 0xC3",
             "fixtures/invalid/malformed-missing-comma.json:18:5: expected ',' or '}' after an object member",
             "fixtures/invalid/malformed-truncated.json:15:23: unterminated string: the closing '\"' is missing",

@@ -3,6 +3,7 @@ import Foundation
 import JSONDocument
 import Testing
 import TestSupport
+import TerminalText
 
 /// The explorer on the broken and hostile files of `fixtures/invalid/` and a few made up here.
 @Suite("Bad inputs")
@@ -11,11 +12,29 @@ struct BadInputTests {
 
     static func assertNoControlCharacters(_ grid: Grid, sourceLocation: SourceLocation = #_sourceLocation) {
         for (index, grapheme) in grid.allGraphemes.enumerated() {
-            for scalar in grapheme.unicodeScalars where isTerminalUnsafe(scalar) {
+            for scalar in grapheme.unicodeScalars where TerminalText.isUnsafe(scalar) {
                 Issue.record("cell \(index % max(1, grid.width)),\(index / max(1, grid.width)) holds U+\(String(scalar.value, radix: 16))",
                              sourceLocation: sourceLocation)
             }
         }
+    }
+
+    @Test("a lone surrogate in a value or a key shows as written, and invisible characters show escaped")
+    func loneSurrogatesAndInvisibleCharacters() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let fixture = String(decoding: Repository.bytes(of: Repository.fixtures + "/pre-sign-up/PreSignUp_SignUp.json"), as: UTF8.self)
+        let text = fixture.replacingOccurrences(of: "\"signupSource\": \"landing-page\"", with: #""k\ud801": "v\ud800w", "z": "a\u200bb\u2060""#)
+        #expect(text != fixture, "the fixture's client metadata has signupSource")
+        let file = try folder.write("surrogates.json", text)
+        var harness = ExplorerHarness([file], width: 120, height: 40)
+        try harness.press("Tab e G")
+        let screen = harness.text
+        #expect(screen.contains(#"k\ud801"#))
+        #expect(screen.contains(#""v\ud800w""#))
+        #expect(screen.contains(#""a\u200bb\u2060""#))
+        #expect(!screen.contains("\u{FFFD}"))
+        Self.assertNoControlCharacters(harness.screen)
     }
 
     @Test("text that is not JSON shows the error's line and column and the text around it with a caret")
@@ -35,8 +54,8 @@ struct BadInputTests {
     }
 
     @Test("files that hold no JSON say what they are", arguments: [
-        ("empty.json", "the file is empty"),
-        ("binary.json", "binary data, not JSON"),
+        ("empty.json", "empty file (0 bytes), not JSON"),
+        ("binary.json", "binary file (it holds NUL bytes), not JSON"),
         ("not-json.json", "Not valid JSON: line 1, column 1"),
         ("malformed-truncated.json", "unterminated string"),
         ("invalid-utf8.json", "invalid UTF-8"),

@@ -1,4 +1,5 @@
 import Testing
+import TerminalText
 @testable import ExplorerCore
 
 @Suite struct GridTests {
@@ -129,7 +130,7 @@ import Testing
         grid.put("a\u{1B}[31mb\n", x: 0, y: 0, style: .plain)
         #expect(grid.text == "a\\u001b[31mb\\n")
         for x in 0..<grid.width {
-            #expect(!grid[x: x, y: 0].grapheme.unicodeScalars.contains(where: isTerminalUnsafe))
+            #expect(!grid[x: x, y: 0].grapheme.unicodeScalars.contains(where: TerminalText.isUnsafe))
         }
     }
 
@@ -146,11 +147,11 @@ import Testing
         #expect(grid[x: 0, y: 0].width == 1)
     }
 
-    @Test func zeroWidthCharactersAreDroppedAndLoneMarksShownOnACircle() {
-        var grid = Grid(width: 6, height: 1)
-        #expect(grid.put("\u{200B}a\u{200B}b\u{FEFF}", x: 0, y: 0, style: .plain) == 2)
-        #expect(grid.lines == ["ab    "])
-        #expect(grid[x: 1, y: 0].grapheme == "b")
+    @Test func invisibleCharactersAreShownEscapedAndLoneMarksOnACircle() {
+        var grid = Grid(width: 16, height: 1)
+        #expect(grid.put("a\u{200B}b\u{FEFF}", x: 0, y: 0, style: .plain) == 14)
+        #expect(grid.lines == ["a\\u200bb\\ufeff  "])
+        #expect(grid[x: 7, y: 0].grapheme == "b")
         #expect(grid.put("\u{301}x", x: 0, y: 0, style: .plain) == 2)
         #expect(grid[x: 0, y: 0] == Cell(grapheme: "\u{25CC}\u{301}", width: 1))
     }

@@ -154,5 +154,23 @@ struct TreeRowsTests {
         try harness.press("Left")
         #expect(harness.state.cursorPath?.last == .key("claimsToAddOrOverride"))
     }
-}
 
+    @Test("an object key \"0\" where the catalogue has a list is a key the catalogue does not know, not an entry")
+    func objectKeyZeroIsNoIndex() throws {
+        func sessionRow(_ session: String) throws -> TreeRow? {
+            let event = try TriggerEvent(text: """
+                {"version": "1", "triggerSource": "DefineAuthChallenge_Authentication", "region": "r", "userPoolId": "p",
+                 "userName": "u", "callerContext": {"awsSdkVersion": "x", "clientId": "c"},
+                 "request": {"userAttributes": {}, "session": \(session), "userNotFound": false}, "response": {}}
+                """)
+            let rows = TreeBuilder.requestRows(document: event.document, trigger: event.trigger, expansion: Expansion(baseline: .all))
+            return rows.index(of: ["request", "session", 0]).map { rows[$0] }
+                ?? rows.index(of: ["request", "session", "0"]).map { rows[$0] }
+        }
+        let element = try #require(try sessionRow("[{\"challengeName\": \"SRP_A\", \"challengeResult\": true}]"))
+        #expect(element.spec?.dottedPath == "request.session.*")
+        let key = try #require(try sessionRow("{\"0\": {\"challengeName\": \"SRP_A\", \"challengeResult\": true}}"))
+        #expect(key.path == ["request", "session", "0"])
+        #expect(key.spec == nil)
+    }
+}

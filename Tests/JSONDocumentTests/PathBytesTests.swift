@@ -33,12 +33,6 @@ import Testing
         }
     }
 
-    @Test func rawBytesAreShownEscaped() {
-        let name = PathBytes.string([0x6C, 0x2D, 0xE9, 0x2E, 0x6A, 0x73, 0x6F, 0x6E, 0x01])
-        #expect(PathBytes.showingRawBytes(name) == "l-\\xE9.json\u{01}")
-        #expect(PathBytes.showingRawBytes(PathBytes.string([0x0A, 0x80])) == "\n\\x80")
-    }
-
     @Test func aFileNamedWithRawBytesIsReadAndSaved() throws {
         let folder = FileManager.default.temporaryDirectory.path + "/cte-pathbytes-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

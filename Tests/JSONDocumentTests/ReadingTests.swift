@@ -108,6 +108,26 @@ import TestSupport
         #expect(JSONPath(dotted: "a[x]") == nil)
     }
 
+    @Test("jq's spelling: a leading dot and quoted keys after a dot; a plain key never holds a quote", arguments: [
+        (".response.autoConfirmUser", ["response", "autoConfirmUser"]),
+        (#"."cognito:groups""#, ["cognito:groups"]),
+        (#".response.claimsOverrideDetails."claims.x""#, ["response", "claimsOverrideDetails", "claims.x"]),
+        (#"response."a\"b".c[0]"#, ["response", "a\"b", "c", 0]),
+        (#"a."\u0041""#, ["a", "A"]),
+        (".[2]", [2]),
+        (".", []),
+        (#"a"b"#, nil),
+        (#"response.a"b".c"#, nil),
+        (#"."unclosed"#, nil),
+        (#"a."b"c"#, nil),
+        (#"a"b".c"#, nil),
+        ("..a", nil),
+        (".a.", nil),
+    ] as [(String, JSONPath?)])
+    func jqPaths(text: String, expected: JSONPath?) {
+        #expect(JSONPath(dotted: text) == expected)
+    }
+
     @Test func valuesParseAndPrint() throws {
         let value = try JSONValue(parsing: #"{"b": [1, "two", true, null], "a": {}}"#)
         #expect(value.compactText == #"{"b":[1,"two",true,null],"a":{}}"#)

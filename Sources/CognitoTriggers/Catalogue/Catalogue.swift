@@ -1,3 +1,5 @@
+import JSONDocument
+
 /// The single description of every Cognito user pool trigger, its sources and its fields.
 ///
 /// The tree pane, help text, validation and event templates all read from here.
@@ -68,12 +70,15 @@ public enum Catalogue {
         }
     }
 
-    /// The spec describing the field at `path`, looking in the common fields and then in `trigger`'s fields.
+    /// The spec describing the field at a document path, looking in the common fields and then in
+    /// `trigger`'s fields; the one catalogue lookup by path.
     ///
-    /// Array indexes in `path` (components made only of decimal digits) match `"*"` in a spec,
-    /// so `["request", "session", "0", "challengeName"]` finds `request.session.*.challengeName`.
-    /// With a nil trigger only the common fields are searched.
-    public static func field(at path: [String], in trigger: Trigger?) -> FieldSpec? {
+    /// An array index matches `"*"` in a spec's path and nothing else, and a key matches only its own
+    /// name, so `request.session[0].challengeName` finds `request.session.*.challengeName` while an
+    /// object key `"0"` or `"*"` is never taken for an index. With a nil trigger only the common
+    /// fields are searched.
+    public static func field(at path: JSONPath, in trigger: Trigger?) -> FieldSpec? {
+        guard !path.isEmpty else { return nil }
         if let common = commonFields.first(where: { matches(pattern: $0.path, path: path) }) {
             return common
         }
@@ -82,7 +87,7 @@ public enum Catalogue {
     }
 
     /// The specs of the direct children of the field at `path`; `[]` gives the top-level fields.
-    public static func fields(under path: [String], in trigger: Trigger) -> [FieldSpec] {
+    public static func fields(under path: JSONPath, in trigger: Trigger) -> [FieldSpec] {
         (commonFields + spec(for: trigger).fields).filter { field in
             field.path.count == path.count + 1 && matches(pattern: Array(field.path.dropLast()), path: path)
         }
@@ -98,17 +103,15 @@ public enum Catalogue {
         return nil
     }
 
-    /// True when `path` is the same length as `pattern` and matches it, with `"*"` matching array indexes.
-    static func matches(pattern: [String], path: [String]) -> Bool {
+    /// True when `path` is as long as `pattern` and each step matches: an index only `"*"`, a key only its own name.
+    static func matches(pattern: [String], path: JSONPath) -> Bool {
         guard pattern.count == path.count else { return false }
-        for (expected, actual) in zip(pattern, path) where expected != actual {
-            guard expected == "*", isArrayIndex(actual) else { return false }
+        for (expected, actual) in zip(pattern, path) {
+            switch actual {
+            case .index: guard expected == "*" else { return false }
+            case .key(let key): guard expected != "*", expected == key else { return false }
+            }
         }
         return true
-    }
-
-    /// True for a non-empty string of ASCII decimal digits.
-    static func isArrayIndex(_ component: String) -> Bool {
-        !component.isEmpty && component.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 }

@@ -1,3 +1,5 @@
+import JSONDocument
+
 /// The JSON shape the catalogue expects at a path of an event.
 public enum FieldType: Sendable, Hashable {
     /// A JSON string.
@@ -59,6 +61,19 @@ public enum FieldType: Sendable, Hashable {
         switch self {
         case .stringList, .enumerationList, .objectList: true
         default: false
+        }
+    }
+
+    /// The type of a direct entry of a value of this type, reached by `step`: a string under a key
+    /// of a string or attribute map and at an index of a string list, an enumeration in an
+    /// enumeration list, anything under a claim's name or inside a value of any type. Nil for other
+    /// steps (the members of objects and object lists have specs of their own).
+    public func entryType(at step: PathComponent) -> FieldType? {
+        switch (self, step) {
+        case (.stringMap, .key), (.attributeMap, .key), (.stringList, .index): .string
+        case (.enumerationList, .index): .enumeration
+        case (.claimMap, .key), (.any, _): .any
+        default: nil
         }
     }
 }

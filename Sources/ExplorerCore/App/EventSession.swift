@@ -24,11 +24,9 @@ struct EventSession: Sendable {
     /// What the file holds.
     enum Content: Sendable {
         case event(TriggerEvent)
-        /// The error, and the bytes (to show the lines around it).
-        case notJSON(JSONParseError, [UInt8])
-        case empty
-        case binary
-        case unreadable(String)
+        /// No event: why (never `.document`), and for JSON that does not parse the bytes, to show
+        /// the lines around the error.
+        case notEvent(EventFiles.Outcome, bytes: [UInt8])
     }
 
     /// The file's path, or for a new event (from the trigger map) its list key.
@@ -53,11 +51,8 @@ struct EventSession: Sendable {
         disk = Fingerprint(opened.bytes)
         switch opened.outcome {
         case .document(let event): content = .event(event)
-        case .notJSON(let error): content = .notJSON(error, opened.bytes)
-        case .empty: content = .empty
-        case .binary: content = .binary
-        case .utf16(let bigEndian): content = .unreadable("\(opened.path): \(EventFiles.utf16Message(bigEndian: bigEndian))")
-        case .unreadable(let error): content = .unreadable(error.description)
+        case .notJSON: content = .notEvent(opened.outcome, bytes: opened.bytes)
+        default: content = .notEvent(opened.outcome, bytes: [])
         }
         revalidate()
         rebuildRows()
@@ -98,10 +93,7 @@ struct EventSession: Sendable {
             var summary = FileSummary(path: path, event: event, problems: problems)
             summary.isNew = isNew
             return summary
-        case .notJSON: return FileSummary(path: path, triggerLabel: "not JSON", triggerSource: "", user: "", status: .unreadable)
-        case .empty: return FileSummary(path: path, triggerLabel: "empty", triggerSource: "", user: "", status: .unreadable)
-        case .binary: return FileSummary(path: path, triggerLabel: "binary", triggerSource: "", user: "", status: .unreadable)
-        case .unreadable: return FileSummary(path: path, triggerLabel: "unreadable", triggerSource: "", user: "", status: .unreadable)
+        case .notEvent(let outcome, _): return FileSummary(path: path, notEvent: outcome)
         }
     }
 
@@ -130,7 +122,7 @@ struct EventSession: Sendable {
     /// so an edit patches the storage in place instead of copying it; returns the cursor paths.
     private mutating func releaseDocument() -> (request: JSONPath?, response: JSONPath?) {
         let cursors = (request.currentRow?.path, response.currentRow?.path)
-        content = .empty
+        content = .notEvent(.empty, bytes: [])  // a placeholder while the event is out
         request.rows = TreeRows()
         response.rows = TreeRows()
         return cursors
@@ -155,7 +147,7 @@ struct EventSession: Sendable {
         disk = Fingerprint(bytes)
         changedOnDisk = false
         guard case .event(var event) = content, event.document.bytes == bytes else { return }
-        content = .empty
+        content = .notEvent(.empty, bytes: [])  // a placeholder while the event is out
         event.document.markSaved()
         content = .event(event)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     // MARK: Applying edits
@@ -17,7 +18,7 @@ extension ExplorerState {
         let failure = session.edit(body)
         sessions[path] = session
         if let failure {
-            message = StatusMessage("not changed: \(terminalSafe(failure.description))", .error)
+            message = StatusMessage("not changed: \(TerminalText.escaped(failure.description))", .error)
             return false
         }
         refreshEntry(path)
@@ -57,7 +58,7 @@ extension ExplorerState {
         }
         if row.role == .entry, let trigger = currentSession?.trigger {
             let parent = JSONPath(row.path.dropLast())
-            if let spec = Catalogue.field(at: parent.map(\.description), in: trigger) { return (parent, spec) }
+            if let spec = Catalogue.field(at: parent, in: trigger) { return (parent, spec) }
         }
         return nil
     }
@@ -72,14 +73,8 @@ extension ExplorerState {
             case .enumeration:
                 openPicker(title: "\(spec.name): choose a value", options: spec.allowedValues,
                            current: current?.stringValue, purpose: .setValue(row.path))
-            case .string:
-                promptValue(row, kind: .string)
-            case .integer:
-                promptValue(row, kind: .integer)
-            case .number:
-                promptValue(row, kind: .number)
-            case .any:
-                promptValue(row, kind: current?.kind == .string ? .string : .jsonOrString)
+            case .string, .integer, .number, .any:
+                promptValue(row)
             case .object:
                 setExpanded(row, !row.isExpanded)
             case .stringMap, .claimMap, .attributeMap, .stringList, .enumerationList, .objectList:
@@ -102,38 +97,41 @@ extension ExplorerState {
                            current: current?.stringValue, purpose: .setValue(row.path))
                 return []
             case .stringMap, .attributeMap, .stringList:
-                promptValue(row, kind: .string)
+                promptValue(row)
                 return []
             default:
                 break
             }
         }
-        // Any other value keeps its kind: numbers stay numbers, booleans flip, strings stay strings.
-        switch current?.kind {
-        case .bool?: toggleBoolean()
-        case .number?: promptValue(row, kind: .number)
-        case .string?: promptValue(row, kind: .string)
-        default: promptValue(row, kind: .jsonOrString)
-        }
+        // Booleans flip; any other value is typed anew.
+        if current?.kind == .bool { toggleBoolean() } else { promptValue(row) }
         return []
     }
 
-    /// Opens a prompt to type a new value for a row, filled with the current one.
-    mutating func promptValue(_ row: TreeRow, kind: ValueKind) {
+    /// Opens a prompt to type a new value for a row, filled with the current one as the editing
+    /// grammar (`EventEditing`) reads it back.
+    mutating func promptValue(_ row: TreeRow) {
+        let trigger = currentSession?.trigger
         var text = ""
         if let node = row.node, !node.isNull {
-            text = kind == .string ? (node.stringValue ?? node.rawText) : (node.stringValue.map { _ in node.rawText } ?? node.value.compactText)
-            if kind == .jsonOrString, node.kind == .string { text = node.stringValue ?? "" }
+            switch node.kind {
+            case .string: text = EventEditing.text(for: .string(node.stringValue ?? ""), at: row.path, in: trigger)
+            case .object, .array: text = node.value.compactText
+            default: text = node.rawText
+            }
         }
-        let what: String
-        switch kind {
-        case .string: what = "text"
-        case .number: what = "a number"
-        case .integer: what = "a whole number"
-        case .jsonOrString: what = "JSON, or plain text for a string"
+        overlay = .prompt(Prompt(title: "\(row.path.dottedString) (\(EventEditing.inputHint(at: row.path, in: trigger)))", editor: LineEditor(text),
+                                 purpose: .editValue(path: row.path), error: nil))
+    }
+
+    /// The value typed for `path`, read by the editing grammar; the message is the prompt's error.
+    func typedValue(_ text: String, at path: JSONPath) -> Result<JSONValue, PromptError> {
+        do {
+            return .success(try EventEditing.parseValue(text, at: path, in: currentSession?.trigger))
+        } catch {
+            // The prompt's title names the field; a deeper path (a map's member) is named here.
+            return .failure(PromptError(error.path == path ? error.message : error.description))
         }
-        overlay = .prompt(Prompt(title: "\(row.path.dottedString) (\(what))", editor: LineEditor(text),
-                                 purpose: .editValue(path: row.path, kind: kind), error: nil))
     }
 
     mutating func openPicker(title: String, options: [String], current: String?, purpose: PickerPurpose) {
@@ -201,13 +199,13 @@ extension ExplorerState {
         switch spec.type {
         case .stringMap, .attributeMap:
             overlay = .prompt(Prompt(title: "\(path.dottedString): key of the new entry", editor: LineEditor(),
-                                     purpose: .addKey(map: path, valueKind: .string), error: nil))
+                                     purpose: .addKey(map: path), error: nil))
         case .claimMap:
             overlay = .prompt(Prompt(title: "\(path.dottedString): name of the new claim", editor: LineEditor(),
-                                     purpose: .addKey(map: path, valueKind: .jsonOrString), error: nil))
+                                     purpose: .addKey(map: path), error: nil))
         case .stringList:
             overlay = .prompt(Prompt(title: "\(path.dottedString): value to add", editor: LineEditor(),
-                                     purpose: .addValue(collection: path, key: nil, kind: .string), error: nil))
+                                     purpose: .addValue(collection: path, key: nil), error: nil))
         case .enumerationList:
             openPicker(title: "\(path.dottedString): value to add", options: spec.allowedValues, current: nil, purpose: .appendValue(path))
         default:
@@ -351,8 +349,9 @@ extension ExplorerState {
     /// Reads the raw editor's fields: a dotted path and a JSON value.
     static func parseRaw(path pathText: String, value valueText: String) -> Result<(JSONPath, JSONValue), PromptError> {
         let trimmed = pathText.trimmingCharacters(in: .whitespaces)
-        guard let path = trimmed.isEmpty ? JSONPath() : JSONPath(dotted: trimmed) else {
-            return .failure(PromptError("path: \"\(terminalSafe(trimmed))\" is not a path; write it like response.claimsToSuppress[0] or request.userAttributes[\"custom:tier\"]"))
+        let path: JSONPath
+        do { path = trimmed.isEmpty ? [] : try FieldAssignment.parsePath(trimmed) } catch {
+            return .failure(PromptError("path: \(error.message)"))
         }
         do {
             return .success((path, try JSONValue(parsing: valueText)))
@@ -362,8 +361,7 @@ extension ExplorerState {
     }
 
     static func short(_ text: String, limit: Int = 40) -> String {
-        let safe = terminalSafe(text)
-        return safe.count > limit ? String(safe.prefix(limit - 1)) + "…" : safe
+        TerminalText.truncate(TerminalText.escaped(text), width: limit)
     }
 
     // MARK: Prompts and pickers
@@ -415,8 +413,8 @@ extension ExplorerState {
             // Enter on an empty prompt repeats the last search, as in vim and less.
             runSearch(text.isEmpty ? (currentPaneQuery ?? "") : text, in: pane)
             return []
-        case .editValue(let path, let kind):
-            switch kind.value(from: text) {
+        case .editValue(let path):
+            switch typedValue(text, at: path) {
             case .failure(let error):
                 reopen(error.message)
             case .success(let value):
@@ -427,16 +425,19 @@ extension ExplorerState {
                 }
             }
             return []
-        case .addKey(let map, let valueKind):
+        case .addKey(let map):
             guard !text.isEmpty else {
                 reopen("the key cannot be empty")
                 return []
             }
             overlay = .prompt(Prompt(title: "\(JSONPath(map + [.key(text)]).dottedString): value", editor: LineEditor(),
-                                     purpose: .addValue(collection: map, key: text, kind: valueKind), error: nil))
+                                     purpose: .addValue(collection: map, key: text), error: nil))
             return []
-        case .addValue(let collection, let key, let kind):
-            switch kind.value(from: text) {
+        case .addValue(let collection, let key):
+            // The new entry's path, so the grammar knows what the collection holds.
+            let count = currentSession?.event?.document.node(at: collection).map { $0.kind == .array ? $0.count : 0 } ?? 0
+            let entry = key.map { collection + [.key($0)] } ?? collection + [.index(count)]
+            switch typedValue(text, at: entry) {
             case .failure(let error): reopen(error.message)
             case .success(let value): addEntry(to: collection, key: key, value: value)
             }
@@ -480,7 +481,7 @@ extension ExplorerState {
             let value = picker.options[picker.cursor]
             switch picker.purpose {
             case .setValue(let path):
-                applyEdit("\(path.dottedString) = \"\(terminalSafe(value))\"") { document throws(JSONEditError) in
+                applyEdit("\(path.dottedString) = \"\(TerminalText.escaped(value))\"") { document throws(JSONEditError) in
                     try document.setValue(.string(value), at: path, createMissing: true)
                 }
             case .appendValue(let path):

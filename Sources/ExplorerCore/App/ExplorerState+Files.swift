@@ -1,6 +1,7 @@
 import Foundation
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     // MARK: Loading
@@ -140,7 +141,7 @@ extension ExplorerState {
     /// A file is at the name given to `W`: ask before replacing it.
     mutating func askBeforeReplacing(_ target: String) -> [Effect] {
         copyTargets.remove(target)
-        overlay = .confirm(Confirm(question: "\(terminalSafe(target)) already exists. Replace it with this event?", purpose: .replaceFile(target)))
+        overlay = .confirm(Confirm(question: "\(TerminalText.escaped(target)) already exists. Replace it with this event?", purpose: .replaceFile(target)))
         return []
     }
 
@@ -149,7 +150,7 @@ extension ExplorerState {
             return didSaveNew(key: key, path: path, bytes: bytes)
         }
         if copyTargets.remove(path) != nil {
-            message = StatusMessage("wrote a copy to \(terminalSafe(path))\(note.map { " (\($0))" } ?? ""); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
+            message = StatusMessage("wrote a copy to \(TerminalText.escaped(path))\(note.map { " (\($0))" } ?? ""); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
             // A copy inside the list's files refreshes that entry.
             if indexByPath[path] != nil && sessions[path]?.hasUnsavedEdits != true {
                 sessions[path] = nil
@@ -174,13 +175,13 @@ extension ExplorerState {
     mutating func didFailSaving(path: String, message original: String, changedOnDisk: Bool = false) -> [Effect] {
         if copyTargets.remove(path) != nil {
             // A copy's name is shown whole: it is not the file in the list.
-            message = StatusMessage("\(terminalSafe(original)); your edits are kept", .error)
+            message = StatusMessage("\(TerminalText.escaped(original)); your edits are kept", .error)
             return []
         }
         if let key = newSaveTargets.removeValue(forKey: path) {
             // Ask again, with the reason; a quit in progress waits for the answer.
             quitAfterSaving?.remove(path)
-            beginSavingNew(key, name: path, error: terminalSafe(original))
+            beginSavingNew(key, name: path, error: TerminalText.escaped(original))
             return []
         }
         // The message names the full path; the status bar has room for the file name only.
@@ -193,9 +194,9 @@ extension ExplorerState {
         if quitAfterSaving != nil {
             quitAfterSaving = nil
             newEventsToName = []
-            message = StatusMessage("not quitting: \(terminalSafe(text)); your edits are kept", .error)
+            message = StatusMessage("not quitting: \(TerminalText.escaped(text)); your edits are kept", .error)
         } else {
-            message = StatusMessage("\(terminalSafe(text)); your edits are kept", .error)
+            message = StatusMessage("\(TerminalText.escaped(text)); your edits are kept", .error)
         }
         return []
     }
@@ -235,7 +236,7 @@ extension ExplorerState {
         case (.replaceFile(let target), _):
             // Back to the name, to type another one.
             overlay = .prompt(Prompt(title: "Save a copy as", editor: LineEditor(target), purpose: .saveAs,
-                                     error: "\(terminalSafe(target)) is kept as it is; type another name"))
+                                     error: "\(TerminalText.escaped(target)) is kept as it is; type another name"))
             return []
         case (.quit, .answerSave):
             var effects: [Effect] = []
@@ -324,6 +325,6 @@ extension ExplorerState {
     /// A short name for messages: the file name, made safe for the terminal.
     func displayName(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return terminalSafe(name)
+        return TerminalText.escaped(name)
     }
 }

@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     /// Runs `body` on the focused tree pane of the current session.
@@ -49,7 +50,7 @@ extension ExplorerState {
             withCurrentSession { $0.rebuildRows() }
             keepCursorsVisible()
         case .search:
-            let title = currentPaneQuery.map { "Search keys and values (Enter alone: \"\(terminalSafe($0))\" again)" } ?? "Search keys and values"
+            let title = currentPaneQuery.map { "Search keys and values (Enter alone: \"\(TerminalText.escaped($0))\" again)" } ?? "Search keys and values"
             overlay = .prompt(Prompt(title: title, editor: LineEditor(), purpose: .search(focus), error: nil))
         case .nextMatch: stepMatch(by: 1)
         case .previousMatch: stepMatch(by: -1)
@@ -141,7 +142,7 @@ extension ExplorerState {
         }
         if text.count > limit {
             text = String(text.prefix(limit))
-            title += " (the first \(TextLayout.count(limit)) characters of \(TextLayout.count(node.span.count)) bytes)"
+            title += " (the first \(TerminalText.count(limit)) characters of \(TerminalText.count(node.span.count)) bytes)"
         }
         overlay = .pager(Pager(title: title, text: text, scroll: 0))
     }
@@ -172,7 +173,7 @@ extension ExplorerState {
         if query.isEmpty {
             message = StatusMessage("search cleared")
         } else if matches.isEmpty {
-            message = StatusMessage("no match for \"\(terminalSafe(query))\"", .warning)
+            message = StatusMessage("no match for \"\(TerminalText.escaped(query))\"", .warning)
         } else {
             revealMatch(0)
         }

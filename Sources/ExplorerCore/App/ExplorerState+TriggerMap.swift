@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     // MARK: The trigger map
@@ -21,7 +22,7 @@ extension ExplorerState {
         guard case .triggerMap(var map)? = overlay else { return [] }
         guard let command = Keymap.command(for: key, in: .triggerMap) else {
             if case .character(let character) = key {
-                message = StatusMessage("\(terminalSafe(String(character))) does nothing in the trigger map; Esc closes it")
+                message = StatusMessage("\(TerminalText.escaped(String(character))) does nothing in the trigger map; Esc closes it")
             }
             return []
         }
@@ -182,7 +183,7 @@ extension ExplorerState {
             quitAfterSaving?.remove(path)
             return continueQuitting()
         }
-        message = StatusMessage("saved the new event as \(terminalSafe(path))", .success)
+        message = StatusMessage("saved the new event as \(TerminalText.escaped(path))", .success)
         dropIdleSessions()
         return []
     }

@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// How the screen may use colour.
 public enum ColorMode: Hashable, Sendable {

@@ -75,20 +75,16 @@ public struct FileSummary: Hashable, Sendable {
 
     /// Summarizes an opened file: trigger, user and status.
     public init(_ opened: EventFiles.Opened) {
-        switch opened.outcome {
-        case .unreadable:
-            self.init(path: opened.path, triggerLabel: "unreadable", triggerSource: "", user: "", status: .unreadable)
-        case .empty:
-            self.init(path: opened.path, triggerLabel: "empty", triggerSource: "", user: "", status: .unreadable)
-        case .binary:
-            self.init(path: opened.path, triggerLabel: "binary", triggerSource: "", user: "", status: .unreadable)
-        case .utf16:
-            self.init(path: opened.path, triggerLabel: "UTF-16", triggerSource: "", user: "", status: .unreadable)
-        case .notJSON:
-            self.init(path: opened.path, triggerLabel: "not JSON", triggerSource: "", user: "", status: .unreadable)
-        case .document(let event):
+        if case .document(let event) = opened.outcome {
             self.init(path: opened.path, event: event, problems: event.validate())
+        } else {
+            self.init(path: opened.path, notEvent: opened.outcome)
         }
+    }
+
+    /// Summarizes a file that holds no event: its outcome's label, marked unreadable.
+    init(path: String, notEvent outcome: EventFiles.Outcome) {
+        self.init(path: path, triggerLabel: outcome.label ?? "", triggerSource: "", user: "", status: .unreadable)
     }
 
     /// Summarizes a parsed event with its problems.

@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// What running the user's function on an event gave, as the explorer shows it: the report's
 /// lines (the same text `invoke` prints) and the returned response, when there is one to apply.
@@ -33,7 +34,7 @@ extension ExplorerState {
             return []
         }
         if let running = runningFunction {
-            message = StatusMessage("your function is still running on \(terminalSafe(relativeName(running))); Esc stops it", .warning)
+            message = StatusMessage("your function is still running on \(TerminalText.escaped(relativeName(running))); Esc stops it", .warning)
             return []
         }
         guard let path = currentPath, let event = currentSession?.event else {
@@ -67,12 +68,12 @@ extension ExplorerState {
             return
         }
         guard let session = sessions[report.path], let before = session.event else {
-            message = StatusMessage("\(terminalSafe(relativeName(report.path))) is no longer open", .warning)
+            message = StatusMessage("\(TerminalText.escaped(relativeName(report.path))) is no longer open", .warning)
             return
         }
         var after = before
         do { try after.document.setValue(response, at: ["response"], createMissing: true) } catch {
-            message = StatusMessage("not applied: \(terminalSafe(error.description))", .error)
+            message = StatusMessage("not applied: \(TerminalText.escaped(error.description))", .error)
             return
         }
         let changes = CognitoVerdict.changes(from: before, to: after).filter(\.isInResponse)

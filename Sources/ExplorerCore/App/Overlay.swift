@@ -1,38 +1,6 @@
 import Foundation
 import JSONDocument
 
-/// How typed text becomes a JSON value.
-enum ValueKind: Hashable, Sendable {
-    /// Taken as it is, as a string.
-    case string
-    /// Must be a JSON number.
-    case number
-    /// Must be a JSON number without fraction or exponent.
-    case integer
-    /// JSON text when it parses (`25`, `true`, `[1]`, `"x"`), otherwise the text as a string.
-    case jsonOrString
-
-    /// The value the text gives, or a message saying why it gives none.
-    func value(from text: String) -> Result<JSONValue, PromptError> {
-        switch self {
-        case .string:
-            return .success(.string(text))
-        case .number, .integer:
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard let number = JSONNumber(trimmed) else {
-                return .failure(PromptError("\"\(terminalSafe(trimmed))\" is not a JSON number (write it like 42, -1.5 or 2e3)"))
-            }
-            if self == .integer && !number.isInteger {
-                return .failure(PromptError("\(trimmed) is not a whole number; this field needs an integer"))
-            }
-            return .success(.number(number))
-        case .jsonOrString:
-            if let value = try? JSONValue(parsing: text) { return .success(value) }
-            return .success(.string(text))
-        }
-    }
-}
-
 /// A message for a prompt whose input cannot be used.
 struct PromptError: Error, Hashable, Sendable {
     let message: String
@@ -46,11 +14,11 @@ enum PromptPurpose: Hashable, Sendable {
     /// Search keys and values of a tree pane.
     case search(Pane)
     /// Set the value at a path.
-    case editValue(path: JSONPath, kind: ValueKind)
+    case editValue(path: JSONPath)
     /// The key of a new map entry; the value is asked next.
-    case addKey(map: JSONPath, valueKind: ValueKind)
+    case addKey(map: JSONPath)
     /// The value of a new entry: a map entry when `key` is set, else a list element.
-    case addValue(collection: JSONPath, key: String?, kind: ValueKind)
+    case addValue(collection: JSONPath, key: String?)
     /// A file name to write a copy to.
     case saveAs
     /// A file name for a new event (from the trigger map), which has no file yet.

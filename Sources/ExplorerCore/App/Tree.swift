@@ -268,7 +268,7 @@ enum TreeBuilder {
         }
         for member in root.members where member.key != "response" {
             let path: JSONPath = [.key(member.key)]
-            let spec = Catalogue.field(at: [member.key], in: trigger)
+            let spec = Catalogue.field(at: [.key(member.key)], in: trigger)
             let item = Pending(node: member.value, path: path, label: member.key, depth: 0, spec: spec, role: spec == nil ? .unknown : .field)
             appendSubtree(&rows, item, trigger: trigger, expansion: expansion, rule: .topLevel, runThreshold: runThreshold)
         }
@@ -358,7 +358,7 @@ enum TreeBuilder {
     /// are catalogue fields (`looksUp`), else no field and the role `otherwise`.
     static func field(at path: JSONPath, looksUp: Bool, otherwise role: TreeRow.Role, trigger: Trigger?) -> (FieldSpec?, TreeRow.Role) {
         guard looksUp, let trigger else { return (nil, role) }
-        let spec = Catalogue.field(at: path.map(\.description), in: trigger)
+        let spec = Catalogue.field(at: path, in: trigger)
         return (spec, spec == nil ? .unknown : .field)
     }
 

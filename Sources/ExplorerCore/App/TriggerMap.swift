@@ -1,3 +1,4 @@
+import TerminalText
 import CognitoTriggers
 
 /// The trigger map's content: every journey of `TriggerFlow.all` as rows, in Cognito's order.
@@ -47,7 +48,7 @@ enum TriggerMapContent {
         guard case .step(let flowIndex, let stepIndex) = row else { return nil }
         let step = TriggerFlow.all[flowIndex].steps[stepIndex]
         let text = step.trigger.map { title(of: $0, inFlow: true) } ?? step.note
-        return 1 + 2 + 2 + displayWidth(of: text) + 1
+        return 1 + 2 + 2 + TerminalText.displayWidth(of: text) + 1
     }.max() ?? 38
 
     /// The branch a step belongs to: the note of the last branch row before it, unless a

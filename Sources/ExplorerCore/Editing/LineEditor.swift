@@ -1,3 +1,4 @@
+import TerminalText
 /// A one-line text field: the text, a cursor between graphemes, and the editing operations.
 ///
 /// The cursor counts graphemes, so a wide character or an emoji with joiners moves as one step;
@@ -79,7 +80,7 @@ public struct LineEditor: Hashable, Sendable {
     }
 
     /// The column of the cursor, counting display widths of the text as shown (control characters escaped).
-    public var cursorColumn: Int { displayWidth(of: terminalSafe(String(characters[..<cursor]))) }
+    public var cursorColumn: Int { TerminalText.displayWidth(of: TerminalText.escaped(String(characters[..<cursor]))) }
 
     /// Runs an editing command; returns false for commands that are not editing commands.
     public mutating func perform(_ command: Command) -> Bool {
@@ -105,7 +106,7 @@ public struct LineEditor: Hashable, Sendable {
         grid.fill(rect: Rect(x: x, y: y, width: width, height: 1), style: style)
         // Choose the first grapheme to show so the cursor column fits, leaving one cell for the cursor.
         var start = 0
-        let widths = characters.map { displayWidth(of: terminalSafe(String($0))) }
+        let widths = characters.map { TerminalText.displayWidth(of: TerminalText.escaped(String($0))) }
         var beforeCursor = widths[..<cursor].reduce(0, +)
         while beforeCursor > width - 1 && start < cursor {
             beforeCursor -= widths[start]

@@ -1,3 +1,4 @@
+import TerminalText
 extension Grid {
     /// The screen as an SVG image in Rich/Textual's structure, for screenshots that diff cleanly.
     ///
@@ -188,7 +189,7 @@ private struct SVGWriter {
             + "<circle cx=\"44\" cy=\"0\" r=\"7\" fill=\"#28c840\"/></g>")
         if let title, !title.isEmpty {
             svg.append("<text id=\"cte-title\" class=\"cte-title\" fill=\"\(palette.foreground.hex)\" "
-                + "text-anchor=\"middle\" x=\"\(px(totalWidth / 2))\" y=\"25\">\(xmlEscaped(terminalSafe(title)))</text>")
+                + "text-anchor=\"middle\" x=\"\(px(totalWidth / 2))\" y=\"25\">\(xmlEscaped(TerminalText.escaped(title)))</text>")
         }
         svg.append("<g id=\"cte-terminal\" transform=\"translate(\(px(Self.marginX)) \(px(Self.marginTop)))\" "
             + "clip-path=\"url(#cte-clip-terminal)\">")

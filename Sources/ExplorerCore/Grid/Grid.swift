@@ -1,9 +1,10 @@
+import TerminalText
 /// A screen as a value: a rectangle of cells that views draw into and backends copy out.
 ///
 /// Every write clips at the grid's edges, so any size, including 0x0, is safe to draw into. The
 /// grid keeps wide characters whole: a width-2 cell is always followed by its continuation cell,
 /// and overwriting either half of a wide character turns the other half into a space.
-/// Cells never hold control or bidi characters: `put` shows them as `terminalSafe` escapes.
+/// Cells never hold control or bidi characters: `put` shows them as `TerminalText.escaped` escapes.
 public struct Grid: Equatable, Sendable {
     /// Columns.
     public let width: Int
@@ -61,9 +62,10 @@ public struct Grid: Equatable, Sendable {
     /// Writes `text` from column `x` of row `y`, grapheme by grapheme, by display width.
     ///
     /// Stops at the right edge or after `maxWidth` columns. A wide character that does not fit
-    /// is replaced by a space. Control and bidi characters are written as their `terminalSafe`
-    /// escapes. Combining marks stay with their base character; one with no base is shown on a
-    /// dotted circle (`◌́`); other zero-width characters are left out.
+    /// is replaced by a space. Control, bidi and invisible characters are written as their
+    /// `TerminalText.escaped` escapes. Combining marks stay with their base character; one with no
+    /// base is shown on a dotted circle (`◌́`); what else takes no column (a lone variation
+    /// selector) is left out.
     /// - Returns: the columns the text advanced, so `x += grid.put(...)` chains writes.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int? = nil) -> Int {
@@ -75,10 +77,10 @@ public struct Grid: Equatable, Sendable {
             if overflow || maxWidth < room { limit = x + maxWidth }
         }
         var column = x
-        for character in terminalSafe(text) {
+        for character in TerminalText.escaped(text) {
             guard column < limit else { break }
             var grapheme = String(character)
-            var characterWidth = displayWidth(of: character)
+            var characterWidth = TerminalText.displayWidth(of: character)
             if characterWidth == 0 {
                 // A combining mark with no base (e.g. at the start of the text) is shown on a
                 // dotted circle; other zero-width characters (U+200B, U+FEFF, ...) are dropped.
@@ -184,7 +186,7 @@ public struct Grid: Equatable, Sendable {
         detach(x: x, y: y)
         if cell.width == 2 { detach(x: x + 1, y: y) }
         var stored = cell
-        if stored.grapheme.unicodeScalars.contains(where: isTerminalUnsafe) { stored.grapheme = "\u{FFFD}" }
+        if stored.grapheme.unicodeScalars.contains(where: TerminalText.isUnsafe) { stored.grapheme = "\u{FFFD}" }
         cells[y * width + x] = stored
         if cell.width == 2 {
             cells[y * width + x + 1] = Cell(grapheme: "", width: 0, style: cell.style)

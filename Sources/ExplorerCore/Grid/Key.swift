@@ -1,3 +1,4 @@
+import TerminalText
 /// A key press as the core sees it, independent of any terminal library.
 public enum Key: Hashable, Sendable {
     /// A printable character, including space.
@@ -45,7 +46,7 @@ public enum Key: Hashable, Sendable {
     public var displayName: String {
         switch self {
         case .character(" "): return "Space"
-        case .character(let character): return terminalSafe(String(character))
+        case .character(let character): return TerminalText.escaped(String(character))
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"
@@ -196,10 +197,10 @@ public struct KeyScriptError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch kind {
         case .unknownKey:
-            return "key script, character \(offset + 1): unknown key '\(terminalSafe(word))'; "
+            return "key script, character \(offset + 1): unknown key '\(TerminalText.escaped(word))'; "
                 + "use tmux names like Down, Enter, C-s, F1, or quote literal text"
         case .unterminatedQuote:
-            return "key script, character \(offset + 1): quoted text \(terminalSafe(word)) has no closing quote"
+            return "key script, character \(offset + 1): quoted text \(TerminalText.escaped(word)) has no closing quote"
         }
     }
 }

@@ -1,3 +1,4 @@
+import TerminalText
 /// What every mark and colour of the explorer means: one table for the help screen and the README.
 public enum Legend {
     /// One mark or colour and its meaning.

@@ -1,3 +1,4 @@
+import TerminalText
 /// One line of the help screen: pieces of text, each in its style.
 struct HelpLine {
     var parts: [(text: String, style: Style)]
@@ -15,14 +16,14 @@ enum HelpView {
     static func lines(width: Int) -> [HelpLine] {
         var lines: [HelpLine] = []
         let intro = "Keys of every mode, then what the marks and colours mean. Printable keys type themselves in text fields."
-        for line in TextLayout.wrap(intro, width: max(1, width)) { lines.append(HelpLine(line, Theme.fieldHelp)) }
+        for line in TerminalText.wrap(intro, width: max(1, width)) { lines.append(HelpLine(line, Theme.fieldHelp)) }
         let keyWidth = min(24, max(10, width / 3))
         /// A row of two columns: `left` (drawn in `leftStyle`) padded to the key column, then `right` wrapped.
         func row(_ left: String, _ leftStyle: Style, _ right: String) {
-            let padding = String(repeating: " ", count: max(0, keyWidth - displayWidth(of: TextLayout.truncate(left, width: keyWidth))))
-            for (offset, part) in TextLayout.wrap(right, width: max(1, width - keyWidth - 3)).enumerated() {
+            let padding = String(repeating: " ", count: max(0, keyWidth - TerminalText.displayWidth(of: TerminalText.truncate(left, width: keyWidth))))
+            for (offset, part) in TerminalText.wrap(right, width: max(1, width - keyWidth - 3)).enumerated() {
                 if offset == 0 {
-                    lines.append(HelpLine(parts: [("  ", Theme.key), (TextLayout.truncate(left, width: keyWidth), leftStyle),
+                    lines.append(HelpLine(parts: [("  ", Theme.key), (TerminalText.truncate(left, width: keyWidth), leftStyle),
                                                   (padding + " " + part, Theme.key)]))
                 } else {
                     lines.append(HelpLine(String(repeating: " ", count: keyWidth + 2) + " " + part, Theme.key))
@@ -54,9 +55,9 @@ enum PagerView {
     static func lines(_ text: String, width: Int) -> [String] {
         let width = max(1, width)
         var result: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let indent = min(line.prefix { $0 == " " }.count, width / 2)
-            let wrapped = TextLayout.wrapLines(String(line.dropFirst(indent)), width: width - indent)
+            let wrapped = TerminalText.wrapLines(String(line.dropFirst(indent)), width: width - indent)
             result += wrapped.map { String(repeating: " ", count: indent) + $0 }
         }
         return result
@@ -82,7 +83,7 @@ extension ExplorerState {
             drawScrollNote(&grid, box, first: start, shown: inner.height, total: lines.count)
         case .pager(let pager):
             let box = layout.overlay
-            drawModalBox(&grid, box, title: terminalSafe(pager.title))
+            drawModalBox(&grid, box, title: TerminalText.escaped(pager.title))
             let inner = layout.overlayInner
             let lines = PagerView.lines(pager.text, width: inner.width)
             let start = max(0, min(pager.scroll, lines.count - inner.height))
@@ -92,34 +93,34 @@ extension ExplorerState {
             drawScrollNote(&grid, box, first: start, shown: inner.height, total: lines.count)
         case .prompt(let prompt):
             let width = min(layout.width - 4, max(50, layout.width * 3 / 5))
-            let height = prompt.error == nil ? 3 : 4 + max(0, min(2, TextLayout.wrap(prompt.error ?? "", width: width - 2).count - 1))
+            let height = prompt.error == nil ? 3 : 4 + max(0, min(2, TerminalText.wrap(prompt.error ?? "", width: width - 2).count - 1))
             let box = Rect(x: (layout.width - width) / 2, y: max(0, layout.height / 2 - height), width: width, height: height)
             // Long titles are field paths: keep their end, which names the field.
-            drawModalBox(&grid, box, title: TextLayout.truncateLeft(terminalSafe(prompt.title), width: box.width - 4))
+            drawModalBox(&grid, box, title: TerminalText.truncateLeft(TerminalText.escaped(prompt.title), width: box.width - 4))
             prompt.editor.draw(into: &grid, x: box.x + 1, y: box.y + 1, width: box.width - 2, style: Theme.key)
             if let error = prompt.error {
-                for (offset, line) in TextLayout.wrap(terminalSafe(error), width: box.width - 2, maxLines: box.height - 3).enumerated() {
+                for (offset, line) in TerminalText.wrap(TerminalText.escaped(error), width: box.width - 2, maxLines: box.height - 3).enumerated() {
                     grid.put(line, x: box.x + 1, y: box.y + 2 + offset, style: Theme.error)
                 }
             }
         case .picker(let picker):
-            let widest = picker.options.map { displayWidth(of: terminalSafe($0)) }.max() ?? 0
-            let width = min(layout.width - 4, max(displayWidth(of: picker.title) + 6, widest + 6, 30))
+            let widest = picker.options.map { TerminalText.displayWidth(of: TerminalText.escaped($0)) }.max() ?? 0
+            let width = min(layout.width - 4, max(TerminalText.displayWidth(of: picker.title) + 6, widest + 6, 30))
             let height = min(layout.height - 2, picker.options.count + 2)
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
-            drawModalBox(&grid, box, title: terminalSafe(picker.title))
+            drawModalBox(&grid, box, title: TerminalText.escaped(picker.title))
             let inner = box.inset(by: 1)
             let scroll = Layout.scroll(cursor: picker.cursor, scroll: 0, height: inner.height, count: picker.options.count)
             for row in 0..<inner.height where scroll + row < picker.options.count {
                 let index = scroll + row
                 let selected = index == picker.cursor
-                let text = (selected ? "› " : "  ") + terminalSafe(picker.options[index])
-                grid.put(TextLayout.pad(text, width: inner.width), x: inner.x, y: inner.y + row,
+                let text = (selected ? "› " : "  ") + TerminalText.escaped(picker.options[index])
+                grid.put(TerminalText.pad(text, width: inner.width), x: inner.x, y: inner.y + row,
                          style: selected ? Theme.string.reversed : Theme.string)
             }
         case .confirm(let confirm):
             let width = min(layout.width - 4, 64)
-            let question = TextLayout.wrap(terminalSafe(confirm.question), width: width - 4)
+            let question = TerminalText.wrap(TerminalText.escaped(confirm.question), width: width - 4)
             let height = question.count + 4
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
             let title: String
@@ -143,7 +144,7 @@ extension ExplorerState {
             break  // Drawn instead of the panes (see `render`).
         case .raw(let form):
             let width = min(layout.width - 4, max(56, layout.width * 4 / 5))
-            let errorLines = form.error.map { TextLayout.wrap(terminalSafe($0), width: width - 2, maxLines: 3) } ?? []
+            let errorLines = form.error.map { TerminalText.wrap(TerminalText.escaped($0), width: width - 2, maxLines: 3) } ?? []
             let height = 6 + errorLines.count
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
             drawModalBox(&grid, box, title: "Raw edit · any path, any JSON value")
@@ -170,6 +171,6 @@ extension ExplorerState {
     private func drawScrollNote(_ grid: inout Grid, _ box: Rect, first: Int, shown: Int, total: Int) {
         guard total > shown else { return }
         let note = " \(first + 1)–\(min(total, first + shown)) of \(total) "
-        grid.put(note, x: box.maxX - 1 - displayWidth(of: note), y: box.maxY - 1, style: Theme.focusedBorder)
+        grid.put(note, x: box.maxX - 1 - TerminalText.displayWidth(of: note), y: box.maxY - 1, style: Theme.focusedBorder)
     }
 }

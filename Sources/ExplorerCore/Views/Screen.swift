@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     /// Draws the whole screen at the size last reported by `.resize`.
@@ -34,10 +35,10 @@ extension ExplorerState {
 
     private func drawTooSmall(_ grid: inout Grid) {
         let text = "terminal too small (need \(options.minimumWidth)×\(options.minimumHeight))"
-        let lines = TextLayout.wrap(text, width: max(1, grid.width))
+        let lines = TerminalText.wrap(text, width: max(1, grid.width))
         let top = max(0, (grid.height - lines.count) / 2)
         for (offset, line) in lines.enumerated() {
-            let x = max(0, (grid.width - displayWidth(of: line)) / 2)
+            let x = max(0, (grid.width - TerminalText.displayWidth(of: line)) / 2)
             grid.put(line, x: x, y: top + offset, style: Theme.warning)
         }
     }
@@ -54,11 +55,11 @@ extension ExplorerState {
         if isExpanding {
             title += " · finding files…"
         } else if loadedCount < entries.count {
-            title += " · loading \(TextLayout.count(loadedCount)) / \(TextLayout.count(entries.count))"
+            title += " · loading \(TerminalText.count(loadedCount)) / \(TerminalText.count(entries.count))"
         } else if filter.isEmpty {
-            title += " \(TextLayout.count(entries.count))"
+            title += " \(TerminalText.count(entries.count))"
         } else {
-            title += " \(TextLayout.count(visible.count))/\(TextLayout.count(entries.count))"
+            title += " \(TerminalText.count(visible.count))/\(TerminalText.count(entries.count))"
         }
         if !filter.isEmpty { title += " · /\(filter)" }
         if sortByTrigger { title += " · by trigger" }
@@ -97,13 +98,13 @@ extension ExplorerState {
                 x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
             }
             x += 1
-            let name = TextLayout.truncate(terminalSafe(Self.listName(entry)), width: nameWidth)
+            let name = TerminalText.truncate(TerminalText.escaped(Self.listName(entry)), width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
             x += nameWidth + 1
-            grid.put(TextLayout.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
+            grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
             x += 11
             if userWidth > 0 {
-                grid.put(TextLayout.truncate(terminalSafe(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
+                grid.put(TerminalText.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
             }
             if position == listCursor {
                 let focused = focus == .list && overlay == nil
@@ -134,7 +135,7 @@ extension ExplorerState {
     /// The path relative to the folder all files share, made safe for the terminal.
     func relativeName(_ path: String) -> String {
         let prefix = commonFolder
-        return terminalSafe(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+        return TerminalText.escaped(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
     }
 
     /// The longest folder prefix (ending in `/`) of every file's path (new events have none).
@@ -170,26 +171,21 @@ extension ExplorerState {
             var title = "Request"
             if let spec = event.spec {
                 title += " · \(spec.title)"
-                if let source = event.document.node(at: ["triggerSource"])?.stringValue { title += " · \(terminalSafe(source))" }
+                if let source = event.document.node(at: ["triggerSource"])?.stringValue { title += " · \(TerminalText.escaped(source))" }
             } else {
                 title = "JSON · not a known trigger event"
             }
             if session.request.query != nil { title += " · /\(session.request.query ?? "") \(session.request.matches.count)" }
             Self.drawPane(&grid, layout.request, title: title, focused: focused)
             TreeView.draw(&grid, inner, pane: session.request, session: session, focused: focused, isResponse: false)
-        case .notJSON(let error, let bytes):
-            Self.drawPane(&grid, layout.request, title: "Not JSON", focused: focused)
-            ParseErrorView.draw(&grid, inner, error: error, bytes: bytes)
-        case .empty:
-            Self.drawPane(&grid, layout.request, title: "Empty file", focused: focused)
-            grid.put("✗ the file is empty (0 bytes), so it holds no JSON", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
-        case .binary:
-            Self.drawPane(&grid, layout.request, title: "Binary file", focused: focused)
-            grid.put("✗ the file holds NUL bytes: it is binary data, not JSON text", x: inner.x, y: inner.y, style: Theme.error, maxWidth: inner.width)
-        case .unreadable(let text):
-            Self.drawPane(&grid, layout.request, title: "Unreadable", focused: focused)
-            for (offset, line) in TextLayout.wrap("✗ " + terminalSafe(text), width: inner.width, maxLines: inner.height).enumerated() {
-                grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.error)
+        case .notEvent(let outcome, let bytes):
+            Self.drawPane(&grid, layout.request, title: outcome.title ?? "", focused: focused)
+            if case .notJSON(let error) = outcome {
+                ParseErrorView.draw(&grid, inner, error: error, bytes: bytes)
+            } else {
+                for (offset, line) in TerminalText.wrap("✗ " + TerminalText.escaped(outcome.message ?? ""), width: inner.width, maxLines: inner.height).enumerated() {
+                    grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.error)
+                }
             }
         }
     }
@@ -206,7 +202,7 @@ extension ExplorerState {
         guard let event = session.event else {
             Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
             let note = "The explorer edits valid JSON only: fix this file in a text editor first."
-            for (offset, line) in TextLayout.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
+            for (offset, line) in TerminalText.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }
             return
@@ -215,8 +211,8 @@ extension ExplorerState {
             Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
             let reason = session.problems.first { $0.path.isEmpty || $0.path == ["triggerSource"] }?.message ?? "no triggerSource"
             let what = reason.hasPrefix("not a Cognito trigger event") ? reason : "not a Cognito trigger event: " + reason
-            let note = "This JSON is \(terminalSafe(what)). Browse it in the tree above; r sets any path to any JSON value."
-            for (offset, line) in TextLayout.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
+            let note = "This JSON is \(TerminalText.escaped(what)). Browse it in the tree above; r sets any path to any JSON value."
+            for (offset, line) in TerminalText.wrap(note, width: inner.width, maxLines: inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }
             return
@@ -234,7 +230,7 @@ extension ExplorerState {
         var area = inner
         if !spec.hasResponseFields {
             let note = spec.responseNote ?? "This trigger has no response fields."
-            let lines = TextLayout.wrap(note, width: inner.width, maxLines: max(1, inner.height))
+            let lines = TerminalText.wrap(note, width: inner.width, maxLines: max(1, inner.height))
             for (offset, line) in lines.enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }
@@ -264,10 +260,8 @@ extension ExplorerState {
                     } else if let problem = session.problems.first {
                         parts.append((problem.message, Theme.warning))
                     }
-                case .notJSON(let error, _):
-                    parts.append(("Not JSON: \(error.message)", Theme.error))
-                default:
-                    break
+                case .notEvent(let outcome, _):
+                    parts.append((outcome.message ?? "", Theme.error))
                 }
             } else if isLoading {
                 parts.append(("Loading…", Theme.absent))
@@ -279,23 +273,23 @@ extension ExplorerState {
             parts.append((fieldDescription(row, session: session), Theme.fieldHelp))
         }
         let text = parts.map(\.0).filter { !$0.isEmpty }.joined(separator: " — ")
-        let lines = TextLayout.wrap(terminalSafe(text), width: rect.width - 2, maxLines: rect.height)
+        let lines = TerminalText.wrap(TerminalText.escaped(text), width: rect.width - 2, maxLines: rect.height)
         // The first part keeps its own colour (a problem in red); the rest is help text.
-        let firstLength = parts.first.map { displayWidth(of: terminalSafe($0.0)) } ?? 0
+        let firstLength = parts.first.map { TerminalText.displayWidth(of: TerminalText.escaped($0.0)) } ?? 0
         var consumed = 0
         let firstStyle = parts.first?.1 ?? Theme.fieldHelp
         for (offset, line) in lines.enumerated() {
             // A line where the first part ends is split there, so only the problem is in its colour.
-            let firstColumns = max(0, min(displayWidth(of: line), firstLength - consumed))
+            let firstColumns = max(0, min(TerminalText.displayWidth(of: line), firstLength - consumed))
             var head = "", tail = Substring(line), used = 0
-            while let character = tail.first, used + displayWidth(of: character) <= firstColumns {
+            while let character = tail.first, used + TerminalText.displayWidth(of: character) <= firstColumns {
                 head.append(character)
-                used += displayWidth(of: character)
+                used += TerminalText.displayWidth(of: character)
                 tail = tail.dropFirst()
             }
             let x = rect.x + 1 + grid.put(head, x: rect.x + 1, y: rect.y + offset, style: firstStyle)
             grid.put(String(tail), x: x, y: rect.y + offset, style: Theme.fieldHelp)
-            consumed += displayWidth(of: line) + 1
+            consumed += TerminalText.displayWidth(of: line) + 1
         }
     }
 
@@ -305,7 +299,7 @@ extension ExplorerState {
         switch row.role {
         case .entry:
             let parent = JSONPath(row.path.dropLast())
-            if let spec = Catalogue.field(at: parent.map(\.description), in: session.trigger) {
+            if let spec = Catalogue.field(at: parent, in: session.trigger) {
                 return "An entry of \(spec.name): " + spec.summary
             }
             return ""
@@ -324,7 +318,7 @@ extension ExplorerState {
         var x = rect.x + 1
         if let path = currentPath {
             // A long name is cut at its start, with an ellipsis, so the file's own name stays.
-            x += grid.put(TextLayout.truncateLeft(relativeName(path), width: max(0, rect.width / 2)), x: x, y: rect.y,
+            x += grid.put(TerminalText.truncateLeft(relativeName(path), width: max(0, rect.width / 2)), x: x, y: rect.y,
                           style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
             if sessions[path]?.changedOnDisk == true {
                 // Shown beside a message too: it holds until the file is read again.
@@ -353,7 +347,7 @@ extension ExplorerState {
             case .error: style = Theme.statusBar.foreground(.brightRed).bolded
             }
             x += grid.put("  ", x: x, y: rect.y, style: Theme.statusBar)
-            grid.put(TextLayout.truncate(terminalSafe(message.text), width: max(0, rect.maxX - x - 1)), x: x, y: rect.y, style: style)
+            grid.put(TerminalText.truncate(TerminalText.escaped(message.text), width: max(0, rect.maxX - x - 1)), x: x, y: rect.y, style: style)
         }
     }
 
@@ -361,7 +355,7 @@ extension ExplorerState {
         let rect = layout.hints
         var x = rect.x + 1
         for hint in Keymap.hints(for: mode) {
-            let width = displayWidth(of: hint.key) + 1 + displayWidth(of: hint.help) + 2
+            let width = TerminalText.displayWidth(of: hint.key) + 1 + TerminalText.displayWidth(of: hint.help) + 2
             guard x + width <= rect.maxX else { break }
             x += grid.put(hint.key, x: x, y: rect.y, style: Theme.hintKey)
             x += grid.put(" " + hint.help + "  ", x: x, y: rect.y, style: Theme.fieldHelp)

@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// Draws the visible rows of a tree pane: only the rows that fit are formatted.
 enum TreeView {
@@ -14,7 +15,7 @@ enum TreeView {
         let end = min(rows.count, scroll + rect.height)
         let shown = rows[scroll..<end]
         // The label column fits the widest visible label, up to two fifths of the pane.
-        let widest = shown.map { $0.depth * 2 + 2 + displayWidth(of: terminalSafe($0.label)) }.max() ?? 0
+        let widest = shown.map { $0.depth * 2 + 2 + TerminalText.displayWidth(of: shownLabel($0)) }.max() ?? 0
         let labelColumn = min(widest, max(12, rect.width * (isResponse ? 1 : 2) / (isResponse ? 2 : 5)))
         let typeWidth = rect.width >= 44 ? 9 : 0
         for (offset, row) in shown.enumerated() {
@@ -51,12 +52,12 @@ enum TreeView {
         } else {
             labelStyle = Theme.key
         }
-        grid.put(TextLayout.truncate(terminalSafe(row.label), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
+        grid.put(TerminalText.truncate(shownLabel(row), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
         column = max(column + 1, x + labelColumn + 1)
         guard column < right else { return }
         if typeWidth > 0 {
             let typeText = typeLabel(row)
-            grid.put(TextLayout.pad(typeText, width: typeWidth), x: column, y: y, style: Theme.typeLabel, maxWidth: max(0, right - column))
+            grid.put(TerminalText.pad(typeText, width: typeWidth), x: column, y: y, style: Theme.typeLabel, maxWidth: max(0, right - column))
             column += typeWidth + 1
         }
         guard column < right else { return }
@@ -71,14 +72,19 @@ enum TreeView {
             parts.append(((isError ? "  ✗ " : "  ! ") + problem.message, isError ? Theme.error : Theme.warning))
         }
         // The value yields room to what follows it (allowed values, markers, problems), down to half.
-        let extras = parts.dropFirst().reduce(0) { $0 + displayWidth(of: $1.0) }
+        let extras = parts.dropFirst().reduce(0) { $0 + TerminalText.displayWidth(of: $1.0) }
         let available = right - column
-        let valueRoom = extras == 0 ? available : max(min(displayWidth(of: valueText), available / 2), available - extras)
+        let valueRoom = extras == 0 ? available : max(min(TerminalText.displayWidth(of: valueText), available / 2), available - extras)
         for (index, (text, style)) in parts.enumerated() {
             let room = index == 0 ? min(valueRoom, right - column) : right - column
             guard room > 0 else { break }
-            column += grid.put(TextLayout.truncate(text, width: room), x: column, y: y, style: style, maxWidth: room)
+            column += grid.put(TerminalText.truncate(text, width: room), x: column, y: y, style: style, maxWidth: room)
         }
+    }
+
+    /// The row's label escaped; a member's key as the file writes an escaped lone surrogate in it.
+    static func shownLabel(_ row: TreeRow) -> String {
+        TerminalText.escaped(row.node?.displayKey ?? row.label)
     }
 
     /// The type column: the catalogue's label for scalar fields.
@@ -94,12 +100,12 @@ enum TreeView {
         switch node.kind {
         case .null: return ("null", Theme.null)
         case .bool: return (node.boolValue == true ? "true" : "false", Theme.bool)
-        case .number: return (terminalSafe(node.rawText), Theme.number)
+        case .number: return (TerminalText.escaped(node.rawText), Theme.number)
         case .string:
-            let text = node.stringValue ?? ""
+            let text = node.displayString ?? ""
             // Only a prefix can show; escaping more would waste time on long strings.
             let prefix = text.count > 400 ? String(text.prefix(400)) + "…" : text
-            return ("\"" + terminalSafe(prefix) + "\"", Theme.string)
+            return ("\"" + TerminalText.escaped(prefix) + "\"", Theme.string)
         case .object, .array:
             return (summary(node, spec: row.spec), Theme.summary)
         }
@@ -122,7 +128,7 @@ enum TreeView {
         }
         if count == 0 { return "empty \(noun)" }
         let plural = count == 1 ? unit : (unit == "entry" ? "entries" : unit + "s")
-        return "\(noun), \(TextLayout.count(count)) \(plural)"
+        return "\(noun), \(TerminalText.count(count)) \(plural)"
     }
 }
 
@@ -133,69 +139,21 @@ enum ParseErrorView {
         var y = rect.y
         grid.put("✗ Not valid JSON: line \(error.line), column \(error.column)", x: rect.x, y: y, style: Theme.error, maxWidth: rect.width)
         y += 1
-        for line in TextLayout.wrap(error.reason, width: rect.width - 2, maxLines: 2) where y < rect.maxY {
+        for line in TerminalText.wrap(error.reason, width: rect.width - 2, maxLines: 2) where y < rect.maxY {
             grid.put(line, x: rect.x + 2, y: y, style: Theme.error)
             y += 1
         }
         y += 1
-        let context = contextLines(bytes: bytes, line: error.line, column: error.column, width: rect.width - 8)
+        let context = TerminalText.excerpt(of: bytes, line: error.line, column: error.column, width: rect.width - 8,
+                                           linesBefore: 2, linesAfter: 1)
         let numberWidth = String(error.line + 1).count
         for item in context where y < rect.maxY {
             let number = item.number.map { String($0) } ?? ""
             let gutter = String(repeating: " ", count: max(0, numberWidth - number.count)) + number + " │ "
             grid.put(gutter, x: rect.x, y: y, style: Theme.lineNumber)
-            let textX = rect.x + displayWidth(of: gutter)
+            let textX = rect.x + TerminalText.displayWidth(of: gutter)
             grid.put(item.text, x: textX, y: y, style: item.isCaret ? Theme.caret : Theme.key, maxWidth: max(0, rect.maxX - textX))
             y += 1
         }
-    }
-
-    /// Up to two lines before the error line, the error line, a caret line, and one line after.
-    static func contextLines(bytes: [UInt8], line: Int, column: Int, width: Int) -> [(number: Int?, text: String, isCaret: Bool)] {
-        var starts: [Int] = [0]
-        var result: [(Int?, String, Bool)] = []
-        // Find the starts of the lines we need, stopping after the line after the error.
-        var index = 0
-        while index < bytes.count && starts.count <= line + 1 {
-            if bytes[index] == 0x0A { starts.append(index + 1) }
-            index += 1
-        }
-        func text(of number: Int) -> [Unicode.Scalar]? {
-            guard number >= 1, number <= starts.count else { return nil }
-            let start = starts[number - 1]
-            guard start <= bytes.count else { return nil }
-            var end = number < starts.count ? starts[number] - 1 : bytes.count
-            if number >= starts.count {
-                // The last line found may run to the end of the text.
-                end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            }
-            var slice = bytes[start..<max(start, end)]
-            if slice.last == 0x0D { slice = slice.dropLast() }
-            if start == 0 && slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
-            return Array(String(decoding: slice, as: UTF8.self).unicodeScalars)
-        }
-        let room = max(10, width)
-        // Long lines show a window around the column, so the caret stays on screen.
-        let windowStart = max(0, column - 1 - room / 2)
-        func shown(_ scalars: [Unicode.Scalar]) -> (String, Int) {
-            let start = min(windowStart, scalars.count)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<min(scalars.count, start + room * 2)])
-            let prefix = start > 0 ? "…" : ""
-            return (prefix + terminalSafe(String(view)), start)
-        }
-        for number in max(1, line - 2)...(line + 1) {
-            guard let scalars = text(of: number) else { continue }
-            if number == line + 1 && scalars.isEmpty && number >= starts.count { continue }
-            let (visible, start) = shown(scalars)
-            result.append((number, visible, false))
-            if number == line {
-                var before = String.UnicodeScalarView()
-                before.append(contentsOf: scalars[min(start, scalars.count)..<min(scalars.count, max(start, column - 1))])
-                let caretColumn = displayWidth(of: terminalSafe(String(before))) + (start > 0 ? 1 : 0)
-                result.append((nil, String(repeating: " ", count: caretColumn) + "^", true))
-            }
-        }
-        return result
     }
 }

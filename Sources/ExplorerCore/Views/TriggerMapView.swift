@@ -1,4 +1,5 @@
 import CognitoTriggers
+import TerminalText
 
 /// Where the trigger map's parts go: the journeys on the left, the selected trigger on the right.
 struct TriggerMapLayout {
@@ -67,13 +68,13 @@ enum TriggerMapView {
                 if let trigger = step.trigger {
                     x += grid.put(step.isOptional ? "○ " : "● ", x: x, y: y, style: step.isOptional ? optional : required)
                     let title = TriggerMapContent.title(of: trigger, inFlow: true)
-                    grid.put(TextLayout.truncate(title, width: rect.maxX - x), x: x, y: y, style: step.isOptional ? Theme.key : Theme.key.bolded)
+                    grid.put(TerminalText.truncate(title, width: rect.maxX - x), x: x, y: y, style: step.isOptional ? Theme.key : Theme.key.bolded)
                 } else if step.isBranch {
                     x += grid.put("├ ", x: x, y: y, style: branch)
-                    grid.put(TextLayout.truncate(step.note, width: rect.maxX - x), x: x, y: y, style: branch)
+                    grid.put(TerminalText.truncate(step.note, width: rect.maxX - x), x: x, y: y, style: branch)
                 } else {
                     x += grid.put("┆ ", x: x, y: y, style: between)
-                    grid.put(TextLayout.truncate(step.note, width: rect.maxX - x), x: x, y: y, style: Theme.absent)
+                    grid.put(TerminalText.truncate(step.note, width: rect.maxX - x), x: x, y: y, style: Theme.absent)
                 }
                 if index == map.row {
                     grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: true) }
@@ -112,7 +113,7 @@ enum TriggerMapView {
         guard let height, full.count > height else { return full }
         let compact = detailLines(map, width: width, compact: true, summaryLines: nil)
         guard compact.count > height, let trigger = map.trigger else { return compact }
-        let summaryCount = TextLayout.wrap(Catalogue.spec(for: trigger).summary, width: max(1, width)).count
+        let summaryCount = TerminalText.wrap(Catalogue.spec(for: trigger).summary, width: max(1, width)).count
         let room = max(2, summaryCount - (compact.count - height))
         return detailLines(map, width: width, compact: true, summaryLines: room)
     }
@@ -122,8 +123,8 @@ enum TriggerMapView {
         var lines: [DetailLine] = []
         func paragraph(_ text: String, _ style: Style, indent: Int = 0, isSelection: Bool = false, maxLines: Int? = nil) {
             let pad = String(repeating: " ", count: indent)
-            let wrapped = maxLines.map { TextLayout.wrap(text, width: max(1, width - indent), maxLines: $0) }
-                ?? TextLayout.wrap(text, width: max(1, width - indent))
+            let wrapped = maxLines.map { TerminalText.wrap(text, width: max(1, width - indent), maxLines: $0) }
+                ?? TerminalText.wrap(text, width: max(1, width - indent))
             for line in wrapped {
                 lines.append(DetailLine(pad + line, style, isSelection: isSelection))
             }
@@ -188,7 +189,7 @@ enum TriggerMapView {
             lines.append(DetailLine("", Theme.key))
             let version = selectedSource.triggers.count > 1 ? " version \(map.eventVersion)" : ""
             let text = "new \(selectedSource.rawValue)\(version) event from the template"
-            for (offset, line) in TextLayout.wrap(text, width: max(1, width - 6)).enumerated() {
+            for (offset, line) in TerminalText.wrap(text, width: max(1, width - 6)).enumerated() {
                 lines.append(DetailLine(pieces: [(offset == 0 ? "Enter " : "      ", Theme.hintKey), (line, Theme.fieldHelp)]))
             }
         }
@@ -228,7 +229,7 @@ enum TriggerMapView {
         var x = rect.x + 1
         var y = rect.y
         for item in items {
-            let width = displayWidth(of: item.mark) + 1 + displayWidth(of: item.text) + 3
+            let width = TerminalText.displayWidth(of: item.mark) + 1 + TerminalText.displayWidth(of: item.text) + 3
             if x + width > rect.maxX && x > rect.x + 1 {
                 y += 1
                 x = rect.x + 1

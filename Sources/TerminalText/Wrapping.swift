@@ -1,7 +1,7 @@
-/// Helpers that fit text into columns by display width.
-enum TextLayout {
+/// Fitting text into screen columns by display width: cutting, padding and wrapping.
+extension TerminalText {
     /// `text` cut to `width` columns, ending with `…` when cut.
-    static func truncate(_ text: String, width: Int) -> String {
+    public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
         guard displayWidth(of: text) > width else { return text }
         var result = ""
@@ -16,7 +16,7 @@ enum TextLayout {
     }
 
     /// `text` cut from the left to `width` columns, starting with `…` when cut (keeps file names whole).
-    static func truncateLeft(_ text: String, width: Int) -> String {
+    public static func truncateLeft(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }
         guard displayWidth(of: text) > width else { return text }
         var result: [Character] = []
@@ -31,13 +31,13 @@ enum TextLayout {
     }
 
     /// `text` padded with spaces to `width` columns (cut with `…` when longer).
-    static func pad(_ text: String, width: Int) -> String {
+    public static func pad(_ text: String, width: Int) -> String {
         let cut = truncate(text, width: width)
         return cut + String(repeating: " ", count: max(0, width - displayWidth(of: cut)))
     }
 
     /// Word-wraps one paragraph (no line breaks) to `width` columns; words longer than a line are split.
-    static func wrap(_ text: String, width: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
         var lines: [String] = []
         var line = ""
@@ -75,23 +75,23 @@ enum TextLayout {
             line = word
             lineWidth = wordWidth
         }
-        lines.append(line)
+        // A last word split to the end leaves nothing for a line of its own.
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
     }
 
-    /// Wraps text that may hold line breaks; each line is made terminal-safe first.
-    static func wrapLines(_ text: String, width: Int) -> [String] {
+    /// Wraps text that may hold line breaks; each line is escaped first.
+    public static func wrapLines(_ text: String, width: Int) -> [String] {
         var result: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = String(paragraph)
-            if line.hasSuffix("\r") { line.removeLast() }
-            result += wrap(terminalSafe(line), width: width)
+        // "\r\n" is one Character, so it is a separator of its own.
+        for paragraph in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            result += wrap(escaped(String(paragraph)), width: width)
         }
         return result
     }
 
     /// Wraps to at most `maxLines` lines, the last ending with `…` when text was left out.
-    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+    public static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
         let lines = wrap(text, width: width)
         guard lines.count > maxLines, maxLines > 0 else { return lines }
         var kept = Array(lines.prefix(maxLines))
@@ -100,8 +100,8 @@ enum TextLayout {
         return kept
     }
 
-    /// Formats a count with thousands separators: 10,000.
-    static func count(_ value: Int) -> String {
+    /// A count as people read it, with thousands separators: 10,000.
+    public static func count(_ value: Int) -> String {
         let digits = String(value)
         var result = ""
         for (offset, character) in digits.enumerated() {

@@ -1,46 +1,48 @@
-/// Columns a grapheme takes in a terminal: 0, 1 or 2.
-///
-/// Rules, in order: a flag (two regional indicators), a ZWJ sequence of emoji, or any sequence
-/// with VS16 (U+FE0F, emoji presentation) takes 2; otherwise the first scalar decides: East Asian
-/// Wide and Fullwidth characters and emoji with default emoji presentation take 2; combining and
-/// enclosing marks, format characters (ZWJ, bidi marks), variation selectors, Hangul medial and
-/// final jamo and control characters take 0; everything else 1. A sequence whose first scalar
-/// takes 0 (a lone combining mark) takes the width of its first scalar that takes any.
-public func displayWidth(of character: Character) -> Int {
-    let scalars = character.unicodeScalars
-    guard let first = scalars.first else { return 0 }
-    var iterator = scalars.makeIterator()
-    _ = iterator.next()
-    guard let second = iterator.next() else { return scalarWidth(first) }
-    if isRegionalIndicator(first) && isRegionalIndicator(second) { return 2 }
-    var hasEmojiPresentationSelector = false
-    var hasTextPresentationSelector = false
-    var hasJoiner = false
-    var emojiCount = first.properties.isEmoji ? 1 : 0
-    for scalar in scalars.dropFirst() {
-        switch scalar.value {
-        case 0xFE0F: hasEmojiPresentationSelector = true
-        case 0xFE0E: hasTextPresentationSelector = true
-        case 0x200D: hasJoiner = true
-        case 0x1F3FB...0x1F3FF: emojiCount += 1  // skin tone modifiers
-        default: if scalar.properties.isEmoji { emojiCount += 1 }
+extension TerminalText {
+    /// Columns a grapheme takes in a terminal: 0, 1 or 2.
+    ///
+    /// Rules, in order: a flag (two regional indicators), a ZWJ sequence of emoji, or any sequence
+    /// with VS16 (U+FE0F, emoji presentation) takes 2; otherwise the first scalar decides: East Asian
+    /// Wide and Fullwidth characters and emoji with default emoji presentation take 2; combining and
+    /// enclosing marks, format characters (ZWJ, bidi marks), variation selectors, Hangul medial and
+    /// final jamo and control characters take 0; everything else 1. A sequence whose first scalar
+    /// takes 0 (a lone combining mark) takes the width of its first scalar that takes any.
+    public static func displayWidth(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        var iterator = scalars.makeIterator()
+        _ = iterator.next()
+        guard let second = iterator.next() else { return scalarWidth(first) }
+        if isRegionalIndicator(first) && isRegionalIndicator(second) { return 2 }
+        var hasEmojiPresentationSelector = false
+        var hasTextPresentationSelector = false
+        var hasJoiner = false
+        var emojiCount = first.properties.isEmoji ? 1 : 0
+        for scalar in scalars.dropFirst() {
+            switch scalar.value {
+            case 0xFE0F: hasEmojiPresentationSelector = true
+            case 0xFE0E: hasTextPresentationSelector = true
+            case 0x200D: hasJoiner = true
+            case 0x1F3FB...0x1F3FF: emojiCount += 1  // skin tone modifiers
+            default: if scalar.properties.isEmoji { emojiCount += 1 }
+            }
         }
+        if hasEmojiPresentationSelector { return 2 }
+        if hasJoiner && emojiCount >= 2 && first.properties.isEmoji { return 2 }
+        if emojiCount >= 2 && first.properties.isEmojiModifierBase && !hasTextPresentationSelector { return 2 }
+        for scalar in scalars {
+            let width = scalarWidth(scalar)
+            if width > 0 { return width }
+        }
+        return 0
     }
-    if hasEmojiPresentationSelector { return 2 }
-    if hasJoiner && emojiCount >= 2 && first.properties.isEmoji { return 2 }
-    if emojiCount >= 2 && first.properties.isEmojiModifierBase && !hasTextPresentationSelector { return 2 }
-    for scalar in scalars {
-        let width = scalarWidth(scalar)
-        if width > 0 { return width }
-    }
-    return 0
-}
 
-/// Columns a string takes in a terminal: the sum of its graphemes' `displayWidth(of:)`.
-public func displayWidth(of string: String) -> Int {
-    var total = 0
-    for character in string { total += displayWidth(of: character) }
-    return total
+    /// Columns a string takes in a terminal: the sum of its graphemes' `displayWidth(of:)`.
+    public static func displayWidth(of string: String) -> Int {
+        var total = 0
+        for character in string { total += displayWidth(of: character) }
+        return total
+    }
 }
 
 /// Columns one scalar takes on its own.
