@@ -317,6 +317,81 @@ struct ExplorerHabitsTests {
         #expect(!status.contains("captured-"))
     }
 
+    // MARK: Problems
+
+    static let wrongTypes = Repository.fixtures + "/invalid/wrong-types.json"
+
+    @Test("p goes to the next problem in either tree, P to the previous, both wrapping with a note")
+    func problemSteps() throws {
+        var harness = ExplorerHarness([Self.wrongTypes])
+        try harness.press("p")
+        #expect(harness.state.focusedPane == .request)
+        #expect(harness.state.cursorPath == ["request", "userAttributes"])
+        #expect(harness.state.statusMessage?.text.hasPrefix("problem 1 of 2: ✗ request.userAttributes: expected a map of strings") == true)
+        try harness.press("p")
+        #expect(harness.state.focusedPane == .response)
+        #expect(harness.state.cursorPath == ["response", "autoConfirmUser"])
+        #expect(harness.state.statusMessage?.text.hasPrefix("problem 2 of 2") == true)
+        try harness.press("p")
+        #expect(harness.state.cursorPath == ["request", "userAttributes"])
+        #expect(harness.state.statusMessage?.text.hasPrefix("problem 1 of 2 (wrapped to the first)") == true)
+        try harness.press("P")
+        #expect(harness.state.cursorPath == ["response", "autoConfirmUser"])
+        #expect(harness.state.statusMessage?.text.hasPrefix("problem 2 of 2 (wrapped to the last)") == true)
+        try harness.press("P")
+        #expect(harness.state.cursorPath == ["request", "userAttributes"])
+    }
+
+    @Test("p reaches a problem inside a collapsed map, expanding it")
+    func problemInsideCollapsedNode() throws {
+        var harness = ExplorerHarness([Repository.fixtures + "/invalid/duplicate-keys.json"])
+        #expect(!harness.text.contains("▾ userAttributes"), "the map starts collapsed")
+        try harness.press("p")
+        #expect(harness.state.cursorPath == ["request", "userAttributes", "email"])
+        #expect(harness.text.contains("▾ userAttributes"))
+    }
+
+    @Test("p on an event without problems, and on a file that is not JSON, says so")
+    func noProblems() throws {
+        var harness = ExplorerHarness([Self.preSignUp])
+        try harness.press("p")
+        #expect(harness.state.statusMessage?.text == "no problems in this event")
+        #expect(harness.state.focusedPane == .list)
+        var broken = ExplorerHarness([Repository.fixtures + "/invalid/not-json.json"])
+        try broken.press("p")
+        #expect(broken.state.statusMessage?.text.contains("not JSON") == true)
+    }
+
+    @Test("i shows the whole problem and the whole description of the field, which the two help lines cut")
+    func detailsAreWhole() throws {
+        var harness = ExplorerHarness([Self.wrongTypes], width: 80, height: 24)
+        try harness.press("p p")
+        let problem = try #require(harness.state.statusMessage?.text.split(separator: ": ", maxSplits: 2).last.map(String.init))
+        let summary = try #require(Catalogue.field(at: ["response", "autoConfirmUser"], in: .preSignUp)?.summary)
+        let helpLines = harness.screen.lines.suffix(4).joined(separator: " ")
+        #expect(!helpLines.contains(String(summary.suffix(30))), "the help lines cannot hold it all (else this test checks nothing)")
+        try harness.press("i")
+        #expect(harness.state.mode == .pager)
+        // The viewer's text: what lies between its two borders on each line.
+        let shown = harness.screen.lines.compactMap { line -> String? in
+            guard let first = line.firstIndex(of: "║"), let last = line.lastIndex(of: "║"), first < last else { return nil }
+            return String(line[line.index(after: first)..<last])
+        }.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(shown.contains(problem), "\(shown)")
+        #expect(shown.contains(summary.split(separator: " ").joined(separator: " ")))
+    }
+
+    @Test("the list's title counts the files with errors, warnings and no JSON, as their marks say")
+    func listCountsPerSeverity() throws {
+        let harness = ExplorerHarness([Repository.fixtures], width: 100, height: 30)
+        let files = Repository.jsonFiles(under: Repository.fixtures)
+        var counts: [FileStatus: Int] = [:]
+        for file in files { counts[FileSummary(EventFiles.open(file)).status, default: 0] += 1 }
+        let title = harness.screen.lines[0]
+        let expected = "Events \(files.count) · \(counts[.errors] ?? 0) ✗ · \(counts[.warnings] ?? 0) ! · \(counts[.unreadable] ?? 0) ?"
+        #expect(title.contains(expected), "\(title) should contain \(expected)")
+    }
+
     @Test("a string shown in the viewer keeps its leading spaces")
     func viewerKeepsLeadingSpaces() throws {
         let folder = try TemporaryFolder()

@@ -62,6 +62,7 @@ extension ExplorerState {
             } else {
                 message = StatusMessage("this field is absent: there is nothing to show")
             }
+        case .details: showFieldDetails()
         case .toggle: toggleBoolean()
         case .unset: unsetFocused()
         case .setNull: setFocusedToNull()

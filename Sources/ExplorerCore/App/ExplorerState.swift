@@ -297,6 +297,9 @@ public struct ExplorerState: Sendable {
             return []
         case .reload:
             return requestReload()
+        case .nextProblem, .previousProblem:
+            stepProblem(forward: command == .nextProblem)
+            return []
         case .runFunction:
             return runFunction()
         default:

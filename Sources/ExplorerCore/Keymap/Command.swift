@@ -6,7 +6,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case expand, collapse, expandAll, collapseAll
     case activate, view
     // Finding
-    case search, nextMatch, previousMatch, toggleSort
+    case search, nextMatch, previousMatch, toggleSort, nextProblem, previousProblem, details
     // Editing
     case toggle, unset, setNull, addEntry, openEditor, rawEdit
     case undo, redo, save, saveAs, reload

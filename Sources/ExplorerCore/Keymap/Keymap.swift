@@ -39,6 +39,9 @@ public enum Keymap {
         Binding(keys: [.character("/")], action: .search, help: "search keys and values", hint: "search"),
         Binding(keys: [.character("n")], action: .nextMatch, help: "next match"),
         Binding(keys: [.character("N")], action: .previousMatch, help: "previous match"),
+        Binding(keys: [.character("p")], action: .nextProblem, help: "next problem (either tree; expands what hides it)"),
+        Binding(keys: [.character("P")], action: .previousProblem, help: "previous problem"),
+        Binding(keys: [.character("i")], action: .details, help: "the field's problems and description, whole"),
     ]
 
     /// The event list.
@@ -46,6 +49,8 @@ public enum Keymap {
         Binding(keys: [.enter, .right, .character("l")], action: .activate, help: "open the event in the tree", hint: "open"),
         Binding(keys: [.character("/")], action: .search, help: "filter by name, trigger or user", hint: "filter"),
         Binding(keys: [.character("s")], action: .toggleSort, help: "sort by name or by trigger"),
+        Binding(keys: [.character("p")], action: .nextProblem, help: "first problem of the event"),
+        Binding(keys: [.character("P")], action: .previousProblem, help: "last problem of the event"),
     ] + movement + global
 
     /// The request tree.

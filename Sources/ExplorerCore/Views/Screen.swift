@@ -61,6 +61,14 @@ extension ExplorerState {
         } else {
             title += " \(TerminalText.count(visible.count))/\(TerminalText.count(entries.count))"
         }
+        // How many files have each mark that calls for a look (a scan of a few bytes per file).
+        var counts: [FileStatus: Int] = [:]
+        for entry in entries where entry.status == .errors || entry.status == .warnings || entry.status == .unreadable {
+            counts[entry.status, default: 0] += 1
+        }
+        for status in [FileStatus.errors, .warnings, .unreadable] {
+            if let count = counts[status] { title += " · \(TerminalText.count(count)) \(status.mark)" }
+        }
         if !filter.isEmpty { title += " · /\(filter)" }
         if sortByTrigger { title += " · by trigger" }
         Self.drawPane(&grid, layout.list, title: title, focused: focus == .list && overlay == nil)
