@@ -392,6 +392,38 @@ struct ExplorerHabitsTests {
         #expect(title.contains(expected), "\(title) should contain \(expected)")
     }
 
+    // MARK: Edits visible
+
+    @Test("rows edited since the last save carry an orange ●, the maps holding them an orange ▸ or ▾; a save clears them")
+    func editedRowsAreMarked() throws {
+        let file = try FixtureCopy("pre-token-generation-v2/TokenGeneration_Authentication.json")
+        defer { file.folder.cleanUp() }
+        var harness = ExplorerHarness([file.path], width: 100, height: 40)
+        try harness.moveCursor(to: ["response", "claimsAndScopeOverrideDetails", "idTokenGeneration", "claimsToAddOrOverride", "tenant_id"], from: "Tab Tab e")
+        func marker(_ label: String) throws -> (text: String, style: Style) {
+            let grid = harness.screen
+            // The first row with the label (the ID token's, above the access token's), not the help lines or the status bar.
+            let y = try #require(grid.lines.prefix(grid.height - 4).firstIndex { $0.contains(" " + label + " ") }, "no row \(label)")
+            let line = Array(grid.lines[y])
+            let labelStart = try #require((1..<line.count).first { line[$0 - 1] == " " && String(line[$0...]).hasPrefix(label + " ") })
+            let cell = grid[x: labelStart - 2, y: y]
+            return (cell.grapheme, cell.style)
+        }
+        #expect(try marker("tenant_id").text == " ", "nothing edited yet")
+        try harness.press("Enter C-u 't-9' Enter")
+        #expect(harness.documentText.contains("\"t-9\""))
+        let edited = try marker("tenant_id")
+        #expect(edited.text == "●" && edited.style.foreground == Style(foreground: .indexed(208)).foreground)
+        let parent = try marker("claimsToAddOrOverride")
+        #expect(parent.text == "▾" && parent.style.foreground == Style(foreground: .indexed(208)).foreground)
+        #expect(try marker("seat_count").text == " ", "a sibling that was not edited")
+        #expect(try marker("accessTokenGeneration").style.foreground != Style(foreground: .indexed(208)).foreground)
+        try harness.press("w")
+        #expect(file.onDisk.contains("\"t-9\""))
+        #expect(try marker("tenant_id").text == " ", "saved: no mark")
+        #expect(try marker("claimsToAddOrOverride").style.foreground != Style(foreground: .indexed(208)).foreground)
+    }
+
     @Test("a string shown in the viewer keeps its leading spaces")
     func viewerKeepsLeadingSpaces() throws {
         let folder = try TemporaryFolder()
