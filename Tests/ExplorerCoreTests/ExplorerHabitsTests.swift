@@ -424,6 +424,80 @@ struct ExplorerHabitsTests {
         #expect(try marker("claimsToAddOrOverride").style.foreground != Style(foreground: .indexed(208)).foreground)
     }
 
+    // MARK: Layout
+
+    /// The column where the list's box ends (its right corner on the top row).
+    static func listRight(_ grid: Grid) -> Int? {
+        let top = Array(grid.lines[0])
+        return top.indices.first { top[$0] == "┐" || top[$0] == "┓" }
+    }
+
+    @Test("the list is as wide as its rows need when that is less than its share, so names show whole and the trees get the rest")
+    func listSizedToContent() throws {
+        let folder = try TemporaryFolder()
+        let event = String(decoding: Repository.bytes(of: Self.preSignUp), as: UTF8.self)
+        for name in ["a.json", "bb.json"] { _ = try folder.write(name, event) }
+        let small = ExplorerHarness([folder.path], width: 140, height: 30)
+        let wide = ExplorerHarness([Repository.fixtures], width: 140, height: 30)
+        let smallRight = try #require(Self.listRight(small.screen))
+        let wideRight = try #require(Self.listRight(wide.screen))
+        #expect(smallRight < wideRight, "two short names need less than the fixtures' long ones")
+        #expect(smallRight <= 2 + 3 + 2 + 1 + 10 + 1 + "ines.duarte@example.com".count + 6)
+        #expect(small.screen.lines[1].contains("a ") && !small.screen.lines[1].contains("…"), "the row is whole: \(small.screen.lines[1])")
+    }
+
+    @Test("> widens and < narrows the list by 4 columns, within limits, saying so")
+    func widenAndNarrow() throws {
+        var harness = ExplorerHarness([Repository.fixtures], width: 100, height: 30)
+        let start = try #require(Self.listRight(harness.screen))
+        try harness.press(">")
+        #expect(try #require(Self.listRight(harness.screen)) == start + 4)
+        try harness.press("< <")
+        #expect(try #require(Self.listRight(harness.screen)) == start - 4)
+        try harness.press(String(repeating: "< ", count: 30))
+        #expect(harness.state.statusMessage?.text == "the list is as narrow as it can be")
+        let narrowest = try #require(Self.listRight(harness.screen))
+        #expect(narrowest >= 15)
+        #expect(!harness.screen.lines[1].dropFirst(narrowest + 1).hasPrefix("││"), "the trigger label stays inside the list")
+        try harness.press(String(repeating: "> ", count: 30))
+        #expect(harness.state.statusMessage?.text == "the list is as wide as it can be")
+        #expect(try #require(Self.listRight(harness.screen)) <= 100 - 30)
+    }
+
+    @Test("L hides the list (Tab skips it) and shows it again")
+    func hideList() throws {
+        var harness = ExplorerHarness([Repository.fixtures], width: 100, height: 30)
+        try harness.press("L")
+        #expect(harness.screen.lines[0].hasPrefix("┏ Request"), "the request tree starts at the left edge")
+        #expect(harness.state.focusedPane == .request)
+        try harness.press("Tab Tab")
+        #expect(harness.state.focusedPane == .request, "Tab goes request, response, request")
+        try harness.press("L")
+        #expect(harness.screen.lines[0].hasPrefix("┌ Events"))
+    }
+
+    @Test("Z zooms the focused pane to the whole area; Tab moves the zoom; Z again shows every pane")
+    func zoom() throws {
+        var harness = ExplorerHarness([Self.tokensV2], width: 100, height: 30)
+        try harness.press("Tab Z")
+        let lines = harness.screen.lines
+        #expect(lines[0].hasPrefix("┏ Request") && lines[0].hasSuffix("┓"))
+        #expect(lines[25].hasPrefix("┗") && !harness.text.contains("Response"), "the request tree has the whole height")
+        try harness.press("Tab")
+        #expect(harness.screen.lines[0].hasPrefix("┏ Response"))
+        try harness.press("Z")
+        #expect(harness.text.contains("Events 1") && harness.text.contains("Request") && harness.text.contains("Response"))
+    }
+
+    @Test("at 80x24 the request tree shows at least 8 rows", arguments: [[Repository.fixtures], [Self.tokensV2]])
+    func requestRowsAt80x24(paths: [String]) throws {
+        let harness = ExplorerHarness(paths, width: 80, height: 24)
+        let layout = Layout(width: 80, height: 24)
+        #expect(layout.requestInner.height >= 8)
+        let rows = harness.screen.lines.filter { $0.contains("string") || $0.contains("object,") || $0.contains("map,") }
+        #expect(rows.count >= 8)
+    }
+
     @Test("a string shown in the viewer keeps its leading spaces")
     func viewerKeepsLeadingSpaces() throws {
         let folder = try TemporaryFolder()

@@ -65,6 +65,7 @@ extension ExplorerState {
         if let index = indexByPath[opened.path] {
             if entries[index].status == .pending { loadedCount += 1 }
             entries[index] = session.summary
+            noteListWidths(of: entries[index])
         }
         if currentPath == opened.path && focus == .response && !session.hasResponsePane {
             focus = .request
@@ -84,6 +85,7 @@ extension ExplorerState {
     mutating func refreshEntry(_ path: String) {
         guard let index = indexByPath[path], let session = sessions[path] else { return }
         entries[index] = session.summary
+        noteListWidths(of: entries[index])
     }
 
     // MARK: Saving

@@ -25,7 +25,7 @@ extension ExplorerState {
     }
 
     var focusedPaneHeight: Int {
-        let layout = Layout(width: width, height: height, options: options)
+        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
         return max(1, focus == .response ? layout.responseInner.height : layout.requestInner.height)
     }
 

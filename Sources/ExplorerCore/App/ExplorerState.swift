@@ -81,6 +81,13 @@ public struct ExplorerState: Sendable {
     var listScroll = 0
     var filter = ""
     var sortByTrigger = false
+    /// The widest name and user among the listed files, in columns (an upper bound: UTF-8 bytes).
+    var listNameWidth = 0
+    var listUserWidth = 0
+    /// The list's width steps, the list hidden, and whether the focused pane is zoomed.
+    var listAdjust = 0
+    var listHidden = false
+    var zoomed = false
 
     var focus: Pane = .list
     /// Opened files: the current one, and any with unsaved edits.
@@ -145,6 +152,12 @@ public struct ExplorerState: Sendable {
 
     /// The pane with the focus.
     public var focusedPane: Pane { focus }
+
+    /// The pane sizes the layout uses: the list sized to its rows, then the user's choices.
+    var paneSizes: PaneSizes {
+        let content = listNameWidth == 0 ? nil : 2 + 3 + listNameWidth + 1 + 10 + 1 + min(listUserWidth, 36)
+        return PaneSizes(listContent: content, listAdjust: listAdjust, listHidden: listHidden, zoomed: zoomed ? focus : nil)
+    }
 
     /// The current status message, if any.
     public var statusMessage: StatusMessage? { message }
@@ -297,6 +310,9 @@ public struct ExplorerState: Sendable {
             return []
         case .reload:
             return requestReload()
+        case .narrowList, .widenList, .toggleList, .zoom:
+            changeLayout(command)
+            return []
         case .nextProblem, .previousProblem:
             stepProblem(forward: command == .nextProblem)
             return []
@@ -311,8 +327,35 @@ public struct ExplorerState: Sendable {
         }
     }
 
+    /// `<` `>` narrow and widen the list, `L` hides or shows it, `Z` zooms the focused pane.
+    mutating func changeLayout(_ command: Command) {
+        switch command {
+        case .narrowList, .widenList:
+            if listHidden || zoomed {
+                listHidden = false
+                zoomed = false
+            }
+            let before = Layout(width: width, height: height, options: options, sizes: paneSizes).list.width
+            listAdjust += command == .widenList ? 1 : -1
+            let after = Layout(width: width, height: height, options: options, sizes: paneSizes).list.width
+            if after == before { listAdjust -= command == .widenList ? 1 : -1 }
+            message = StatusMessage(after == before ? "the list is as \(command == .widenList ? "wide" : "narrow") as it can be" : "list \(after) columns wide")
+        case .toggleList:
+            listHidden.toggle()
+            zoomed = false
+            if listHidden && focus == .list && currentSession != nil { focus = .request }
+            message = StatusMessage(listHidden ? "list hidden: L shows it again" : "list shown")
+        case .zoom:
+            zoomed.toggle()
+            message = StatusMessage(zoomed ? "zoomed: Z goes back to all panes; Tab moves the zoom to the next pane" : "all panes")
+        default:
+            break
+        }
+        keepCursorsVisible()
+    }
+
     mutating func cycleFocus(forward: Bool) {
-        var order: [Pane] = [.list]
+        var order: [Pane] = listHidden && currentSession != nil ? [] : [.list]
         if let session = currentSession {
             order.append(.request)
             if session.hasResponsePane { order.append(.response) }

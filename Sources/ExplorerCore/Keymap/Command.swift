@@ -12,6 +12,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case undo, redo, save, saveAs, reload
     // Application
     case help, quit, close
+    // Layout
+    case narrowList, widenList, toggleList, zoom
     // The user's function
     case runFunction, applyResult
     // Trigger map

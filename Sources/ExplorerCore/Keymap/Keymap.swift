@@ -25,6 +25,10 @@ public enum Keymap {
         Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
         Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: when each trigger runs, new events", hint: "map"),
+        Binding(keys: [.character("<")], action: .narrowList, help: "narrow the list"),
+        Binding(keys: [.character(">")], action: .widenList, help: "widen the list"),
+        Binding(keys: [.character("L")], action: .toggleList, help: "hide or show the list"),
+        Binding(keys: [.character("Z")], action: .zoom, help: "zoom the focused pane to the whole screen, or back"),
         Binding(keys: [.character("x")], action: .runFunction,
                 help: "run your function (--function) on this event, edits included", hint: "run"),
     ]

@@ -9,7 +9,7 @@ extension ExplorerState {
     /// Draws the whole screen at any size; below the minimum it says the terminal is too small.
     public func render(width: Int, height: Int) -> Grid {
         var grid = Grid(width: width, height: height)
-        let layout = Layout(width: width, height: height, options: options)
+        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
         if layout.isTooSmall {
             drawTooSmall(&grid)
         } else if case .triggerMap(let map)? = overlay {
@@ -61,7 +61,10 @@ extension ExplorerState {
         } else {
             title += " \(TerminalText.count(visible.count))/\(TerminalText.count(entries.count))"
         }
-        // How many files have each mark that calls for a look (a scan of a few bytes per file).
+        if !filter.isEmpty { title += " · /\(filter)" }
+        if sortByTrigger { title += " · by trigger" }
+        // How many files have each mark that calls for a look (a scan of a few bytes per file);
+        // last, as the title may be cut.
         var counts: [FileStatus: Int] = [:]
         for entry in entries where entry.status == .errors || entry.status == .warnings || entry.status == .unreadable {
             counts[entry.status, default: 0] += 1
@@ -69,8 +72,6 @@ extension ExplorerState {
         for status in [FileStatus.errors, .warnings, .unreadable] {
             if let count = counts[status] { title += " · \(TerminalText.count(count)) \(status.mark)" }
         }
-        if !filter.isEmpty { title += " · /\(filter)" }
-        if sortByTrigger { title += " · by trigger" }
         Self.drawPane(&grid, layout.list, title: title, focused: focus == .list && overlay == nil)
         let inner = layout.listInner
         guard inner.width > 0, inner.height > 0 else { return }
@@ -84,7 +85,11 @@ extension ExplorerState {
         let rest = inner.width - 3 - 11
         let nameWidth: Int
         let userWidth: Int
-        if rest >= 30 {
+        if listNameWidth > 0 && listNameWidth + 1 + min(listUserWidth, 36) <= rest {
+            // Everything fits: the names whole, the users in what is left.
+            nameWidth = listNameWidth
+            userWidth = rest - nameWidth - 1
+        } else if rest >= 30 {
             nameWidth = rest * 3 / 5
             userWidth = rest - nameWidth - 1
         } else {
@@ -109,7 +114,8 @@ extension ExplorerState {
             let name = TerminalText.truncate(TerminalText.escaped(Self.listName(entry)), width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
             x += nameWidth + 1
-            grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
+            grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel,
+                     maxWidth: max(0, inner.maxX - x))
             x += 11
             if userWidth > 0 {
                 grid.put(TerminalText.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
