@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "JSONDocument", targets: ["JSONDocument"]),
         .library(name: "CognitoTriggers", targets: ["CognitoTriggers"]),
+        .library(name: "EventSources", targets: ["EventSources"]),
         .executable(name: "cognito-explorer", targets: ["cognito-explorer"]),
     ],
     dependencies: [
@@ -17,6 +18,8 @@ let package = Package(
         .target(name: "JSONDocument"),
         .target(name: "TerminalText"),
         .target(name: "CognitoTriggers", dependencies: ["JSONDocument", "TerminalText"]),
+        .systemLibrary(name: "CZlib"),
+        .target(name: "EventSources", dependencies: ["CognitoTriggers", "JSONDocument", "CZlib"]),
         .target(name: "ExplorerCore", dependencies: ["CognitoTriggers", "JSONDocument", "TerminalText"]),
         .target(
             name: "LambdaHost",
@@ -32,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "cognito-explorer",
             dependencies: [
-                "JSONDocument", "CognitoTriggers", "ExplorerCore", "NcursesBackend", "LambdaHost", "TerminalText",
+                "JSONDocument", "CognitoTriggers", "EventSources", "ExplorerCore", "NcursesBackend", "LambdaHost", "TerminalText",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -41,6 +44,7 @@ let package = Package(
         .testTarget(name: "JSONDocumentTests", dependencies: ["JSONDocument", "TestSupport"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "CognitoTriggersTests", dependencies: ["CognitoTriggers", "TerminalText", "TestSupport"]),
+        .testTarget(name: "EventSourcesTests", dependencies: ["EventSources", "TestSupport"]),
         .testTarget(name: "ExplorerCoreTests", dependencies: ["ExplorerCore", "TerminalText", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost", "TestSupport"]),

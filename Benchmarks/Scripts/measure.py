@@ -4,7 +4,7 @@
 Called by Benchmarks/run, which builds the tools, prepares the peers and the corpora first:
 
     measure.py --corpus DIR --explorer BIN --bench-parse BIN --scripts DIR [--venv-python PY]
-               [--runs N] [--smoke]
+               [--runs N] [--smoke] [--log LOG]
 
 Each case runs each of its tools RUNS times, in rounds (tool A, tool B, ..., then again), so noise
 on this shared machine hits every tool alike. A sample is either the wall time of the process
@@ -163,6 +163,8 @@ def main():
     parser.add_argument("--venv-python", default=None, help="Python with aws-lambda-powertools; without it that peer is skipped")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--smoke", action="store_true")
+    parser.add_argument("--log", default=None, help="a big log made by generate_log.py, for the import case")
+    parser.add_argument("--only", default=None, help="run only the cases whose title contains this text (e.g. import)")
     args = parser.parse_args()
 
     corpus = os.path.abspath(args.corpus)
@@ -287,6 +289,32 @@ def main():
 
     cases.append(Case("set one response field in the %s event and save" % mb(big_bytes), set_tools, runs, set_target))
 
+    # import of a big log: events among many other lines, against grep -c and a Python script that
+    # json-parses each line. Each import writes into a fresh folder (removed before the run, untimed).
+    if args.log:
+        log_bytes = os.path.getsize(args.log)
+        work_import = os.path.join(corpus, "work", "imported")
+
+        def fresh(_index):
+            shutil.rmtree(work_import, ignore_errors=True)
+
+        import_tools = [Tool("cognito-explorer import --into (writes each distinct event)",
+                             [explorer, "import", args.log, "--into", work_import], prepare=fresh),
+                        Tool("cognito-explorer import --dry-run", [explorer, "import", args.log, "--into", work_import, "--dry-run"]),
+                        Tool("grep -c triggerSource (the floor)", ["grep", "-c", "triggerSource", args.log]),
+                        Tool("Python: json.loads of each line", [python, peers, "lines", args.log])]
+
+        def import_target(case):
+            m = case.tools[0].median()
+            rate = log_bytes / 1e6 / (m / 1000) if m else 0
+            return judge(rate >= 300, "%.0f MB/s (≥ 300 MB/s); %.0f MB/s without writing; peak %s for a %.0f MB log"
+                         % (rate, log_bytes / 1e6 / ((case.tools[1].median() or 1e9) / 1000), fmt_mb(case.tools[0].peak_kb()), log_bytes / 1e6))
+
+        cases.append(Case("import a %s log (%s)" % (mb(log_bytes), os.path.basename(args.log)), import_tools, runs, import_target))
+
+    if args.only:
+        cases = [case for case in cases if args.only in case.title]
+
     started = time.time()
     for case in cases:
         print("running: " + case.title, file=sys.stderr, flush=True)
@@ -294,7 +322,8 @@ def main():
 
     # Peak memory with the big event open: the explorer moving through it, and editing it.
     explorer_big = [case.tools[0] for case in cases if case.title.startswith("explorer: one keystroke")]
-    peak, edit_peak = (explorer_big[0].peak_kb() or 0), (explorer_big[1].peak_kb() or 0)
+    peak = (explorer_big[0].peak_kb() or 0) if len(explorer_big) > 0 else 0
+    edit_peak = (explorer_big[1].peak_kb() or 0) if len(explorer_big) > 1 else 0
     memory_ratio = peak * 1024 / big_bytes
     edit_ratio = edit_peak * 1024 / big_bytes
 
@@ -315,10 +344,12 @@ def main():
         if case.note:
             lines.append("| | *%s* | | | | | |" % case.note.replace("|", "/"))
     verdict = "smoke run: not judged" if args.smoke else judge(memory_ratio < 3, "%.2f× the file size (< 3×)" % memory_ratio)
-    lines.append("| peak memory with the %s event open (the explorer runs above) | open, moving through the trees | | | %s | | %s |"
+    if explorer_big:
+        lines.append("| peak memory with the %s event open (the explorer runs above) | open, moving through the trees | | | %s | | %s |"
                  % (mb(big_bytes), fmt_mb(peak), verdict))
-    lines.append("| | after edits, undos and redos | | | %s | | %s |" % (
-        fmt_mb(edit_peak), "smoke run: not judged" if args.smoke else judge(edit_ratio < 3, "%.2f× the file size (< 3×)" % edit_ratio)))
+    if len(explorer_big) > 1:
+        lines.append("| | after edits, undos and redos | | | %s | | %s |" % (
+            fmt_mb(edit_peak), "smoke run: not judged" if args.smoke else judge(edit_ratio < 3, "%.2f× the file size (< 3×)" % edit_ratio)))
     print("\n".join(lines))
     print("\n%d runs per tool; %s; measured in %.0f s." % (runs, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), time.time() - started))
     missing = [t.name for c in cases for t in c.tools if t.failure]

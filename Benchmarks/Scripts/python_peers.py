@@ -9,6 +9,10 @@
     python_peers.py json PATH...         parse each *.json with json.loads, nothing else
     python_peers.py parse REPEAT PATH... read the files into memory first, then time REPEAT passes
                                          of json.loads over the bytes; prints "pass MS" per pass
+    python_peers.py lines LOG            json.loads every line of a log (the script a user would
+                                         write to pull JSON events out of one); counts the lines
+                                         that parse and those holding a triggerSource at the top
+                                         or under "message"
 
 Folders are walked recursively in name order, as `check` does. Prints one summary line.
 """
@@ -111,6 +115,22 @@ def parse_passes(repeat, paths):
         print("pass %.3f" % ((time.perf_counter() - start) * 1000))
 
 
+def json_lines(path):
+    parsed = events = 0
+    with open(path, "rb") as f:
+        for line in f:
+            try:
+                value = json.loads(line)
+            except ValueError:
+                continue
+            parsed += 1
+            if isinstance(value, dict):
+                inner = value.get("message")
+                if "triggerSource" in value or (isinstance(inner, dict) and "triggerSource" in inner):
+                    events += 1
+    print("lines: %d parsed, %d events" % (parsed, events))
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
@@ -122,6 +142,8 @@ def main():
         plain_json(rest)
     elif mode == "parse":
         parse_passes(int(rest[0]), rest[1:])
+    elif mode == "lines":
+        json_lines(rest[0])
     else:
         sys.exit(__doc__)
 

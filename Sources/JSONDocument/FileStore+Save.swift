@@ -306,10 +306,13 @@ extension FileStore {
                 throw FileError(errno: result, path: path, operation: "replace")
             }
             // The old file now has the temporary name: is it what was loaded? When it is the very
-            // file the precheck hashed, untouched since (same inode, size and change time to the
-            // nanosecond), yes; otherwise its bytes are read again.
+            // file the precheck hashed, unwritten since (same inode, size and modification time to
+            // the nanosecond), yes; otherwise its bytes are read again. The change time cannot
+            // take part: the swap itself sets it (ext4 stamps a renamed inode), so comparing it
+            // re-read every large file while it had a temporary name, and a kill then left it.
             var outgoing = stat()
-            if case .unchanged(let hashed)? = precheck, PathCalls.fileStatus(temporary, &outgoing) == 0, FileIdentity(outgoing) == hashed {
+            if case .unchanged(let hashed)? = precheck, PathCalls.fileStatus(temporary, &outgoing) == 0,
+               FileIdentity(outgoing).isUnwritten(since: hashed) {
                 PathCalls.unlink(temporary)
                 return
             }
@@ -363,6 +366,12 @@ extension FileStore {
             modified = [Int(info.st_mtimespec.tv_sec), Int(info.st_mtimespec.tv_nsec)]
             changed = [Int(info.st_ctimespec.tv_sec), Int(info.st_ctimespec.tv_nsec)]
             #endif
+        }
+
+        /// True when this is the same file as `earlier` and nothing was written to it since: the
+        /// same inode, size and modification time (a rename changes only the change time).
+        func isUnwritten(since earlier: FileIdentity) -> Bool {
+            device == earlier.device && inode == earlier.inode && size == earlier.size && modified == earlier.modified
         }
     }
 

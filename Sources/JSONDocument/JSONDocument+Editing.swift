@@ -57,6 +57,12 @@ extension JSONDocument {
         try apply(splice, path: path)
     }
 
+    /// Replaces the whole text with `bytes` as one undoable edit (restoring a recovery file, for
+    /// instance); throws `.invalidResult` and leaves the document unchanged when they do not parse.
+    public mutating func replaceText(with bytes: [UInt8]) throws(JSONEditError) {
+        try apply(Splice(range: 0..<self.bytes.count, replacement: bytes), path: JSONPath())
+    }
+
     /// Removes an object member or an array element, with its separator; the rest of the text stays.
     ///
     /// When a key occurs more than once, the last occurrence (the one reads return) is removed.

@@ -56,6 +56,9 @@ public final class TerminalSession: @unchecked Sendable {
         _ = cte_disable_flow_control(STDIN_FILENO)
         _ = def_prog_mode()
         _ = set_escdelay(25)
+        // The markers a terminal puts around pasted text become key codes of their own.
+        _ = define_key(PasteMarker.startSequence, PasteMarker.startCode)
+        _ = define_key(PasteMarker.endSequence, PasteMarker.endCode)
 
         var colors: ColorSupport?
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
@@ -74,6 +77,7 @@ public final class TerminalSession: @unchecked Sendable {
         }
         let session = TerminalSession(screen: screen, window: window, colors: colors)
         session.setCursorVisible(false)
+        SignalGuard.writeSequence(PasteMarker.enableSequence)
         return session
     }
 
@@ -93,15 +97,38 @@ public final class TerminalSession: @unchecked Sendable {
     /// The number of colours in use: 0 without colour (NO_COLOR or a monochrome terminal).
     public var colorCount: Int { pairs?.support.colorCount ?? 0 }
 
-    /// The SIGINT, SIGTERM, SIGHUP or SIGQUIT (Ctrl-\) received since the session started, if any.
+    /// The terminating signal received and not yet taken (SIGINT for Ctrl-C, SIGTERM, SIGHUP,
+    /// SIGQUIT, SIGUSR1, SIGALRM, ...), any other before SIGINT; taking it forgets it.
     ///
-    /// Poll it in the input loop (read keys with a timeout), then `end()` and exit with
-    /// 128 + the signal number.
-    public var interruptSignal: Int32? { SignalGuard.pendingInterrupt }
+    /// Poll it in the input loop (read keys with a timeout). SIGINT is Ctrl-C, which the explorer
+    /// answers; for the others, `end()` and exit with 128 + the signal number.
+    public func takePendingSignal() -> Int32? { SignalGuard.takePendingSignal() }
 
-    /// Forgets a received interrupt, e.g. one that arrived while an editor ran.
-    public func clearInterruptSignal() {
-        SignalGuard.clearInterrupt()
+    /// Forgets a Ctrl-C (SIGINT) received meanwhile, e.g. one meant for an editor that ran; other
+    /// signals stay pending, so a SIGTERM during the editor still ends the explorer.
+    public func forgetCtrlC() {
+        SignalGuard.clearPendingSignal(SIGINT)
+    }
+
+    /// After the process was stopped and continued (SIGCONT), takes the terminal back: program
+    /// mode (no echo, keys one by one), the alternate screen, keypad and bracketed paste, with a
+    /// full repaint at the next `draw`. Returns true when it did so; call it from the input loop.
+    ///
+    /// Whoever stopped the process (a shell's job control, `kill -STOP`) may have put the terminal
+    /// back in cooked mode or drawn over the screen while it was stopped.
+    public func takeBackAfterContinue() -> Bool {
+        guard SignalGuard.takeContinued(), !ended, !suspended else { return false }
+        // endwin then a refresh is curses' own way back: the refresh restores the mode saved by
+        // def_prog_mode, re-enters the alternate screen and keypad mode, and repaints everything.
+        _ = endwin()
+        _ = reset_prog_mode()
+        SignalGuard.writeSequence(PasteMarker.enableSequence)
+        cursorVisible = nil
+        if let window {
+            _ = clearok(window, true)
+            _ = wrefresh(window)
+        }
+        return true
     }
 
     /// Shows `grid` on the terminal with one refresh; cells outside the terminal are left out.
@@ -137,11 +164,13 @@ public final class TerminalSession: @unchecked Sendable {
         _ = wrefresh(window)
     }
 
-    /// The next key, waiting up to `timeoutMilliseconds` (negative: wait for ever); nil on
-    /// timeout, on a signal, or for a key the explorer does not use.
+    /// The next key or paste, waiting up to `timeoutMilliseconds` (negative: wait for ever); nil
+    /// on timeout, on a signal, or for a key the explorer does not use.
     ///
-    /// On `.resize` the pane window has already been recreated at the new size.
-    public func readKey(timeoutMilliseconds: Int) -> Key? {
+    /// A bracketed paste (the terminal's `ESC [200~` ... `ESC [201~`) comes back whole as one
+    /// `.paste`, however many reads it takes; a paste whose end marker never comes ends after a
+    /// second of silence. On `.resize` the pane window has already been recreated at the new size.
+    public func readInput(timeoutMilliseconds: Int) -> TerminalInput? {
         guard !ended, !suspended else { return nil }
         if window == nil { recreateWindow() }
         guard let window else {
@@ -153,8 +182,45 @@ public final class TerminalSession: @unchecked Sendable {
         var code: wint_t = 0
         let result = wget_wch(window, &code)
         guard result != ERR else { return nil }
+        if PasteMarker.isStart(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code)) {
+            return readPaste()
+        }
+        // A stray end marker (its paste was cut short) is no key, like other unknown codes.
         let key = KeyDecoder.decode(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code))
         if key == .resize { recreateWindow() }
+        return key.map(TerminalInput.key)
+    }
+
+    /// Reads a paste's text straight from the terminal, after curses has reported its start marker.
+    ///
+    /// curses reads input one byte per `read`, so nothing after the marker is in its buffer yet:
+    /// reading the descriptor in large blocks here is safe, and makes a 1 MB paste a few reads
+    /// instead of a million. Bytes after the end marker (keys typed after the paste) are handed
+    /// back to curses. A paste whose end never comes ends after a second of silence.
+    private func readPaste() -> TerminalInput {
+        var reader = PasteReader()
+        var block = [UInt8](repeating: 0, count: 65_536)
+        while !reader.isFinished {
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&descriptor, 1, 1000)
+            if ready < 0 && errno == EINTR {
+                if SignalGuard.pendingSignal != nil { break }
+                continue
+            }
+            guard ready > 0 else { break }
+            let count = block.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            reader.consume(block[..<count])
+        }
+        // ungetch returns the last pushed byte first: push the leftovers in reverse.
+        for byte in reader.leftover.reversed() { _ = ungetch(Int32(byte)) }
+        return .paste(reader.text)
+    }
+
+    /// The next key, ignoring pastes; see `readInput`.
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard case .key(let key)? = readInput(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
         return key
     }
 
@@ -169,6 +235,7 @@ public final class TerminalSession: @unchecked Sendable {
     public func suspend() {
         guard !ended, !suspended else { return }
         _ = def_prog_mode()
+        SignalGuard.writeSequence(PasteMarker.disableSequence)
         _ = endwin()
         SignalGuard.setCursesActive(false)
         suspended = true
@@ -178,6 +245,7 @@ public final class TerminalSession: @unchecked Sendable {
     public func resume() {
         guard !ended, suspended else { return }
         _ = reset_prog_mode()
+        SignalGuard.writeSequence(PasteMarker.enableSequence)
         SignalGuard.setCursesActive(true)
         suspended = false
         cursorVisible = nil
@@ -200,7 +268,10 @@ public final class TerminalSession: @unchecked Sendable {
         ended = true
         if let window { _ = delwin(window) }
         window = nil
-        if !suspended { _ = endwin() }
+        if !suspended {
+            SignalGuard.writeSequence(PasteMarker.disableSequence)
+            _ = endwin()
+        }
         SignalGuard.setCursesActive(false)
         if let screen { delscreen(screen) }
         screen = nil

@@ -1,9 +1,11 @@
 import ArgumentParser
+import CognitoTriggers
 import ExplorerCore
 import Foundation
 import JSONDocument
 import NcursesBackend
 import NIOConcurrencyHelpers
+import TerminalText
 
 #if canImport(Glibc)
 import Glibc
@@ -54,8 +56,9 @@ struct Explore: ParsableCommand {
             throw ExitCode(2)
         }
         let functionCommand = function ?? ProcessInfo.processInfo.environment["COGNITO_EXPLORER_FUNCTION"].flatMap { $0.isEmpty ? nil : $0 }
-        let status = TerminalLoop(session: session, paths: inputs, functionCommand: functionCommand).run()
+        let (status, notes) = TerminalLoop(session: session, paths: inputs, functionCommand: functionCommand).run()
         session.end()
+        for note in notes { printError(note) }
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -66,7 +69,9 @@ struct TerminalLoop {
     let paths: [String]
     let functionCommand: String?
 
-    func run() -> Int32 {
+    /// Runs until the state quits or a signal ends the program; returns the exit status and the
+    /// lines to print once the terminal is given back.
+    func run() -> (status: Int32, notes: [String]) {
         let environment = ProcessInfo.processInfo.environment
         let colorMode: ColorMode
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
@@ -88,8 +93,13 @@ struct TerminalLoop {
         // Whatever way the loop ends, the function and every process it started end too.
         defer { functions.close() }
         let finished = NIOLockedValueBox<FunctionReport?>(nil)
-        // For the end-to-end test that a crash gives the terminal back: never set in normal use.
+        // For the end-to-end test that a crash gives the terminal back; debug builds only, so a
+        // release build cannot be made to crash through its environment.
+        #if DEBUG
         let crashAfterFirstFrame = environment["COGNITO_EXPLORER_TEST_CRASH"] == "after-first-frame"
+        #else
+        let crashAfterFirstFrame = false
+        #endif
         // Effects the user waits for (open, save, editor, quit) run before the next key is read, so
         // typed-ahead keys apply to the state they were meant for, exactly as in a headless run.
         // Summary loads of the list run one batch at a time between keys, so 10,000 files never
@@ -104,27 +114,33 @@ struct TerminalLoop {
             }
         }
         while true {
-            if session.interruptSignal == SIGINT, state.runningFunction != nil {
-                // Ctrl-C while the user's function runs stops the function, not the explorer.
-                session.clearInterruptSignal()
+            if let signal = session.takePendingSignal() {
                 needsDraw = true
-                schedule(state.apply(.interruptFunction))
-                continue
+                if signal == SIGINT {
+                    // Ctrl-C: stops the user's function while it runs; otherwise cancels an input,
+                    // or quits (asking first when edits are unsaved).
+                    schedule(state.apply(state.runningFunction != nil ? .interruptFunction : .interrupt))
+                    continue
+                }
+                // SIGTERM, SIGHUP and the other terminating signals: keep unsaved edits in recovery
+                // files, then give the terminal back; saves go through a temporary file and a
+                // rename, so nothing is half-written.
+                return (128 + signal, Self.keepUnsavedEdits(state, signal: signal))
             }
-            if let signal = session.interruptSignal {
-                // Ctrl-C, SIGTERM, SIGHUP: restore the terminal; nothing is half-written, since saves
-                // go through a temporary file and a rename.
-                return 128 + signal
+            if session.takeBackAfterContinue() {
+                needsDraw = true
             }
             if let effect = foreground.popFirst() {
                 needsDraw = true
                 switch effect {
                 case .quit(let status):
-                    return status
+                    return (status, [])
                 case .requestRedraw:
                     continue
                 case .openEditor(let text, let fileExtension):
                     let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
+                    // A Ctrl-C typed in the editor was meant for the editor, not for the explorer.
+                    session.forgetCtrlC()
                     schedule(state.apply(result))
                 case .runFunction(let command, let event, let region, let path):
                     Thread.detachNewThread {
@@ -161,13 +177,16 @@ struct TerminalLoop {
                 needsDraw = false
                 if crashAfterFirstFrame { crashDeliberately() }
             }
-            if let key = session.readKey(timeoutMilliseconds: background.isEmpty ? 100 : 0) {
+            if let input = session.readInput(timeoutMilliseconds: background.isEmpty ? 100 : 0) {
                 needsDraw = true
-                if key == .resize {
+                switch input {
+                case .key(.resize):
                     let size = session.size
                     schedule(state.apply(.resize(width: size.width, height: size.height)))
-                } else {
+                case .key(let key):
                     schedule(state.apply(.key(key)))
+                case .paste(let text):
+                    schedule(state.apply(.paste(text)))
                 }
                 continue
             }
@@ -176,6 +195,38 @@ struct TerminalLoop {
                 if let action = runner.perform(effect) { schedule(state.apply(action)) }
             }
         }
+    }
+}
+
+extension TerminalLoop {
+    /// Writes each file's unsaved edits to its recovery file (see `RecoveryFile`) and returns
+    /// lines saying where they went, or why they could not be kept.
+    static func keepUnsavedEdits(_ state: ExplorerState, signal: Int32) -> [String] {
+        let name = signalName(signal)
+        var notes: [String] = []
+        for (path, bytes) in state.unsavedDocuments {
+            do {
+                try RecoveryFile.write(bytes, for: path)
+                notes.append("cognito-explorer: \(name): unsaved edits of \(TerminalText.escaped(path)) kept in \(TerminalText.escaped(RecoveryFile.path(for: path))); open the file again to restore them")
+            } catch {
+                notes.append("cognito-explorer: \(name): could not keep the unsaved edits of \(TerminalText.escaped(path)): \(TerminalText.escaped(error.reason))")
+            }
+        }
+        let newEvents = state.unsavedPaths.count - state.unsavedDocuments.count
+        if newEvents > 0 {
+            notes.append("cognito-explorer: \(name): \(newEvents) new event\(newEvents == 1 ? "" : "s") without a file \(newEvents == 1 ? "was" : "were") not kept")
+        }
+        return notes
+    }
+
+    /// The usual name of a signal, such as SIGTERM, or `signal N`.
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [
+            SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT", SIGTERM: "SIGTERM", SIGUSR1: "SIGUSR1",
+            SIGUSR2: "SIGUSR2", SIGALRM: "SIGALRM", SIGPIPE: "SIGPIPE", SIGVTALRM: "SIGVTALRM", SIGPROF: "SIGPROF",
+            SIGXCPU: "SIGXCPU", SIGXFSZ: "SIGXFSZ", SIGIO: "SIGIO", SIGPWR: "SIGPWR",
+        ]
+        return names[signal] ?? "signal \(signal)"
     }
 }
 

@@ -150,13 +150,16 @@ struct ExplorerTmuxTests {
         #expect(try session.waitForExit() == 0)
     }
 
-    @Test("Ctrl-C exits with status 130 and gives the terminal back")
+    @Test("Ctrl-C with unsaved edits asks; a second Ctrl-C exits with status 130 and gives the terminal back")
     func interrupt() throws {
         let (folder, originals) = try Self.workspace()
         defer { folder.cleanUp() }
         let session = try Self.start(folder)
         try session.send("Down", "Tab", "Tab", "Space")
         try session.waitFor("the unsaved mark") { $0.contains("●") }
+        try session.send("C-c")
+        try session.waitFor("the save / discard / cancel question") { $0.lowercased().contains("discard") }
+        #expect(try session.display("#{pane_dead}") == "0")
         try session.send("C-c")
         #expect(try session.waitForExit() == 130)
         #expect(try session.display("#{alternate_on}") == "0")

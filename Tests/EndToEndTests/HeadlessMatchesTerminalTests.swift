@@ -101,7 +101,12 @@ struct HeadlessMatchesTerminalTests {
             let report = differences.joined(separator: "\n")
             Issue.record("\(script.name): the terminal differs from render:\n\(report)")
         }
-        try session.send("C-c")
+        // Ctrl-C closes an open overlay first and asks when edits are unsaved: press it until the
+        // program has gone (at most three times: overlay, question, quit).
+        for _ in 0..<3 {
+            try session.send("C-c")
+            if (try? session.waitForExit(timeout: 2)) != nil { return }
+        }
         _ = try session.waitForExit()
     }
 }

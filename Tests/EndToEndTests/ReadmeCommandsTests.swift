@@ -53,7 +53,7 @@ struct ReadmeCommandsTests {
     @Test("the Commands section has examples of every subcommand")
     func everySubcommandHasAnExample() {
         let commands = Self.examples().map(\.command)
-        for name in ["check", "new", "set", "show", "triggers", "render"] {
+        for name in ["check", "new", "set", "show", "triggers", "render", "import"] {
             #expect(commands.contains { $0.hasPrefix("swift run cognito-explorer \(name) ") }, "no example of \(name)")
         }
     }

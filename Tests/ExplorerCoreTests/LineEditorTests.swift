@@ -70,3 +70,55 @@ struct LineEditorTests {
         #expect(grid.lines[0].hasPrefix("…"))
     }
 }
+
+@Suite("One-line editor: insertion")
+struct LineEditorInsertionTests {
+    @Test("a combining mark or joiner inserted merges with its neighbour, and the cursor follows the text")
+    func mergesAtTheEdges() {
+        var editor = LineEditor("cafe")
+        editor.insert("\u{301}")
+        #expect(editor.text == "cafe\u{301}")
+        #expect(editor.characters.count == 4)
+        #expect(editor.cursor == 4)
+        var flag = LineEditor("🇺")
+        flag.insert("🇸")
+        #expect(flag.characters == ["🇺🇸"])
+        #expect(flag.cursor == 1)
+        var before = LineEditor("\u{301}x")
+        before.moveToStart()
+        before.insert("e")
+        #expect(before.characters == ["e\u{301}", "x"])
+        #expect(before.cursor == 1)
+        var middle = LineEditor("ab")
+        middle.moveLeft()
+        middle.insert("XY名")
+        #expect(middle.text == "aXY名b")
+        #expect(middle.cursor == 4)
+    }
+
+    @Test("a long insertion is one step and keeps graphemes whole")
+    func longInsertion() {
+        var editor = LineEditor("[]")
+        editor.moveLeft()
+        let text = String(repeating: "👩‍💻e\u{301}", count: 10_000)
+        editor.insert(text)
+        #expect(editor.characters.count == 2 + 20_000)
+        #expect(editor.cursor == 1 + 20_000)
+        #expect(editor.text == "[" + text + "]")
+    }
+
+    @Test("a field longer than the screen draws its end around the cursor, as a short one does")
+    func drawsTheEndOfALongField() {
+        var editor = LineEditor(String(repeating: "a", count: 200_000) + "名END")
+        var grid = Grid(width: 20, height: 1)
+        editor.draw(into: &grid, x: 0, y: 0, width: 20, style: .plain)
+        #expect(grid.lines[0].hasPrefix("…"))
+        #expect(grid.lines[0].hasSuffix("名END "))
+        #expect(grid.cursor?.x == 19)
+        editor.moveToStart()
+        grid = Grid(width: 20, height: 1)
+        editor.draw(into: &grid, x: 0, y: 0, width: 20, style: .plain)
+        #expect(grid.lines[0] == String(repeating: "a", count: 20))
+        #expect(grid.cursor?.x == 0)
+    }
+}

@@ -177,3 +177,41 @@ import TestSupport
         #expect(ObjectIdentifier(document.storage) == storage)
     }
 }
+
+/// Replacing the whole text: how a recovery file is restored.
+@Suite struct ReplaceTextTests {
+    @Test func replacingTheTextIsOneUndoableEditKeepingEveryByte() throws {
+        var document = try JSONDocument(text: "{\n  \"a\": 1\n}\n")
+        let replacement = Array("\u{FEFF}{ \"a\" : 1.50, \"b\":[ true ,null ] }\r\n".utf8)
+        try document.replaceText(with: replacement)
+        #expect(document.bytes == replacement)
+        #expect(document.hasUnsavedEdits)
+        #expect(try document[["b", 0]] == true)
+        let undone = document.undo()
+        #expect(undone)
+        #expect(document.text == "{\n  \"a\": 1\n}\n")
+        #expect(!document.hasUnsavedEdits)
+        let redone = document.redo()
+        #expect(redone)
+        #expect(document.bytes == replacement)
+    }
+
+    @Test("text that does not parse is refused and nothing changes", arguments: ["", "{\"a\": ", "[1] [2]", "\u{FEFF}", "{\"a\": 1,}"])
+    func invalidTextIsRefused(text: String) throws {
+        var document = try JSONDocument(text: "{\"a\": 1}")
+        var refused = false
+        do { try document.replaceText(with: Array(text.utf8)) } catch { refused = true }
+        #expect(refused)
+        #expect(document.text == "{\"a\": 1}")
+        #expect(!document.hasUnsavedEdits)
+    }
+
+    @Test func textNestedDeeperThanTheLimitIsRefused() throws {
+        var document = try JSONDocument(text: "[]")
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        var refused = false
+        do { try document.replaceText(with: Array(deep.utf8)) } catch { refused = true }
+        #expect(refused)
+        #expect(document.text == "[]")
+    }
+}

@@ -45,3 +45,68 @@ import Testing
         #expect(KeyDecoder.decode(isFunctionKey: false, code: 0o403) == .character("ă"))
     }
 }
+
+/// Bracketed paste: the start marker is recognized, and everything up to the end marker is one
+/// text, however the reads split it.
+@Suite struct PasteTests {
+    static let end = Array(PasteMarker.endSequence.utf8)
+
+    @Test func onlyTheRegisteredStartCodeStartsAPaste() {
+        #expect(PasteMarker.isStart(isFunctionKey: true, code: UInt32(PasteMarker.startCode)))
+        #expect(!PasteMarker.isStart(isFunctionKey: false, code: UInt32(PasteMarker.startCode)))
+        #expect(!PasteMarker.isStart(isFunctionKey: true, code: UInt32(PasteMarker.endCode)))
+        // A stray end marker is no key.
+        #expect(KeyDecoder.decode(isFunctionKey: true, code: UInt32(PasteMarker.endCode)) == nil)
+        #expect(KeyDecoder.decode(isFunctionKey: true, code: UInt32(PasteMarker.startCode)) == nil)
+    }
+
+    @Test("the text and the end marker, split into reads at every position, give the same paste")
+    func everySplit() {
+        let text = "a名😀\u{1B}q\u{03}\t"
+        let input = Array(text.utf8) + Self.end + Array("jk".utf8)
+        for first in 0...input.count {
+            for second in first...input.count where second - first <= 8 || second == input.count {
+                var reader = PasteReader()
+                reader.consume(input[..<first])
+                reader.consume(input[first..<second])
+                let done = reader.consume(input[second...])
+                #expect(done && reader.isFinished, "split at \(first), \(second)")
+                #expect(reader.text == text, "split at \(first), \(second)")
+                #expect(reader.leftover == Array("jk".utf8), "split at \(first), \(second)")
+            }
+        }
+    }
+
+    @Test func aMegabyteIsOnePaste() {
+        var reader = PasteReader()
+        let block = [UInt8](repeating: UInt8(ascii: "x"), count: 65_536)
+        for _ in 0..<16 {
+            let done = reader.consume(block)
+            #expect(!done)
+        }
+        let done = reader.consume(Self.end)
+        #expect(done)
+        #expect(reader.text.utf8.count == 1_048_576)
+        #expect(reader.leftover.isEmpty)
+    }
+
+    @Test func lineBreaksBecomeLineFeeds() {
+        var reader = PasteReader()
+        reader.consume(Array("a\r\nb\rc\nd\r".utf8) + Self.end)
+        #expect(reader.text == "a\nb\nc\nd\n")
+    }
+
+    @Test func invalidUTF8IsReplacedNotDropped() {
+        var reader = PasteReader()
+        reader.consume([0x61, 0xFF, 0xC3] + Self.end)
+        #expect(reader.text == "a\u{FFFD}\u{FFFD}")
+    }
+
+    @Test func withoutAnEndMarkerTheTextSoFarIsKept() {
+        var reader = PasteReader()
+        let done = reader.consume(Array("half\u{1B}[201".utf8))
+        #expect(!done)
+        #expect(!reader.isFinished)
+        #expect(reader.text == "half\u{1B}[201")
+    }
+}

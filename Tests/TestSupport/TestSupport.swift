@@ -126,9 +126,10 @@ public enum Binary {
         }
     }
 
-    /// Runs the executable with arguments, in `directory` (default: the repository root).
+    /// Runs the executable with arguments, in `directory` (default: the repository root), with
+    /// `input` on its standard input (nothing when nil).
     public static func run(_ arguments: [String], in directory: String = Repository.root,
-                           environment: [String: String] = [:], timeout: Double = 60) throws -> Result {
+                           environment: [String: String] = [:], input: [UInt8]? = nil, timeout: Double = 60) throws -> Result {
         guard let path else { throw Failure.notBuilt }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -140,8 +141,15 @@ public enum Binary {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = input.map { _ in Pipe() }
+        process.standardInput = inputPipe ?? FileHandle.nullDevice
         try process.run()
+        if let input, let inputPipe {
+            DispatchQueue.global().async {
+                try? inputPipe.fileHandleForWriting.write(contentsOf: Data(input))
+                try? inputPipe.fileHandleForWriting.close()
+            }
+        }
         // Read while it runs so a full pipe cannot block it.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data(), errData = Data()

@@ -51,12 +51,28 @@ public final class TmuxSession {
     /// Runs a tmux command against this server and returns its output.
     @discardableResult
     public func tmux(_ arguments: [String]) throws -> String {
+        let argv = ["tmux", "-L", socket, "-f", config] + arguments
+        let (succeeded, text) = try Self.spawn(argv, outputFolder: folder.path)
+        guard succeeded else { throw Failure.commandFailed(arguments.joined(separator: " "), text) }
+        return text
+    }
+
+    /// Runs a program (looked up in PATH) with an empty signal mask and returns what it printed;
+    /// throws when it fails. For tools the tests use beside tmux, such as `stty`.
+    @discardableResult
+    public func run(_ argv: [String]) throws -> String {
+        let (succeeded, text) = try Self.spawn(argv, outputFolder: folder.path)
+        guard succeeded else { throw Failure.commandFailed(argv.joined(separator: " "), text) }
+        return text
+    }
+
+    /// Spawns `argv`, waits, and returns whether it exited with 0 and its output.
+    private static func spawn(_ argv: [String], outputFolder: String) throws -> (Bool, String) {
         // posix_spawn and waitpid rather than Foundation's Process: the tmux client forks the server,
         // and Process sometimes never notices the client's exit inside the test runner. Output goes to
         // a file, not a pipe, because the server inherits the client's descriptors.
-        let outputPath = folder.path + "/out-\(UUID().uuidString)"
+        let outputPath = outputFolder + "/out-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        let argv = ["tmux", "-L", socket, "-f", config] + arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -87,15 +103,14 @@ public final class TmuxSession {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, cArgs, envp)
-        guard spawned == 0 else { throw Failure.commandFailed(arguments.joined(separator: " "), String(cString: strerror(spawned))) }
+        let spawned = posix_spawnp(&pid, argv[0], &actions, &attributes, cArgs, envp)
+        guard spawned == 0 else { throw Failure.commandFailed(argv.joined(separator: " "), String(cString: strerror(spawned))) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let text = String(decoding: Repository.bytes(of: outputPath), as: UTF8.self)
         let exited = (status & 0x7f) == 0
         let code = (status >> 8) & 0xff
-        guard exited && code == 0 else { throw Failure.commandFailed(arguments.joined(separator: " "), text) }
-        return text
+        return (exited && code == 0, text)
     }
 
     /// Sends key names (`Down`, `Enter`, `C-s`, `BTab`, ...).

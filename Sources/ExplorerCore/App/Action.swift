@@ -33,6 +33,13 @@ public enum Action: Sendable {
     case interruptFunction
     /// Time passed; nothing to do for now, but kept so run loops can wake the state.
     case tick
+    /// Ctrl-C (SIGINT under cbreak): cancels a prompt or input; at the top level quits, asking
+    /// first when edits are unsaved. Handled exactly like the key `.ctrl("c")`.
+    case interrupt
+    /// Text pasted into the terminal (bracketed paste), inserted into a text input at once.
+    case paste(String)
+    /// The result of `Effect.findRecovery`: a recovery file beside `path` holds these bytes.
+    case recoveryFound(path: String, bytes: [UInt8])
 }
 
 /// Work the run loop does for the state, reporting the result back as an `Action`.
@@ -65,4 +72,9 @@ public enum Effect: Hashable, Sendable {
     case quit(status: Int32)
     /// Draw again, even though no key was pressed.
     case requestRedraw
+    /// Look for a recovery file beside `path` (see `RecoveryFile`); answer `.recoveryFound` when
+    /// there is one, nothing otherwise.
+    case findRecovery(path: String)
+    /// Delete the recovery file beside `path`, if any; no answer.
+    case removeRecovery(path: String)
 }

@@ -69,6 +69,11 @@ public struct EffectRunner: Sendable {
         case .openEditor:
             if let editorText { return .editorFinished(text: editorText, message: nil) }
             return .editorFinished(text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")
+        case .findRecovery(let path):
+            return RecoveryFile.read(for: path).map { .recoveryFound(path: path, bytes: $0) }
+        case .removeRecovery(let path):
+            RecoveryFile.remove(for: path)
+            return nil
         case .runFunction(let command, let event, let region, let path):
             if let functionRunner { return .functionFinished(functionRunner(command, event, region, path)) }
             return .functionFinished(FunctionReport(path: path, lines: ["no function runner in this run"], response: nil))

@@ -71,7 +71,11 @@ extension ExplorerState {
             focus = .request
         }
         dropIdleSessions()
-        return isSummarizing ? [] : nextBatch()
+        var effects = isSummarizing ? [] : nextBatch()
+        if !recoveryOffered.contains(opened.path) && session.event != nil {
+            effects.append(.findRecovery(path: opened.path))
+        }
+        return effects
     }
 
     /// Forgets opened files that are neither shown nor edited, so memory follows what matters.
@@ -205,11 +209,13 @@ extension ExplorerState {
 
     // MARK: Quitting
 
-    mutating func requestQuit() -> [Effect] {
+    /// Quits at once when nothing is unsaved, else asks save / discard / cancel. `interrupted`
+    /// (Ctrl-C) quits with status 130, and the question says a second Ctrl-C quits without saving.
+    mutating func requestQuit(interrupted: Bool = false) -> [Effect] {
         let unsaved = unsavedPaths
         guard !unsaved.isEmpty else {
             hasQuit = true
-            return [.quit(status: 0)]
+            return [.quit(status: interrupted ? 130 : 0)]
         }
         let what: String
         if unsaved.count > 1 {
@@ -219,7 +225,8 @@ extension ExplorerState {
         } else {
             what = "\(displayName(unsaved[0])) has unsaved edits"
         }
-        overlay = .confirm(Confirm(question: "\(what). Save before quitting?", purpose: .quit))
+        let again = interrupted ? " (Ctrl-C again quits without saving)" : ""
+        overlay = .confirm(Confirm(question: "\(what). Save before quitting?\(again)", purpose: .quit))
         return []
     }
 
@@ -264,6 +271,9 @@ extension ExplorerState {
         case (.quit, .answerDiscard):
             hasQuit = true
             return [.quit(status: 0)]
+        case (.quit, .interrupt):
+            hasQuit = true
+            return [.quit(status: 130)]
         default:
             message = StatusMessage("quit cancelled")
             return []

@@ -107,6 +107,9 @@ public struct ExplorerState: Sendable {
     var newSaveTargets: [String: String] = [:]
     /// New events still to be given a file name before quitting.
     var newEventsToName: [String] = []
+    /// Files whose recovery file was already offered in this run (offered once, however often
+    /// the file is opened again).
+    var recoveryOffered: Set<String> = []
     /// The file whose event the user's function is running on, while it runs.
     public internal(set) var runningFunction: String?
     /// Set once the state has asked to quit.
@@ -139,6 +142,7 @@ public struct ExplorerState: Sendable {
             case .replaceFile: return .replaceFile
             case .reload: return .reloadFile
             }
+        case .recovery?: return .recovery
         case .raw?: return .rawEdit
         case .triggerMap?: return .triggerMap
         case nil:
@@ -256,6 +260,12 @@ public struct ExplorerState: Sendable {
             return runningFunction == nil ? [] : stopFunction()
         case .tick:
             return []
+        case .interrupt:
+            return handleKey(.ctrl("c"))
+        case .paste(let text):
+            return paste(text)
+        case .recoveryFound(let path, let bytes):
+            return offerRecovery(path: path, bytes: bytes)
         }
     }
 
@@ -269,6 +279,7 @@ public struct ExplorerState: Sendable {
         case .prompt?: return handlePromptKey(key)
         case .picker?: return handlePickerKey(key)
         case .confirm?: return handleConfirmKey(key)
+        case .recovery?: return handleRecoveryKey(key)
         case .raw?: return handleRawKey(key)
         case .triggerMap?: return handleTriggerMapKey(key)
         case nil: break
@@ -289,6 +300,8 @@ public struct ExplorerState: Sendable {
             return []
         case .quit:
             return requestQuit()
+        case .interrupt:
+            return requestQuit(interrupted: true)
         case .nextPane:
             cycleFocus(forward: true)
             return []

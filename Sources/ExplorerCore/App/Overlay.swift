@@ -63,6 +63,14 @@ struct Confirm: Hashable, Sendable {
     var purpose: ConfirmPurpose
 }
 
+/// Unsaved edits found in a recovery file beside a file being opened.
+struct RecoveryOffer: Hashable, Sendable {
+    /// The event file the edits belong to.
+    var path: String
+    /// The edited text the recovery file holds.
+    var bytes: [UInt8]
+}
+
 /// The raw editor: any path, any JSON value.
 struct RawForm: Hashable, Sendable {
     var path: LineEditor
@@ -87,6 +95,7 @@ enum Overlay: Hashable, Sendable {
     case prompt(Prompt)
     case picker(Picker)
     case confirm(Confirm)
+    case recovery(RecoveryOffer)
     case raw(RawForm)
     case triggerMap(TriggerMapState)
 }

@@ -18,14 +18,24 @@ public struct LineEditor: Hashable, Sendable {
     /// The text being edited.
     public var text: String { String(characters) }
 
-    /// Inserts text at the cursor and moves the cursor after it.
+    /// Inserts text at the cursor and moves the cursor after it, in time linear in the length of
+    /// `text` plus one move of the text after the cursor (a 1 MB paste is one insertion).
+    ///
+    /// A combining mark or joiner at either end may merge with the grapheme before or after the
+    /// cursor, so those neighbours are segmented again together with the new text.
     public mutating func insert(_ text: String) {
-        let new = Array(text)
-        characters.insert(contentsOf: new, at: cursor)
-        // A combining mark may merge with the grapheme before it: recount from the text.
-        let before = String(characters[..<(cursor + new.count)]).count
-        characters = Array(String(characters))
-        cursor = min(before, characters.count)
+        guard !text.isEmpty else { return }
+        let lower = max(0, cursor - 1)
+        let upper = min(characters.count, cursor + 1)
+        var joined = String(characters[lower..<cursor])
+        joined += text
+        let beforeCount = joined.count
+        joined += String(characters[cursor..<upper])
+        let merged = Array(joined)
+        characters.replaceSubrange(lower..<upper, with: merged)
+        // The cursor goes after the inserted text; when the text merged into the grapheme after
+        // it, after that grapheme.
+        cursor = lower + min(beforeCount, merged.count)
     }
 
     /// Moves one grapheme left.
@@ -80,7 +90,12 @@ public struct LineEditor: Hashable, Sendable {
     }
 
     /// The column of the cursor, counting display widths of the text as shown (control characters escaped).
-    public var cursorColumn: Int { TerminalText.displayWidth(of: TerminalText.escaped(String(characters[..<cursor]))) }
+    public var cursorColumn: Int { characters[..<cursor].reduce(0) { $0 + Self.width(of: $1) } }
+
+    /// The display width of one grapheme as shown (escaped when it is a control character).
+    static func width(of character: Character) -> Int {
+        TerminalText.displayWidth(of: TerminalText.escaped(String(character)))
+    }
 
     /// Runs an editing command; returns false for commands that are not editing commands.
     public mutating func perform(_ command: Command) -> Bool {
@@ -104,25 +119,30 @@ public struct LineEditor: Hashable, Sendable {
     public func draw(into grid: inout Grid, x: Int, y: Int, width: Int, style: Style, focused: Bool = true) {
         guard width > 0 else { return }
         grid.fill(rect: Rect(x: x, y: y, width: width, height: 1), style: style)
-        // Choose the first grapheme to show so the cursor column fits, leaving one cell for the cursor.
-        var start = 0
-        let widths = characters.map { TerminalText.displayWidth(of: TerminalText.escaped(String($0))) }
-        var beforeCursor = widths[..<cursor].reduce(0, +)
-        while beforeCursor > width - 1 && start < cursor {
-            beforeCursor -= widths[start]
-            start += 1
+        // Choose the first grapheme to show so the cursor column fits, leaving one cell for the
+        // cursor. Only the graphemes near the cursor are measured, so a 1 MB field draws as fast
+        // as a short one.
+        var start = cursor
+        var beforeCursor = 0
+        while start > 0 {
+            let next = Self.width(of: characters[start - 1])
+            if beforeCursor + next > width - 1 { break }
+            beforeCursor += next
+            start -= 1
         }
         var column = x
         if start > 0 {
             column += grid.put("…", x: column, y: y, style: style.foreground(.indexed(244)))
             // The ellipsis takes a cell: drop graphemes until the cursor still fits.
             while beforeCursor + 1 > width - 1 && start < cursor {
-                beforeCursor -= widths[start]
+                beforeCursor -= Self.width(of: characters[start])
                 start += 1
             }
         }
-        let visible = String(characters[start...])
-        grid.put(visible, x: column, y: y, style: style, maxWidth: x + width - column)
+        // Only as many graphemes as can show: each takes at least one column once escaped.
+        let room = max(0, x + width - column)
+        let visible = String(characters[start..<min(characters.count, start + room)])
+        grid.put(visible, x: column, y: y, style: style, maxWidth: room)
         if focused {
             grid.cursor = (column + beforeCursor, y)
         }

@@ -35,6 +35,8 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
     case enumPicker
     /// A question with a few answers is open (save, discard or cancel).
     case confirm
+    /// A recovery file was found beside a file being opened: restore, discard or keep it.
+    case recovery
     /// The question whether to replace an existing file is open (`W` to a name that exists).
     case replaceFile
     /// The question whether to reload a file from disk and drop its unsaved edits is open (`R`).
@@ -59,6 +61,7 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         case .textInput: return "Text input"
         case .enumPicker: return "Value picker"
         case .confirm: return "Save, discard or cancel"
+        case .recovery: return "Recovery file found"
         case .replaceFile: return "Replace an existing file"
         case .reloadFile: return "Reload from disk, dropping edits"
         case .help: return "Help screen"

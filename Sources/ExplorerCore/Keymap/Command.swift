@@ -11,7 +11,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case toggle, unset, setNull, addEntry, openEditor, rawEdit
     case undo, redo, save, saveAs, reload
     // Application
-    case help, quit, close
+    case help, quit, interrupt, close
     // Layout
     case narrowList, widenList, toggleList, zoom
     // The user's function
@@ -24,4 +24,5 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case submit, cancel, switchField
     // Prompts
     case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep, answerReload
+    case answerRestore
 }

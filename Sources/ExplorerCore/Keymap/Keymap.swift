@@ -24,6 +24,7 @@ public enum Keymap {
         Binding(keys: [.character("r")], action: .rawEdit, help: "raw edit: set any path to any JSON value", hint: "raw"),
         Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
+        Binding(keys: [.ctrl("c")], action: .interrupt, help: "quit (asks, as q does, about unsaved edits)"),
         Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: when each trigger runs, new events", hint: "map"),
         Binding(keys: [.character("<")], action: .narrowList, help: "narrow the list"),
         Binding(keys: [.character(">")], action: .widenList, help: "widen the list"),
@@ -89,13 +90,13 @@ public enum Keymap {
     /// A one-line text prompt; other printable keys type themselves.
     public static let textInput: [Binding] = [
         Binding(keys: [.enter], action: .submit, help: "apply", hint: "apply"),
-        Binding(keys: [.escape], action: .cancel, help: "cancel", hint: "cancel"),
+        Binding(keys: [.escape, .ctrl("c")], action: .cancel, help: "cancel", hint: "cancel"),
     ] + lineEditing
 
     /// The raw editor: a path field and a JSON value field.
     public static let rawEdit: [Binding] = [
         Binding(keys: [.enter], action: .submit, help: "apply (the value must be valid JSON)", hint: "apply"),
-        Binding(keys: [.escape], action: .cancel, help: "cancel", hint: "cancel"),
+        Binding(keys: [.escape, .ctrl("c")], action: .cancel, help: "cancel", hint: "cancel"),
         Binding(keys: [.tab, .backTab, .up, .down], action: .switchField, help: "switch between path and value", hint: "switch field"),
     ] + lineEditing
 
@@ -106,7 +107,7 @@ public enum Keymap {
         Binding(keys: [.character("g"), .home], action: .top, help: "first value"),
         Binding(keys: [.character("G"), .end], action: .bottom, help: "last value"),
         Binding(keys: [.enter, .character(" ")], action: .choose, help: "choose", hint: "choose"),
-        Binding(keys: [.escape, .character("q")], action: .cancel, help: "cancel", hint: "cancel"),
+        Binding(keys: [.escape, .character("q"), .ctrl("c")], action: .cancel, help: "cancel", hint: "cancel"),
     ]
 
     /// The save / discard / cancel question.
@@ -114,12 +115,20 @@ public enum Keymap {
         Binding(keys: [.character("s"), .character("y")], action: .answerSave, help: "save, then go on", hint: "save"),
         Binding(keys: [.character("d"), .character("n")], action: .answerDiscard, help: "discard the edits, then go on", hint: "discard"),
         Binding(keys: [.character("c"), .escape], action: .answerCancel, help: "cancel", hint: "cancel"),
+        Binding(keys: [.ctrl("c")], action: .interrupt, help: "when quitting: quit without saving", hint: "quit"),
+    ]
+
+    /// The question about a recovery file found beside a file being opened.
+    public static let recovery: [Binding] = [
+        Binding(keys: [.character("r"), .character("y")], action: .answerRestore, help: "restore the edits, as unsaved edits", hint: "restore"),
+        Binding(keys: [.character("d")], action: .answerDiscard, help: "discard them: delete the recovery file", hint: "discard"),
+        Binding(keys: [.character("k"), .escape, .ctrl("c")], action: .answerKeep, help: "keep the recovery file for later", hint: "keep for later"),
     ]
 
     /// The question whether `W` may replace an existing file.
     public static let replaceFile: [Binding] = [
         Binding(keys: [.character("y"), .character("r")], action: .answerReplace, help: "replace the file with this event", hint: "replace"),
-        Binding(keys: [.character("n"), .escape], action: .answerKeep, help: "keep the file; type another name", hint: "keep"),
+        Binding(keys: [.character("n"), .escape, .ctrl("c")], action: .answerKeep, help: "keep the file; type another name", hint: "keep"),
     ]
 
     /// The question whether `R` may drop unsaved edits to read the file again.
@@ -140,18 +149,18 @@ public enum Keymap {
 
     /// The help screen.
     public static let help: [Binding] = scrolling + [
-        Binding(keys: [.escape, .character("q"), .character("?"), .enter], action: .close, help: "close help", hint: "close"),
+        Binding(keys: [.escape, .character("q"), .character("?"), .enter, .ctrl("c")], action: .close, help: "close help", hint: "close"),
     ]
 
     /// The text viewer for long strings.
     public static let pager: [Binding] = scrolling + [
-        Binding(keys: [.escape, .character("q"), .enter], action: .close, help: "close", hint: "close"),
+        Binding(keys: [.escape, .character("q"), .enter, .ctrl("c")], action: .close, help: "close", hint: "close"),
     ]
 
     /// The report of the user's function: scroll it, apply the returned response, close.
     public static let functionResult: [Binding] = scrolling + [
         Binding(keys: [.enter], action: .applyResult, help: "apply the returned response to the event as edits (u undoes them)", hint: "apply"),
-        Binding(keys: [.escape, .character("q")], action: .close, help: "close without applying", hint: "close"),
+        Binding(keys: [.escape, .character("q"), .ctrl("c")], action: .close, help: "close without applying", hint: "close"),
     ]
 
     /// The trigger map: move between steps, pick a trigger source, open a template.
@@ -168,7 +177,7 @@ public enum Keymap {
         Binding(keys: [.character("G"), .end], action: .bottom, help: "last trigger"),
         Binding(keys: [.character("v")], action: .nextVersion, help: "pre token generation: switch the event version (1, 2, 3)"),
         Binding(keys: [.enter], action: .activate, help: "new unsaved event from the template of the selected trigger source", hint: "new event"),
-        Binding(keys: [.escape, .character("t"), .character("q")], action: .close, help: "close the map", hint: "close"),
+        Binding(keys: [.escape, .character("t"), .character("q"), .ctrl("c")], action: .close, help: "close the map", hint: "close"),
     ]
 
     /// The table of a mode.
@@ -180,6 +189,7 @@ public enum Keymap {
         case .textInput: return textInput
         case .enumPicker: return enumPicker
         case .confirm: return confirm
+        case .recovery: return recovery
         case .replaceFile: return replaceFile
         case .reloadFile: return reloadFile
         case .help: return help

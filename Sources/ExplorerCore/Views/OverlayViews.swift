@@ -140,6 +140,23 @@ extension ExplorerState {
                 x += grid.put(" " + (binding.hint ?? binding.help), x: x, y: y, style: Theme.key)
                 x += 3
             }
+        case .recovery(let offer):
+            let width = min(layout.width - 4, 72)
+            let name = TerminalText.escaped(offer.path.split(separator: "/").last.map(String.init) ?? offer.path)
+            let question = TerminalText.wrap("\(name) has unsaved edits from a session that was ended by a signal, kept in \(TerminalText.escaped(RecoveryFile.path(for: name))). Restore them?", width: width - 4)
+            let height = question.count + 4
+            let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
+            drawModalBox(&grid, box, title: "Recovery file found")
+            for (offset, line) in question.enumerated() {
+                grid.put(line, x: box.x + 2, y: box.y + 1 + offset, style: Theme.key)
+            }
+            var x = box.x + 2
+            let y = box.y + question.count + 2
+            for binding in Keymap.recovery {
+                x += grid.put(binding.keys.first?.displayName ?? "", x: x, y: y, style: Theme.hintKey)
+                x += grid.put(" " + (binding.hint ?? ""), x: x, y: y, style: Theme.key)
+                x += 3
+            }
         case .triggerMap:
             break  // Drawn instead of the panes (see `render`).
         case .raw(let form):
