@@ -149,6 +149,8 @@ struct TerminalLoop {
                     }
                 case .stopFunction:
                     functions.stop()
+                case .copyToClipboard(let text):
+                    session.copyToClipboard(text)
                 default:
                     let action = runner.perform(effect)
                     watcher.performed(effect)

@@ -102,4 +102,26 @@ struct TriggerMapTmuxTests {
         #expect(try session.waitForExit() == 0)
         #expect(String(decoding: Repository.bytes(of: path), as: UTF8.self) == outside)
     }
+
+    @Test("y puts the value under the cursor on the clipboard with OSC 52: tmux, with set-clipboard on, gets it as its buffer")
+    func copyReachesTheClipboard() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        _ = try folder.write("PreSignUp_SignUp.json", Self.fixture("pre-sign-up/PreSignUp_SignUp.json"))
+        let session = try Self.start(folder)
+        _ = try session.tmux(["set-option", "-s", "set-clipboard", "on"])
+        try session.send("Tab", "j", "Y")
+        try session.waitFor(text: "copied the path triggerSource")
+        try session.waitFor("the path in tmux's buffer", timeout: 5) { _ in
+            ((try? session.tmux(["show-buffer"])) ?? "") == "triggerSource"
+        }
+        try session.send("y")
+        try session.waitFor(text: "copied the value of triggerSource")
+        try session.waitFor("the value in tmux's buffer", timeout: 5) { _ in
+            ((try? session.tmux(["show-buffer"])) ?? "") == "PreSignUp_SignUp"
+        }
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
 }
+

@@ -498,6 +498,38 @@ struct ExplorerHabitsTests {
         #expect(rows.count >= 8)
     }
 
+    // MARK: Copy
+
+    @Test("y copies the value (a string as it is, an object as indented JSON), Y the path; the status bar says what")
+    func copy() throws {
+        var harness = ExplorerHarness([Self.tokensV2], width: 100, height: 40)
+        try harness.moveCursor(to: ["response", "claimsAndScopeOverrideDetails", "idTokenGeneration", "claimsToAddOrOverride", "tenant_id"], from: "Tab Tab e")
+        #expect(harness.state.apply(.key(.character("y"))) == [.copyToClipboard(text: "t-4821")])
+        #expect(harness.state.statusMessage?.text == "copied the value of response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.tenant_id (6 characters) to the clipboard")
+        #expect(harness.state.apply(.key(.character("Y"))) == [.copyToClipboard(text: "response.claimsAndScopeOverrideDetails.idTokenGeneration.claimsToAddOrOverride.tenant_id")])
+        try harness.press("k")
+        guard case .copyToClipboard(let text)? = harness.state.apply(.key(.character("y"))).first else {
+            Issue.record("no copy effect")
+            return
+        }
+        #expect(text.hasPrefix("{\n  \"tenant_id\": \"t-4821\",\n  \"seat_count\": 25"))
+    }
+
+    @Test("an absent field has nothing to copy; a value over the clipboard limit is refused with its size")
+    func copyRefusals() throws {
+        let folder = try TemporaryFolder()
+        let big = String(repeating: "x", count: 150_000)
+        let text = #"{"version":"1","triggerSource":"PreSignUp_SignUp","region":"r","userPoolId":"p","userName":"u","callerContext":{"awsSdkVersion":"1","clientId":"c"},"request":{"userAttributes":{"email":"a@example.com","custom:big":"\#(big)"}},"response":{"autoConfirmUser":false}}"#
+        var large = ExplorerHarness([try folder.write("big.json", text)])
+        try large.moveCursor(to: ["request", "userAttributes", "custom:big"], from: "Tab e")
+        #expect(large.state.apply(.key(.character("y"))).isEmpty)
+        #expect(large.state.statusMessage?.text.hasPrefix("not copied: 150,000 bytes") == true)
+        // The response lacks autoVerifyEmail: an absent row.
+        try large.moveCursor(to: ["response", "autoVerifyEmail"], from: "Tab")
+        #expect(large.state.apply(.key(.character("y"))).isEmpty)
+        #expect(large.state.statusMessage?.text == "this field is absent: there is no value to copy")
+    }
+
     @Test("a string shown in the viewer keeps its leading spaces")
     func viewerKeepsLeadingSpaces() throws {
         let folder = try TemporaryFolder()

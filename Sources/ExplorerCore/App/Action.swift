@@ -68,6 +68,9 @@ public enum Effect: Hashable, Sendable {
     case runFunction(command: String, event: [UInt8], region: String?, path: String)
     /// Stop the function that is running (its whole process group); its run still answers.
     case stopFunction
+    /// Put `text` on the clipboard of the terminal (OSC 52: it works over SSH, and in tmux with
+    /// `set-clipboard on`); nothing to answer. A headless run has no terminal and does nothing.
+    case copyToClipboard(text: String)
     /// Leave the program with this exit status.
     case quit(status: Int32)
     /// Draw again, even though no key was pressed.

@@ -77,7 +77,7 @@ public struct EffectRunner: Sendable {
         case .runFunction(let command, let event, let region, let path):
             if let functionRunner { return .functionFinished(functionRunner(command, event, region, path)) }
             return .functionFinished(FunctionReport(path: path, lines: ["no function runner in this run"], response: nil))
-        case .stopFunction, .quit, .requestRedraw:
+        case .stopFunction, .quit, .requestRedraw, .copyToClipboard:
             return nil
         }
     }

@@ -2,7 +2,7 @@ import CognitoTriggers
 import JSONDocument
 import TerminalText
 
-/// Moving between the problems of the current event, and reading one whole.
+/// Moving between the problems of the current event, reading a field whole, and copying it.
 extension ExplorerState {
     /// A problem's place: the pane that shows its field, and where in the document it is.
     struct ProblemPlace: Hashable {
@@ -141,4 +141,38 @@ extension ExplorerState {
         let title = (row.path.isEmpty ? "(root)" : row.path.dottedString) + " · details"
         overlay = .pager(Pager(title: title, text: parts.joined(separator: "\n"), scroll: 0))
     }
+
+    /// The most the clipboard is given at once: terminals and tmux drop longer OSC 52 sequences.
+    static let clipboardLimit = 100_000
+
+    /// `y` and `Y`: the value (a string as it is, anything else as JSON text) or the path of the
+    /// row under the cursor, to the terminal's clipboard; the status bar says what was copied.
+    mutating func copyFocused(path copyPath: Bool) -> [Effect] {
+        guard let row = focusedRow else {
+            message = StatusMessage("nothing under the cursor to copy")
+            return []
+        }
+        let name = row.path.isEmpty ? "(root)" : row.path.dottedString
+        let text: String
+        if copyPath {
+            text = name
+        } else if let node = row.node {
+            if node.span.count > Self.clipboardLimit * 2 {
+                message = StatusMessage("not copied: the value is \(TerminalText.count(node.span.count)) bytes, over the \(TerminalText.count(Self.clipboardLimit)) a terminal clipboard takes (v shows it)", .warning)
+                return []
+            }
+            text = node.stringValue ?? (node.kind == .object || node.kind == .array ? node.value.prettyText(unit: viewerIndentUnit) : node.rawText)
+        } else {
+            message = StatusMessage("this field is absent: there is no value to copy")
+            return []
+        }
+        guard text.utf8.count <= Self.clipboardLimit else {
+            message = StatusMessage("not copied: \(TerminalText.count(text.utf8.count)) bytes, over the \(TerminalText.count(Self.clipboardLimit)) a terminal clipboard takes", .warning)
+            return []
+        }
+        let what = copyPath ? "the path \(TerminalText.escaped(name))" : "the value of \(TerminalText.escaped(name)) (\(TerminalText.count(text.count)) characters)"
+        message = StatusMessage("copied \(what) to the clipboard", .success)
+        return [.copyToClipboard(text: text)]
+    }
 }
+

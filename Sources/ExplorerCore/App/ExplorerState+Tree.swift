@@ -63,6 +63,7 @@ extension ExplorerState {
                 message = StatusMessage("this field is absent: there is nothing to show")
             }
         case .details: showFieldDetails()
+        case .copyValue, .copyPath: return copyFocused(path: command == .copyPath)
         case .toggle: toggleBoolean()
         case .unset: unsetFocused()
         case .setNull: setFocusedToNull()

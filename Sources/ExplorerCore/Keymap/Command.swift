@@ -7,6 +7,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case activate, view
     // Finding
     case search, nextMatch, previousMatch, toggleSort, nextProblem, previousProblem, details
+    case copyValue, copyPath
     // Editing
     case toggle, unset, setNull, addEntry, openEditor, rawEdit
     case undo, redo, save, saveAs, reload

@@ -47,6 +47,8 @@ public enum Keymap {
         Binding(keys: [.character("p")], action: .nextProblem, help: "next problem (either tree; expands what hides it)"),
         Binding(keys: [.character("P")], action: .previousProblem, help: "previous problem"),
         Binding(keys: [.character("i")], action: .details, help: "the field's problems and description, whole"),
+        Binding(keys: [.character("y")], action: .copyValue, help: "copy the value to the clipboard (OSC 52)"),
+        Binding(keys: [.character("Y")], action: .copyPath, help: "copy the path to the clipboard (OSC 52)"),
     ]
 
     /// The event list.
