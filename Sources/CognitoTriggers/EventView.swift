@@ -49,10 +49,12 @@ extension EventView {
         document.writeThrough(value, at: path(key))
     }
 
-    /// Makes sure this view's object exists as an object (replacing `null` or a missing member).
-    mutating func ensureObject() {
-        if let node = document.node(at: basePath), node.kind == .object { return }
-        document.writeThrough(.object([]), at: basePath)
+    /// The view `make` builds of the object member `key`, after making sure the member is an
+    /// object (an empty one replaces `null` or a missing member), so fields set through it land.
+    mutating func objectMember<View: EventView>(_ key: String, _ make: (JSONDocument, JSONPath) -> View) -> View {
+        let memberPath = path(key)
+        if document.node(at: memberPath)?.kind != .object { document.writeThrough(.object([]), at: memberPath) }
+        return make(document, memberPath)
     }
 }
 

@@ -40,6 +40,10 @@ public struct JSONDocument: Sendable {
         storage.closeGap()
     }
 
+    /// The identity of the stored text and tape, for tests that check an edit patched the storage
+    /// in place: a copy made because something else still held the storage has another identity.
+    @_spi(Testing) public var storageIdentity: ObjectIdentifier { ObjectIdentifier(storage) }
+
     /// The document as text.
     public var text: String { String(decoding: storage.text, as: UTF8.self) }
 
@@ -196,10 +200,12 @@ final class Storage: @unchecked Sendable {
     /// Storage+RepeatedKeys.swift): made when first needed (listing duplicate keys), not by the
     /// parser, so reading a document does not pay for it; kept up to date by edits from then on.
     @exclusivity(unchecked) var knownRepeats: [Int]?
-    let repeatsLock = NSLock()
+    /// Guards what reads fill in on a storage that may be shared between threads: `knownRepeats`
+    /// and `queryCache`.
+    let readCachesLock = NSLock()
     /// Kind and key length of each node, index for index with `nodes` (see Storage+Traits.swift).
     @exclusivity(unchecked) var traits: [UInt8]
-    /// Answers to child queries on long containers, guarded by `repeatsLock` and kept up to date
+    /// Answers to child queries on long containers, guarded by `readCachesLock` and kept up to date
     /// by edits (see Storage+QueryCache.swift); empty in a new storage.
     @exclusivity(unchecked) var queryCache = QueryCache()
 

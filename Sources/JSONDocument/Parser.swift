@@ -23,17 +23,20 @@ struct RawNode: Sendable, Equatable {
 struct Parser {
     let maxDepth: Int
 
-    private enum Failure: Error {
-        case at(JSONParseError.Kind, Int)
+    /// Where parsing stopped and why; turned into a `JSONParseError` with line and column once.
+    private struct Failure: Error {
+        let kind: JSONParseError.Kind
+        let offset: Int
+
+        static func at(_ kind: JSONParseError.Kind, _ offset: Int) -> Failure { Failure(kind: kind, offset: offset) }
     }
 
     func parse(_ bytes: [UInt8]) throws(JSONParseError) -> [RawNode] {
         do {
             return try bytes.withUnsafeBufferPointer { buffer throws(Failure) in try parse(buffer) }
         } catch {
-            guard case .at(let kind, let offset) = error else { fatalError("unreachable") }
-            let (line, column) = TextPosition.lineAndColumn(of: offset, in: bytes)
-            throw JSONParseError(kind: kind, offset: offset, line: line, column: column)
+            let (line, column) = TextPosition.lineAndColumn(of: error.offset, in: bytes)
+            throw JSONParseError(kind: error.kind, offset: error.offset, line: line, column: column)
         }
     }
 

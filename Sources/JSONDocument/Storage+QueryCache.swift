@@ -23,7 +23,7 @@ enum ChildQuery: Equatable {
 /// Entries of a container that fell below `minimumChildren` stay correct, just unused until it
 /// grows again.
 ///
-/// The storage guards it with `repeatsLock`: a shared storage may be read, and so fill this, from
+/// The storage guards it with `readCachesLock`: a shared storage may be read, and so fill this, from
 /// several threads, and a lock of its own would cost every small document an allocation.
 struct QueryCache {
     /// Containers with fewer children are walked each time: a walk of a 2 KB event costs less
@@ -71,8 +71,8 @@ extension Storage {
     }
 
     private func cachedOffsets(of container: Int, answering query: ChildQuery) -> [UInt32]? {
-        repeatsLock.lock()
-        defer { repeatsLock.unlock() }
+        readCachesLock.lock()
+        defer { readCachesLock.unlock() }
         guard let position = queryCache.entries.firstIndex(where: { $0.container == container && $0.query == query }) else { return nil }
         queryCache.uses += 1
         queryCache.entries[position].lastUse = queryCache.uses
@@ -80,8 +80,8 @@ extension Storage {
     }
 
     private func keep(_ offsets: [UInt32], of container: Int, answering query: ChildQuery) {
-        repeatsLock.lock()
-        defer { repeatsLock.unlock() }
+        readCachesLock.lock()
+        defer { readCachesLock.unlock() }
         // Another thread may have kept the same answer meanwhile.
         guard !queryCache.entries.contains(where: { $0.container == container && $0.query == query }) else { return }
         if queryCache.entries.count >= QueryCache.capacity,
@@ -104,8 +104,8 @@ extension Storage {
     /// - a container after the run moves with its children, which keep their offsets;
     /// - any other container lies wholly before the run and is unchanged.
     func updateQueryCache(_ patch: Patch, nodeDelta: Int) {
-        repeatsLock.lock()
-        defer { repeatsLock.unlock() }
+        readCachesLock.lock()
+        defer { readCachesLock.unlock() }
         guard !queryCache.entries.isEmpty else { return }
         let lower = patch.tapeRange.lowerBound, upper = patch.tapeRange.upperBound
         queryCache.entries.removeAll { lower <= $0.container && $0.container < upper }

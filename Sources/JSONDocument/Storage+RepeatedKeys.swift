@@ -252,8 +252,8 @@ extension Storage {
     /// The objects whose keys may repeat, made from the tape the first time they are asked for.
     /// Safe from any thread: the storage may be shared by then.
     var possibleRepeats: [Int] {
-        repeatsLock.lock()
-        defer { repeatsLock.unlock() }
+        readCachesLock.lock()
+        defer { readCachesLock.unlock() }
         if let knownRepeats { return knownRepeats }
         let made = buffer.withUnsafeBufferPointer { RepeatScanner.objectsThatMayRepeatKeys(nodes: nodes, bytes: $0) }
         knownRepeats = made
@@ -262,8 +262,8 @@ extension Storage {
 
     /// The list if it has been made, without making it.
     var listedRepeatsIfKnown: [Int]? {
-        repeatsLock.lock()
-        defer { repeatsLock.unlock() }
+        readCachesLock.lock()
+        defer { readCachesLock.unlock() }
         return knownRepeats
     }
 }

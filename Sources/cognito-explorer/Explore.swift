@@ -135,8 +135,6 @@ struct TerminalLoop {
                 switch effect {
                 case .quit(let status):
                     return (status, [])
-                case .requestRedraw:
-                    continue
                 case .openEditor(let text, let fileExtension):
                     let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
                     // A Ctrl-C typed in the editor was meant for the editor, not for the explorer.

@@ -7,23 +7,11 @@ import TerminalText
 
 /// End-to-end runs of the built `cognito-explorer`: output, exit status, and files on disk.
 ///
-/// `swift test` builds the executable next to the test bundle (`.build/debug/cognito-explorer`).
+/// `swift test` builds the executable next to the test bundle; `Binary` says how it is found.
 @Suite("cognito-explorer show, set, new and triggers")
 struct CommandTests {
-    /// Where the executable is: beside the test bundle.
-    static let binary: String? = {
-        var folders: [URL] = []
-        if let first = CommandLine.arguments.first {
-            folders.append(URL(fileURLWithPath: first).resolvingSymlinksInPath().deletingLastPathComponent())
-        }
-        folders.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        folders.append(Bundle.main.bundleURL)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            folders.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        return folders.map { $0.appendingPathComponent("cognito-explorer").path }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }()
+    /// Where the executable is, by the one rule in `Binary`.
+    static var binary: String? { Binary.path }
 
     struct Run {
         let status: Int32
@@ -34,8 +22,7 @@ struct CommandTests {
     /// Runs the executable in `folder` with a timeout; colour and width settings of the caller are removed.
     static func run(_ arguments: [String], in folder: TemporaryFolder, timeout: TimeInterval = 30,
                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
-        let binary = try #require(Self.binary, "cognito-explorer not found beside the test bundle; run swift build first",
-                                  sourceLocation: sourceLocation)
+        let binary = try #require(Self.binary, "\(Binary.skipReason)", sourceLocation: sourceLocation)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
@@ -82,7 +69,7 @@ struct CommandTests {
 
     @Test("The executable is found beside the test bundle")
     func binaryExists() {
-        #expect(Self.binary != nil, "looked beside \(CommandLine.arguments.first ?? "?") and \(Bundle.main.bundlePath)")
+        #expect(Self.binary != nil, "\(Binary.skipReason)")
     }
 
     // MARK: show

@@ -153,10 +153,7 @@ import TestSupport
 @Suite struct ImportStreamingTests {
     @Test("import - --progress on a slow pipe reports progress and imports what arrives until the pipe closes")
     func slowPipe() throws {
-        guard let binary = Binary.path else {
-            Issue.record("cognito-explorer is not built")
-            return
-        }
+        let binary = try Binary.required()
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let lines = String(decoding: Repository.bytes(of: Repository.fixtures + "/logs/events.ndjson"), as: UTF8.self)

@@ -65,11 +65,11 @@ import TestSupport
     }
 
     @Test("tmux: x runs the function while the screen stays live, Enter applies, w saves; Esc stops a hung function",
-          .enabled(if: TmuxSession.isAvailable && Binary.path != nil, "needs tmux and the built cognito-explorer"))
+          .enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"))
     func inTmux() throws {
         let (folder, file, original) = try Self.workspace()
         defer { folder.cleanUp() }
-        let session = try TmuxSession([Binary.path ?? "cognito-explorer", "--function", Self.confirm, folder.path],
+        let session = try TmuxSession([Binary.required(), "--function", Self.confirm, folder.path],
                                       directory: folder.path)
         try session.waitFor(text: "Events 1")
         try session.send("x")
@@ -85,7 +85,7 @@ import TestSupport
 
         // A function that never answers: the mark shows, keys still work, Esc stops it (the
         // default timeout of 5 seconds is not waited for).
-        let hung = try TmuxSession([Binary.path ?? "cognito-explorer", "--function", Repository.root + "/Tests/Functions/faults/runtime.sh asks-twice",
+        let hung = try TmuxSession([Binary.required(), "--function", Repository.root + "/Tests/Functions/faults/runtime.sh asks-twice",
                                     folder.path], directory: folder.path)
         try hung.waitFor(text: "Events 1")
         let started = Date()

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The real binary in a real terminal (tmux): type keys, read the screen, check the files on disk.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.path != nil, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct ExplorerTmuxTests {
     /// Copies three fixtures into a fresh folder, so saving never touches the repository.
@@ -22,7 +22,7 @@ struct ExplorerTmuxTests {
 
     static func start(_ folder: TemporaryFolder, width: Int = 100, height: Int = 30,
                       environment: [String: String] = [:]) throws -> TmuxSession {
-        let session = try TmuxSession([Binary.path ?? "cognito-explorer", folder.path], width: width, height: height,
+        let session = try TmuxSession([Binary.required(), folder.path], width: width, height: height,
                                       directory: folder.path, environment: environment)
         try session.waitFor(text: "Events 3")
         return session
@@ -93,7 +93,7 @@ struct ExplorerTmuxTests {
         let name = "custom-message-missing-code.json"
         let original = String(decoding: Repository.bytes(of: Repository.fixtures + "/invalid/" + name), as: UTF8.self)
         try folder.write(name, original)
-        let session = try TmuxSession([Binary.path ?? "cognito-explorer", folder.path], width: 100, height: 30, directory: folder.path)
+        let session = try TmuxSession([Binary.required(), folder.path], width: 100, height: 30, directory: folder.path)
         try session.waitFor(text: "Events 1")
         // The list marks the file as having errors; the response pane says where.
         try session.waitFor(text: "✗  custom-message-missing")
@@ -195,7 +195,7 @@ struct ExplorerTmuxTests {
     func crash() throws {
         let (folder, _) = try Self.workspace()
         defer { folder.cleanUp() }
-        let session = try TmuxSession([Binary.path ?? "cognito-explorer", folder.path], width: 100, height: 30,
+        let session = try TmuxSession([Binary.required(), folder.path], width: 100, height: 30,
                                       directory: folder.path, environment: ["COGNITO_EXPLORER_TEST_CRASH": "after-first-frame"])
         let status = try session.waitForExit(timeout: 30)
         #expect(status > 128, "expected death by a signal, got \(status)")
@@ -208,7 +208,7 @@ struct ExplorerTmuxTests {
         defer { folder.cleanUp() }
         func styledScreen(term: String) throws -> String {
             // `env` sets TERM for the program itself; tmux would otherwise give it its default-terminal.
-            let session = try TmuxSession(["/usr/bin/env", "TERM=\(term)", Binary.path ?? "cognito-explorer", folder.path],
+            let session = try TmuxSession(["/usr/bin/env", "TERM=\(term)", Binary.required(), folder.path],
                                           width: 100, height: 30, directory: folder.path)
             try session.waitFor(text: "Events 3")
             let styled = try session.styledScreen()

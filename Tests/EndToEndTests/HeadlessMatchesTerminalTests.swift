@@ -4,7 +4,7 @@ import TestSupport
 
 /// The headless render is the real UI: for the same files, size and keys, the screen the binary
 /// shows in tmux equals `cognito-explorer render --format text`, line by line.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.path != nil, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct HeadlessMatchesTerminalTests {
     /// A key script: tmux key names, and text typed literally.
@@ -75,7 +75,7 @@ struct HeadlessMatchesTerminalTests {
         let expected = Self.normalized(rendered.stdout)
         #expect(expected.count == script.height)
 
-        let session = try TmuxSession([Binary.path ?? "cognito-explorer", "."], width: script.width, height: script.height,
+        let session = try TmuxSession([Binary.required(), "."], width: script.width, height: script.height,
                                       directory: terminalFolder.path)
         // Summaries load between keys: wait until the list is complete, as in a headless run.
         try session.waitFor("every file summarized") { $0.contains("Events 4") && !$0.contains("loading") }

@@ -4,7 +4,7 @@ import TestSupport
 
 /// Devices, pipes and huge files given to `check` and to the explorer: a clear line each, never a
 /// crash, an allocation of what the file claims, or a loop that waits forever.
-@Suite(.enabled(if: Binary.path != nil, "needs the built cognito-explorer"))
+@Suite(.enabled(if: Binary.shouldRunTests, Comment(rawValue: Binary.skipReason)))
 struct HostileFilesTests {
     /// A folder with a `*.json` link to /dev/zero, a `*.json` named pipe, a 50 GiB sparse event and
     /// one good event.
@@ -85,7 +85,7 @@ struct HostileFilesTests {
             let fd = open(fifo, O_WRONLY | O_NONBLOCK)
             if fd >= 0 { close(fd) }
         }
-        let session = try TmuxSession([Binary.path ?? "cognito-explorer", fifo], width: 100, height: 24, directory: folder.path)
+        let session = try TmuxSession([Binary.required(), fifo], width: 100, height: 24, directory: folder.path)
         // The message wraps where the panes' widths put it; its start is on one line.
         try session.waitFor(text: "is a named pipe (FIFO)", timeout: 10)
         try session.send("q")

@@ -155,7 +155,7 @@ import TestSupport
         defer { folder.cleanUp() }
         let text = try Self.hostileEvent().replacingOccurrences(of: "\\ud800", with: "")
         let file = try folder.write("event.json", text)
-        guard let binary = Binary.path else { throw Binary.Failure.notBuilt }
+        let binary = try Binary.required()
         // util-linux's script gives the command a terminal and copies what it prints.
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")

@@ -4,13 +4,13 @@ import TestSupport
 
 /// A file named with bytes that are not UTF-8 (`latin1-\xe9.json`) is listed, opened, checked and
 /// saved under its own name, and shown with the odd byte escaped.
-@Suite(.enabled(if: Binary.path != nil, "needs the built cognito-explorer"))
+@Suite(.enabled(if: Binary.shouldRunTests, Comment(rawValue: Binary.skipReason)))
 struct NonUTF8NameTests {
     /// Runs the binary through the shell, so an argument can be raw bytes (`printf '\351'`).
     static func run(_ script: String, in folder: String) throws -> (status: Int32, stdout: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script, "sh", Binary.path ?? "cognito-explorer"]
+        process.arguments = try ["-c", script, "sh", Binary.required()]
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let pipe = Pipe()
         process.standardOutput = pipe

@@ -5,7 +5,7 @@ import TestSupport
 /// The README's examples work as written: every `$ swift run cognito-explorer ...` line of its
 /// Commands section runs (with the built binary) in a copy of the repository's fixtures, and the
 /// output the README shows is the output printed. Its images exist, each with its SVG source.
-@Suite(.enabled(if: Binary.path != nil, "needs the built cognito-explorer"))
+@Suite(.enabled(if: Binary.shouldRunTests, Comment(rawValue: Binary.skipReason)))
 struct ReadmeCommandsTests {
     static var readme: String { String(decoding: Repository.bytes(of: Repository.root + "/README.md"), as: UTF8.self) }
 
@@ -65,7 +65,7 @@ struct ReadmeCommandsTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         try FileManager.default.copyItem(atPath: Repository.fixtures, toPath: folder.path + "/fixtures")
-        let binary = try #require(Binary.path)
+        let binary = try Binary.required()
         for example in examples {
             #expect(example.command.hasPrefix("swift run cognito-explorer "), "\(example.command)")
             let line = "'\(binary)' " + example.command.dropFirst("swift run cognito-explorer ".count)

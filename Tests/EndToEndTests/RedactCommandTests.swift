@@ -5,7 +5,7 @@ import TestSupport
 
 /// `cognito-explorer redact`, run as a user would: where the result goes, what is printed, and
 /// that no original is ever lost.
-@Suite(.enabled(if: Binary.path != nil, "needs the built cognito-explorer"))
+@Suite(.enabled(if: Binary.shouldRunTests, Comment(rawValue: Binary.skipReason)))
 struct RedactCommandTests {
     static let signUp = Repository.fixtures + "/pre-sign-up/PreSignUp_SignUp.json"
     static let confirm = Repository.fixtures + "/post-confirmation/PostConfirmation_ConfirmSignUp.json"

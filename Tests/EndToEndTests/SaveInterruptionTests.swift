@@ -4,7 +4,7 @@ import TestSupport
 
 /// `set` on a largish event, killed or signalled at random moments: the file is always the old
 /// one or the new one, and no temporary file stays behind.
-@Suite(.enabled(if: Binary.path != nil, "needs the built cognito-explorer"), .serialized)
+@Suite(.enabled(if: Binary.shouldRunTests, Comment(rawValue: Binary.skipReason)), .serialized)
 struct SaveInterruptionTests {
     /// A valid event of about 10 MB (a large clientMetadata map), and the same event after `set`.
     static func largeEvent(in folder: TemporaryFolder) throws -> (path: String, original: [UInt8], edited: [UInt8]) {
@@ -27,7 +27,7 @@ struct SaveInterruptionTests {
     /// or not), plus a random 0-10 ms. Returns false when the run ended before that was seen.
     static func interruptedSet(_ path: String, value: Bool, signal: Int32) throws -> Bool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        let pid = try spawn([Binary.path ?? "cognito-explorer", "set", path, "response.autoConfirmUser=\(value)"])
+        let pid = try spawn([Binary.required(), "set", path, "response.autoConfirmUser=\(value)"])
         let descriptors = "/proc/\(pid)/fd"
         var hit = false
         var status: Int32 = 0

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The screenshots show the program as it is: each screen listed in `screenshots/shots.txt`,
 /// rendered again now, equals its committed SVG (emoji aside, which make.sh turns into images).
-@Suite(.enabled(if: Binary.path != nil, "needs the built cognito-explorer"))
+@Suite(.enabled(if: Binary.shouldRunTests, Comment(rawValue: Binary.skipReason)))
 struct ScreenshotTests {
     struct Shot: Sendable, CustomStringConvertible {
         let name: String

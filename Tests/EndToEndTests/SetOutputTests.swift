@@ -4,7 +4,7 @@ import TestSupport
 
 /// Where `set` writes: never over a device or a pipe, `-` for standard output, and files it cannot
 /// replace without loss (hard links, another owner) written in place, saying so.
-@Suite(.enabled(if: Binary.path != nil, "needs the built cognito-explorer"))
+@Suite(.enabled(if: Binary.shouldRunTests, Comment(rawValue: Binary.skipReason)))
 struct SetOutputTests {
     static func event(in folder: TemporaryFolder, name: String = "event.json") throws -> String {
         try folder.write(name, String(decoding: Repository.bytes(of: Repository.fixtures + "/pre-sign-up/PreSignUp_SignUp.json"), as: UTF8.self))
@@ -84,7 +84,7 @@ struct SetOutputTests {
         #expect(chmod(folder.path, 0o1777) == 0)
         #expect(chown(path, 0, 65534) == 0)
         #expect(chmod(path, 0o664) == 0)
-        let setpriv = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", Binary.path ?? "cognito-explorer"]
+        let setpriv = try ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", Binary.required()]
         let result = try Shell.runProgram(setpriv + ["set", path, "response.autoConfirmUser=true"])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.contains("\(path): written in place, behind a backup copy, because it belongs to another user (uid 0)"))

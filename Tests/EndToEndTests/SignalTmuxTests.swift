@@ -4,7 +4,7 @@ import TestSupport
 
 /// Signals from outside and Ctrl-C in a real terminal (tmux): the terminal always comes back, a
 /// stopped explorer takes it back on SIGCONT, a crash never hangs, unsaved edits survive SIGTERM.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.path != nil, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct SignalTmuxTests {
     static func start(_ folder: TemporaryFolder, environment: [String: String] = [:]) throws -> TmuxSession {
@@ -130,7 +130,7 @@ struct SignalTmuxTests {
     func crashNeverHangs() throws {
         let (folder, _) = try ExplorerTmuxTests.workspace()
         defer { folder.cleanUp() }
-        let session = try TmuxSession([Binary.path ?? "cognito-explorer", folder.path], width: 100, height: 30,
+        let session = try TmuxSession([Binary.required(), folder.path], width: 100, height: 30,
                                       directory: folder.path,
                                       environment: ["COGNITO_EXPLORER_TEST_CRASH": "after-first-frame",
                                                     "SWIFT_BACKTRACE": "enable=yes,interactive=yes"])

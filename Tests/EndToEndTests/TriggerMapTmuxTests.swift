@@ -3,11 +3,11 @@ import Testing
 import TestSupport
 
 /// The trigger map and the file watcher in the real binary, in tmux.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.path != nil, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct TriggerMapTmuxTests {
     static func start(_ folder: TemporaryFolder) throws -> TmuxSession {
-        let session = try TmuxSession([Binary.path ?? "cognito-explorer", folder.path], directory: folder.path)
+        let session = try TmuxSession([Binary.required(), folder.path], directory: folder.path)
         try session.waitFor(text: "Events 1")
         return session
     }

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The headless `render` subcommand of the real executable.
-@Suite("render command", .enabled(if: Binary.path != nil, "cognito-explorer is not built"))
+@Suite("render command", .enabled(if: Binary.shouldRunTests, Comment(rawValue: Binary.skipReason)))
 struct RenderCommandTests {
     @Test("prints the screen after the keys, at the size asked")
     func text() throws {

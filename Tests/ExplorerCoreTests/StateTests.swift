@@ -29,7 +29,6 @@ struct StateTests {
         effects = state.apply(.loaded(summaries))
         #expect(effects.isEmpty)
         #expect(!state.isLoading)
-        #expect(state.apply(.tick).isEmpty)
     }
 
     @Test("a path that gives no file shows its problem")

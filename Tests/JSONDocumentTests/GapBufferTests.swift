@@ -4,8 +4,6 @@ import Testing
 /// The stored text has a gap at the last edit (Storage+Gap.swift); what the document gives out must
 /// not show it: bytes, spans and reads are those of the text, wherever the gap is.
 @Suite struct GapBufferTests {
-    typealias Random = SplitMix
-
     /// A document of `count` members, each an object with a few values, indented.
     static func records(_ count: Int) -> [UInt8] {
         var text = "{\n  \"records\": [\n"
@@ -26,20 +24,13 @@ import Testing
         original.reserveCapacity(original.count + spareCapacity)
         var document = try JSONDocument(bytes: original)
         original = []
-        var random = Random(seed: 42)
+        var random = RandomEdits(seed: 42)
         for step in 0..<300 {
             let record = random.below(400)
             let field = ["id", "name", "active", "tags"][random.below(4)]
             let node = try #require(document.node(at: ["records", .index(record), .key(field)]))
-            let replacement: [UInt8]
-            switch random.below(4) {
-            case 0: replacement = Array("\(random.below(1_000_000))".utf8)
-            case 1: replacement = Array("\"\(String(repeating: "x", count: random.below(40)))\"".utf8)
-            case 2: replacement = Array("[\(random.below(9)), {\"k\": null}]".utf8)
-            default:
-                // Longer than any gap so far: the gap must grow.
-                replacement = Array("\"\(String(repeating: "y", count: 5000 + random.below(5000)))\"".utf8)
-            }
+            // Now and then longer than any gap so far: the gap must grow.
+            let replacement = random.replacementBytes()
             try document.apply(Splice(range: node.span, replacement: replacement), path: [])
             expected.replaceSubrange(node.span, with: replacement)
             let bytes = document.bytes

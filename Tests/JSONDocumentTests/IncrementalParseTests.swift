@@ -4,34 +4,6 @@ import TestSupport
 
 /// Edits re-parse only the members around the change; the tape must equal a fresh parse's.
 @Suite struct IncrementalParseTests {
-    /// The deterministic generator of RoundTripAndMutationTests, so every run makes the same edits.
-    typealias Random = SplitMix
-
-    static func allPaths(_ document: JSONDocument) -> [(JSONPath, JSONKind)] {
-        var result: [(JSONPath, JSONKind)] = []
-        var pending: [(JSONNode, JSONPath)] = [(document.root, [])]
-        while let (node, path) = pending.popLast() {
-            result.append((path, node.kind))
-            var index = 0
-            for child in node.children {
-                pending.append((child, path + [node.kind == .object ? .key(child.key ?? "") : .index(index)]))
-                index += 1
-            }
-        }
-        return result
-    }
-
-    static func value(_ random: inout Random) -> JSONValue {
-        switch random.below(6) {
-        case 0: return .bool(random.below(2) == 0)
-        case 1: return .number(JSONNumber(random.below(1000)))
-        case 2: return .string("v\u{e9}\"\(random.below(100))")
-        case 3: return .null
-        case 4: return .array([.string("a"), .number(JSONNumber(2)), .object([.init("k", .bool(true))])])
-        default: return .object([.init("x", .string("y")), .init("z", .array([]))])
-        }
-    }
-
     static func expectSameAsFreshParse(_ document: JSONDocument, _ step: String) throws {
         let fresh = try Storage(bytes: document.bytes, maxDepth: document.maxDepth)
         let storage = document.storage
@@ -71,36 +43,16 @@ import TestSupport
     func randomEdits(file: String) throws {
         let path = file.hasPrefix("/") ? file : Repository.root + "/" + file
         var document = try JSONDocument(bytes: Repository.bytes(of: path))
-        var random = Random(seed: UInt64(truncatingIfNeeded: file.utf8.reduce(7) { $0 &* 31 &+ Int($1) }))
+        var edits = RandomEdits(seedFrom: file)
+        var changed = 0
         for step in 0..<60 {
-            let paths = Self.allPaths(document)
-            let (target, kind) = paths[random.below(paths.count)]
-            var description = ""
-            switch random.below(7) {
-            case 0, 1:
-                let value = Self.value(&random)
-                description = "set \(target.dottedString) = \(value.compactText)"
-                try? document.setValue(value, at: target)
-            case 2:
-                guard kind == .object else { continue }
-                description = "insert into \(target.dottedString)"
-                try? document.setValue(Self.value(&random), at: target + [.key("new\(step)")])
-            case 3:
-                guard kind == .array else { continue }
-                description = "append to \(target.dottedString)"
-                try? document.appendValue(Self.value(&random), to: target)
-            case 4:
-                description = "remove \(target.dottedString)"
-                try? document.removeValue(at: target)
-            case 5:
-                description = "undo"
-                document.undo()
-            default:
-                description = "redo"
-                document.redo()
-            }
-            try Self.expectSameAsFreshParse(document, "\(file) step \(step): \(description)")
+            let edit = edits.next(in: document)
+            let before = document.bytes
+            edit.apply(to: &document)
+            if document.bytes != before { changed += 1 }
+            try Self.expectSameAsFreshParse(document, "\(file) step \(step): \(edit.description)")
         }
+        #expect(changed >= 20, "\(file): most random edits change the text (\(changed) of 60 did)")
         while document.undo() {}
         #expect(document.bytes == Repository.bytes(of: path), "\(file): undoing every edit gives the original bytes")
     }

@@ -6,8 +6,6 @@ import Testing
 /// containers, and edits keep them up to date. After any edit, every kept answer must equal the
 /// answer found by walking the same container of a fresh parse of the same bytes.
 @Suite struct QueryCacheTests {
-    typealias Random = SplitMix
-
     static let long40 = String(repeating: "l", count: 40)
     static let long70 = String(repeating: "m", count: 70)
     /// Key sets to ask about: plain, escaped (`\u0073ub` is "sub"), non-ASCII and long keys.
@@ -114,18 +112,6 @@ import Testing
         }
     }
 
-    /// A splice the public API cannot make: a member's key renamed (to a wanted key, an escaped
-    /// spelling of one, a sibling's key or a new one).
-    static func renameSplice(_ document: JSONDocument, _ random: inout Random) -> (Splice, String)? {
-        let nodes = document.storage.nodes
-        let index = random.below(nodes.count)
-        let node = JSONNode(storage: document.storage, index: index)
-        guard let keySpan = node.keySpan else { return nil }
-        let names = ["\"sub\"", "\"\\u0073ub\"", "\"renamed\"", "\"k\(random.below(50))\"", "\"\(long70)\"", "\"email_verified\""]
-        let name = names[random.below(names.count)]
-        return (Splice(range: keySpan, replacement: Array(name.utf8)), "rename \(node.key ?? "") at node \(index) to \(name)")
-    }
-
     /// Small values around the long containers, and the inner long map itself.
     static let fixedTargets: [JSONPath] = [["head", "a"], ["head", "b"], ["tail", "q"], ["outer", "other1", "x"],
                                            ["outer", "other2", 1], ["outer", "inner"]]
@@ -137,48 +123,23 @@ import Testing
         var document = try JSONDocument(text: original)
         Self.askLongContainers(document, "unedited")
         #expect(try Self.expectKeptAnswersFresh(document, "unedited") > 0)
-        var random = Random(seed: indented ? 41 : 43)
+        var edits = RandomEdits(seed: indented ? 41 : 43)
         var snapshots: [(JSONDocument, String)] = []
         var checked = 0
         for step in 0..<250 {
             // Now and then a copy shares the storage, so the next edit copies it instead of patching in place.
-            if random.below(12) == 0 { snapshots.append((document, "snapshot at step \(step)")) }
-            let target: JSONPath
-            if random.below(4) == 0 {
-                target = Self.fixedTargets[random.below(Self.fixedTargets.count)]
-            } else {
-                target = document.path(ofNode: random.below(document.storage.nodes.count))
-            }
-            var description = ""
-            switch random.below(10) {
-            case 0, 1, 2:
-                let value = IncrementalParseTests.value(&random)
-                description = "set \(target.dottedString) = \(value.compactText)"
-                try? document.setValue(value, at: target)
-            case 3:
-                let name = ["sub", "new0", "new1", "k5", "a\u{e9}"][random.below(5)]
-                let object = random.below(2) == 0 ? JSONPath(target.dropLast()) : ["attributes"]
-                description = "insert \(name) into \(object.dottedString)"
-                try? document.setValue(IncrementalParseTests.value(&random), at: object + [.key(name)])
-            case 4:
-                description = "append to scopes"
-                try? document.appendValue(random.below(2) == 0 ? .string("more") : .number(JSONNumber(7)), to: ["scopes"])
-            case 5:
-                description = "remove \(target.dottedString)"
-                try? document.removeValue(at: target)
-            case 6:
-                guard let (splice, text) = Self.renameSplice(document, &random) else { continue }
-                description = text
-                try? document.apply(splice, path: [])
-            case 7:
-                description = "undo"
-                document.undo()
-            case 8:
-                description = "redo"
-                document.redo()
-            default:
+            if edits.below(12) == 0 { snapshots.append((document, "snapshot at step \(step)")) }
+            let description: String
+            if edits.below(10) == 0 {
                 description = "ask again"
                 Self.askLongContainers(document, "step \(step)")
+            } else {
+                // Keys the queries look for are inserted and renamed to, plainly and escaped; a
+                // target inside a long container makes an insert or append go into it.
+                let edit = edits.next(in: document, extraTargets: Self.fixedTargets,
+                                      renameTo: ["sub", "renamed", Self.long70, "email_verified", "k\(edits.below(50))"])
+                edit.apply(to: &document)
+                description = edit.description
             }
             checked += try Self.expectKeptAnswersFresh(document, "\(indented ? "indented" : "minified") step \(step): \(description)")
         }

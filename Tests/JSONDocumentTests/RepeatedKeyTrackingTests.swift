@@ -5,8 +5,6 @@ import TestSupport
 /// The storage lists the objects whose keys may repeat, and edits keep that list up to date; after
 /// any edit it must equal the list of a fresh parse, and `duplicateKeys` what a fresh parse reports.
 @Suite struct RepeatedKeyTrackingTests {
-    typealias Random = IncrementalParseTests.Random
-
     /// Documents with and without repeated keys, small objects and ones past the pairwise limit.
     static let documents: [String] = {
         let wide = (0..<40).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
@@ -45,83 +43,29 @@ import TestSupport
         #expect(document.duplicateKeys == fresh.duplicateKeys, "\(step): duplicate keys")
     }
 
-    /// A value for an edit; some are objects with a repeated key.
-    static func value(_ random: inout Random) -> JSONValue {
-        switch random.below(5) {
-        case 0: return .object([.init("r", .number(JSONNumber(1))), .init("s", .null), .init("r", .bool(true))])
-        case 1: return .object((0..<12).map { JSONValue.Member("w\($0 % (random.below(2) == 0 ? 12 : 9))", .number(JSONNumber($0))) })
-        default: return IncrementalParseTests.value(&random)
-        }
-    }
-
-    /// Splices the public API cannot make: copy a member next to itself (a new repeat), or give a
-    /// member the key of a sibling, a new key, or an escaped spelling.
-    static func rawSplice(_ document: JSONDocument, _ random: inout Random) -> (Splice, String)? {
-        let objects = IncrementalParseTests.allPaths(document).filter { $0.1 == .object }
-        guard let (path, _) = objects.isEmpty ? nil : objects[random.below(objects.count)],
-              let object = document.node(at: path) else { return nil }
-        let members = Array(object.children)
-        guard !members.isEmpty else { return nil }
-        let member = members[random.below(members.count)]
-        guard let keySpan = member.keySpan else { return nil }
-        let bytes = document.bytes
-        switch random.below(4) {
-        case 0:
-            let text = [UInt8](", ".utf8) + bytes[keySpan.lowerBound..<member.span.upperBound]
-            return (Splice(range: member.span.upperBound..<member.span.upperBound, replacement: text), "copy \(member.key ?? "") in \(path.dottedString)")
-        case 1:
-            guard let sibling = members[random.below(members.count)].keySpan else { return nil }
-            return (Splice(range: keySpan, replacement: Array(bytes[sibling])), "rename \(member.key ?? "") in \(path.dottedString) to a sibling's key")
-        case 2:
-            return (Splice(range: keySpan, replacement: Array("\"n\(random.below(1000))\"".utf8)), "rename \(member.key ?? "") in \(path.dottedString)")
-        default:
-            return (Splice(range: keySpan, replacement: Array("\"\\u0061\"".utf8)), "rename \(member.key ?? "") in \(path.dottedString) to an escaped a")
-        }
-    }
-
     @Test("random edits, undos and redos keep the list of objects that may repeat keys equal to a fresh parse's",
           arguments: Array(documents.indices))
     func randomEdits(documentIndex: Int) throws {
         let original = Self.documents[documentIndex]
         var document = try JSONDocument(text: original)
         try Self.expectTracked(document, "document \(documentIndex) unedited")
-        var random = Random(seed: UInt64(documentIndex) &* 0x2545_F491_4F6C_DD1D &+ 17)
+        var edits = RandomEdits(seed: UInt64(documentIndex) &* 0x2545_F491_4F6C_DD1D &+ 17)
         var snapshots: [(JSONDocument, [DuplicateKey])] = []
         for step in 0..<300 {
             // Now and then a copy shares the storage, so the next edit copies it instead of patching in place.
-            if random.below(10) == 0 { snapshots.append((document, document.duplicateKeys)) }
-            let paths = IncrementalParseTests.allPaths(document)
-            let (target, kind) = paths[random.below(paths.count)]
-            var description = ""
-            switch random.below(9) {
-            case 0, 1:
-                let value = Self.value(&random)
-                description = "set \(target.dottedString) = \(value.compactText)"
-                try? document.setValue(value, at: target)
-            case 2:
-                guard kind == .object else { continue }
-                description = "insert into \(target.dottedString)"
-                try? document.setValue(Self.value(&random), at: target + [.key("new\(random.below(4))")])
-            case 3:
-                guard let (splice, text) = Self.rawSplice(document, &random) else { continue }
-                description = text
-                try? document.apply(splice, path: [])
-            case 4:
-                description = "remove \(target.dottedString)"
-                try? document.removeValue(at: target)
-            case 5:
+            if edits.below(10) == 0 { snapshots.append((document, document.duplicateKeys)) }
+            let edit: RandomEdit
+            switch edits.below(9) {
+            case 0:
                 // Replacing the root parses the whole text again.
-                let value: JSONValue = random.below(2) == 0 ? Self.value(&random) : .object([.init("z", Self.value(&random))])
-                description = "replace the root with \(value.compactText)"
-                try? document.setValue(value, at: [])
-            case 6:
-                description = "undo"
-                document.undo()
+                edit = .set([], edits.below(2) == 0 ? edits.value() : .object([.init("z", edits.value())]))
+            case 1, 2:
+                edit = edits.memberSplice(in: document) ?? .undo
             default:
-                description = "redo"
-                document.redo()
+                edit = edits.next(in: document, insertKeys: ["new0", "new1", "new2", "new3"])
             }
-            try Self.expectTracked(document, "document \(documentIndex) step \(step): \(description)")
+            edit.apply(to: &document)
+            try Self.expectTracked(document, "document \(documentIndex) step \(step): \(edit.description)")
         }
         for (snapshot, duplicates) in snapshots {
             #expect(snapshot.duplicateKeys == duplicates, "a copy keeps its own list")
@@ -137,27 +81,11 @@ import TestSupport
     func fixtureEdits(file: String) throws {
         let path = file.hasPrefix("/") ? file : Repository.root + "/" + file
         var document = try JSONDocument(bytes: Repository.bytes(of: path))
-        var random = Random(seed: UInt64(truncatingIfNeeded: file.utf8.reduce(11) { $0 &* 31 &+ Int($1) }))
+        var edits = RandomEdits(seedFrom: "repeats " + file)
         for step in 0..<60 {
-            var description = ""
-            switch random.below(4) {
-            case 0:
-                guard let (splice, text) = Self.rawSplice(document, &random) else { continue }
-                description = text
-                try? document.apply(splice, path: [])
-            case 1:
-                let paths = IncrementalParseTests.allPaths(document)
-                let (target, _) = paths[random.below(paths.count)]
-                description = "set \(target.dottedString)"
-                try? document.setValue(Self.value(&random), at: target)
-            case 2:
-                description = "undo"
-                document.undo()
-            default:
-                description = "redo"
-                document.redo()
-            }
-            try Self.expectTracked(document, "\(file) step \(step): \(description)")
+            let edit = edits.below(2) == 0 ? edits.memberSplice(in: document) ?? .redo : edits.next(in: document)
+            edit.apply(to: &document)
+            try Self.expectTracked(document, "\(file) step \(step): \(edit.description)")
         }
     }
 

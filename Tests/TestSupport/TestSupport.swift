@@ -92,21 +92,71 @@ public struct TemporaryFolder {
 }
 
 /// The built `cognito-explorer` executable, which `swift test` builds next to the test bundle.
+///
+/// The rule, and the only one: `COGNITO_EXPLORER_BINARY` when it is set (and nothing else, even
+/// when it names no executable); otherwise the `cognito-explorer` in the build products folder the
+/// running test bundle is in, which is the configuration being tested (`debug`, or `release` under
+/// `swift test -c release`). There is no fallback to another configuration's folder, so a stale
+/// debug build is never tested in place of the current one.
 public enum Binary {
-    /// The executable's path, or nil when it has not been built.
-    public static let path: String? = {
-        var candidates: [String] = []
-        if let explicit = ProcessInfo.processInfo.environment["COGNITO_EXPLORER_BINARY"] { candidates.append(explicit) }
-        let runner = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        var folder = runner.deletingLastPathComponent()
-        // The runner may sit inside a bundle folder (`X.xctest/...`): walk up to the build folder.
-        for _ in 0..<4 {
-            candidates.append(folder.appendingPathComponent("cognito-explorer").path)
-            folder.deleteLastPathComponent()
+    /// The environment variable that names the executable explicitly.
+    public static let environmentVariable = "COGNITO_EXPLORER_BINARY"
+
+    /// Where the lookup found the executable, or why it found none.
+    public enum Lookup: Equatable, Sendable {
+        case found(String)
+        case missing(reason: String)
+    }
+
+    /// Finds the executable for a test runner at `runner` (the test bundle or the program inside
+    /// it), by the rule above; `isExecutable` answers for a path.
+    public static func locate(runner: String, environment: [String: String],
+                              isExecutable: (String) -> Bool) -> Lookup {
+        if let explicit = environment[environmentVariable], !explicit.isEmpty {
+            return isExecutable(explicit)
+                ? .found(explicit)
+                : .missing(reason: "\(environmentVariable)=\(explicit) is not an executable file")
         }
-        candidates.append(Repository.root + "/.build/debug/cognito-explorer")
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
+        // On Linux the runner is `<products>/X.xctest`; on macOS it is the program inside the bundle
+        // `<products>/X.xctest/Contents/MacOS/X`. Either way the products folder holds the bundle.
+        var folder = URL(fileURLWithPath: runner)
+        while folder.path != "/", folder.pathExtension != "xctest" { folder.deleteLastPathComponent() }
+        if folder.pathExtension != "xctest" { folder = URL(fileURLWithPath: runner) }
+        folder.deleteLastPathComponent()
+        let candidate = folder.appendingPathComponent("cognito-explorer").path
+        return isExecutable(candidate)
+            ? .found(candidate)
+            : .missing(reason: "cognito-explorer is not built at \(candidate) (run swift build, or set \(environmentVariable))")
+    }
+
+    /// The lookup for this test run.
+    public static let lookup: Lookup = {
+        let runner = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().path
+        return locate(runner: runner, environment: ProcessInfo.processInfo.environment,
+                      isExecutable: { FileManager.default.isExecutableFile(atPath: $0) })
     }()
+
+    /// The executable's path, or nil when it has not been built.
+    public static var path: String? {
+        if case .found(let path) = lookup { return path }
+        return nil
+    }
+
+    /// Whether suites that run the executable should run: when it is built, and always in a CI run
+    /// (`CI=true`), where a missing executable makes them fail instead of skipping.
+    public static var shouldRunTests: Bool { path != nil || Conformance.isCI }
+
+    /// The reason shown when those suites are skipped.
+    public static var skipReason: String {
+        if case .missing(let reason) = lookup { return reason }
+        return "needs the built cognito-explorer"
+    }
+
+    /// The executable's path, or a `Failure.notBuilt` error for a test to report.
+    public static func required() throws -> String {
+        guard let path else { throw Failure.notBuilt }
+        return path
+    }
 
     /// What a run printed and how it ended.
     public struct Result: Sendable {
@@ -120,7 +170,9 @@ public enum Binary {
         case notBuilt, timedOut(seconds: Double)
         public var description: String {
             switch self {
-            case .notBuilt: return "cognito-explorer is not built (run swift build)"
+            case .notBuilt:
+                if case .missing(let reason) = Binary.lookup { return reason }
+                return "cognito-explorer is not built (run swift build)"
             case .timedOut(let seconds): return "cognito-explorer did not finish within \(seconds) s"
             }
         }

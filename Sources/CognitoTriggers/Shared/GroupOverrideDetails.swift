@@ -101,22 +101,12 @@ public struct ClaimsAndScopeOverrideDetails: EventView {
 
     /// The ID token's changes; created on first access, also where the event holds `null`.
     public var idTokenGeneration: TokenGeneration {
-        mutating get {
-            var view = TokenGeneration(document: document, basePath: path("idTokenGeneration"))
-            view.ensureObject()
-            document = view.document
-            return view
-        }
+        mutating get { objectMember("idTokenGeneration", TokenGeneration.init) }
         set { document = newValue.document }
     }
     /// The access token's changes; created on first access, also where the event holds `null`.
     public var accessTokenGeneration: TokenGeneration {
-        mutating get {
-            var view = TokenGeneration(document: document, basePath: path("accessTokenGeneration"))
-            view.ensureObject()
-            document = view.document
-            return view
-        }
+        mutating get { objectMember("accessTokenGeneration", TokenGeneration.init) }
         set { document = newValue.document }
     }
     /// The groups and roles override.

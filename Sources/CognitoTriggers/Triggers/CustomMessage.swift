@@ -2,48 +2,38 @@ import JSONDocument
 
 /// Custom message: runs before Cognito sends a verification, welcome or MFA message, so the function
 /// can write its text.
-public struct CustomMessageEvent: CognitoTriggerEvent {
+public struct CustomMessageEvent: TriggerEventWithResponse {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
+}
 
-    public var request: Request { Request(document: document, basePath: ["request"]) }
-    public var response: Response {
-        get { Response(document: document, basePath: ["response"]) }
-        set { document = newValue.document }
+extension EventRequest where Event == CustomMessageEvent {
+    /// The placeholder (such as `{####}`) that the message must contain; Cognito puts the code there.
+    public var codeParameter: String { get throws(FieldError) { try required("codeParameter", .string) } }
+    /// The placeholder for a verification link, when the pool sends links.
+    public var linkParameter: String? { get throws(FieldError) { try optional("linkParameter", .string) } }
+    /// The placeholder for the user name (sent for `AdminCreateUser` invitations).
+    public var usernameParameter: String? { get throws(FieldError) { try optional("usernameParameter", .string) } }
+    /// The user's attributes.
+    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
+    /// Data the app passed in `ClientMetadata`.
+    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
+}
+
+extension EventResponse where Event == CustomMessageEvent {
+    /// The text message; must contain the code placeholder.
+    public var smsMessage: String? {
+        get { lenient("smsMessage", .string) }
+        set { write("smsMessage", newValue, JSONValue.string) }
     }
-
-    public struct Request: EventView {
-        public var document: JSONDocument
-        public let basePath: JSONPath
-        /// The placeholder (such as `{####}`) that the message must contain; Cognito puts the code there.
-        public var codeParameter: String { get throws(FieldError) { try required("codeParameter", .string) } }
-        /// The placeholder for a verification link, when the pool sends links.
-        public var linkParameter: String? { get throws(FieldError) { try optional("linkParameter", .string) } }
-        /// The placeholder for the user name (sent for `AdminCreateUser` invitations).
-        public var usernameParameter: String? { get throws(FieldError) { try optional("usernameParameter", .string) } }
-        /// The user's attributes.
-        public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-        /// Data the app passed in `ClientMetadata`.
-        public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
+    /// The email body (may be HTML); must contain the code placeholder.
+    public var emailMessage: String? {
+        get { lenient("emailMessage", .string) }
+        set { write("emailMessage", newValue, JSONValue.string) }
     }
-
-    public struct Response: EventView {
-        public var document: JSONDocument
-        public let basePath: JSONPath
-        /// The text message; must contain the code placeholder.
-        public var smsMessage: String? {
-            get { lenient("smsMessage", .string) }
-            set { write("smsMessage", newValue, JSONValue.string) }
-        }
-        /// The email body (may be HTML); must contain the code placeholder.
-        public var emailMessage: String? {
-            get { lenient("emailMessage", .string) }
-            set { write("emailMessage", newValue, JSONValue.string) }
-        }
-        /// The email subject line.
-        public var emailSubject: String? {
-            get { lenient("emailSubject", .string) }
-            set { write("emailSubject", newValue, JSONValue.string) }
-        }
+    /// The email subject line.
+    public var emailSubject: String? {
+        get { lenient("emailSubject", .string) }
+        set { write("emailSubject", newValue, JSONValue.string) }
     }
 }

@@ -5,19 +5,15 @@ import JSONDocument
 public struct CustomSenderEvent: CognitoTriggerEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
+}
 
-    public var request: Request { Request(document: document, basePath: ["request"]) }
-
-    public struct Request: EventView {
-        public var document: JSONDocument
-        public let basePath: JSONPath
-        /// The request format: `customEmailSenderRequestV1` or `customSMSSenderRequestV1`.
-        public var type: String { get throws(FieldError) { try required("type", .string) } }
-        /// The code, encrypted with the pool's KMS key; null for messages without a code.
-        public var code: String? { get throws(FieldError) { try optional("code", .string) } }
-        /// The user's attributes.
-        public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-        /// Data the app passed in `ClientMetadata`.
-        public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
-    }
+extension EventRequest where Event == CustomSenderEvent {
+    /// The request format: `customEmailSenderRequestV1` or `customSMSSenderRequestV1`.
+    public var type: String { get throws(FieldError) { try required("type", .string) } }
+    /// The code, encrypted with the pool's KMS key; null for messages without a code.
+    public var code: String? { get throws(FieldError) { try optional("code", .string) } }
+    /// The user's attributes.
+    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
+    /// Data the app passed in `ClientMetadata`.
+    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }

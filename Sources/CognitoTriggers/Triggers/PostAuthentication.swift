@@ -4,17 +4,13 @@ import JSONDocument
 public struct PostAuthenticationEvent: CognitoTriggerEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
+}
 
-    public var request: Request { Request(document: document, basePath: ["request"]) }
-
-    public struct Request: EventView {
-        public var document: JSONDocument
-        public let basePath: JSONPath
-        /// True when the user signed in from a device Cognito had not seen.
-        public var newDeviceUsed: Bool { get throws(FieldError) { try optional("newDeviceUsed", .bool) ?? false } }
-        /// The user's attributes.
-        public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-        /// Data the app passed in `ClientMetadata`.
-        public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
-    }
+extension EventRequest where Event == PostAuthenticationEvent {
+    /// True when the user signed in from a device Cognito had not seen.
+    public var newDeviceUsed: Bool { get throws(FieldError) { try optional("newDeviceUsed", .bool) ?? false } }
+    /// The user's attributes.
+    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
+    /// Data the app passed in `ClientMetadata`.
+    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }

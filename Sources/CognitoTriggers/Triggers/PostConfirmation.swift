@@ -4,15 +4,11 @@ import JSONDocument
 public struct PostConfirmationEvent: CognitoTriggerEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
+}
 
-    public var request: Request { Request(document: document, basePath: ["request"]) }
-
-    public struct Request: EventView {
-        public var document: JSONDocument
-        public let basePath: JSONPath
-        /// The confirmed user's attributes.
-        public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-        /// Data the app passed in `ClientMetadata`.
-        public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
-    }
+extension EventRequest where Event == PostConfirmationEvent {
+    /// The confirmed user's attributes.
+    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
+    /// Data the app passed in `ClientMetadata`.
+    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }

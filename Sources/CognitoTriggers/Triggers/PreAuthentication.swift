@@ -4,17 +4,13 @@ import JSONDocument
 public struct PreAuthenticationEvent: CognitoTriggerEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
+}
 
-    public var request: Request { Request(document: document, basePath: ["request"]) }
-
-    public struct Request: EventView {
-        public var document: JSONDocument
-        public let basePath: JSONPath
-        /// True when the user does not exist (only sent when the app client hides that fact).
-        public var userNotFound: Bool? { get throws(FieldError) { try optional("userNotFound", .bool) } }
-        /// The user's attributes.
-        public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-        /// Extra data the app sent for validation only.
-        public var validationData: [String: String] { get throws(FieldError) { try map("validationData") } }
-    }
+extension EventRequest where Event == PreAuthenticationEvent {
+    /// True when the user does not exist (only sent when the app client hides that fact).
+    public var userNotFound: Bool? { get throws(FieldError) { try optional("userNotFound", .bool) } }
+    /// The user's attributes.
+    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
+    /// Extra data the app sent for validation only.
+    public var validationData: [String: String] { get throws(FieldError) { try map("validationData") } }
 }

@@ -2,59 +2,49 @@ import JSONDocument
 
 /// User migration: runs when a user Cognito does not know signs in or resets a password, so the
 /// function can bring the user over from an old directory.
-public struct UserMigrationEvent: CognitoTriggerEvent {
+public struct UserMigrationEvent: TriggerEventWithResponse {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
+}
 
-    public var request: Request { Request(document: document, basePath: ["request"]) }
-    public var response: Response {
-        get { Response(document: document, basePath: ["response"]) }
-        set { document = newValue.document }
+extension EventRequest where Event == UserMigrationEvent {
+    /// The password the user typed (sign-in only; absent for forgotten passwords).
+    public var password: String? { get throws(FieldError) { try optional("password", .string) } }
+    /// Extra data the app sent for validation only.
+    public var validationData: [String: String] { get throws(FieldError) { try map("validationData") } }
+    /// Data the app passed in `ClientMetadata`.
+    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
+}
+
+extension EventResponse where Event == UserMigrationEvent {
+    /// The attributes to create the user with.
+    public var userAttributes: [String: String]? {
+        get { lenient("userAttributes", .stringMap) }
+        set { write("userAttributes", newValue, JSONValue.stringObject) }
     }
-
-    public struct Request: EventView {
-        public var document: JSONDocument
-        public let basePath: JSONPath
-        /// The password the user typed (sign-in only; absent for forgotten passwords).
-        public var password: String? { get throws(FieldError) { try optional("password", .string) } }
-        /// Extra data the app sent for validation only.
-        public var validationData: [String: String] { get throws(FieldError) { try map("validationData") } }
-        /// Data the app passed in `ClientMetadata`.
-        public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
+    /// `CONFIRMED` or `RESET_REQUIRED`.
+    public var finalUserStatus: String? {
+        get { lenient("finalUserStatus", .string) }
+        set { write("finalUserStatus", newValue, JSONValue.string) }
     }
-
-    public struct Response: EventView {
-        public var document: JSONDocument
-        public let basePath: JSONPath
-        /// The attributes to create the user with.
-        public var userAttributes: [String: String]? {
-            get { lenient("userAttributes", .stringMap) }
-            set { write("userAttributes", newValue, JSONValue.stringObject) }
-        }
-        /// `CONFIRMED` or `RESET_REQUIRED`.
-        public var finalUserStatus: String? {
-            get { lenient("finalUserStatus", .string) }
-            set { write("finalUserStatus", newValue, JSONValue.string) }
-        }
-        /// `SUPPRESS` to send no welcome message, `RESEND` to send it again.
-        public var messageAction: String? {
-            get { lenient("messageAction", .string) }
-            set { write("messageAction", newValue, JSONValue.string) }
-        }
-        /// Where to send the welcome message: `EMAIL`, `SMS` or both.
-        public var desiredDeliveryMediums: [String]? {
-            get { lenient("desiredDeliveryMediums", .stringList) }
-            set { write("desiredDeliveryMediums", newValue, JSONValue.stringArray) }
-        }
-        /// Move an email or phone alias from an existing user to the migrated one.
-        public var forceAliasCreation: Bool? {
-            get { lenient("forceAliasCreation", .bool) }
-            set { write("forceAliasCreation", newValue, JSONValue.bool) }
-        }
-        /// Turn on SMS multi-factor authentication for the migrated user (needs a `phone_number`).
-        public var enableSMSMFA: Bool? {
-            get { lenient("enableSMSMFA", .bool) }
-            set { write("enableSMSMFA", newValue, JSONValue.bool) }
-        }
+    /// `SUPPRESS` to send no welcome message, `RESEND` to send it again.
+    public var messageAction: String? {
+        get { lenient("messageAction", .string) }
+        set { write("messageAction", newValue, JSONValue.string) }
+    }
+    /// Where to send the welcome message: `EMAIL`, `SMS` or both.
+    public var desiredDeliveryMediums: [String]? {
+        get { lenient("desiredDeliveryMediums", .stringList) }
+        set { write("desiredDeliveryMediums", newValue, JSONValue.stringArray) }
+    }
+    /// Move an email or phone alias from an existing user to the migrated one.
+    public var forceAliasCreation: Bool? {
+        get { lenient("forceAliasCreation", .bool) }
+        set { write("forceAliasCreation", newValue, JSONValue.bool) }
+    }
+    /// Turn on SMS multi-factor authentication for the migrated user (needs a `phone_number`).
+    public var enableSMSMFA: Bool? {
+        get { lenient("enableSMSMFA", .bool) }
+        set { write("enableSMSMFA", newValue, JSONValue.bool) }
     }
 }

@@ -31,8 +31,6 @@ public enum Action: Sendable {
     case functionFinished(FunctionReport)
     /// Ctrl-C while the user's function runs: stop it (the run loop sends this instead of quitting).
     case interruptFunction
-    /// Time passed; nothing to do for now, but kept so run loops can wake the state.
-    case tick
     /// Ctrl-C (SIGINT under cbreak): cancels a prompt or input; at the top level quits, asking
     /// first when edits are unsaved. Handled exactly like the key `.ctrl("c")`.
     case interrupt
@@ -73,8 +71,6 @@ public enum Effect: Hashable, Sendable {
     case copyToClipboard(text: String)
     /// Leave the program with this exit status.
     case quit(status: Int32)
-    /// Draw again, even though no key was pressed.
-    case requestRedraw
     /// Look for a recovery file beside `path` (see `RecoveryFile`); answer `.recoveryFound` when
     /// there is one, nothing otherwise.
     case findRecovery(path: String)

@@ -22,7 +22,7 @@ public struct EffectRunner: Sendable {
 
     /// Performs one effect and returns the action that reports its result, if it has one.
     ///
-    /// `.quit` and `.requestRedraw` return nil: the caller acts on them.
+    /// `.quit` and `.stopFunction` return nil: the caller acts on them.
     public func perform(_ effect: Effect) -> Action? {
         switch effect {
         case .expand(let paths):
@@ -77,7 +77,7 @@ public struct EffectRunner: Sendable {
         case .runFunction(let command, let event, let region, let path):
             if let functionRunner { return .functionFinished(functionRunner(command, event, region, path)) }
             return .functionFinished(FunctionReport(path: path, lines: ["no function runner in this run"], response: nil))
-        case .stopFunction, .quit, .requestRedraw, .copyToClipboard:
+        case .stopFunction, .quit, .copyToClipboard:
             return nil
         }
     }

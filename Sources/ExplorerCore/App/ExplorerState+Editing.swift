@@ -64,12 +64,18 @@ extension ExplorerState {
     }
 
     mutating func activateResponseRow() -> [Effect] {
+        // A row holds a node, and so the document's storage: it must be let go before the edit,
+        // or the edit copies the whole document. The test lives in a property of its own.
+        if focusedRowIsBooleanField {
+            toggleBoolean()
+            return []
+        }
         guard let row = focusedRow else { return [] }
         let current = row.node
         if row.role == .field, let spec = row.spec {
             switch spec.type {
             case .boolean:
-                toggleBoolean()
+                break  // toggled above
             case .enumeration:
                 openPicker(title: "\(spec.name): choose a value", options: spec.allowedValues,
                            current: current?.stringValue, purpose: .setValue(row.path))
@@ -152,6 +158,11 @@ extension ExplorerState {
         applyEdit("\(path.dottedString) = \(newValue)") { document throws(JSONEditError) in
             try document.setValue(.bool(newValue), at: path, createMissing: true)
         }
+    }
+
+    /// True when the focused row is a boolean field of the catalogue, which Enter toggles.
+    private var focusedRowIsBooleanField: Bool {
+        focusedRow.map { $0.role == .field && $0.spec?.type == .boolean } ?? false
     }
 
     private mutating func plannedToggle() -> (JSONPath, Bool)? {

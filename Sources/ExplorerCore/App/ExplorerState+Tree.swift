@@ -42,11 +42,7 @@ extension ExplorerState {
         case .expand: expandOrEnter()
         case .collapse: collapseOrLeave()
         case .expandAll, .collapseAll:
-            withFocusedPane { pane, session in
-                let path = pane.currentRow?.path
-                pane.expansion.reset(to: command == .expandAll ? .all : .none)
-                _ = path
-            }
+            withFocusedPane { pane, _ in pane.expansion.reset(to: command == .expandAll ? .all : .none) }
             withCurrentSession { $0.rebuildRows() }
             keepCursorsVisible()
         case .search:

@@ -1,5 +1,5 @@
 import CognitoTriggers
-import JSONDocument
+@_spi(Testing) import JSONDocument
 import TerminalText
 
 /// How the screen may use colour.
@@ -200,6 +200,9 @@ public struct ExplorerState: Sendable {
     /// The text of the current file as edited so far, when it is JSON.
     public var currentDocumentBytes: [UInt8]? { currentSession?.event?.document.bytes }
 
+    /// The storage identity of the current file's document (see `JSONDocument.storageIdentity`).
+    @_spi(Testing) public var currentStorageIdentity: ObjectIdentifier? { currentSession?.event?.document.storageIdentity }
+
     /// The path of the file shown.
     public var currentFile: String? { currentPath }
 
@@ -258,8 +261,6 @@ public struct ExplorerState: Sendable {
             return functionFinished(report)
         case .interruptFunction:
             return runningFunction == nil ? [] : stopFunction()
-        case .tick:
-            return []
         case .interrupt:
             return handleKey(.ctrl("c"))
         case .paste(let text):

@@ -1,1 +1,0 @@
-// The ExplorerCore module; see README.md, "How it is built".
