@@ -24,6 +24,9 @@ public final class EventReader {
         public var lookbackBytes = 1 << 20
         /// How many levels of JSON text held in JSON strings are opened.
         public var maxStringLevels = 4
+        /// How many bytes are read at once while lines are short (more while one record grows
+        /// long). Small sizes put chunk boundaries everywhere, for tests and fuzzing; at least 1.
+        public var readBytes = 1 << 20
 
         /// The default limits.
         public init() {}
@@ -130,7 +133,7 @@ public final class EventReader {
 
     private func start() throws(SourceError) {
         started = true
-        guard try fill() else { finished = true; return }
+        guard try fillHead() else { finished = true; return }
         let bytes = window.buffer
         if level == 0, bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B {
             let prefix = Array(bytes)
@@ -139,7 +142,7 @@ public final class EventReader {
             isCompressed = true
             input = GzipInput(compressed: input, name: name, prefix: prefix)
             atEnd = false
-            guard try fill() else { finished = true; return }
+            guard try fillHead() else { finished = true; return }
         }
         guard level == 0 else { return }
         let head = window.buffer
@@ -147,6 +150,16 @@ public final class EventReader {
             throw SourceError(source: name, kind: .utf16)
         }
         if head.prefix(8192).contains(0) { throw SourceError(source: name, kind: .binary) }
+    }
+
+    /// Reads until the bytes the first checks look at are in hand, whatever the read size: 2 (the
+    /// gzip and UTF-16 marks), and 8 KiB (the NUL check) from plain files and memory, where reading
+    /// never waits. False when the input is empty.
+    private func fillHead() throws(SourceError) -> Bool {
+        guard try fill() else { return false }
+        let wanted = isPlainFile ? 8192 : 2
+        while window.count < wanted, try fill() {}
+        return true
     }
 
     /// Reads more bytes, first dropping what no longer needs keeping. False at the end.
@@ -170,7 +183,8 @@ public final class EventReader {
         if window.count < (1 << 20) { window.shrinkIfIdle(to: 1 << 21) }
         // Read more at once only while one line or record grows long, and never much past the limit.
         let pending = window.count - cursor
-        let size = max(1 << 16, min(max(1 << 20, pending), options.maxRecordBytes + 1 - pending))
+        let chunk = max(1, options.readBytes)
+        let size = max(min(1 << 16, chunk), min(max(chunk, pending), options.maxRecordBytes + 1 - pending))
         let got = try input.read(into: window, maximum: size)
         if got == 0 { atEnd = true; return false }
         counts.bytes += got
