@@ -59,6 +59,8 @@ public final class EventReader {
     private var scanFrom = 0
     /// The start of the earliest line a pretty-printed record may begin at.
     private var floor = 0
+    /// True when `floor` is where a record ended inside a line: that line was counted with the record.
+    private var floorInCountedLine = false
     /// Inside a line longer than the limit: its bytes are skipped up to its end.
     private var discarding = false
     private var queue: [SourceItem] = []
@@ -178,6 +180,7 @@ public final class EventReader {
             window.drop(before: keepFrom)
             cursor -= keepFrom
             scanFrom -= keepFrom
+            if keepFrom > floor { floorInCountedLine = false }
             floor = max(0, floor - keepFrom)
         }
         if window.count < (1 << 20) { window.shrinkIfIdle(to: 1 << 21) }
@@ -202,6 +205,7 @@ public final class EventReader {
                 cursorLineCounted = 0
                 scanFrom = cursor
                 floor = cursor
+                floorInCountedLine = false
                 discarding = false
             } else if atEnd {
                 cursor = bytes.count
@@ -210,6 +214,7 @@ public final class EventReader {
                 cursor = bytes.count
                 scanFrom = cursor
                 floor = cursor
+                floorInCountedLine = false
                 try fill()
             }
             return
@@ -271,6 +276,7 @@ public final class EventReader {
         }
         scanFrom = cursor
         floor = cursor
+        floorInCountedLine = false
     }
 
     static func size(_ bytes: Int) -> String {
@@ -298,7 +304,11 @@ public final class EventReader {
     private func commit(start: Int, end: Int, items: [SourceItem], bytes: UnsafeBufferPointer<UInt8>) {
         // Lines before `cursor` that belong to the record were counted as lines without an event.
         if start < cursor {
-            let earlier = Bytes.count(0x0A, in: bytes, from: start, to: cursor)
+            var earlier = Bytes.count(0x0A, in: bytes, from: start, to: cursor)
+            // Except the line where the previous record ended, when this one starts after it there.
+            if floorInCountedLine, let floorLineEnd = Bytes.index(of: 0x0A, in: bytes, from: floor), start <= floorLineEnd {
+                earlier -= 1
+            }
             counts.linesWithoutEvent -= earlier
         }
         let lastLineStart = Bytes.lastIndex(of: 0x0A, in: bytes, from: cursor, before: max(cursor, end - 1)).map { $0 + 1 } ?? cursor
@@ -309,6 +319,7 @@ public final class EventReader {
         cursorLineCounted = 1
         scanFrom = end
         floor = end
+        floorInCountedLine = true
         for item in items {
             switch item {
             case .event(let found):
