@@ -124,6 +124,73 @@ extension JSONDocument {
         }
     }
 
+    /// Replaces the value whose text spans exactly `span` (as `JSONNode.span` gives it) with another value.
+    ///
+    /// Unlike `setValue(_:at:)`, which reaches the last of repeated keys, this reaches any value,
+    /// an earlier occurrence of a repeated key included. Only the bytes of that value change.
+    public mutating func replaceValue(spanning span: Range<Int>, with value: JSONValue) throws(JSONEditError) {
+        let (found, path) = nodeAndPath(spanning: span)
+        guard found else { throw JSONEditError(kind: .missing, path: path, depth: path.count) }
+        try apply(Splice(range: span, replacement: serialize(value, at: span.lowerBound)), path: path)
+    }
+
+    /// Replaces several values, each named by its exact span, as one edit (one undo step).
+    ///
+    /// The spans must not overlap. The text between them is copied as it is, so only the replaced
+    /// values' bytes change; the document is parsed again once, over the stretch from the first
+    /// span to the last, however many values there are. Nothing changes when a span is not exactly
+    /// one value.
+    public mutating func replaceValues(_ replacements: [(span: Range<Int>, value: JSONValue)]) throws(JSONEditError) {
+        let sorted = replacements.sorted { $0.span.lowerBound < $1.span.lowerBound }
+        guard let first = sorted.first, let last = sorted.last else { return }
+        // Where each value starts, and where it ends (no two values start at the same byte).
+        var ends: [Int: Int] = [:]
+        var pending = [root]
+        while let node = pending.popLast() {
+            ends[node.span.lowerBound] = node.span.upperBound
+            if node.kind == .object || node.kind == .array { pending += node.children }
+        }
+        var previousEnd = first.span.lowerBound
+        for replacement in sorted {
+            let span = replacement.span
+            guard span.lowerBound >= previousEnd, ends[span.lowerBound] == span.upperBound else {
+                let path = nodeAndPath(spanning: span).path
+                throw JSONEditError(kind: .missing, path: path, depth: path.count)
+            }
+            previousEnd = span.upperBound
+        }
+        var replacement: [UInt8] = []
+        var position = first.span.lowerBound
+        for item in sorted {
+            replacement += storage.bytes(in: position..<item.span.lowerBound)
+            replacement += serialize(item.value, at: item.span.lowerBound)
+            position = item.span.upperBound
+        }
+        try apply(Splice(range: first.span.lowerBound..<last.span.upperBound, replacement: replacement), path: [])
+    }
+
+    /// Whether a value spans exactly `span`, and the path to it (or to the deepest value that holds the span).
+    private func nodeAndPath(spanning span: Range<Int>) -> (found: Bool, path: JSONPath) {
+        var node = root
+        var path: JSONPath = []
+        while node.span != span {
+            guard node.kind == .object || node.kind == .array else { return (false, path) }
+            var position = 0
+            var next: JSONNode?
+            for child in node.children {
+                if child.span.lowerBound <= span.lowerBound && span.upperBound <= child.span.upperBound {
+                    next = child
+                    break
+                }
+                position += 1
+            }
+            guard let child = next else { return (false, path) }
+            path.append(node.kind == .object ? .key(child.key ?? "") : .index(position))
+            node = child
+        }
+        return (true, path)
+    }
+
     /// Appends a value to the array at a path.
     public mutating func appendValue(_ value: JSONValue, to path: JSONPath) throws(JSONEditError) {
         // The count comes from a function of its own, for the reason `removeValue` gives.

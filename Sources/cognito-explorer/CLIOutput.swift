@@ -7,7 +7,6 @@ import CognitoTriggers
 import Foundation
 import JSONDocument
 import TerminalText
-import TerminalText
 
 /// What the commands need to know about where their output goes.
 enum CLIOutput {

@@ -11,7 +11,7 @@ struct CognitoExplorer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cognito-explorer",
         abstract: "Browse, check and edit Amazon Cognito user pool Lambda trigger events.",
-        subcommands: [Explore.self, Check.self, Show.self, Import.self, SetFields.self, New.self, Triggers.self, Render.self, Keys.self, Invoke.self],
+        subcommands: [Explore.self, Check.self, Show.self, Import.self, SetFields.self, Redact.self, New.self, Triggers.self, Render.self, Keys.self, Invoke.self],
         defaultSubcommand: Explore.self
     )
 

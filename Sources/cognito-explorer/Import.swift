@@ -15,12 +15,16 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Find the events in logs, JSON lines, gzip files or standard input and write one file per event.",
         discussion: """
-            Every source is searched for Cognito events (see the README for the formats read). Each \\
-            distinct event is written pretty-printed to DIR/TRIGGER/TRIGGERSOURCE.USER.json, as \\
-            fixtures/ is laid out; a short content hash is added when that name holds another event. \\
-            Identical events are written once, and an existing file is never replaced. Broken event \\
+            Every source is searched for Cognito events (see the README for the formats read). Each \
+            distinct event is written pretty-printed to DIR/TRIGGER/TRIGGERSOURCE.USER.json, as \
+            fixtures/ is laid out; a short content hash is added when that name holds another event. \
+            Identical events are written once, and an existing file is never replaced. Broken event \
             lines are reported on standard error as SOURCE:LINE:COLUMN. A summary follows.
-            Exit status: 0 when everything found was read, 1 when some event line was broken, 2 when \\
+            With --redact every event's personal data is replaced with fakes before it is written, \
+            as the redact command does (the file names then carry the fake user names); the same \
+            original gets the same fake in every event of the run, or of every run with the same \
+            --salt. An event that cannot be redacted is reported and not written.
+            Exit status: 0 when everything found was read, 1 when some event line was broken, 2 when \
             a source could not be read or a file could not be written.
             """
     )
@@ -40,10 +44,26 @@ struct Import: ParsableCommand {
     @Flag(help: "Report progress on standard error even when it is not a terminal.")
     var progress = false
 
+    @Flag(help: "Replace personal data with realistic fakes before writing (see the redact command).")
+    var redact = false
+
+    @Option(help: "With --redact: key the fakes with this text, so another run gives the same fakes (default: random).")
+    var salt: String?
+
+    @Flag(help: "With --redact: replace group names and the role names of their IAM roles too.")
+    var redactGroups = false
+
+    func validate() throws {
+        if !redact && (salt != nil || redactGroups) {
+            throw ValidationError("--salt and --redact-groups go with --redact.")
+        }
+    }
+
     func run() throws {
         let importer = EventImporter(folder: folder, dryRun: dryRun)
         var summary = ImportSummary()
         let meter = ProgressMeter(forced: progress)
+        var redactor = redact ? Redactor(salt: salt, redactGroups: redactGroups) : nil
         var status: Int32 = 0
         sourceLoop: for source in sources {
             let reader: EventReader
@@ -74,7 +94,18 @@ struct Import: ParsableCommand {
                         meter.clear()
                         CLIOutput.error(TerminalText.escaped(problem.description))
                         status = max(status, 1)
-                    case .event(let found):
+                    case .event(var found):
+                        if redactor != nil {
+                            // Never written unredacted: an event that cannot be redacted is skipped.
+                            guard let redacted = Self.redacted(found, with: &redactor, into: &summary) else {
+                                meter.clear()
+                                CLIOutput.error("\(TerminalText.escaped(found.origin.name)): not a Cognito trigger event that can be redacted; not written")
+                                summary.notRedacted += 1
+                                status = max(status, 1)
+                                continue
+                            }
+                            found = redacted
+                        }
                         summary.events += 1
                         summary.perTrigger[EventImporter.folderName(for: found.event.trigger), default: 0] += 1
                         let outcome: EventImporter.Outcome
@@ -107,6 +138,9 @@ struct Import: ParsableCommand {
         }
         meter.clear()
         CLIOutput.write(summary.text(folder: folder, dryRun: dryRun))
+        if redactor?.saltIsRandom == true && summary.events > 0 {
+            CLIOutput.error("note: the fakes were keyed with a random salt; give --salt to get the same fakes in another run")
+        }
         if status != 0 { throw ExitCode(status) }
     }
 
@@ -142,6 +176,15 @@ struct Import: ParsableCommand {
         }
     }
 
+    /// The event with its personal data replaced (the source text kept, for finding repeats),
+    /// or nil when it cannot be redacted.
+    private static func redacted(_ found: FoundEvent, with redactor: inout Redactor?, into summary: inout ImportSummary) -> FoundEvent? {
+        var event = found.event
+        guard let report = try? redactor?.redact(&event) else { return nil }
+        for (kind, count) in report.counts { summary.redacted[kind, default: 0] += count }
+        return FoundEvent(bytes: found.bytes, event: event, origin: found.origin)
+    }
+
     private func plainFileMessage(_ opened: EventFiles.Opened) -> String {
         switch opened.outcome {
         case .document, .notJSON: return "\(TerminalText.escaped(opened.path)): no Cognito event found in it"
@@ -161,6 +204,10 @@ struct ImportSummary {
     var duplicates = 0
     var alreadyPresent = 0
     var problems = 0
+    /// Replaced values by kind, with --redact.
+    var redacted: [PersonalKind: Int] = [:]
+    /// Events left unwritten because they could not be redacted.
+    var notRedacted = 0
 
     func text(folder: String, dryRun: Bool) -> String {
         var lines = [
@@ -174,6 +221,11 @@ struct ImportSummary {
         if alreadyPresent > 0 { lines.append("already there: \(alreadyPresent) (an identical file exists)") }
         lines.append("lines without an event: \(withoutEvent)")
         lines.append("problems: \(problems)")
+        if !redacted.isEmpty || notRedacted > 0 {
+            let kinds = redacted.keys.sorted().map { "\(redacted[$0] ?? 0) \($0.plural)" }
+            lines.append("values redacted: \(redacted.values.reduce(0, +))" + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))"))
+            if notRedacted > 0 { lines.append("events not redacted, so not written: \(notRedacted)") }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

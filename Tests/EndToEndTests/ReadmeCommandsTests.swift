@@ -53,7 +53,7 @@ struct ReadmeCommandsTests {
     @Test("the Commands section has examples of every subcommand")
     func everySubcommandHasAnExample() {
         let commands = Self.examples().map(\.command)
-        for name in ["check", "new", "set", "show", "triggers", "render", "import"] {
+        for name in ["check", "new", "set", "show", "triggers", "render", "import", "redact"] {
             #expect(commands.contains { $0.hasPrefix("swift run cognito-explorer \(name) ") }, "no example of \(name)")
         }
     }
@@ -80,7 +80,7 @@ struct ReadmeCommandsTests {
             }
         }
         // The files the examples wrote are real events.
-        for name in ["event.json", "tokens.json", "m2m.json"] {
+        for name in ["event.json", "tokens.json", "m2m.json", "shared.json"] {
             #expect(FileManager.default.fileExists(atPath: folder.path + "/" + name), "\(name) was not written")
         }
         let svg = String(decoding: Repository.bytes(of: folder.path + "/map.svg"), as: UTF8.self)

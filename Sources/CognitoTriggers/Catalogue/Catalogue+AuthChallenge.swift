@@ -18,7 +18,7 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, """
+            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes of the user signing in, keyed by attribute name. When userNotFound is \
                 true they do not belong to a real user.
                 """),
@@ -64,7 +64,7 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, """
+            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes of the user signing in, keyed by attribute name. Use them to build the \
                 challenge, for example to send a one-time code to the email address.
                 """),
@@ -80,16 +80,16 @@ extension Catalogue {
             + [
                 clientMetadata,
                 responseObject,
-                .response(["publicChallengeParameters"], .stringMap, """
+                .response(["publicChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .text), """
                     What the app receives as ChallengeParameters to show the user, such as a question or \
                     a hint about where a code was sent. Never put the answer here, because the client \
                     can read all of it.
                     """),
-                .response(["privateChallengeParameters"], .stringMap, """
+                .response(["privateChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .code), """
                     The expected answer and anything else needed to check it, kept inside Cognito. The \
                     verify function receives this map as it is; the app never sees it.
                     """),
-                .response(["challengeMetadata"], .string, """
+                .response(["challengeMetadata"], .string, personal: .value(.text), """
                     A label of your choice for this challenge, such as CAPTCHA or EMAIL_CODE. It comes \
                     back in later session entries, so the define function can tell challenges apart.
                     """),
@@ -112,15 +112,15 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, """
+            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes of the user signing in, keyed by attribute name. The expected answer \
                 itself is in privateChallengeParameters, not here.
                 """),
-            .request(["privateChallengeParameters"], .stringMap, """
+            .request(["privateChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .code), """
                 The private map your create function returned for this challenge, usually holding the \
                 expected answer. Compare challengeAnswer against it.
                 """),
-            .request(["challengeAnswer"], .string, """
+            .request(["challengeAnswer"], .string, personal: .value(.code), """
                 The answer the app sent as ANSWER in its challenge response, exactly as the user gave it. \
                 Treat it as untrusted input and compare secrets in constant time.
                 """),

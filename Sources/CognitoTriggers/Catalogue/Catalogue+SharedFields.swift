@@ -26,7 +26,7 @@ extension Catalogue {
         """)
 
     /// `request.clientMetadata`, with the default explanation.
-    static let clientMetadata = FieldSpec.request(["clientMetadata"], .stringMap, required: false, nullable: true, """
+    static let clientMetadata = FieldSpec.request(["clientMetadata"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
         Key-value pairs the app passed as ClientMetadata in the API call that started this flow, \
         forwarded as they are for your own logic. Cognito neither checks nor stores them, and the key \
         is missing when the app sent none.
@@ -58,7 +58,7 @@ extension Catalogue {
             True if the user passed this challenge. For a custom challenge it is the answerCorrect value \
             your verify function returned.
             """),
-        .request(["session", "*", "challengeMetadata"], .string, required: false, nullable: true, """
+        .request(["session", "*", "challengeMetadata"], .string, required: false, nullable: true, personal: .value(.text), """
             The label your create function gave this challenge in its challengeMetadata response, so you \
             can tell your custom challenges apart. Only custom challenge entries carry one.
             """),
@@ -72,14 +72,14 @@ extension Catalogue {
                 The user's groups and the IAM roles attached to them, as Cognito is about to write them \
                 into the tokens.\(suffix)
                 """),
-            .request(["groupConfiguration", "groupsToOverride"], .stringList, required: required, """
+            .request(["groupConfiguration", "groupsToOverride"], .stringList, required: required, personal: .groupNames, """
                 The names of the user pool groups the user belongs to, which become the cognito:groups \
                 claim.
                 """),
-            .request(["groupConfiguration", "iamRolesToOverride"], .stringList, required: required, """
+            .request(["groupConfiguration", "iamRolesToOverride"], .stringList, required: required, personal: .groupRoles, """
                 The ARNs of the IAM roles linked to those groups, which become the cognito:roles claim.
                 """),
-            .request(["groupConfiguration", "preferredRole"], .string, required: false, nullable: true, """
+            .request(["groupConfiguration", "preferredRole"], .string, required: false, nullable: true, personal: .groupRoles, """
                 The ARN of the role from the group with the best (lowest) precedence, which becomes the \
                 cognito:preferred_role claim. It is null when none of the groups has a role.
                 """),
@@ -94,15 +94,15 @@ extension Catalogue {
                 every group claim, so copy groupConfiguration from the request and edit that copy if you \
                 only want to adjust one list.
                 """),
-            .response(parent + ["groupOverrideDetails", "groupsToOverride"], .stringList, """
+            .response(parent + ["groupOverrideDetails", "groupsToOverride"], .stringList, personal: .groupNames, """
                 Group names to write into the cognito:groups claim instead of the real memberships. Only \
                 the token changes; the user stays in the same groups.
                 """),
-            .response(parent + ["groupOverrideDetails", "iamRolesToOverride"], .stringList, """
+            .response(parent + ["groupOverrideDetails", "iamRolesToOverride"], .stringList, personal: .groupRoles, """
                 IAM role ARNs to write into the cognito:roles claim. An identity pool may hand out \
                 credentials for these roles, so list only roles the user should be able to assume.
                 """),
-            .response(parent + ["groupOverrideDetails", "preferredRole"], .string, """
+            .response(parent + ["groupOverrideDetails", "preferredRole"], .string, personal: .groupRoles, """
                 The IAM role ARN to write into the cognito:preferred_role claim, which an identity pool can \
                 use as the default role.
                 """),

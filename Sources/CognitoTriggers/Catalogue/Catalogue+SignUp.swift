@@ -27,12 +27,12 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, """
+            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes submitted for the new user, keyed by attribute name such as email, \
                 phone_number or custom:plan. For an external provider they are the attributes mapped \
                 from that provider, and values arrive as strings even for flags and numbers.
                 """),
-            .request(["validationData"], .stringMap, required: false, nullable: true, """
+            .request(["validationData"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
                 Key-value pairs the app sent as ValidationData with the sign-up, meant only for checks in \
                 this function, such as a captcha token. Cognito does not store them on the user, and the \
                 value is null when the app sent none.
@@ -79,7 +79,7 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, """
+            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The confirmed user's attributes, keyed by attribute name, including sub and the \
                 verification flags. This is where to read the identifiers you copy into your own database.
                 """),
@@ -110,21 +110,21 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userName"], .string, required: false, """
+            .request(["userName"], .string, required: false, personal: .value(.userName), """
                 The username as the user typed it, the same value as the top-level userName. Look the \
                 user up in the old system with it, keeping in mind that it may be an email address.
                 """),
-            .request(["password"], .string, required: false, nullable: true, """
+            .request(["password"], .string, required: false, nullable: true, personal: .value(.password), """
                 The password the user typed at sign-in, in clear text, so the function can check it \
                 against the old system. It is empty for UserMigration_ForgotPassword. Never log it.
                 """),
-            .request(["validationData"], .stringMap, required: false, nullable: true, """
+            .request(["validationData"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
                 Key-value pairs the app attached to the sign-in; ClientMetadata sent with InitiateAuth \
                 arrives here rather than in clientMetadata. Cognito does not store them.
                 """),
             clientMetadata,
             responseObject,
-            .response(["userAttributes"], .stringMap, """
+            .response(["userAttributes"], .stringMap, personal: .namedValues(unknownNames: .other), """
                 The attributes to store on the new user, taken from the old system. Include email or \
                 phone_number with email_verified or phone_number_verified set to "true" if the user must \
                 be able to reset the password, and write every value as a string.

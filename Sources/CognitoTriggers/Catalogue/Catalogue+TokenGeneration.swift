@@ -25,12 +25,12 @@ extension Catalogue {
         involved; only trigger version 3 receives it.
         """)
 
-    static let tokenUserAttributes = FieldSpec.request(["userAttributes"], .attributeMap, """
+    static let tokenUserAttributes = FieldSpec.request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
         The user's attributes, keyed by attribute name, which Cognito is about to write into the ID \
         token as claims. Values arrive as strings.
         """)
 
-    static let tokenClientMetadata = FieldSpec.request(["clientMetadata"], .stringMap, required: false, nullable: true, """
+    static let tokenClientMetadata = FieldSpec.request(["clientMetadata"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
         Key-value pairs the app passed as ClientMetadata, forwarded for your own logic. Many flows, \
         such as hosted UI sign-in and token refresh, have no way to pass it, so expect it to be missing.
         """)
@@ -56,7 +56,7 @@ extension Catalogue {
                     Your changes to the ID token. Cognito sends it as null; fill in only the parts you \
                     want to change.
                     """),
-                .response(["claimsOverrideDetails", "claimsToAddOrOverride"], .stringMap, """
+                .response(["claimsOverrideDetails", "claimsToAddOrOverride"], .stringMap, personal: .namedValues(unknownNames: .other), """
                     Claims to add to the ID token, or to replace when the name already exists, as \
                     name-value strings. Reserved claims such as sub, iss, aud, exp and token_use cannot be \
                     changed, and group claims belong in groupOverrideDetails.
@@ -102,7 +102,7 @@ extension Catalogue {
     /// The fields of versions 2 and 3, which share one event shape.
     private static func versionTwoFields(forClientCredentials: Bool) -> [FieldSpec] {
         let userAttributes = forClientCredentials
-            ? FieldSpec.request(["userAttributes"], .attributeMap, required: false, nullable: true, """
+            ? FieldSpec.request(["userAttributes"], .attributeMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
                 The user's attributes, keyed by attribute name, which Cognito is about to write into the \
                 ID token as claims. For TokenGeneration_ClientCredentials there is no user, so expect an \
                 empty map or none at all.
@@ -133,7 +133,7 @@ extension Catalogue {
                 .response(details + ["idTokenGeneration"], .object, """
                     Changes to the ID token: claims to add, replace or remove.\(idTokenNote)
                     """),
-                .response(details + ["idTokenGeneration", "claimsToAddOrOverride"], .claimMap, """
+                .response(details + ["idTokenGeneration", "claimsToAddOrOverride"], .claimMap, personal: .namedValues(unknownNames: .other), """
                     Claims to add to the ID token, or to replace when the name already exists. Values may \
                     be strings, numbers, booleans, arrays or objects, but reserved claims such as sub, iss, \
                     aud and exp cannot be changed.
@@ -145,7 +145,7 @@ extension Catalogue {
                 .response(details + ["accessTokenGeneration"], .object, """
                     Changes to the access token, which version 1 of the trigger cannot touch.
                     """),
-                .response(details + ["accessTokenGeneration", "claimsToAddOrOverride"], .claimMap, """
+                .response(details + ["accessTokenGeneration", "claimsToAddOrOverride"], .claimMap, personal: .namedValues(unknownNames: .other), """
                     Claims to add to the access token, or to replace when the name already exists, with \
                     any JSON value. The token travels with every API call, so keep the claims small and \
                     leave personal data out.

@@ -22,7 +22,7 @@ public enum Catalogue {
             The ID of the user pool that called the function, made of the Region and a random suffix. \
             Use it when the function calls the Cognito API back, for example to read or update the user.
             """),
-        .common(["userName"], .string, nullable: true, """
+        .common(["userName"], .string, nullable: true, personal: .value(.userName), """
             The username of the user the event is about, as the pool stores it. In pools where people sign \
             in with an email address or phone number it is often a generated UUID rather than what they \
             typed, and users from an identity provider get a name such as Google_1234.

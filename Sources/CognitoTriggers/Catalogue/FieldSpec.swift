@@ -112,6 +112,8 @@ public struct FieldSpec: Sendable, Hashable {
     public let allowedValues: [String]
     /// One to three sentences explaining the field to someone reading a captured event.
     public let summary: String
+    /// Whether the field holds personal data, and of which kind: what redaction replaces.
+    public let personal: PersonalData
 
     /// The last component of the path, which is the JSON key (or `"*"` for an array element).
     public var name: String { path.last ?? "" }
@@ -131,6 +133,7 @@ public struct FieldSpec: Sendable, Hashable {
         isRequired: Bool,
         isNullable: Bool = false,
         allowedValues: [String] = [],
+        personal: PersonalData = .none,
         summary: String
     ) {
         self.path = path
@@ -141,6 +144,7 @@ public struct FieldSpec: Sendable, Hashable {
         self.isNullable = isNullable
         self.allowedValues = allowedValues
         self.summary = summary
+        self.personal = personal
     }
 }
 
@@ -152,11 +156,12 @@ extension FieldSpec {
         required: Bool = true,
         nullable: Bool = false,
         allowed: [String] = [],
+        personal: PersonalData = .none,
         _ summary: String
     ) -> FieldSpec {
         FieldSpec(
             path: ["request"] + path, type: type, section: .request, isEditable: false,
-            isRequired: required, isNullable: nullable, allowedValues: allowed, summary: summary
+            isRequired: required, isNullable: nullable, allowedValues: allowed, personal: personal, summary: summary
         )
     }
 
@@ -167,11 +172,12 @@ extension FieldSpec {
         required: Bool = false,
         nullable: Bool = true,
         allowed: [String] = [],
+        personal: PersonalData = .none,
         _ summary: String
     ) -> FieldSpec {
         FieldSpec(
             path: ["response"] + path, type: type, section: .response, isEditable: true,
-            isRequired: required, isNullable: nullable, allowedValues: allowed, summary: summary
+            isRequired: required, isNullable: nullable, allowedValues: allowed, personal: personal, summary: summary
         )
     }
 
@@ -182,11 +188,12 @@ extension FieldSpec {
         required: Bool = true,
         nullable: Bool = false,
         allowed: [String] = [],
+        personal: PersonalData = .none,
         _ summary: String
     ) -> FieldSpec {
         FieldSpec(
             path: path, type: type, section: .common, isEditable: false,
-            isRequired: required, isNullable: nullable, allowedValues: allowed, summary: summary
+            isRequired: required, isNullable: nullable, allowedValues: allowed, personal: personal, summary: summary
         )
     }
 }
