@@ -20,6 +20,14 @@ let package = Package(
             name: "fuzz-edit",
             dependencies: ["FuzzSupport", .product(name: "JSONDocument", package: "cognito-trigger-explorer")]
         ),
+        .executableTarget(
+            name: "fuzz-sources",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "EventSources", package: "cognito-trigger-explorer"),
+                .product(name: "JSONDocument", package: "cognito-trigger-explorer"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

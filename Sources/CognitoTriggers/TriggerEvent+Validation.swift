@@ -53,6 +53,7 @@ extension TriggerEvent {
             problems.append(Problem(.warning, ["triggerSource"], "\"\(sourceName)\" is not a trigger source Cognito sends; read as \(Catalogue.spec(for: trigger).title) from its prefix", source: RuleSource.eventShape))
         }
         problems += checkFields(of: trigger)
+        problems += checkRepeatedListValues(of: trigger)
         problems += checkCommonOddities(trigger)
         switch trigger {
         case .customMessage: problems += checkCustomMessage()
@@ -99,6 +100,32 @@ extension TriggerEvent {
                     continue
                 }
                 problems += checkType(of: node, at: path, against: field)
+            }
+        }
+        return problems
+    }
+
+    /// A value given twice in a list of the response that Cognito reads as a set (claims to
+    /// suppress, scopes to add or suppress, groups, roles, delivery media): the repeat does
+    /// nothing, which usually means a slip, so each repeat gets a warning naming the first.
+    func checkRepeatedListValues(of trigger: Trigger) -> [Problem] {
+        var problems: [Problem] = []
+        for field in Catalogue.spec(for: trigger).responseFields where field.type == .stringList || field.type == .enumerationList {
+            for (path, node) in nodes(matching: field.path) {
+                guard let node, node.kind == .array, node.count > 1 else { continue }
+                var first: [String: Int] = [:]
+                for (index, element) in node.elements.enumerated() {
+                    guard let value = element.stringValue else { continue }
+                    if let earlier = first[value] {
+                        let shown = element.displayString ?? value
+                        let cut = shown.count > 60 ? String(shown.prefix(60)) + "…" : shown
+                        problems.append(Problem(.warning, path + [.index(index)],
+                            "\"\(cut)\" is already in \(field.name) at [\(earlier)]; the repeat changes nothing",
+                            source: RuleSource.catalogue))
+                    } else {
+                        first[value] = index
+                    }
+                }
             }
         }
         return problems

@@ -24,6 +24,9 @@ public final class EventReader {
         public var lookbackBytes = 1 << 20
         /// How many levels of JSON text held in JSON strings are opened.
         public var maxStringLevels = 4
+        /// How many bytes are read at once while lines are short (more while one record grows
+        /// long). Small sizes put chunk boundaries everywhere, for tests and fuzzing; at least 1.
+        public var readBytes = 1 << 20
 
         /// The default limits.
         public init() {}
@@ -56,6 +59,8 @@ public final class EventReader {
     private var scanFrom = 0
     /// The start of the earliest line a pretty-printed record may begin at.
     private var floor = 0
+    /// True when `floor` is where a record ended inside a line: that line was counted with the record.
+    private var floorInCountedLine = false
     /// Inside a line longer than the limit: its bytes are skipped up to its end.
     private var discarding = false
     private var queue: [SourceItem] = []
@@ -137,7 +142,7 @@ public final class EventReader {
 
     private func start() throws(SourceError) {
         started = true
-        guard try fill() else { finished = true; return }
+        guard try fillHead() else { finished = true; return }
         let bytes = window.buffer
         if level == 0, bytes.count >= 2, bytes[0] == 0x1F, bytes[1] == 0x8B {
             let prefix = Array(bytes)
@@ -146,7 +151,7 @@ public final class EventReader {
             isCompressed = true
             input = GzipInput(compressed: input, name: name, prefix: prefix)
             atEnd = false
-            guard try fill() else { finished = true; return }
+            guard try fillHead() else { finished = true; return }
         }
         guard level == 0 else { return }
         let head = window.buffer
@@ -154,6 +159,16 @@ public final class EventReader {
             throw SourceError(source: name, kind: .utf16)
         }
         if head.prefix(8192).contains(0) { throw SourceError(source: name, kind: .binary) }
+    }
+
+    /// Reads until the bytes the first checks look at are in hand, whatever the read size: 2 (the
+    /// gzip and UTF-16 marks), and 8 KiB (the NUL check) from plain files and memory, where reading
+    /// never waits. False when the input is empty.
+    private func fillHead() throws(SourceError) -> Bool {
+        guard try fill() else { return false }
+        let wanted = isPlainFile ? 8192 : 2
+        while window.count < wanted, try fill() {}
+        return true
     }
 
     /// Reads more bytes, first dropping what no longer needs keeping. False at the end.
@@ -172,12 +187,14 @@ public final class EventReader {
             window.drop(before: keepFrom)
             cursor -= keepFrom
             scanFrom -= keepFrom
+            if keepFrom > floor { floorInCountedLine = false }
             floor = max(0, floor - keepFrom)
         }
         if window.count < (1 << 20) { window.shrinkIfIdle(to: 1 << 21) }
         // Read more at once only while one line or record grows long, and never much past the limit.
         let pending = window.count - cursor
-        let size = max(1 << 16, min(max(1 << 20, pending), options.maxRecordBytes + 1 - pending))
+        let chunk = max(1, options.readBytes)
+        let size = max(min(1 << 16, chunk), min(max(chunk, pending), options.maxRecordBytes + 1 - pending))
         let got = try input.read(into: window, maximum: size)
         if got == 0 { atEnd = true; return false }
         counts.bytes += got
@@ -195,6 +212,7 @@ public final class EventReader {
                 cursorLineCounted = 0
                 scanFrom = cursor
                 floor = cursor
+                floorInCountedLine = false
                 discarding = false
             } else if atEnd {
                 cursor = bytes.count
@@ -203,6 +221,7 @@ public final class EventReader {
                 cursor = bytes.count
                 scanFrom = cursor
                 floor = cursor
+                floorInCountedLine = false
                 try fill()
             }
             return
@@ -264,6 +283,7 @@ public final class EventReader {
         }
         scanFrom = cursor
         floor = cursor
+        floorInCountedLine = false
     }
 
     static func size(_ bytes: Int) -> String {
@@ -291,7 +311,11 @@ public final class EventReader {
     private func commit(start: Int, end: Int, items: [SourceItem], bytes: UnsafeBufferPointer<UInt8>) {
         // Lines before `cursor` that belong to the record were counted as lines without an event.
         if start < cursor {
-            let earlier = Bytes.count(0x0A, in: bytes, from: start, to: cursor)
+            var earlier = Bytes.count(0x0A, in: bytes, from: start, to: cursor)
+            // Except the line where the previous record ended, when this one starts after it there.
+            if floorInCountedLine, let floorLineEnd = Bytes.index(of: 0x0A, in: bytes, from: floor), start <= floorLineEnd {
+                earlier -= 1
+            }
             counts.linesWithoutEvent -= earlier
         }
         let lastLineStart = Bytes.lastIndex(of: 0x0A, in: bytes, from: cursor, before: max(cursor, end - 1)).map { $0 + 1 } ?? cursor
@@ -302,6 +326,7 @@ public final class EventReader {
         cursorLineCounted = 1
         scanFrom = end
         floor = end
+        floorInCountedLine = true
         for item in items {
             switch item {
             case .event(let found):

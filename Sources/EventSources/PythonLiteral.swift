@@ -194,6 +194,10 @@ public enum PythonLiteral {
                 guard index < bytes.count else { throw fail("the string is not closed", at: start) }
                 let byte = bytes[index]
                 if byte == quote {
+                    // Escapes are ASCII, so the raw bytes are valid UTF-8 exactly when the text is.
+                    guard String(validating: bytes[(start + 1)..<index], as: UTF8.self) != nil else {
+                        throw fail("a string with bytes that are not UTF-8", at: start)
+                    }
                     index += 1
                     break
                 }
@@ -207,7 +211,7 @@ public enum PythonLiteral {
                 } else if byte == 0x22 {
                     output += [0x5C, 0x22]
                 } else {
-                    output.append(byte)  // UTF-8 passes through; the JSON parser checks it
+                    output.append(byte)  // UTF-8 passes through (checked at the closing quote)
                 }
                 index += 1
             }

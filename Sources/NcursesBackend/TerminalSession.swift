@@ -131,6 +131,14 @@ public final class TerminalSession: @unchecked Sendable {
         return true
     }
 
+    /// Puts `text` on the terminal's clipboard with an OSC 52 sequence, written after curses'
+    /// last refresh (the sequence moves no cursor and draws nothing).
+    public func copyToClipboard(_ text: String) {
+        guard !ended, !suspended else { return }
+        let bytes = Clipboard.osc52(text)
+        _ = bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+    }
+
     /// Shows `grid` on the terminal with one refresh; cells outside the terminal are left out.
     public func draw(_ grid: Grid) {
         guard let window, !ended, !suspended else { return }

@@ -8,9 +8,13 @@ import Darwin
 
 @main
 struct CognitoExplorer: ParsableCommand {
+    /// The version `--version` prints; raise it with each release.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "cognito-explorer",
         abstract: "Browse, check and edit Amazon Cognito user pool Lambda trigger events.",
+        discussion: "cognito-explorer --version prints the version.",
         subcommands: [Explore.self, Check.self, Show.self, Import.self, SetFields.self, Redact.self, New.self, Triggers.self, Render.self, Keys.self, Invoke.self],
         defaultSubcommand: Explore.self
     )
@@ -27,6 +31,12 @@ struct CognitoExplorer: ParsableCommand {
             return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
                 PathBytes.string(UnsafeBufferPointer(start: $0, count: length))
             }
+        }
+        // Only on its own: `new --version 2` is the event version (a version flag that
+        // ArgumentParser adds would show in every subcommand's help, beside that option).
+        if arguments == ["--version"] {
+            CLIOutput.write("cognito-explorer \(version)\n")
+            return
         }
         do {
             var command = try parseAsRoot(arguments)

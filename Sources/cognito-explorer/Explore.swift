@@ -207,6 +207,8 @@ struct TerminalLoop {
                     functions.stop()
                 case .readSource(let path):
                     sourceInbox.startReading(path, standardInput: standardInput)
+                case .copyToClipboard(let text):
+                    session.copyToClipboard(text)
                 default:
                     let action = runner.perform(effect)
                     watcher.performed(effect)

@@ -1,11 +1,10 @@
 import ArgumentParser
 import ExplorerCore
 
-/// `cognito-explorer keys --markdown`: the key table of every mode, as the README shows it (hidden).
+/// `cognito-explorer keys`: the keys of every mode and the legend of marks (`--markdown`: as the README shows them).
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the explorer's keys of every mode (Markdown tables with --markdown).",
-        shouldDisplay: false
+        abstract: "Print the explorer's keys of every mode and what its marks mean (Markdown tables with --markdown)."
     )
 
     @Flag(help: "Print Markdown tables, as in the README.")
@@ -13,7 +12,7 @@ struct Keys: ParsableCommand {
 
     func run() throws {
         if markdown {
-            CLIOutput.write(Keymap.markdown())
+            CLIOutput.write(Keymap.readmeMarkdown())
             return
         }
         var lines: [String] = []
@@ -22,6 +21,13 @@ struct Keys: ParsableCommand {
             for binding in Keymap.bindings(for: mode) {
                 let label = binding.keyLabel
                 lines.append("  " + label + String(repeating: " ", count: max(1, 24 - label.count)) + binding.help)
+            }
+            lines.append("")
+        }
+        for section in Legend.sections {
+            lines.append(section.title)
+            for entry in section.entries {
+                lines.append("  " + entry.sample + String(repeating: " ", count: max(1, 24 - entry.sample.count)) + entry.meaning)
             }
             lines.append("")
         }

@@ -75,4 +75,53 @@ struct TriggerMapTmuxTests {
         #expect(try session.waitForExit() == 0)
         #expect(String(decoding: Repository.bytes(of: path), as: UTF8.self) == original + "\n")
     }
+
+    @Test("after an outside change to a file with edits, the row and status bar show ≠, and u back to no edits reloads it")
+    func undoReloadsAChangedFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let original = Self.fixture("pre-sign-up/PreSignUp_SignUp.json")
+        let path = try folder.write("PreSignUp_SignUp.json", original)
+        let session = try Self.start(folder)
+        try session.send("Tab", "Tab")
+        try session.waitFor(text: "autoConfirmUser")
+        try session.send("Space")
+        try session.waitFor("the unsaved mark") { $0.contains("● unsaved") }
+        let outside = original.replacingOccurrences(of: "\"autoVerifyEmail\": false", with: "\"autoVerifyEmail\": true ")
+        try Data(outside.utf8).write(to: URL(fileURLWithPath: path))
+        try session.waitFor("the changed-on-disk marks", timeout: 10) {
+            $0.contains("✓≠ PreSignUp_SignUp") && $0.contains("PreSignUp_SignUp.json  ≠ changed on disk")
+        }
+        try session.send("w")
+        try session.waitFor(text: "not saved: the file changed on disk")
+        try session.send("u")
+        try session.waitFor("the file as it is now") {
+            $0.contains("autoVerifyEmail boolean   true") && $0.contains("autoConfirmUser boolean   false") && !$0.contains("≠")
+        }
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+        #expect(String(decoding: Repository.bytes(of: path), as: UTF8.self) == outside)
+    }
+
+    @Test("y puts the value under the cursor on the clipboard with OSC 52: tmux, with set-clipboard on, gets it as its buffer")
+    func copyReachesTheClipboard() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        _ = try folder.write("PreSignUp_SignUp.json", Self.fixture("pre-sign-up/PreSignUp_SignUp.json"))
+        let session = try Self.start(folder)
+        _ = try session.tmux(["set-option", "-s", "set-clipboard", "on"])
+        try session.send("Tab", "j", "Y")
+        try session.waitFor(text: "copied the path triggerSource")
+        try session.waitFor("the path in tmux's buffer", timeout: 5) { _ in
+            ((try? session.tmux(["show-buffer"])) ?? "") == "triggerSource"
+        }
+        try session.send("y")
+        try session.waitFor(text: "copied the value of triggerSource")
+        try session.waitFor("the value in tmux's buffer", timeout: 5) { _ in
+            ((try? session.tmux(["show-buffer"])) ?? "") == "PreSignUp_SignUp"
+        }
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
 }
+

@@ -9,13 +9,13 @@ struct ReadmeKeysTests {
     static let begin = "<!-- keys:begin -->\n"
     static let end = "<!-- keys:end -->"
 
-    @Test("the README's key tables equal Keymap.markdown()")
+    @Test("the README's key tables and legend equal Keymap.readmeMarkdown()")
     func tablesMatchTheKeymap() throws {
         let readme = String(decoding: Repository.bytes(of: Repository.root + "/README.md"), as: UTF8.self)
         let start = try #require(readme.range(of: Self.begin), "README.md has no \(Self.begin) marker")
         let stop = try #require(readme.range(of: Self.end, range: start.upperBound..<readme.endIndex), "README.md has no \(Self.end) marker")
         let shown = String(readme[start.upperBound..<stop.lowerBound])
-        let generated = Keymap.markdown()
+        let generated = Keymap.readmeMarkdown()
         if shown != generated {
             Issue.record("""
                 README.md's key tables differ from the keymap; replace the text between the markers with \

@@ -61,10 +61,11 @@ struct TriggerMapTests {
         defer { copy.folder.cleanUp() }
         try harness.press("t g")
         let lines = harness.screen.lines
-        let define = try #require(lines.firstIndex { $0.contains("╭▶○ Define auth challenge") })
+        let define = try #require(lines.firstIndex { $0.contains("╭▶● Define auth challenge") })
         #expect(lines[define + 1].contains("│ ○ Create auth challenge"))
         #expect(lines[define + 2].contains("╰─○ Verify auth challenge response"))
-        #expect(harness.text.contains("a loop: Cognito repeats these steps"), "the legend explains the loop")
+        #expect(lines[define - 1].contains("├ or with custom challenges"), "the loop is a branch of sign-in")
+        #expect(harness.text.contains("╭▶╰─ loop"), "the legend names the loop")
     }
 
     @Test("the selected trigger shows its description and its trigger sources; → shows another source's description")

@@ -25,8 +25,9 @@ public enum Action: Sendable {
     case copyTargetExists(path: String)
     /// The result of `Effect.saveCopy` when the copy's name is the open file itself: save it plainly.
     case copyIsTheOriginal(path: String)
-    /// The result of `Effect.save` when writing failed; the edits stay in memory.
-    case saveFailed(path: String, message: String)
+    /// The result of `Effect.save` when writing failed; the edits stay in memory. `changedOnDisk`
+    /// says the save was refused because another program changed the file since it was read.
+    case saveFailed(path: String, message: String, changedOnDisk: Bool = false)
     /// The result of `Effect.openEditor`: the edited text, or nil when the editor failed or was not run.
     case editorFinished(text: String?, message: String?)
     /// The file at `path` changed on disk (the run loop may watch files and report it).
@@ -73,6 +74,9 @@ public enum Effect: Hashable, Sendable {
     case runFunction(command: String, event: [UInt8], region: String?, path: String)
     /// Stop the function that is running (its whole process group); its run still answers.
     case stopFunction
+    /// Put `text` on the clipboard of the terminal (OSC 52: it works over SSH, and in tmux with
+    /// `set-clipboard on`); nothing to answer. A headless run has no terminal and does nothing.
+    case copyToClipboard(text: String)
     /// Leave the program with this exit status.
     case quit(status: Int32)
     /// Look for a recovery file beside `path` (see `RecoveryFile`); answer `.recoveryFound` when

@@ -40,7 +40,7 @@ public struct EffectRunner: Sendable {
                 let method = try FileStore.write(bytes, to: path, expecting: expected, faults: faults)
                 return .saved(path: path, bytes: bytes, note: method.note)
             } catch {
-                return .saveFailed(path: path, message: error.description)
+                return .saveFailed(path: path, message: error.description, changedOnDisk: error.kind == .changedOnDisk)
             }
         case .saveCopy(let path, let bytes, let original, let replacing):
             var target = stat()
@@ -80,7 +80,7 @@ public struct EffectRunner: Sendable {
         case .runFunction(let command, let event, let region, let path):
             if let functionRunner { return .functionFinished(functionRunner(command, event, region, path)) }
             return .functionFinished(FunctionReport(path: path, lines: ["no function runner in this run"], response: nil))
-        case .stopFunction, .quit:
+        case .stopFunction, .quit, .copyToClipboard:
             return nil
         }
     }

@@ -38,6 +38,9 @@ struct EventSession: Sendable {
     private(set) var isNew = false
     /// True for an event found in a log or standard input: edited in memory, written only to a new file.
     private(set) var isCaptured = false
+    /// True when another program changed the file while this session held edits: the edits are
+    /// kept, a save is refused, and the file is read again once the edits are undone or dropped.
+    var changedOnDisk = false
     var content: Content
     var problems: [Problem] = []
     /// Problems by the dotted path of their field.
@@ -159,6 +162,7 @@ struct EventSession: Sendable {
     /// Records that the file on disk now holds `bytes`.
     mutating func didSave(_ bytes: [UInt8]) {
         disk = Fingerprint(bytes)
+        changedOnDisk = false
         guard case .event(var event) = content, event.document.bytes == bytes else { return }
         content = .notEvent(.empty, bytes: [])  // a placeholder while the event is out
         event.document.markSaved()

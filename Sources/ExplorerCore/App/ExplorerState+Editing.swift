@@ -519,7 +519,7 @@ extension ExplorerState {
             applyFunctionResult(report)
             return []
         }
-        let layout = Layout(width: width, height: height, options: options)
+        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
         let page = max(1, layout.overlayInner.height)
         let total: Int
         var scroll: Int

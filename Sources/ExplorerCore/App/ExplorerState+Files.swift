@@ -70,6 +70,7 @@ extension ExplorerState {
         if let index = indexByPath[opened.path] {
             if entries[index].status == .pending { loadedCount += 1 }
             entries[index] = session.summary
+            noteListWidths(of: entries[index])
         }
         if currentPath == opened.path && focus == .response && !session.hasResponsePane {
             focus = .request
@@ -93,6 +94,7 @@ extension ExplorerState {
     mutating func refreshEntry(_ path: String) {
         guard let index = indexByPath[path], let session = sessions[path] else { return }
         entries[index] = session.summary
+        noteListWidths(of: entries[index])
     }
 
     // MARK: Saving
@@ -182,7 +184,7 @@ extension ExplorerState {
         return []
     }
 
-    mutating func didFailSaving(path: String, message original: String) -> [Effect] {
+    mutating func didFailSaving(path: String, message original: String, changedOnDisk: Bool = false) -> [Effect] {
         if copyTargets.remove(path) != nil {
             // A copy's name is shown whole: it is not the file in the list.
             message = StatusMessage("\(TerminalText.escaped(original)); your edits are kept", .error)
@@ -197,6 +199,10 @@ extension ExplorerState {
         // The message names the full path; the status bar has room for the file name only.
         var text = original.replacingOccurrences(of: path, with: displayName(path))
         if text.hasPrefix(displayName(path) + ": ") { text = String(text.dropFirst(displayName(path).count + 2)) }
+        if changedOnDisk, sessions[path] != nil {
+            sessions[path]?.changedOnDisk = true
+            text = "not saved: the file changed on disk since it was read (R reloads it, dropping your edits; W saves a copy)"
+        }
         if quitAfterSaving != nil {
             quitAfterSaving = nil
             newEventsToName = []
@@ -236,6 +242,12 @@ extension ExplorerState {
         switch (confirm.purpose, command) {
         case (.replaceFile(let target), .answerReplace):
             return saveAs(to: target, replacing: true)
+        case (.reload(let path), .answerReload):
+            message = StatusMessage("dropped the edits; reloaded \(displayName(path)) from disk")
+            return reload(path)
+        case (.reload, _):
+            message = StatusMessage("reload cancelled; your edits are kept")
+            return []
         case (.replaceFile(let target), _):
             // Back to the name, to type another one.
             overlay = .prompt(Prompt(title: "Save a copy as", editor: LineEditor(target), purpose: .saveAs,
@@ -280,14 +292,53 @@ extension ExplorerState {
         // A new event, or one from a log, has no file: nothing on disk belongs to it.
         if sessions[path]?.hasFile == false { return [] }
         if let session = sessions[path], session.hasUnsavedEdits {
-            message = StatusMessage("\(displayName(path)) changed on disk; your edits are kept, and saving will refuse to overwrite it (use W to save a copy)", .warning)
+            sessions[path]?.changedOnDisk = true
+            // The status bar names the current file beside its mark; another file is named here.
+            let name = path == currentPath ? "" : displayName(path) + " "
+            message = StatusMessage("\(name)changed on disk; your edits are kept, w will not overwrite it (W saves a copy, R reloads)", .warning)
             return []
         }
-        sessions[path] = nil
         message = StatusMessage("\(displayName(path)) changed on disk; reloaded")
+        return reload(path)
+    }
+
+    /// Forgets the session of `path` and reads the file again (the list entry too).
+    mutating func reload(_ path: String) -> [Effect] {
+        sessions[path] = nil
         var effects: [Effect] = [.load(paths: [path])]
         if currentPath == path { effects.insert(.open(path: path), at: 0) }
         return effects
+    }
+
+    /// Reads again every file that changed on disk while it had edits, once it has none left
+    /// (undone to the file as it was read): what is shown is then the file as it is now.
+    mutating func reloadFilesChangedOnDisk() -> [Effect] {
+        var effects: [Effect] = []
+        for (path, session) in sessions where session.changedOnDisk && !session.hasUnsavedEdits && session.hasFile {
+            message = StatusMessage("\(displayName(path)) changed on disk while it had edits; with none left, it is reloaded")
+            effects += reload(path)
+        }
+        return effects
+    }
+
+    /// `R`: reads the current file again, asking first when that drops unsaved edits.
+    mutating func requestReload() -> [Effect] {
+        guard let path = currentPath, let session = sessions[path] else {
+            message = StatusMessage("no file is open", .warning)
+            return []
+        }
+        if !session.hasFile {
+            message = StatusMessage(session.isNew ? "the new event \(displayName(path).dropFirst(5)) has no file to reload"
+                                                  : "\(displayName(path)) is an event from a log; it has no file of its own to reload", .warning)
+            return []
+        }
+        guard session.hasUnsavedEdits else {
+            message = StatusMessage("reloaded \(displayName(path)) from disk")
+            return reload(path)
+        }
+        let why = session.changedOnDisk ? " (it changed on disk since it was read)" : ""
+        overlay = .confirm(Confirm(question: "\(displayName(path)) has unsaved edits. Reload it from disk\(why) and drop them?", purpose: .reload(path)))
+        return []
     }
 
     /// A short name for messages: the file name, made safe for the terminal.

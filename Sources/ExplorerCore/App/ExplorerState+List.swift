@@ -22,12 +22,22 @@ extension ExplorerState {
             }
         }
         visible = indexes
+        listNameWidth = 0
+        listUserWidth = 0
+        for index in indexes { noteListWidths(of: entries[index]) }
         if let selected, let position = visible.firstIndex(where: { entries[$0].path == selected }) {
             listCursor = position
         } else {
             listCursor = max(0, min(listCursor, visible.count - 1))
         }
         keepCursorsVisible()
+    }
+
+    /// Widens the list's idea of its widest name and user to hold `entry` (a file just summarized).
+    mutating func noteListWidths(of entry: FileSummary) {
+        // The file name without `.json`, as the row shows it; bytes bound the columns from above.
+        listNameWidth = max(listNameWidth, entry.fileName.utf8.count - (entry.fileName.hasSuffix(".json") ? 5 : 0))
+        listUserWidth = max(listUserWidth, entry.user.utf8.count)
     }
 
     static func matches(_ entry: FileSummary, _ needle: String) -> Bool {
@@ -37,7 +47,7 @@ extension ExplorerState {
     }
 
     mutating func runListCommand(_ command: Command) -> [Effect] {
-        let page = max(1, listRows(Layout(width: width, height: height, options: options)).height)
+        let page = max(1, listRows(Layout(width: width, height: height, options: options, sizes: paneSizes)).height)
         switch command {
         case .moveUp: return moveListCursor(to: listCursor - 1)
         case .moveDown: return moveListCursor(to: listCursor + 1)
@@ -106,7 +116,7 @@ extension ExplorerState {
 
     /// Scrolls every pane so its cursor shows at the current size.
     mutating func keepCursorsVisible() {
-        let layout = Layout(width: width, height: height, options: options)
+        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
         listScroll = Layout.scroll(cursor: listCursor, scroll: listScroll, height: listRows(layout).height, count: visible.count)
         _ = withCurrentSession { session in
             session.request.scroll = Layout.scroll(cursor: session.request.cursor, scroll: session.request.scroll,

@@ -25,7 +25,7 @@ extension ExplorerState {
     }
 
     var focusedPaneHeight: Int {
-        let layout = Layout(width: width, height: height, options: options)
+        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
         return max(1, focus == .response ? layout.responseInner.height : layout.requestInner.height)
     }
 
@@ -58,6 +58,8 @@ extension ExplorerState {
             } else {
                 message = StatusMessage("this field is absent: there is nothing to show")
             }
+        case .details: showFieldDetails()
+        case .copyValue, .copyPath: return copyFocused(path: command == .copyPath)
         case .toggle: toggleBoolean()
         case .unset: unsetFocused()
         case .setNull: setFocusedToNull()
@@ -132,13 +134,25 @@ extension ExplorerState {
             text = String(node.rawText.prefix(limit))
         } else {
             text = node.stringValue ?? node.rawText
-            if node.kind == .object || node.kind == .array { text = node.value.prettyText() }
+            if node.kind == .object || node.kind == .array {
+                text = node.value.prettyText(unit: viewerIndentUnit)
+            }
         }
         if text.count > limit {
             text = String(text.prefix(limit))
             title += " (the first \(TerminalText.count(limit)) characters of \(TerminalText.count(node.span.count)) bytes)"
         }
         overlay = .pager(Pager(title: title, text: text, scroll: 0))
+    }
+
+    /// The indentation the viewer shows nesting with: the file's own unit when it is spaces (up
+    /// to eight), else two spaces (a file on one line, or indented with tabs, which have no fixed width).
+    var viewerIndentUnit: String {
+        if let unit = currentSession?.event?.document.layout.indentUnit,
+           !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0 == " " }) {
+            return unit
+        }
+        return "  "
     }
 
     // MARK: Search

@@ -81,6 +81,13 @@ public struct ExplorerState: Sendable {
     var listScroll = 0
     var filter = ""
     var sortByTrigger = false
+    /// The widest name and user among the listed files, in columns (an upper bound: UTF-8 bytes).
+    var listNameWidth = 0
+    var listUserWidth = 0
+    /// The list's width steps, the list hidden, and whether the focused pane is zoomed.
+    var listAdjust = 0
+    var listHidden = false
+    var zoomed = false
 
     var focus: Pane = .list
     /// Opened files: the current one, and any with unsaved edits.
@@ -134,7 +141,12 @@ public struct ExplorerState: Sendable {
         case .pager(let pager)?: return pager.result == nil ? .pager : .functionResult
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
-        case .confirm(let confirm)?: return confirm.purpose == .quit ? .confirm : .replaceFile
+        case .confirm(let confirm)?:
+            switch confirm.purpose {
+            case .quit: return .confirm
+            case .replaceFile: return .replaceFile
+            case .reload: return .reloadFile
+            }
         case .recovery?: return .recovery
         case .raw?: return .rawEdit
         case .triggerMap?: return .triggerMap
@@ -149,6 +161,12 @@ public struct ExplorerState: Sendable {
 
     /// The pane with the focus.
     public var focusedPane: Pane { focus }
+
+    /// The pane sizes the layout uses: the list sized to its rows, then the user's choices.
+    var paneSizes: PaneSizes {
+        let content = listNameWidth == 0 ? nil : 2 + 3 + listNameWidth + 1 + 10 + 1 + min(listUserWidth, 36)
+        return PaneSizes(listContent: content, listAdjust: listAdjust, listHidden: listHidden, zoomed: zoomed ? focus : nil)
+    }
 
     /// The current status message, if any.
     public var statusMessage: StatusMessage? { message }
@@ -212,6 +230,12 @@ public struct ExplorerState: Sendable {
 
     /// Applies an action and returns the effects the run loop must perform.
     public mutating func apply(_ action: Action) -> [Effect] {
+        let effects = update(action)
+        // A file that changed on disk while it had edits is read again as soon as it has none.
+        return effects + reloadFilesChangedOnDisk()
+    }
+
+    private mutating func update(_ action: Action) -> [Effect] {
         switch action {
         case .key(let key):
             return handleKey(key)
@@ -235,8 +259,8 @@ public struct ExplorerState: Sendable {
         case .copyIsTheOriginal(let path):
             copyTargets.remove(path)
             return saveCurrent()
-        case .saveFailed(let path, let text):
-            return didFailSaving(path: path, message: text)
+        case .saveFailed(let path, let text, let changedOnDisk):
+            return didFailSaving(path: path, message: text, changedOnDisk: changedOnDisk)
         case .editorFinished(let text, let note):
             return editorFinished(text: text, note: note)
         case .fileChangedOnDisk(let path):
@@ -270,9 +294,8 @@ public struct ExplorerState: Sendable {
         case nil: break
         }
         guard let command = Keymap.command(for: key, in: mode) else {
-            if case .character(let character) = key {
-                message = StatusMessage("\(TerminalText.escaped(String(character))) does nothing here; press ? for the keys of this pane")
-            }
+            // Named as the key tables name it: Space, Ctrl-X, F5, ←.
+            message = StatusMessage("\(key.displayName) does nothing here; press ? for the keys of this pane")
             return []
         }
         return run(command)
@@ -307,6 +330,14 @@ public struct ExplorerState: Sendable {
         case .triggerMap:
             openTriggerMap()
             return []
+        case .reload:
+            return requestReload()
+        case .narrowList, .widenList, .toggleList, .zoom:
+            changeLayout(command)
+            return []
+        case .nextProblem, .previousProblem:
+            stepProblem(forward: command == .nextProblem)
+            return []
         case .runFunction:
             return runFunction()
         default:
@@ -318,8 +349,35 @@ public struct ExplorerState: Sendable {
         }
     }
 
+    /// `<` `>` narrow and widen the list, `L` hides or shows it, `Z` zooms the focused pane.
+    mutating func changeLayout(_ command: Command) {
+        switch command {
+        case .narrowList, .widenList:
+            if listHidden || zoomed {
+                listHidden = false
+                zoomed = false
+            }
+            let before = Layout(width: width, height: height, options: options, sizes: paneSizes).list.width
+            listAdjust += command == .widenList ? 1 : -1
+            let after = Layout(width: width, height: height, options: options, sizes: paneSizes).list.width
+            if after == before { listAdjust -= command == .widenList ? 1 : -1 }
+            message = StatusMessage(after == before ? "the list is as \(command == .widenList ? "wide" : "narrow") as it can be" : "list \(after) columns wide")
+        case .toggleList:
+            listHidden.toggle()
+            zoomed = false
+            if listHidden && focus == .list && currentSession != nil { focus = .request }
+            message = StatusMessage(listHidden ? "list hidden: L shows it again" : "list shown")
+        case .zoom:
+            zoomed.toggle()
+            message = StatusMessage(zoomed ? "zoomed: Z goes back to all panes; Tab moves the zoom to the next pane" : "all panes")
+        default:
+            break
+        }
+        keepCursorsVisible()
+    }
+
     mutating func cycleFocus(forward: Bool) {
-        var order: [Pane] = [.list]
+        var order: [Pane] = listHidden && currentSession != nil ? [] : [.list]
         if let session = currentSession {
             order.append(.request)
             if session.hasResponsePane { order.append(.response) }

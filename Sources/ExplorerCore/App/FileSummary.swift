@@ -2,16 +2,19 @@ import CognitoTriggers
 import JSONDocument
 
 /// How an event file fares as a whole, shown as one mark in the list.
-public enum FileStatus: Hashable, Sendable {
-    /// Not read yet.
+///
+/// The marks follow `check`'s exit status: `✓` and `!` are files it accepts (0), `✗` files it
+/// exits 1 for, `?` files it exits 2 for.
+public enum FileStatus: Hashable, Sendable, CaseIterable {
+    /// Not read yet (`·`).
     case pending
-    /// A valid event (`✓`).
+    /// A trigger event with no problem (`✓`).
     case valid
-    /// An event with warnings only (`!`).
+    /// A trigger event with warnings only, or JSON with a trigger source the catalogue does not know (`!`).
     case warnings
-    /// An event with errors (`✗`).
+    /// A trigger event with errors, or JSON that is no trigger event at all (`✗`).
     case errors
-    /// Not JSON, empty, binary or unreadable (`?`).
+    /// Not JSON (text that does not parse), an empty, binary or UTF-16 file, or one that cannot be read (`?`).
     case unreadable
 
     /// The one-character mark.
@@ -22,6 +25,17 @@ public enum FileStatus: Hashable, Sendable {
         case .warnings: return "!"
         case .errors: return "✗"
         case .unreadable: return "?"
+        }
+    }
+
+    /// What the mark means, in a few words, for the help screen and the README.
+    public var meaning: String {
+        switch self {
+        case .pending: return "not read yet"
+        case .valid: return "a trigger event with no problem"
+        case .warnings: return "warnings only: Cognito accepts the event, but something looks wrong (also JSON whose triggerSource is unknown)"
+        case .errors: return "errors: Cognito would reject the event, or the JSON is not a trigger event (no triggerSource); check exits 1"
+        case .unreadable: return "not JSON: the text does not parse, or the file is empty, binary, UTF-16 or unreadable; check exits 2"
         }
     }
 

@@ -53,6 +53,8 @@ enum ConfirmPurpose: Hashable, Sendable {
     case quit
     /// `W` named an existing file: replace it, or keep it and type another name.
     case replaceFile(String)
+    /// `R` on a file with unsaved edits: read it again from disk, dropping them, or keep them.
+    case reload(String)
 }
 
 /// A question with a few answers (the keymap of its mode lists them).

@@ -1,3 +1,4 @@
+import TerminalText
 import CognitoTriggers
 
 /// The trigger map's content: every journey of `TriggerFlow.all` as rows, in Cognito's order.
@@ -40,6 +41,38 @@ enum TriggerMapContent {
     static func title(of trigger: Trigger, inFlow: Bool) -> String {
         if inFlow && trigger == .preTokenGenerationV1 { return "Pre token generation" }
         return Catalogue.spec(for: trigger).title
+    }
+
+    /// The columns the longest row of the left column needs (marks and margin included).
+    static let widestRow: Int = rows.compactMap { row -> Int? in
+        guard case .step(let flowIndex, let stepIndex) = row else { return nil }
+        let step = TriggerFlow.all[flowIndex].steps[stepIndex]
+        let text = step.trigger.map { title(of: $0, inFlow: true) } ?? step.note
+        return 1 + 2 + 2 + TerminalText.displayWidth(of: text) + 1
+    }.max() ?? 38
+
+    /// The branch a step belongs to: the note of the last branch row before it, unless a
+    /// non-trigger, non-loop step closed it.
+    static func branch(of index: Int, in flow: TriggerFlow) -> String? {
+        var cursor = index - 1
+        while cursor >= 0 {
+            let step = flow.steps[cursor]
+            if step.isBranch { return step.note }
+            if step.trigger == nil { return nil }
+            cursor -= 1
+        }
+        return nil
+    }
+
+    /// The notes of the non-trigger steps right after a step (events and branches, until the next trigger).
+    static func eventsAfter(_ index: Int, in flow: TriggerFlow) -> [String] {
+        var notes: [String] = []
+        var cursor = index + 1
+        while cursor < flow.steps.count, flow.steps[cursor].trigger == nil {
+            notes.append(flow.steps[cursor].note)
+            cursor += 1
+        }
+        return notes
     }
 
     /// Where a step sits in a run of repeating steps (the custom challenge loop), if it repeats.

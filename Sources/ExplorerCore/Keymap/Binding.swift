@@ -39,6 +39,8 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
     case recovery
     /// The question whether to replace an existing file is open (`W` to a name that exists).
     case replaceFile
+    /// The question whether to reload a file from disk and drop its unsaved edits is open (`R`).
+    case reloadFile
     /// The help screen is open.
     case help
     /// A long string is shown whole.
@@ -61,6 +63,7 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         case .confirm: return "Save, discard or cancel"
         case .recovery: return "Recovery file found"
         case .replaceFile: return "Replace an existing file"
+        case .reloadFile: return "Reload from disk, dropping edits"
         case .help: return "Help screen"
         case .pager: return "Text viewer"
         case .rawEdit: return "Raw edit (any path, any JSON value)"

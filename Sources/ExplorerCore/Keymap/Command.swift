@@ -6,12 +6,15 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case expand, collapse, expandAll, collapseAll
     case activate, view
     // Finding
-    case search, nextMatch, previousMatch, toggleSort
+    case search, nextMatch, previousMatch, toggleSort, nextProblem, previousProblem, details
+    case copyValue, copyPath
     // Editing
     case toggle, unset, setNull, addEntry, openEditor, rawEdit
-    case undo, redo, save, saveAs
+    case undo, redo, save, saveAs, reload
     // Application
     case help, quit, interrupt, close
+    // Layout
+    case narrowList, widenList, toggleList, zoom
     // The user's function
     case runFunction, applyResult
     // Trigger map
@@ -21,6 +24,6 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case deleteBackward, deleteForward, deleteWordBackward, clearLine
     case submit, cancel, switchField
     // Prompts
-    case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep
+    case choose, answerSave, answerDiscard, answerCancel, answerReplace, answerKeep, answerReload
     case answerRestore
 }

@@ -20,11 +20,16 @@ public enum Keymap {
         Binding(keys: [.ctrl("r")], action: .redo, help: "redo"),
         Binding(keys: [.character("w"), .ctrl("s")], action: .save, help: "save this event", hint: "save"),
         Binding(keys: [.character("W")], action: .saveAs, help: "save a copy under another name"),
+        Binding(keys: [.character("R")], action: .reload, help: "reload from disk (asks before dropping edits)"),
         Binding(keys: [.character("r")], action: .rawEdit, help: "raw edit: set any path to any JSON value", hint: "raw"),
         Binding(keys: [.character("?"), .function(1)], action: .help, help: "help", hint: "help"),
         Binding(keys: [.character("q")], action: .quit, help: "quit (asks about unsaved edits)", hint: "quit"),
         Binding(keys: [.ctrl("c")], action: .interrupt, help: "quit (asks, as q does, about unsaved edits)"),
         Binding(keys: [.character("t")], action: .triggerMap, help: "trigger map: when each trigger runs, new events", hint: "map"),
+        Binding(keys: [.character("<")], action: .narrowList, help: "narrow the list"),
+        Binding(keys: [.character(">")], action: .widenList, help: "widen the list"),
+        Binding(keys: [.character("L")], action: .toggleList, help: "hide or show the list"),
+        Binding(keys: [.character("Z")], action: .zoom, help: "zoom the focused pane to the whole screen, or back"),
         Binding(keys: [.character("x")], action: .runFunction,
                 help: "run your function (--function) on this event, edits included", hint: "run"),
     ]
@@ -39,6 +44,11 @@ public enum Keymap {
         Binding(keys: [.character("/")], action: .search, help: "search keys and values", hint: "search"),
         Binding(keys: [.character("n")], action: .nextMatch, help: "next match"),
         Binding(keys: [.character("N")], action: .previousMatch, help: "previous match"),
+        Binding(keys: [.character("p")], action: .nextProblem, help: "next problem (either tree; expands what hides it)"),
+        Binding(keys: [.character("P")], action: .previousProblem, help: "previous problem"),
+        Binding(keys: [.character("i")], action: .details, help: "the field's problems and description, whole"),
+        Binding(keys: [.character("y")], action: .copyValue, help: "copy the value to the clipboard (OSC 52)"),
+        Binding(keys: [.character("Y")], action: .copyPath, help: "copy the path to the clipboard (OSC 52)"),
     ]
 
     /// The event list.
@@ -46,6 +56,8 @@ public enum Keymap {
         Binding(keys: [.enter, .right, .character("l")], action: .activate, help: "open the event in the tree", hint: "open"),
         Binding(keys: [.character("/")], action: .search, help: "filter by name, trigger or user", hint: "filter"),
         Binding(keys: [.character("s")], action: .toggleSort, help: "sort by name or by trigger"),
+        Binding(keys: [.character("p")], action: .nextProblem, help: "first problem of the event"),
+        Binding(keys: [.character("P")], action: .previousProblem, help: "last problem of the event"),
     ] + movement + global
 
     /// The request tree.
@@ -121,6 +133,12 @@ public enum Keymap {
         Binding(keys: [.character("n"), .escape, .ctrl("c")], action: .answerKeep, help: "keep the file; type another name", hint: "keep"),
     ]
 
+    /// The question whether `R` may drop unsaved edits to read the file again.
+    public static let reloadFile: [Binding] = [
+        Binding(keys: [.character("y"), .character("R")], action: .answerReload, help: "drop the edits and read the file from disk", hint: "reload"),
+        Binding(keys: [.character("n"), .escape], action: .answerKeep, help: "keep the edits", hint: "keep"),
+    ]
+
     /// Scrolling keys of the help screen and the text viewer.
     private static let scrolling: [Binding] = [
         Binding(keys: [.up, .character("k")], action: .moveUp, help: "scroll up"),
@@ -175,6 +193,7 @@ public enum Keymap {
         case .confirm: return confirm
         case .recovery: return recovery
         case .replaceFile: return replaceFile
+        case .reloadFile: return reloadFile
         case .help: return help
         case .pager: return pager
         case .rawEdit: return rawEdit

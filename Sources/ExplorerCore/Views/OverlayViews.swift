@@ -1,19 +1,47 @@
 import TerminalText
-/// The help screen's content, generated from the keymaps.
+/// One line of the help screen: pieces of text, each in its style.
+struct HelpLine {
+    var parts: [(text: String, style: Style)]
+
+    init(_ text: String, _ style: Style) { parts = [(text, style)] }
+    init(parts: [(text: String, style: Style)]) { self.parts = parts }
+
+    /// The line's text.
+    var text: String { parts.map(\.text).joined() }
+}
+
+/// The help screen's content, generated from the keymaps and the legend.
 enum HelpView {
-    /// Every mode's keys as lines for a box `width` columns wide.
-    static func lines(width: Int) -> [(text: String, style: Style)] {
-        var lines: [(String, Style)] = []
-        lines.append(("Keys of every mode. Printable keys type themselves in text fields.", Theme.fieldHelp))
-        for mode in Mode.allCases {
-            lines.append(("", Theme.key))
-            lines.append((mode.title, Theme.heading))
-            let keyWidth = min(24, max(10, width / 3))
-            for binding in Keymap.bindings(for: mode) {
-                let keys = TerminalText.pad(binding.keyLabel, width: keyWidth)
-                for (offset, part) in TerminalText.wrap(binding.help, width: max(1, width - keyWidth - 3)).enumerated() {
-                    lines.append(((offset == 0 ? "  " + keys : String(repeating: " ", count: keyWidth + 2)) + " " + part, Theme.key))
+    /// Every mode's keys, then the legend of marks and colours, as lines for a box `width` columns wide.
+    static func lines(width: Int) -> [HelpLine] {
+        var lines: [HelpLine] = []
+        let intro = "Keys of every mode, then what the marks and colours mean. Printable keys type themselves in text fields."
+        for line in TerminalText.wrap(intro, width: max(1, width)) { lines.append(HelpLine(line, Theme.fieldHelp)) }
+        let keyWidth = min(24, max(10, width / 3))
+        /// A row of two columns: `left` (drawn in `leftStyle`) padded to the key column, then `right` wrapped.
+        func row(_ left: String, _ leftStyle: Style, _ right: String) {
+            let padding = String(repeating: " ", count: max(0, keyWidth - TerminalText.displayWidth(of: TerminalText.truncate(left, width: keyWidth))))
+            for (offset, part) in TerminalText.wrap(right, width: max(1, width - keyWidth - 3)).enumerated() {
+                if offset == 0 {
+                    lines.append(HelpLine(parts: [("  ", Theme.key), (TerminalText.truncate(left, width: keyWidth), leftStyle),
+                                                  (padding + " " + part, Theme.key)]))
+                } else {
+                    lines.append(HelpLine(String(repeating: " ", count: keyWidth + 2) + " " + part, Theme.key))
                 }
+            }
+        }
+        for mode in Mode.allCases {
+            lines.append(HelpLine("", Theme.key))
+            lines.append(HelpLine(mode.title, Theme.heading))
+            for binding in Keymap.bindings(for: mode) {
+                row(binding.keyLabel, Theme.key, binding.help)
+            }
+        }
+        for section in Legend.sections {
+            lines.append(HelpLine("", Theme.key))
+            lines.append(HelpLine("Marks · " + section.title, Theme.heading))
+            for entry in section.entries {
+                row(entry.sample, entry.style, entry.meaning)
             }
         }
         return lines
@@ -47,7 +75,10 @@ extension ExplorerState {
             let lines = HelpView.lines(width: inner.width)
             let start = max(0, min(scroll, lines.count - inner.height))
             for (offset, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
-                grid.put(line.text, x: inner.x, y: inner.y + offset, style: line.style, maxWidth: inner.width)
+                var x = inner.x
+                for part in line.parts where x < inner.maxX {
+                    x += grid.put(part.text, x: x, y: inner.y + offset, style: part.style, maxWidth: inner.maxX - x)
+                }
             }
             drawScrollNote(&grid, box, first: start, shown: inner.height, total: lines.count)
         case .pager(let pager):
@@ -92,14 +123,19 @@ extension ExplorerState {
             let question = TerminalText.wrap(TerminalText.escaped(confirm.question), width: width - 4)
             let height = question.count + 4
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
-            let isQuit = confirm.purpose == .quit
-            drawModalBox(&grid, box, title: isQuit ? "Unsaved edits" : "File exists")
+            let title: String
+            switch confirm.purpose {
+            case .quit: title = "Unsaved edits"
+            case .replaceFile: title = "File exists"
+            case .reload: title = "Reload from disk"
+            }
+            drawModalBox(&grid, box, title: title)
             for (offset, line) in question.enumerated() {
                 grid.put(line, x: box.x + 2, y: box.y + 1 + offset, style: Theme.key)
             }
             var x = box.x + 2
             let y = box.y + question.count + 2
-            for binding in isQuit ? Keymap.confirm : Keymap.replaceFile {
+            for binding in Keymap.bindings(for: mode) {
                 x += grid.put(binding.keys.first?.displayName ?? "", x: x, y: y, style: Theme.hintKey)
                 x += grid.put(" " + (binding.hint ?? binding.help), x: x, y: y, style: Theme.key)
                 x += 3

@@ -9,7 +9,7 @@ extension ExplorerState {
     /// Draws the whole screen at any size; below the minimum it says the terminal is too small.
     public func render(width: Int, height: Int) -> Grid {
         var grid = Grid(width: width, height: height)
-        let layout = Layout(width: width, height: height, options: options)
+        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
         if layout.isTooSmall {
             drawTooSmall(&grid)
         } else if case .triggerMap(let map)? = overlay {
@@ -63,6 +63,15 @@ extension ExplorerState {
         }
         if !filter.isEmpty { title += " · /\(filter)" }
         if sortByTrigger { title += " · by trigger" }
+        // How many files have each mark that calls for a look (a scan of a few bytes per file);
+        // last, as the title may be cut.
+        var counts: [FileStatus: Int] = [:]
+        for entry in entries where entry.status == .errors || entry.status == .warnings || entry.status == .unreadable {
+            counts[entry.status, default: 0] += 1
+        }
+        for status in [FileStatus.errors, .warnings, .unreadable] {
+            if let count = counts[status] { title += " · \(TerminalText.count(count)) \(status.mark)" }
+        }
         Self.drawPane(&grid, layout.list, title: title, focused: focus == .list && overlay == nil)
         let inner = listRows(layout)
         guard inner.width > 0, inner.height > 0 else { return }
@@ -81,7 +90,11 @@ extension ExplorerState {
         let rest = inner.width - 3 - 11
         let nameWidth: Int
         let userWidth: Int
-        if rest >= 30 {
+        if listNameWidth > 0 && listNameWidth + 1 + min(listUserWidth, 36) <= rest {
+            // Everything fits: the names whole, the users in what is left.
+            nameWidth = listNameWidth
+            userWidth = rest - nameWidth - 1
+        } else if rest >= 30 {
             nameWidth = rest * 3 / 5
             userWidth = rest - nameWidth - 1
         } else {
@@ -97,14 +110,19 @@ extension ExplorerState {
             x += grid.put(entry.status.mark, x: x, y: y, style: Self.statusStyle(entry.status))
             let modified = sessions[entry.path]?.hasUnsavedEdits == true
             // The space of an unmodified row is plain, so a selected row is not marked in orange.
-            x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
+            if sessions[entry.path]?.changedOnDisk == true {
+                x += grid.put(Self.changedOnDiskMark, x: x, y: y, style: Theme.error)
+            } else {
+                x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
+            }
             x += 1
             let escapedName = TerminalText.escaped(Self.listName(entry))
             // An event from a log keeps its line number in view: its name loses its start instead.
             let name = entry.isCaptured ? Self.truncateStart(escapedName, width: nameWidth) : TerminalText.truncate(escapedName, width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
             x += nameWidth + 1
-            grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel)
+            grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel,
+                     maxWidth: max(0, inner.maxX - x))
             x += 11
             if userWidth > 0 {
                 grid.put(TerminalText.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
@@ -115,6 +133,9 @@ extension ExplorerState {
             }
         }
     }
+
+    /// The list's mark for a file with unsaved edits that another program changed on disk.
+    static let changedOnDiskMark = "≠"
 
     static func statusStyle(_ status: FileStatus) -> Style {
         switch status {
@@ -236,6 +257,7 @@ extension ExplorerState {
         if warnings > 0 { title += " · \(warnings) warning\(warnings == 1 ? "" : "s")" }
         if errors == 0 && warnings == 0 { title += " · valid" }
         if session.hasUnsavedEdits { title += " · ● unsaved" }
+        if session.changedOnDisk { title += " · \(Self.changedOnDiskMark) changed on disk" }
         if session.response.query != nil { title += " · /\(session.response.query ?? "") \(session.response.matches.count)" }
         Self.drawPane(&grid, layout.response, title: title, focused: focused)
         var area = inner
@@ -328,7 +350,14 @@ extension ExplorerState {
         grid.fill(rect: rect, style: Theme.statusBar)
         var x = rect.x + 1
         if let path = currentPath {
-            x += grid.put(relativeName(path), x: x, y: rect.y, style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
+            // A long name is cut at its start, with an ellipsis, so the file's own name stays.
+            x += grid.put(TerminalText.truncateLeft(relativeName(path), width: max(0, rect.width / 2)), x: x, y: rect.y,
+                          style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
+            if sessions[path]?.changedOnDisk == true {
+                // Shown beside a message too: it holds until the file is read again.
+                x += grid.put("  \(Self.changedOnDiskMark) changed on disk", x: x, y: rect.y,
+                              style: Theme.statusBar.foreground(.brightRed).bolded, maxWidth: max(0, rect.maxX - x))
+            }
             if message == nil, let cursorPath {
                 x += grid.put("  " + (cursorPath.isEmpty ? "(root)" : cursorPath.dottedString), x: x, y: rect.y, style: Theme.statusBar,
                               maxWidth: max(0, rect.maxX - x - 12))
@@ -336,6 +365,7 @@ extension ExplorerState {
             if message == nil, sessions[path]?.hasUnsavedEdits == true {
                 x += grid.put("  ● unsaved", x: x, y: rect.y, style: Theme.modified.background(Theme.statusBar.background))
             }
+
         }
         if runningFunction != nil {
             x += grid.put("  [running your function; Esc or Ctrl-C stops it]", x: x, y: rect.y,

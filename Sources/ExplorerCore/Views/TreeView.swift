@@ -12,6 +12,8 @@ enum TreeView {
             return
         }
         let scroll = Layout.scroll(cursor: pane.cursor, scroll: pane.scroll, height: rect.height, count: rows.count)
+        // Where the edits since the last save are, to mark their rows (empty when there are none).
+        let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
         let end = min(rows.count, scroll + rect.height)
         let shown = rows[scroll..<end]
         // The label column fits the widest visible label, up to two fifths of the pane.
@@ -20,7 +22,7 @@ enum TreeView {
         let typeWidth = rect.width >= 44 ? 9 : 0
         for (offset, row) in shown.enumerated() {
             let y = rect.y + offset
-            drawRow(&grid, row, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth,
+            drawRow(&grid, row, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth, edited: edited,
                     session: session, isMatch: pane.matchSet.contains(row.path), isResponse: isResponse)
             if scroll + offset == pane.cursor {
                 grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: focused) }
@@ -33,12 +35,29 @@ enum TreeView {
         }
     }
 
-    private static func drawRow(_ grid: inout Grid, _ row: TreeRow, x: Int, y: Int, width: Int, labelColumn: Int, typeWidth: Int,
+    /// How a row stands to the edits since the last save.
+    enum EditMark { case none, edited, containsEdits }
+
+    /// `edited` when an edit wrote the row's whole value, `containsEdits` when an edit lies inside it.
+    static func editMark(of row: TreeRow, edited: [Range<Int>]) -> EditMark {
+        guard !edited.isEmpty, let span = row.node?.span else { return .none }
+        var inside = false
+        for range in edited {
+            if !range.isEmpty && range.lowerBound <= span.lowerBound && span.upperBound <= range.upperBound { return .edited }
+            if range.isEmpty ? (span.lowerBound < range.lowerBound && range.lowerBound < span.upperBound) : range.overlaps(span) {
+                inside = true
+            }
+        }
+        return inside ? .containsEdits : .none
+    }
+
+    private static func drawRow(_ grid: inout Grid, _ row: TreeRow, x: Int, y: Int, width: Int, labelColumn: Int, typeWidth: Int, edited: [Range<Int>],
                                 session: EventSession, isMatch: Bool, isResponse: Bool) {
         let right = x + width
         var column = x + row.depth * 2
-        let marker = row.isExpandable ? (row.isExpanded ? "▾ " : "▸ ") : "  "
-        column += grid.put(marker, x: column, y: y, style: Theme.border, maxWidth: max(0, right - column))
+        let mark = editMark(of: row, edited: edited)
+        let marker = row.isExpandable ? (row.isExpanded ? "▾ " : "▸ ") : (mark == .none ? "  " : "● ")
+        column += grid.put(marker, x: column, y: y, style: mark == .none ? Theme.border : Theme.modified, maxWidth: max(0, right - column))
         let labelRoom = max(1, x + labelColumn - column)
         let labelStyle: Style
         if isMatch {

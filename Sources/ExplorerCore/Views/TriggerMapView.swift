@@ -14,7 +14,8 @@ struct TriggerMapLayout {
     init(_ layout: Layout) {
         box = layout.map
         let inner = box.inset(by: 1)
-        let flowsWidth = min(inner.width, min(38, max(32, inner.width * 2 / 5)))
+        // As wide as the longest text needs where the screen allows; what is cut shows whole on the right.
+        let flowsWidth = min(inner.width, min(TriggerMapContent.widestRow, max(32, inner.width * 2 / 5)))
         flows = Rect(x: inner.x, y: inner.y, width: flowsWidth, height: inner.height)
         separatorX = inner.x + flowsWidth
         details = Rect(x: separatorX + 2, y: inner.y, width: inner.maxX - separatorX - 3, height: inner.height)
@@ -27,6 +28,7 @@ enum TriggerMapView {
     static let optional = Style(foreground: .indexed(245))
     static let between = Theme.border
     static let loop = Style(foreground: .magenta, bold: true)
+    static let branch = Style(foreground: .cyan)
 
     static func draw(_ grid: inout Grid, _ layout: Layout, map: TriggerMapState) {
         let parts = TriggerMapLayout(layout)
@@ -67,6 +69,9 @@ enum TriggerMapView {
                     x += grid.put(step.isOptional ? "○ " : "● ", x: x, y: y, style: step.isOptional ? optional : required)
                     let title = TriggerMapContent.title(of: trigger, inFlow: true)
                     grid.put(TerminalText.truncate(title, width: rect.maxX - x), x: x, y: y, style: step.isOptional ? Theme.key : Theme.key.bolded)
+                } else if step.isBranch {
+                    x += grid.put("├ ", x: x, y: y, style: branch)
+                    grid.put(TerminalText.truncate(step.note, width: rect.maxX - x), x: x, y: y, style: branch)
                 } else {
                     x += grid.put("┆ ", x: x, y: y, style: between)
                     grid.put(TerminalText.truncate(step.note, width: rect.maxX - x), x: x, y: y, style: Theme.absent)
@@ -134,12 +139,22 @@ enum TriggerMapView {
         }
         let spec = Catalogue.spec(for: trigger)
         lines.append(DetailLine(pieces: [(spec.title, Theme.heading)]
-            + (selected.step.isOptional ? [("  if configured", optional)] : [])))
+            + [(selected.step.isOptional ? "  ○ only in some cases" : "  ● every time", selected.step.isOptional ? optional : required)]))
+        // The branch this step is in, and what happens right after it: the left column may cut them.
+        if let branch = TriggerMapContent.branch(of: selected.stepIndex, in: flow) {
+            paragraph("In the branch: " + branch, TriggerMapView.branch)
+        }
         if !selected.step.note.isEmpty {
             paragraph("Here: " + selected.step.note + ".", Theme.key)
         }
+        if !selected.step.steers.isEmpty {
+            paragraph("Steered by " + selected.step.steers.joined(separator: ", "), Theme.string)
+        }
+        for note in TriggerMapContent.eventsAfter(selected.stepIndex, in: flow) {
+            paragraph("Then: " + note + ".", Theme.absent)
+        }
         if selected.step.repeats && !compact {
-            paragraph("A loop: define, create and verify run in turn until define says the sign-in succeeded or failed.", loop)
+            paragraph("A loop: define, create and verify run in turn until define sets issueTokens (signed in) or failAuthentication (refused).", loop)
         }
         paragraph(spec.summary, Theme.fieldHelp, maxLines: summaryLines)
         let versions = map.versions
@@ -207,9 +222,9 @@ enum TriggerMapView {
     /// The legend under the map, in the field help rows.
     static func drawLegend(_ grid: inout Grid, _ rect: Rect) {
         let items: [(mark: String, style: Style, text: String)] = [
-            ("●", required, "always runs"), ("○", optional, "runs if configured"),
-            ("┆", between, "not a trigger: what the person does"),
-            ("╭▶ ╰─", loop, "a loop: Cognito repeats these steps until define ends it"),
+            ("●", required, "every time"), ("○", optional, "in some cases (see note)"),
+            ("├", branch, "branch"), ("┆", between, "between triggers"), ("╭▶╰─", loop, "loop"),
+            ("", Theme.fieldHelp, "A trigger runs only if a function is attached."),
         ]
         var x = rect.x + 1
         var y = rect.y
@@ -221,7 +236,7 @@ enum TriggerMapView {
             }
             guard y < rect.maxY else { return }
             x += grid.put(item.mark, x: x, y: y, style: item.style)
-            x += grid.put(" " + item.text + "   ", x: x, y: y, style: Theme.fieldHelp)
+            x += grid.put((item.mark.isEmpty ? "" : " ") + item.text + "   ", x: x, y: y, style: Theme.fieldHelp)
         }
     }
 }
