@@ -87,26 +87,9 @@ public final class EventImporter {
         self.dryRun = dryRun
     }
 
-    /// The folder name `fixtures/` uses for a trigger.
+    /// The folder `fixtures/` uses for a trigger (`Trigger.folderName`); `unknown-trigger` for none.
     public static func folderName(for trigger: Trigger?) -> String {
-        switch trigger {
-        case .preSignUp: return "pre-sign-up"
-        case .postConfirmation: return "post-confirmation"
-        case .userMigration: return "user-migration"
-        case .customMessage: return "custom-message"
-        case .preAuthentication: return "pre-authentication"
-        case .postAuthentication: return "post-authentication"
-        case .preTokenGenerationV1: return "pre-token-generation-v1"
-        case .preTokenGenerationV2: return "pre-token-generation-v2"
-        case .preTokenGenerationV3: return "pre-token-generation-v3"
-        case .defineAuthChallenge: return "define-auth-challenge"
-        case .createAuthChallenge: return "create-auth-challenge"
-        case .verifyAuthChallengeResponse: return "verify-auth-challenge-response"
-        case .customEmailSender: return "custom-email-sender"
-        case .customSMSSender: return "custom-sms-sender"
-        case .inboundFederation: return "inbound-federation"
-        case nil: return "unknown-trigger"
-        }
+        trigger?.folderName ?? "unknown-trigger"
     }
 
     /// The event as it is written: pretty-printed with 2-space indents and a final newline.

@@ -11,7 +11,7 @@ import TestSupport
         let trigger = try #require(event.trigger, "\(path) matches no trigger")
         // The folder names the trigger: pre-token-generation-v2/... is V2.
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
-        #expect(Self.folderName(of: trigger) == folder)
+        #expect(trigger.folderName == folder)
         let problems = event.validate()
         #expect(problems.isEmpty, "\(path): \(problems.map(\.description))")
         // The file name is its triggerSource.
@@ -120,26 +120,6 @@ import TestSupport
             _ = try (e.request.providerName, e.request.providerType)
             _ = e.response.userAttributesToMap
         case .unknown: break
-        }
-    }
-
-    static func folderName(of trigger: Trigger) -> String {
-        switch trigger {
-        case .preSignUp: return "pre-sign-up"
-        case .postConfirmation: return "post-confirmation"
-        case .userMigration: return "user-migration"
-        case .customMessage: return "custom-message"
-        case .preAuthentication: return "pre-authentication"
-        case .postAuthentication: return "post-authentication"
-        case .preTokenGenerationV1: return "pre-token-generation-v1"
-        case .preTokenGenerationV2: return "pre-token-generation-v2"
-        case .preTokenGenerationV3: return "pre-token-generation-v3"
-        case .defineAuthChallenge: return "define-auth-challenge"
-        case .createAuthChallenge: return "create-auth-challenge"
-        case .verifyAuthChallengeResponse: return "verify-auth-challenge-response"
-        case .customEmailSender: return "custom-email-sender"
-        case .customSMSSender: return "custom-sms-sender"
-        case .inboundFederation: return "inbound-federation"
         }
     }
 }

@@ -34,3 +34,27 @@ public enum Trigger: String, CaseIterable, Sendable {
     /// Transforms the attributes of users who sign in through an external identity provider.
     case inboundFederation
 }
+
+extension Trigger {
+    /// The folder that holds this trigger's events in `fixtures/` and in what `import` writes
+    /// (`pre-sign-up`, `pre-token-generation-v2`, ...).
+    public var folderName: String {
+        switch self {
+        case .preSignUp: return "pre-sign-up"
+        case .postConfirmation: return "post-confirmation"
+        case .userMigration: return "user-migration"
+        case .customMessage: return "custom-message"
+        case .preAuthentication: return "pre-authentication"
+        case .postAuthentication: return "post-authentication"
+        case .preTokenGenerationV1: return "pre-token-generation-v1"
+        case .preTokenGenerationV2: return "pre-token-generation-v2"
+        case .preTokenGenerationV3: return "pre-token-generation-v3"
+        case .defineAuthChallenge: return "define-auth-challenge"
+        case .createAuthChallenge: return "create-auth-challenge"
+        case .verifyAuthChallengeResponse: return "verify-auth-challenge-response"
+        case .customEmailSender: return "custom-email-sender"
+        case .customSMSSender: return "custom-sms-sender"
+        case .inboundFederation: return "inbound-federation"
+        }
+    }
+}
