@@ -209,6 +209,22 @@ struct RecoveryTests {
         #expect(Array(file.onDisk.utf8) == Self.edited(file))
     }
 
+    @Test("opening a file removes the temporary recovery files of runs killed mid-write, and keeps a live run's")
+    func staleRecoveryTemporaryFiles() throws {
+        let file = try FixtureCopy(Self.preSignUp)
+        defer { file.folder.cleanUp() }
+        // 4194305 is above the largest process id Linux allows, so no such process runs; process 1 always does.
+        let stale = ".PreSignUp_SignUp.json.recover.tmp-4194305"
+        let live = ".PreSignUp_SignUp.json.recover.tmp-1"
+        let other = ".Other.json.recover.tmp-4194305"
+        for name in [stale, live, other] { _ = try file.folder.write(name, "{}") }
+        _ = ExplorerHarness([file.path])
+        let left = try FileManager.default.contentsOfDirectory(atPath: file.folder.path)
+        #expect(!left.contains(stale))
+        #expect(left.contains(live))
+        #expect(left.contains(other))
+    }
+
     @Test("d deletes the recovery file and keeps the file as saved")
     func discard() throws {
         let file = try FixtureCopy(Self.preSignUp)

@@ -73,6 +73,7 @@ public struct EffectRunner: Sendable {
             if let editorText { return .editorFinished(text: editorText, message: nil) }
             return .editorFinished(text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")
         case .findRecovery(let path):
+            RecoveryFile.removeStaleTemporaryFiles(for: path)
             return RecoveryFile.read(for: path).map { .recoveryFound(path: path, bytes: $0) }
         case .removeRecovery(let path):
             RecoveryFile.remove(for: path)

@@ -73,4 +73,30 @@ public enum RecoveryFile {
     public static func remove(for eventPath: String) {
         unlink(path(for: eventPath))
     }
+
+    /// Deletes the temporary files (`.NAME.recover.tmp-PID`) that a `write` for `eventPath` left
+    /// when its process was killed outright (kill -9) before the rename: only regular files of
+    /// this user whose process is gone; another run's file in the middle of its write stays.
+    public static func removeStaleTemporaryFiles(for eventPath: String) {
+        let target = path(for: eventPath)
+        let slash = target.lastIndex(of: "/")
+        let folder = slash.map { String(target[..<$0]) } ?? "."
+        let prefix = (slash.map { String(target[target.index(after: $0)...]) } ?? target) + ".tmp-"
+        guard let listing = opendir(folder.isEmpty ? "/" : folder) else { return }
+        var stale: [String] = []
+        while let entry = readdir(listing) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            stale.append((folder.isEmpty ? "" : folder) + "/" + name)
+        }
+        closedir(listing)
+        for candidate in stale {
+            var info = stat()
+            guard lstat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else { continue }
+            unlink(candidate)
+        }
+    }
 }
