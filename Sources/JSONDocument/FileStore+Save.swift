@@ -590,16 +590,22 @@ extension FileStore {
     /// Removes temporary files this program left beside `target` in runs that are over (ended by
     /// `kill -9` or a crash): `.NAME.tmp-PID-N` owned by this user whose process no longer exists.
     public static func removeStaleTemporaryFiles(of target: String) {
-        let folder = directory(of: target)
-        let prefix = "." + lastComponent(of: target) + ".tmp-"
+        removeFilesOfEndedRuns(in: directory(of: target), prefix: "." + lastComponent(of: target) + ".tmp-") { rest in
+            let parts = rest.split(separator: "-", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[1].isEmpty, parts[1].allSatisfy(\.isNumber) else { return nil }
+            return Int32(parts[0])
+        }
+    }
+
+    /// Removes the files in `folder` whose names are `prefix` followed by text from which
+    /// `process` reads a process id, when that process no longer exists: regular files owned by
+    /// this user only, never this process's own.
+    public static func removeFilesOfEndedRuns(in folder: String, prefix: String, process: (Substring) -> Int32?) {
         guard let listing = PathCalls.opendir(folder) else { return }
         var stale: [String] = []
         while let entry = readdir(listing) {
             let name = PathCalls.name(of: entry)
-            guard name.hasPrefix(prefix) else { continue }
-            let parts = name.dropFirst(prefix.count).split(separator: "-", omittingEmptySubsequences: false)
-            guard parts.count == 2, let pid = Int32(parts[0]), parts[1].allSatisfy(\.isNumber), !parts[1].isEmpty,
-                  pid > 0, pid != getpid() else { continue }
+            guard name.hasPrefix(prefix), let pid = process(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
             if kill(pid, 0) == 0 || errno != ESRCH { continue }
             stale.append(folder + "/" + name)
         }

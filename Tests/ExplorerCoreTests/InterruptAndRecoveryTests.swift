@@ -225,6 +225,23 @@ struct RecoveryTests {
         #expect(left.contains(other))
     }
 
+    @Test("a file whose name is not UTF-8 gets its recovery file under the same raw bytes, read back and removed")
+    func nonUTF8Name() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        // "l\xE9.json": the Latin-1 é, as PathBytes carries a byte that is not UTF-8.
+        let event = folder.path + "/" + PathBytes.string([0x6C, 0xE9] + Array(".json".utf8))
+        try RecoveryFile.write(Array("{}".utf8), for: event)
+        let raw = Array(folder.path.utf8) + Array("/.l".utf8) + [0xE9] + Array(".json.recover".utf8) + [0]
+        let exists = raw.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { $0.baseAddress.map { access($0, F_OK) == 0 } ?? false }
+        }
+        #expect(exists, "the recovery file's name holds the byte 0xE9 itself")
+        #expect(RecoveryFile.read(for: event) == Array("{}".utf8))
+        RecoveryFile.remove(for: event)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     @Test("d deletes the recovery file and keeps the file as saved")
     func discard() throws {
         let file = try FixtureCopy(Self.preSignUp)

@@ -1,4 +1,5 @@
 import Foundation
+import JSONDocument
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,17 +40,17 @@ public enum RecoveryFile {
         func failure(_ what: String, _ code: Int32 = errno) -> Failure {
             Failure(path: target, reason: "\(what): \(String(cString: strerror(code)))")
         }
-        unlink(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        PathCalls.unlink(temporary)
+        let descriptor = PathCalls.open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure("cannot create it") }
         var problem: Failure?
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: false)
         do { try handle.write(contentsOf: bytes) } catch { problem = failure("cannot write it") }
         if problem == nil && fsync(descriptor) != 0 { problem = failure("cannot flush it to disk") }
         close(descriptor)
-        if problem == nil && rename(temporary, target) != 0 { problem = failure("cannot move it into place") }
+        if problem == nil && PathCalls.rename(temporary, target) != 0 { problem = failure("cannot move it into place") }
         if let problem {
-            unlink(temporary)
+            PathCalls.unlink(temporary)
             throw problem
         }
     }
@@ -58,7 +59,7 @@ public enum RecoveryFile {
     /// regular file owned by this user, or it is larger than `sizeLimit`.
     public static func read(for eventPath: String) -> [UInt8]? {
         let source = path(for: eventPath)
-        let descriptor = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = PathCalls.open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
@@ -71,7 +72,7 @@ public enum RecoveryFile {
 
     /// Deletes the recovery file of `eventPath`; nothing happens when there is none.
     public static func remove(for eventPath: String) {
-        unlink(path(for: eventPath))
+        PathCalls.unlink(path(for: eventPath))
     }
 
     /// Deletes the temporary files (`.NAME.recover.tmp-PID`) that a `write` for `eventPath` left
@@ -81,22 +82,7 @@ public enum RecoveryFile {
         let target = path(for: eventPath)
         let slash = target.lastIndex(of: "/")
         let folder = slash.map { String(target[..<$0]) } ?? "."
-        let prefix = (slash.map { String(target[target.index(after: $0)...]) } ?? target) + ".tmp-"
-        guard let listing = opendir(folder.isEmpty ? "/" : folder) else { return }
-        var stale: [String] = []
-        while let entry = readdir(listing) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
-            if kill(pid, 0) == 0 || errno != ESRCH { continue }
-            stale.append((folder.isEmpty ? "" : folder) + "/" + name)
-        }
-        closedir(listing)
-        for candidate in stale {
-            var info = stat()
-            guard lstat(candidate, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid() else { continue }
-            unlink(candidate)
-        }
+        let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+        FileStore.removeFilesOfEndedRuns(in: folder.isEmpty ? "/" : folder, prefix: name + ".tmp-") { Int32($0) }
     }
 }
