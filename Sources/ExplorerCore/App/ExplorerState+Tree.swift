@@ -19,9 +19,20 @@ extension ExplorerState {
         guard let session = currentSession else { return nil }
         switch focus {
         case .list: return nil
-        case .request: return session.request.currentRow
-        case .response: return session.response.currentRow
+        case .request: return session.request.currentRow(in: session.document)
+        case .response: return session.response.currentRow(in: session.document)
         }
+    }
+
+    /// The value of a row of the current session's panes, read from its document.
+    func node(of row: TreeRow) -> JSONNode? { row.node(in: currentSession?.document) }
+
+    /// The row at a path in the focused pane, or nil when no row shows it.
+    func focusedPaneRow(at path: JSONPath) -> TreeRow? {
+        guard let session = currentSession, focus != .list else { return nil }
+        let pane = focus == .response ? session.response : session.request
+        guard let index = pane.index(of: path, in: session.document) else { return nil }
+        return pane.row(index, in: session.document)
     }
 
     var focusedPaneHeight: Int {
@@ -53,7 +64,7 @@ extension ExplorerState {
         case .activate:
             return focus == .response ? activateResponseRow() : activateRequestRow()
         case .view:
-            if let row = focusedRow, let node = row.node {
+            if let row = focusedRow, let node = node(of: row) {
                 showInPager(row: row, node: node)
             } else {
                 message = StatusMessage("this field is absent: there is nothing to show")
@@ -118,7 +129,7 @@ extension ExplorerState {
         guard let row = focusedRow else { return [] }
         if row.isExpandable {
             setExpanded(row, !row.isExpanded)
-        } else if let node = row.node {
+        } else if let node = node(of: row) {
             showInPager(row: row, node: node)
         }
         return []
@@ -196,17 +207,15 @@ extension ExplorerState {
         let target = tree.matches[index]
         for length in 1..<max(1, target.count) {
             let prefix = JSONPath(target.prefix(length))
-            guard let rows = (focus == .response ? currentSession?.response : currentSession?.request)?.rows,
-                  let index = rows.index(of: prefix) else { continue }
-            let row = rows[index]
+            guard let row = focusedPaneRow(at: prefix) else { continue }
             if row.isExpandable && !row.isExpanded {
                 withFocusedPane { pane, _ in pane.expansion.flip(prefix) }
                 withCurrentSession { $0.rebuildRows() }
             }
         }
-        withFocusedPane { pane, _ in
+        withFocusedPane { pane, session in
             pane.matchIndex = index
-            if let position = pane.rows.index(of: target) { pane.cursor = position }
+            if let position = pane.index(of: target, in: session.document) { pane.cursor = position }
         }
         keepCursorsVisible()
         message = StatusMessage("match \(index + 1) of \(tree.matches.count)")
