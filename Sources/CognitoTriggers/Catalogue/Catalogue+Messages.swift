@@ -91,11 +91,8 @@ extension Catalogue {
             There is no response: Cognito sends no email itself and relies on the function to deliver \
             the message. Return the event unchanged.
             """,
-        sources: senderSources(
-            signUp: .customEmailSenderSignUp, resendCode: .customEmailSenderResendCode,
-            forgotPassword: .customEmailSenderForgotPassword, updateUserAttribute: .customEmailSenderUpdateUserAttribute,
-            verifyUserAttribute: .customEmailSenderVerifyUserAttribute
-        ) + [
+        sources: senderSources([.customEmailSenderSignUp, .customEmailSenderResendCode, .customEmailSenderForgotPassword,
+                                .customEmailSenderUpdateUserAttribute, .customEmailSenderVerifyUserAttribute]) + [
             adminCreateUser(.customEmailSenderAdminCreateUser),
             TriggerSourceSpec(source: .customEmailSenderAccountTakeOverNotification, summary: """
                 Threat protection flagged a risky sign-in and the user should be told; there is no code, \
@@ -131,11 +128,8 @@ extension Catalogue {
             There is no response: Cognito sends no SMS message itself and relies on the function to \
             deliver it. Return the event unchanged.
             """,
-        sources: senderSources(
-            signUp: .customSMSSenderSignUp, resendCode: .customSMSSenderResendCode,
-            forgotPassword: .customSMSSenderForgotPassword, updateUserAttribute: .customSMSSenderUpdateUserAttribute,
-            verifyUserAttribute: .customSMSSenderVerifyUserAttribute
-        ) + [
+        sources: senderSources([.customSMSSenderSignUp, .customSMSSenderResendCode, .customSMSSenderForgotPassword,
+                                .customSMSSenderUpdateUserAttribute, .customSMSSenderVerifyUserAttribute]) + [
             TriggerSourceSpec(source: .customSMSSenderAuthentication, summary: """
                 The user is signing in and needs a one-time code for SMS MFA or passwordless SMS sign-in.
                 """),
@@ -151,22 +145,17 @@ extension Catalogue {
         )
     )
 
-    /// The code messages both custom sender triggers send, in the catalogue's order, with the
-    /// same summaries (the channel is in the trigger's own summary).
-    private static func senderSources(signUp: TriggerSource, resendCode: TriggerSource, forgotPassword: TriggerSource,
-                                      updateUserAttribute: TriggerSource, verifyUserAttribute: TriggerSource) -> [TriggerSourceSpec] {
-        [
-            TriggerSourceSpec(source: signUp, summary: "A user signed up and needs the code that confirms the account."),
-            TriggerSourceSpec(source: resendCode, summary: "The user asked for another account confirmation code."),
-            TriggerSourceSpec(source: forgotPassword, summary: "The user started a password reset and needs the reset code."),
-            TriggerSourceSpec(source: updateUserAttribute, summary: """
-                The user changed their email address or phone number and needs a code to verify the \
-                new value.
-                """),
-            TriggerSourceSpec(source: verifyUserAttribute, summary: """
-                The user asked for a code to verify an email address or phone number attribute.
-                """),
+    /// The code messages both custom sender triggers send, with the same summaries (the channel is
+    /// in the trigger's own summary): sign-up, resend, forgotten password, changed and verified attribute.
+    private static func senderSources(_ sources: [TriggerSource]) -> [TriggerSourceSpec] {
+        let summaries = [
+            "A user signed up and needs the code that confirms the account.",
+            "The user asked for another account confirmation code.",
+            "The user started a password reset and needs the reset code.",
+            "The user changed their email address or phone number and needs a code to verify the new value.",
+            "The user asked for a code to verify an email address or phone number attribute.",
         ]
+        return zip(sources, summaries).map { TriggerSourceSpec(source: $0, summary: $1) }
     }
 
     /// The invitation a custom sender sends when an administrator creates a user.
