@@ -147,6 +147,24 @@ struct SavePurposeTests {
         #expect(file.onDisk == harness.documentText)
     }
 
+    @Test("quitting with two files: the first save refused, the second written; the reason stays and nothing quits")
+    func quitWithOneRefusedSave() throws {
+        let (folder, a, b) = try Self.twoFiles()
+        defer { folder.cleanUp() }
+        var harness = ExplorerHarness([a, b], width: 120)
+        try harness.press("Tab Tab Enter Tab j Tab Tab Enter")
+        #expect(harness.state.unsavedPaths == [a, b])
+        // Another program changes a: its save is refused, b's goes through.
+        let changed = try folder.write("a.json", "{\"triggerSource\": \"PreSignUp_SignUp\"}\n")
+        #expect(changed == a)
+        try harness.press("q s")
+        #expect(harness.exitStatus == nil)
+        #expect(harness.state.statusMessage?.text == "not quitting: not saved: the file changed on disk since it was read (R reloads it, dropping your edits; W saves a copy); your edits are kept",
+                "b's save answering after a's refusal does not hide why the explorer is still open")
+        #expect(harness.state.unsavedPaths == [a])
+        #expect(String(decoding: Repository.bytes(of: b), as: UTF8.self).contains("\"autoConfirmUser\": true"))
+    }
+
     @Test("quitting: a failed save of a file stops the quit while a new event's name is asked; naming it then does not quit")
     func quitStopsWhileANewEventIsNamed() throws {
         let file = try FixtureCopy(Self.preSignUp)
