@@ -4,17 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
-private let systemPwrite = Glibc.pwrite
-private let systemPread = Glibc.pread
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
-private let systemPwrite = Darwin.pwrite
-private let systemPread = Darwin.pread
-#endif
 
 /// How a save put the new bytes in place.
 public enum SaveMethod: Hashable, Sendable {

@@ -4,13 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-#if canImport(Glibc)
-private let posixRead = Glibc.read
-private let posixWrite = Glibc.write
-#elseif canImport(Darwin)
-private let posixRead = Darwin.read
-private let posixWrite = Darwin.write
-#endif
+// The system's calls under names of their own, for code inside `FileStore`, whose static `read`
+// and `write` hide them (at file scope they name the C library's on either platform).
+let systemRead = read
+let systemWrite = write
+let systemPread = pread
+let systemPwrite = pwrite
 
 /// Why reading or saving a file failed; the file on disk is untouched.
 public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -183,7 +182,7 @@ public enum FileStore {
                     if let from = old.baseAddress, length > 0 { base.update(from: from, count: length) }
                 }
                 while length < capacity {
-                    let n = posixRead(fd, base + length, capacity - length)
+                    let n = systemRead(fd, base + length, capacity - length)
                     if n < 0 {
                         if errno == EINTR { continue }
                         failure = errno
