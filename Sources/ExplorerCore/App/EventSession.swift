@@ -43,6 +43,12 @@ enum EventSource: Hashable, Sendable {
         if case .file(let path) = self { return path }
         return nil
     }
+
+    /// True for an event found in a log or standard input.
+    var isFromLog: Bool {
+        if case .log = self { return true }
+        return false
+    }
 }
 
 /// One file opened for reading and editing: its document, its problems and the state of its panes.

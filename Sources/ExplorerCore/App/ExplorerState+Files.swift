@@ -170,7 +170,7 @@ extension ExplorerState {
             }
             return []
         case .firstFile(let key):
-            let wasFromLog = sessions[key].map { if case .log = $0.source { true } else { false } } ?? false
+            let wasFromLog = sessions[key]?.source.isFromLog == true
             adoptFile(key, path: path, bytes: bytes)
             message = StatusMessage(wasFromLog ? "wrote \(displayName(key)) to the new file \(TerminalText.escaped(path))"
                                                : "saved the new event as \(TerminalText.escaped(path))", .success)

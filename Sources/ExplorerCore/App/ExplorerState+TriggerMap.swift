@@ -135,8 +135,7 @@ extension ExplorerState {
 
     /// Asks where to write a new event, or one from a log, which has no file yet.
     mutating func beginSavingNew(_ key: String, name: String? = nil, error: String? = nil) {
-        let fromLog = sessions[key].map { if case .log = $0.source { true } else { false } } ?? false
-        let title = fromLog ? "Save the event as a new file (the log is not changed)" : "Save the new event as (a new file)"
+        let title = sessions[key]?.source.isFromLog == true ? "Save the event as a new file (the log is not changed)" : "Save the new event as (a new file)"
         overlay = .prompt(Prompt(title: title, editor: LineEditor(name ?? suggestedFileName(for: key)),
                                  purpose: .saveNew(key: key), error: error))
     }
