@@ -387,6 +387,10 @@ extension ExplorerState {
             case .cancel:
                 overlay = nil
                 if case .filter(let previous) = prompt.purpose { return setFilter(previous) }
+                if case .search(let start) = prompt.purpose {
+                    cancelSearch(from: start)
+                    return []
+                }
                 if case .saveNew = prompt.purpose, quitAfterSaving != nil {
                     quitAfterSaving = nil
                     newEventsToName = []
@@ -405,7 +409,16 @@ extension ExplorerState {
         }
         prompt.error = nil
         overlay = .prompt(prompt)
-        if case .filter = prompt.purpose { return setFilter(prompt.editor.text) }
+        return promptTextChanged(prompt)
+    }
+
+    /// Live prompts follow their text: the list filter, and the search in the trees.
+    mutating func promptTextChanged(_ prompt: Prompt) -> [Effect] {
+        switch prompt.purpose {
+        case .filter: return setFilter(prompt.editor.text)
+        case .search(let start): searchAsYouType(prompt.editor.text, from: start)
+        default: break
+        }
         return []
     }
 
@@ -420,9 +433,9 @@ extension ExplorerState {
         case .filter:
             message = StatusMessage(filter.isEmpty ? "filter cleared" : "\(visible.count) of \(entries.count) events match")
             return []
-        case .search(let pane):
+        case .search(let start):
             // Enter on an empty prompt repeats the last search, as in vim and less.
-            runSearch(text.isEmpty ? (currentPaneQuery ?? "") : text, in: pane)
+            acceptSearch(text, from: start)
             return []
         case .editValue(let path):
             switch typedValue(text, at: path) {
@@ -524,9 +537,9 @@ extension ExplorerState {
         let total: Int
         var scroll: Int
         switch overlay {
-        case .help(let current)?:
+        case .help(let help)?:
             total = HelpView.lines(width: layout.overlayInner.width).count
-            scroll = current
+            scroll = help.scroll
         case .pager(let pager)?:
             total = PagerView.lines(pager.text, width: layout.overlayInner.width).count
             scroll = pager.scroll
@@ -545,7 +558,9 @@ extension ExplorerState {
         }
         scroll = max(0, min(scroll, maximum))
         switch overlay {
-        case .help?: overlay = .help(scroll: scroll)
+        case .help(var help)?:
+            help.scroll = scroll
+            overlay = .help(help)
         case .pager(var pager)?:
             pager.scroll = scroll
             overlay = .pager(pager)

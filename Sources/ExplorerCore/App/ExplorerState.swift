@@ -137,7 +137,7 @@ public struct ExplorerState: Sendable {
     /// The mode the next key is read in.
     public var mode: Mode {
         switch overlay {
-        case .help?: return .help
+        case .help(let help)?: return help.editor == nil ? .help : .textInput
         case .pager(let pager)?: return pager.result == nil ? .pager : .functionResult
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
@@ -284,7 +284,8 @@ public struct ExplorerState: Sendable {
         // Esc stops a running function from any pane; the result view opens when it has stopped.
         if runningFunction != nil, key == .escape, overlay == nil { return stopFunction() }
         switch overlay {
-        case .help?, .pager?: return handleScrollingOverlay(key)
+        case .help?: return handleHelpKey(key)
+        case .pager?: return handleScrollingOverlay(key)
         case .prompt?: return handlePromptKey(key)
         case .picker?: return handlePickerKey(key)
         case .confirm?: return handleConfirmKey(key)
@@ -305,7 +306,7 @@ public struct ExplorerState: Sendable {
     mutating func run(_ command: Command) -> [Effect] {
         switch command {
         case .help:
-            overlay = .help(scroll: 0)
+            overlay = .help(HelpState())
             return []
         case .quit:
             return requestQuit()

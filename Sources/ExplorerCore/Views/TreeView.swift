@@ -4,6 +4,16 @@ import TerminalText
 
 /// Draws the visible rows of a tree pane: only the rows that fit are formatted.
 enum TreeView {
+    /// How both trees of an event looked, to go back to (a search cancelled with Esc).
+    struct Saved: Hashable, Sendable {
+        var requestExpansion: Expansion
+        var responseExpansion: Expansion
+        var requestCursor: JSONPath?
+        var responseCursor: JSONPath?
+        var requestScroll: Int
+        var responseScroll: Int
+    }
+
     static func draw(_ grid: inout Grid, _ rect: Rect, pane: TreePane, session: EventSession, focused: Bool, isResponse: Bool) {
         guard rect.width > 0, rect.height > 0 else { return }
         let rows = pane.rows
@@ -13,6 +23,7 @@ enum TreeView {
         }
         let scroll = Layout.scroll(cursor: pane.cursor, scroll: pane.scroll, height: rect.height, count: rows.count)
         // Where the edits since the last save are, to mark their rows (empty when there are none).
+        let matches = session.search?.paths(of: isResponse ? .response : .request) ?? []
         let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
         let end = min(rows.count, scroll + rect.height)
         let shown = rows[scroll..<end]
@@ -23,7 +34,7 @@ enum TreeView {
         for (offset, row) in shown.enumerated() {
             let y = rect.y + offset
             drawRow(&grid, row, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth, edited: edited,
-                    session: session, isMatch: pane.matchSet.contains(row.path), isResponse: isResponse)
+                    session: session, isMatch: matches.contains(row.path), isResponse: isResponse)
             if scroll + offset == pane.cursor {
                 grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: focused) }
             }
