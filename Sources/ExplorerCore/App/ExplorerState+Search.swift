@@ -67,9 +67,6 @@ extension ExplorerState {
             }
             searchAsYouType(previous.query, from: start)
         }
-        if let search = currentSession?.search, !search.matches.isEmpty, message == nil {
-            message = StatusMessage("\(search.countText) match\(search.matches.count == 1 && !search.isCapped ? "" : "es") for \"\(TerminalText.escaped(search.query))\": n and N move between them")
-        }
     }
 
     /// Esc in the search prompt: the trees, the focus and the search as they were before it.
@@ -193,7 +190,7 @@ extension ExplorerState {
                 help.editor = nil
                 help.scroll = help.startScroll
                 help.query = help.previousQuery
-                help.matchLine = nil
+                help.matchLine = help.previousMatchLine
                 overlay = .help(help)
                 message = StatusMessage("search cancelled")
             default:
@@ -208,6 +205,7 @@ extension ExplorerState {
             help.editor = LineEditor()
             help.startScroll = help.scroll
             help.previousQuery = help.query
+            help.previousMatchLine = help.matchLine
             overlay = .help(help)
             return []
         case .nextMatch?, .previousMatch?:

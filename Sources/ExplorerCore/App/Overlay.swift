@@ -99,6 +99,7 @@ struct HelpState: Hashable, Sendable {
     /// Where the search being typed began, and the search before it: Esc goes back to them.
     var startScroll = 0
     var previousQuery: String?
+    var previousMatchLine: Int?
     /// The line of the match the view was last moved to.
     var matchLine: Int?
 }
