@@ -42,7 +42,7 @@ public enum Keymap {
         Binding(keys: [.character("E")], action: .collapseAll, help: "collapse all"),
         Binding(keys: [.character("v")], action: .view, help: "show the whole value in a viewer"),
         Binding(keys: [.character("/")], action: .search,
-                help: "search keys and values of both trees as you type (Esc goes back; smartcase: a capital letter makes case count)", hint: "search"),
+                help: "search both trees as you type (smartcase)", hint: "search"),
         Binding(keys: [.character("n")], action: .nextMatch, help: "next match, in either tree (wraps to the top)"),
         Binding(keys: [.character("N")], action: .previousMatch, help: "previous match (wraps to the bottom)"),
         Binding(keys: [.character("p")], action: .nextProblem, help: "next problem (either tree; expands what hides it)"),
@@ -152,7 +152,7 @@ public enum Keymap {
 
     /// The help screen.
     public static let help: [Binding] = scrolling + [
-        Binding(keys: [.character("/")], action: .search, help: "search the help as you type (smartcase)", hint: "search"),
+        Binding(keys: [.character("/")], action: .search, help: "search the help as you type", hint: "search"),
         Binding(keys: [.character("n")], action: .nextMatch, help: "next match (wraps to the top)"),
         Binding(keys: [.character("N")], action: .previousMatch, help: "previous match (wraps to the bottom)"),
         Binding(keys: [.escape, .character("q"), .character("?"), .enter, .ctrl("c")], action: .close, help: "close help", hint: "close"),

@@ -17,6 +17,7 @@ enum HelpView {
         var lines: [HelpLine] = []
         let intro = "Keys of every mode, grouped (panes, prompts, viewers), then what the marks and colours mean. "
             + "/ searches this help as you type (n and N for the next and previous match, Esc leaves the search). "
+            + "Searches are smartcase: case counts only when the text has a capital letter. "
             + "Printable keys type themselves in text fields."
         for line in TerminalText.wrap(intro, width: max(1, width)) { lines.append(HelpLine(line, Theme.fieldHelp)) }
         let keyWidth = min(24, max(10, width / 3))
