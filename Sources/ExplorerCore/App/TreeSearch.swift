@@ -86,8 +86,9 @@ extension TreeSearch {
         guard !query.isEmpty else { return ([], false) }
         let matcher = TextMatcher(query)
         let document = event.document
+        let candidates = Candidates(matcher, in: document)
         var matches: [SearchMatch] = []
-        walk(document.root, at: [], positions: [], in: document, matcher: matcher, limit: limit,
+        walk(document.root, at: [], positions: [], in: document, matcher: matcher, candidates: candidates, limit: limit,
              skipping: event.trigger != nil ? "response" : nil) { path, positions in
             matches.append(SearchMatch(pane: .request, path: path, order: [0] + positions))
         }
@@ -103,7 +104,8 @@ extension TreeSearch {
             }
         }
         if let node = document.node(at: ["response"]), let at = document.root.position(of: .key("response")) {
-            walk(node, at: ["response"], positions: [at], in: document, matcher: matcher, limit: limit - matches.count) { path, positions in
+            walk(node, at: ["response"], positions: [at], in: document, matcher: matcher, candidates: candidates,
+                 limit: limit - matches.count) { path, positions in
                 guard seen.insert(path).inserted else { return }
                 response.append(SearchMatch(pane: .response, path: path, order: ranks.order(of: path, positions: positions, in: document)))
             }
@@ -139,8 +141,11 @@ extension TreeSearch {
 
     /// Calls `found` with the path and positions of every descendant of `container` that matches,
     /// in document order, without recursion and without making a path for those that do not.
+    ///
+    /// A value whose bytes hold none of the `candidates` cannot match: it is neither tested nor,
+    /// for a map or list, entered.
     private static func walk(_ container: JSONNode, at path: JSONPath, positions: [Int], in document: JSONDocument, matcher: TextMatcher,
-                             limit: Int, skipping skippedKey: String? = nil, found: (JSONPath, [Int]) -> Void) {
+                             candidates: Candidates?, limit: Int, skipping skippedKey: String? = nil, found: (JSONPath, [Int]) -> Void) {
         struct Frame {
             var children: ChildSequence.Iterator
             let isArray: Bool
@@ -163,6 +168,10 @@ extension TreeSearch {
             frames[frames.count - 1].position += 1
             let isArray = frames[frames.count - 1].isArray
             if frames.count == 1, let skippedKey, child.hasKey(skippedKey) { continue }
+            if let candidates {
+                let span = child.span
+                guard candidates.any(in: (child.keySpan?.lowerBound ?? span.lowerBound)..<span.upperBound) else { continue }
+            }
             var hit = false
             if let key = child.rawKeyBytes { hit = matcher.matches(key, decoded: { child.key ?? "" }) }
             switch child.kind {
@@ -187,6 +196,55 @@ extension TreeSearch {
                 count += 1
             }
         }
+    }
+}
+
+/// Where in a document's bytes a search's text can be: each place its bytes occur (ASCII case
+/// folded unless case counts), and each backslash (text with escapes is compared decoded).
+///
+/// One pass over the bytes, then the walk skips every value that holds none of them: typing a
+/// search in a 50 MB event looks only inside the few values that may match.
+struct Candidates {
+    /// Byte offsets, in order.
+    private let offsets: [Int]
+
+    /// Nil when the text has characters other than ASCII (only decoded comparison finds those).
+    init?(_ matcher: TextMatcher, in document: JSONDocument) {
+        guard let needle = matcher.asciiNeedle, !needle.isEmpty else { return nil }
+        let fold = !matcher.caseSensitive
+        let first = needle[0]
+        let firstOther: UInt8 = fold && first >= 0x61 && first <= 0x7A ? first - 0x20 : first
+        var found: [Int] = []
+        document.bytes.withUnsafeBufferPointer { bytes in
+            let count = bytes.count, length = needle.count
+            var index = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte == 0x5C {
+                    found.append(index)
+                } else if (byte == first || byte == firstOther) && index + length <= count {
+                    var k = 1
+                    while k < length {
+                        let next = bytes[index + k]
+                        if (fold && next >= 0x41 && next <= 0x5A ? next | 0x20 : next) != needle[k] { break }
+                        k += 1
+                    }
+                    if k == length { found.append(index) }
+                }
+                index += 1
+            }
+        }
+        offsets = found
+    }
+
+    /// Whether any offset lies in `range`.
+    func any(in range: Range<Int>) -> Bool {
+        var low = 0, high = offsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets.count && offsets[low] < range.upperBound
     }
 }
 
@@ -246,7 +304,8 @@ struct TextMatcher {
     let needle: String
     /// True when the query has a capital letter.
     let caseSensitive: Bool
-    private let asciiNeedle: [UInt8]?
+    /// The needle's bytes when it is all ASCII (compared with the file's bytes as they are).
+    let asciiNeedle: [UInt8]?
 
     init(_ query: String) {
         caseSensitive = query.contains { $0.isUppercase }
