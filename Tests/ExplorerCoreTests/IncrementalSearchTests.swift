@@ -145,6 +145,32 @@ struct IncrementalSearchTests {
         _ = harness.state.render(width: 60, height: 16)
     }
 
+    @Test("a file that is not JSON has nothing to search, and says so")
+    func notJSON() throws {
+        var harness = ExplorerHarness([Repository.fixtures + "/invalid/not-json.json"], width: 100, height: 30)
+        try harness.press("Tab /")
+        #expect(harness.state.mode != .textInput)
+        #expect(harness.state.statusMessage?.text == "nothing to search: this file is not JSON the explorer can read")
+    }
+
+    @Test("a search in a large map finds the one entry that matches and skips the rest", arguments: [true, false])
+    func largeMap(escaped: Bool) throws {
+        // 5,000 attributes; one value written with escapes when `escaped` (found by its decoded text).
+        let value = escaped ? #"needle-AB"# : "needle-AB"
+        let attributes = (0..<5_000).map { #""attr_\#($0)": "\#($0 == 4321 ? value : "hay \($0)")""# }.joined(separator: ",")
+        let text = #"{"triggerSource": "PreSignUp_SignUp", "version": "1", "region": "r", "userPoolId": "p", "userName": "u", "callerContext": {"awsSdkVersion": "x", "clientId": "c"}, "request": {"userAttributes": {\#(attributes)}}, "response": {}}"#
+        let folder = try TemporaryFolder()
+        let path = try folder.write("large.json", text)
+        var harness = ExplorerHarness([path], width: 100, height: 30)
+        try harness.press("Tab / 'needle-ab'")
+        #expect(harness.state.cursorPath == ["request", "userAttributes", "attr_4321"])
+        #expect(Self.status(harness).contains("match 1/1"))
+        try harness.press("BSpace BSpace 'AB'")
+        #expect(harness.state.cursorPath == ["request", "userAttributes", "attr_4321"], "smartcase with a capital")
+        try harness.press("BSpace 'b'")
+        #expect(harness.state.statusMessage?.text.hasPrefix("no match for \"needle-Ab\"") == true)
+    }
+
     // MARK: Help
 
     @Test("help is grouped by panes, prompts and viewers, each mode once, and holds every legend entry")

@@ -7,7 +7,10 @@ extension ExplorerState {
 
     /// `/` in a tree: opens the search prompt; each key typed there moves the cursor.
     mutating func beginSearch() {
-        guard let session = currentSession, let event = session.event else { return }
+        guard let session = currentSession, let event = session.event else {
+            message = StatusMessage("nothing to search: this file is not JSON the explorer can read", .warning)
+            return
+        }
         let start = SearchStart(focus: focus, view: session.savedView, order: cursorOrder(in: event), previous: session.search)
         let title = session.search.map { "Search both trees (Enter alone: \"\(TerminalText.escaped($0.query))\" again)" } ?? "Search both trees"
         overlay = .prompt(Prompt(title: title, editor: LineEditor(), purpose: .search(start), error: nil))
