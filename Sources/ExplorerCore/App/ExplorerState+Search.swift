@@ -33,8 +33,13 @@ extension ExplorerState {
             keepCursorsVisible()
             return
         }
-        let search = TreeSearch(query: text, in: event)
-        withCurrentSession { $0.search = search }
+        // Text typed on after a query that matched nothing matches nothing either: no new search.
+        if let live = currentSession?.search, live.matches.isEmpty, TreeSearch.narrows(live.query, to: text) {
+            withCurrentSession { $0.search?.query = text }
+        } else {
+            let search = TreeSearch(query: text, in: event)
+            withCurrentSession { $0.search = search }
+        }
         showFirstMatch(from: start.order, query: text)
     }
 

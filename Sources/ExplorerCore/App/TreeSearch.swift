@@ -71,6 +71,12 @@ struct TreeSearch: Hashable, Sendable {
         return first > 0 ? first - 1 : nil
     }
 
+    /// True when every text `new` matches also matches `old` (it holds `old`, with case as strict).
+    static func narrows(_ old: String, to new: String) -> Bool {
+        guard !old.isEmpty else { return false }
+        return TextMatcher(old).caseSensitive ? new.contains(old) : new.lowercased().contains(old.lowercased())
+    }
+
     /// Tree order: a row comes before its children, and siblings by rank.
     static func precedes(_ a: [Int], _ b: [Int]) -> Bool {
         for (x, y) in zip(a, b) where x != y { return x < y }
