@@ -519,7 +519,7 @@ extension ExplorerState {
             applyFunctionResult(report)
             return []
         }
-        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
+        let layout = self.layout
         let page = max(1, layout.overlayInner.height)
         let total: Int
         var scroll: Int
@@ -533,7 +533,7 @@ extension ExplorerState {
         default:
             return []
         }
-        let maximum = max(0, total - page)
+        let maximum = Viewport(rect: layout.overlayInner, scroll: Int.max, count: total).first
         switch command {
         case .moveUp: scroll -= 1
         case .moveDown: scroll += 1
@@ -543,7 +543,7 @@ extension ExplorerState {
         case .bottom: scroll = maximum
         default: break
         }
-        scroll = max(0, min(scroll, maximum))
+        scroll = Viewport(rect: layout.overlayInner, scroll: scroll, count: total).first
         switch overlay {
         case .help?: overlay = .help(scroll: scroll)
         case .pager(var pager)?:

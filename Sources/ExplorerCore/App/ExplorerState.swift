@@ -357,9 +357,9 @@ public struct ExplorerState: Sendable {
                 listHidden = false
                 zoomed = false
             }
-            let before = Layout(width: width, height: height, options: options, sizes: paneSizes).list.width
+            let before = layout.list.width
             listAdjust += command == .widenList ? 1 : -1
-            let after = Layout(width: width, height: height, options: options, sizes: paneSizes).list.width
+            let after = layout.list.width
             if after == before { listAdjust -= command == .widenList ? 1 : -1 }
             message = StatusMessage(after == before ? "the list is as \(command == .widenList ? "wide" : "narrow") as it can be" : "list \(after) columns wide")
         case .toggleList:

@@ -45,7 +45,7 @@ enum TriggerMapView {
 
     private static func drawFlows(_ grid: inout Grid, _ rect: Rect, map: TriggerMapState, separatorX: Int) {
         let rows = TriggerMapContent.rows
-        let scroll = Layout.scroll(cursor: map.row, scroll: map.scroll, height: rect.height, count: rows.count)
+        let scroll = Viewport.first(keeping: map.row, from: map.scroll, height: rect.height, count: rows.count)
         for offset in 0..<rect.height {
             let index = scroll + offset
             guard index < rows.count else { break }
