@@ -28,6 +28,16 @@ static const attr_t cte_attr_underline = A_UNDERLINE;
 static const attr_t cte_attr_reverse = A_REVERSE;
 static const attr_t cte_attr_italic = A_ITALIC;
 
+/* Mouse masks (function-like macros in curses.h, so Swift cannot import them). */
+static const mmask_t cte_button1_pressed = BUTTON1_PRESSED;
+static const mmask_t cte_button1_released = BUTTON1_RELEASED;
+static const mmask_t cte_button1_clicked = BUTTON1_CLICKED;
+static const mmask_t cte_button1_double_clicked = BUTTON1_DOUBLE_CLICKED;
+static const mmask_t cte_button1_triple_clicked = BUTTON1_TRIPLE_CLICKED;
+static const mmask_t cte_button4_pressed = BUTTON4_PRESSED;
+static const mmask_t cte_button5_pressed = BUTTON5_PRESSED;
+static const mmask_t cte_button_shift = BUTTON_SHIFT;
+
 /* Globals Swift 6 rejects as "not concurrency-safe", read through functions. */
 static inline FILE *cte_stdout(void) { return stdout; }
 static inline FILE *cte_stdin(void) { return stdin; }

@@ -36,7 +36,12 @@ public final class TerminalSession: @unchecked Sendable {
     /// empty or the terminal has none; otherwise the terminal's default colours are kept.
     /// - Throws: `TerminalError.notATerminal` when standard input or output is not a TTY,
     ///   `.unknownTerminal` when curses does not know `TERM`.
-    public static func start() throws(TerminalError) -> TerminalSession {
+    ///
+    /// With `mouse`, curses reports left-button presses and the wheel (`mousemask`, with
+    /// `mouseinterval(0)` so a press is not held back to see whether it becomes a double click);
+    /// which protocol curses asks the terminal for follows the terminfo entry (see the README's
+    /// "Mouse" section).
+    public static func start(mouse: Bool = false) throws(TerminalError) -> TerminalSession {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         SignalGuard.install()
         if setlocale(LC_ALL, "") == nil || cte_locale_is_utf8() == 0 {
@@ -74,6 +79,10 @@ public final class TerminalSession: @unchecked Sendable {
             SignalGuard.setCursesActive(false)
             SignalGuard.restore()
             throw .windowCreationFailed
+        }
+        if mouse {
+            _ = mousemask(MouseDecoder.mask, nil)
+            _ = mouseinterval(0)
         }
         let session = TerminalSession(screen: screen, window: window, colors: colors)
         session.setCursorVisible(false)
@@ -192,6 +201,11 @@ public final class TerminalSession: @unchecked Sendable {
         guard result != ERR else { return nil }
         if PasteMarker.isStart(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code)) {
             return readPaste()
+        }
+        if result == KEY_CODE_YES && Int32(code) == KEY_MOUSE {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return MouseDecoder.decode(buttons: event.bstate, x: event.x, y: event.y).map(TerminalInput.mouse)
         }
         // A stray end marker (its paste was cut short) is no key, like other unknown codes.
         let key = KeyDecoder.decode(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code))
