@@ -3,7 +3,7 @@ import TerminalText
 
 extension ExplorerState {
     /// The layout of the screen at the size last reported, with the pane sizes the user chose.
-    var layout: Layout { Layout(width: width, height: height, options: options, sizes: paneSizes) }
+    public var layout: Layout { Layout(width: width, height: height, options: options, sizes: paneSizes) }
 
     /// Which rows of `pane` are on screen in `layout`, or nil when the pane shows no rows (no
     /// event open, a file that is not an event, a trigger without a response tree, a pane hidden
@@ -12,7 +12,7 @@ extension ExplorerState {
     /// Used by the update, which stores the first row after each change, by the views, which draw
     /// exactly these rows, and by mouse clicks, which are mapped back to rows with it. Drawing at a
     /// size other than the state's gives the viewport at that size.
-    func viewport(of pane: Pane, in layout: Layout) -> Viewport? {
+    public func viewport(of pane: Pane, in layout: Layout) -> Viewport? {
         guard !layout.isTooSmall else { return nil }
         switch pane {
         case .list:
@@ -36,6 +36,9 @@ extension ExplorerState {
             return Viewport(rect: rect, cursor: session.response.cursor, previous: session.response.scroll, count: session.response.rows.count)
         }
     }
+
+    /// Which rows of `pane` are on screen at the size last reported (see `viewport(of:in:)`).
+    public func viewport(of pane: Pane) -> Viewport? { viewport(of: pane, in: layout) }
 
     /// The note a trigger without response fields shows above its response rows, wrapped to the
     /// pane's inner rectangle `inner`.
