@@ -38,6 +38,17 @@ static const mmask_t cte_button4_pressed = BUTTON4_PRESSED;
 static const mmask_t cte_button5_pressed = BUTTON5_PRESSED;
 static const mmask_t cte_button_shift = BUTTON_SHIFT;
 
+/*
+ * 1 when curses itself asks for and reads SGR 1006 mouse reports: the terminfo entry's XM string
+ * names mode 1006 (xterm-256color does; tmux-256color and screen in Debian 12 have no XM, so
+ * curses uses the X10 form, whose columns stop at 223). Call after newterm.
+ */
+static inline int cte_curses_reads_sgr_mouse(void) {
+    char *xm = tigetstr("XM");
+    if (xm != NULL && xm != (char *)-1) return strstr(xm, "1006") != NULL;
+    return tigetnum("XM") == 1006;
+}
+
 /* Globals Swift 6 rejects as "not concurrency-safe", read through functions. */
 static inline FILE *cte_stdout(void) { return stdout; }
 static inline FILE *cte_stdin(void) { return stdin; }
@@ -175,7 +186,7 @@ static inline void cte_crash_handler(int sig, siginfo_t *info, void *context) {
     alarm(5);
     if (cte_curses_active) {
         cte_curses_active = 0;
-        cte_write_text("\033[?2004l");
+        cte_write_text("\033[?2004l\033[?1006l");
         endwin();
     }
     char number[8];
