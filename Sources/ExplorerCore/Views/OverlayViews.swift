@@ -37,6 +37,11 @@ enum HelpView {
                 row(binding.keyLabel, Theme.key, binding.help)
             }
         }
+        lines.append(HelpLine("", Theme.key))
+        lines.append(HelpLine(MouseHelp.title, Theme.heading))
+        for entry in MouseHelp.entries {
+            row(entry.gesture, Theme.key, entry.help)
+        }
         for section in Legend.sections {
             lines.append(HelpLine("", Theme.key))
             lines.append(HelpLine("Marks · " + section.title, Theme.heading))
