@@ -63,6 +63,22 @@ struct MouseTmuxTests {
         #expect(try session.display("#{mouse_standard_flag} #{mouse_sgr_flag}") == "0 0")
     }
 
+    @Test("a terminal that sends the old X10 reports (ESC [M and three bytes) is understood too, through curses")
+    func x10Reports() throws {
+        let (folder, _) = try ExplorerTmuxTests.workspace()
+        defer { folder.cleanUp() }
+        let session = try ExplorerTmuxTests.start(folder)
+        // Left button down and up at column 5, row 3 (from 0): bytes 32 + button, 33 + column, 33 + row.
+        try Self.send(session, ["1b", "5b", "4d", "20", "26", "24", "1b", "5b", "4d", "23", "26", "24"])
+        try session.waitFor(text: "Request · Migrate user")
+        // The wheel down (button 65: 32 + 64 + 1) over the request pane scrolls it.
+        try Self.send(session, ["1b", "5b", "4d", String(format: "%02x", 32 + 65), String(format: "%02x", 33 + 60), String(format: "%02x", 33 + 4)])
+        let screen = try session.waitFor("the request pane scrolled") { !$0.split(separator: "\n")[1].contains("version") }
+        #expect(!screen.contains("does nothing here"), "no stray key: \(screen)")
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test("--no-mouse and COGNITO_EXPLORER_NO_MOUSE leave the mouse to the terminal: no mouse reports are asked for",
           arguments: [(["--no-mouse"], [:]), ([], ["COGNITO_EXPLORER_NO_MOUSE": "1"])] as [([String], [String: String])])
     func mouseOff(arguments: [String], environment: [String: String]) throws {
