@@ -79,6 +79,20 @@ struct MouseTmuxTests {
         #expect(try session.waitForExit() == 0)
     }
 
+    @Test("after the external editor returns, the mouse works again")
+    func afterEditor() throws {
+        let (folder, _) = try ExplorerTmuxTests.workspace()
+        defer { folder.cleanUp() }
+        let session = try ExplorerTmuxTests.start(folder, environment: ["EDITOR": "true", "VISUAL": "true"])
+        try session.send("Tab", "Tab", "o")
+        try session.waitFor(text: "no change to response.smsMessage")
+        #expect(try session.display("#{mouse_standard_flag} #{mouse_sgr_flag}") == "1 1")
+        try Self.click(session, x: 5, y: 3)
+        try session.waitFor(text: "Request · Migrate user")
+        try session.send("q")
+        #expect(try session.waitForExit() == 0)
+    }
+
     @Test("--no-mouse and COGNITO_EXPLORER_NO_MOUSE leave the mouse to the terminal: no mouse reports are asked for",
           arguments: [(["--no-mouse"], [:]), ([], ["COGNITO_EXPLORER_NO_MOUSE": "1"])] as [([String], [String: String])])
     func mouseOff(arguments: [String], environment: [String: String]) throws {
