@@ -54,12 +54,14 @@ extension ExplorerState {
         return rect
     }
 
-    /// The lines one page of `pane` moves: the rows it shows (at least 1).
+    /// The rows one page of `pane` moves: the lines its rows are drawn on (at least 1).
     func pageHeight(of pane: Pane) -> Int {
         let layout = self.layout
+        if let viewport = viewport(of: pane, in: layout) { return max(1, viewport.rect.height) }
         switch pane {
         case .list: return max(1, listRows(layout).height)
-        case .request, .response: return max(1, viewport(of: pane, in: layout)?.rect.height ?? (pane == .request ? layout.requestInner.height : layout.responseInner.height))
+        case .request: return max(1, layout.requestInner.height)
+        case .response: return max(1, layout.responseInner.height)
         }
     }
 
