@@ -134,20 +134,21 @@ public enum Key: Hashable, Sendable {
     /// Example: `Down Down Enter Tab C-s 'text'`.
     /// A mouse event (see `parseInputs`) is refused here: the caller takes keys only.
     public static func parseScript(_ script: String) throws(KeyScriptError) -> [Key] {
-        var keys: [Key] = []
-        for input in try parseInputs(script) {
-            switch input {
-            case .key(let key): keys.append(key)
-            case .mouse(let event): throw KeyScriptError(kind: .unknownKey, word: event.name, offset: 0)
-            }
+        try parseInputs(script, allowingMouse: false).compactMap { input -> Key? in
+            if case .key(let key) = input { return key }
+            return nil
         }
-        return keys
     }
 
     /// The keys and mouse events of a headless key script: `parseScript`'s words, and mouse
     /// events written `<click:COL,ROW>`, `<wheel-up:COL,ROW>` or `<wheel-down:COL,ROW>` with the
     /// column and row of the cell from 0 at the top left (`Down <click:30,4> Enter`).
     public static func parseInputs(_ script: String) throws(KeyScriptError) -> [ScriptInput] {
+        try parseInputs(script, allowingMouse: true)
+    }
+
+    /// The inputs of a script; without `allowingMouse` a mouse event is an unknown key.
+    private static func parseInputs(_ script: String, allowingMouse: Bool) throws(KeyScriptError) -> [ScriptInput] {
         var keys: [ScriptInput] = []
         var index = script.startIndex
         while index < script.endIndex {
@@ -175,7 +176,7 @@ public enum Key: Hashable, Sendable {
             while end < script.endIndex && !script[end].isWhitespace { end = script.index(after: end) }
             let word = String(script[start..<end])
             // `<` alone is a key; a longer word that starts with it is a mouse event.
-            if word.count > 1 && word.hasPrefix("<") {
+            if allowingMouse && word.count > 1 && word.hasPrefix("<") {
                 guard let event = MouseEvent.parse(word) else {
                     throw KeyScriptError(kind: .badMouseEvent, word: word,
                                          offset: script.distance(from: script.startIndex, to: start))
