@@ -108,15 +108,17 @@ struct StateTests {
         var harness = ExplorerHarness([Self.preSignUp])
         try harness.press("Tab / 'user' Enter")
         let first = harness.state.cursorPath
-        #expect(harness.state.statusMessage?.text.hasPrefix("match 1 of ") == true)
+        #expect(harness.text.contains("/user match 1/"))
         try harness.press("n")
         #expect(harness.state.cursorPath != first)
         try harness.press("N")
         #expect(harness.state.cursorPath == first)
         try harness.press("N")
-        #expect(harness.state.statusMessage?.text.contains("match") == true, "N wraps to the last match")
+        #expect(harness.state.statusMessage?.text == "search wrapped to the bottom", "N wraps to the last match")
+        let last = harness.state.cursorPath
         try harness.press("/ Enter")
-        #expect(harness.state.statusMessage?.text.hasPrefix("match 1 of ") == true, "Enter alone repeats the search")
+        #expect(harness.text.contains("/user match"), "Enter alone repeats the search")
+        #expect(harness.state.cursorPath == last && first != last)
         try harness.press("/ 'no-such-text' Enter")
         #expect(harness.state.statusMessage?.text == "no match for \"no-such-text\"")
     }

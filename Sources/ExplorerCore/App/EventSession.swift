@@ -1,17 +1,12 @@
 import CognitoTriggers
 import JSONDocument
 
-/// The rows, cursor, scroll position and search of one tree pane.
+/// The rows, cursor, scroll position and expansion of one tree pane.
 struct TreePane: Sendable {
     var rows = TreeRows()
     var cursor = 0
     var scroll = 0
     var expansion = Expansion()
-    /// The last search, its matches in document order, and the one shown.
-    var query: String?
-    var matches: [JSONPath] = []
-    var matchSet: Set<JSONPath> = []
-    var matchIndex = 0
 
     var currentRow: TreeRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
 }
@@ -80,6 +75,8 @@ struct EventSession: Sendable {
     var problemsByPath: [String: [Problem]] = [:]
     var request = TreePane()
     var response = TreePane()
+    /// The search over both trees, while one is active; redone after every edit.
+    var search: TreeSearch?
 
     init(_ opened: EventFiles.Opened) {
         source = .file(path: opened.path)
@@ -204,8 +201,27 @@ struct EventSession: Sendable {
 
     /// Validation and rows after the document changed; cursors stay on these paths where they still exist.
     private mutating func refresh(cursors: (request: JSONPath?, response: JSONPath?), changed: Bool) {
-        if changed { revalidate() }
+        if changed {
+            revalidate()
+            if let search, let event { self.search = search.rerun(in: event) }
+        }
         rebuildRows(cursors: cursors, afterEdit: true)
+    }
+
+    /// Puts both trees back as they were: expansion, cursor paths and scroll (Esc in a search).
+    mutating func restore(_ view: TreeView.Saved) {
+        request.expansion = view.requestExpansion
+        response.expansion = view.responseExpansion
+        rebuildRows(cursors: (view.requestCursor, view.responseCursor), afterEdit: false)
+        request.scroll = view.requestScroll
+        response.scroll = view.responseScroll
+    }
+
+    /// What `restore` puts back.
+    var savedView: TreeView.Saved {
+        TreeView.Saved(requestExpansion: request.expansion, responseExpansion: response.expansion,
+                       requestCursor: request.currentRow?.path, responseCursor: response.currentRow?.path,
+                       requestScroll: request.scroll, responseScroll: response.scroll)
     }
 
     mutating func revalidate() {
