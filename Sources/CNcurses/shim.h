@@ -28,6 +28,27 @@ static const attr_t cte_attr_underline = A_UNDERLINE;
 static const attr_t cte_attr_reverse = A_REVERSE;
 static const attr_t cte_attr_italic = A_ITALIC;
 
+/* Mouse masks (function-like macros in curses.h, so Swift cannot import them). */
+static const mmask_t cte_button1_pressed = BUTTON1_PRESSED;
+static const mmask_t cte_button1_released = BUTTON1_RELEASED;
+static const mmask_t cte_button1_clicked = BUTTON1_CLICKED;
+static const mmask_t cte_button1_double_clicked = BUTTON1_DOUBLE_CLICKED;
+static const mmask_t cte_button1_triple_clicked = BUTTON1_TRIPLE_CLICKED;
+static const mmask_t cte_button4_pressed = BUTTON4_PRESSED;
+static const mmask_t cte_button5_pressed = BUTTON5_PRESSED;
+static const mmask_t cte_button_shift = BUTTON_SHIFT;
+
+/*
+ * 1 when curses itself asks for and reads SGR 1006 mouse reports: the terminfo entry's XM string
+ * names mode 1006 (xterm-256color does; tmux-256color and screen in Debian 12 have no XM, so
+ * curses uses the X10 form, whose columns stop at 223). Call after newterm.
+ */
+static inline int cte_curses_reads_sgr_mouse(void) {
+    char *xm = tigetstr("XM");
+    if (xm != NULL && xm != (char *)-1) return strstr(xm, "1006") != NULL;
+    return tigetnum("XM") == 1006;
+}
+
 /* Globals Swift 6 rejects as "not concurrency-safe", read through functions. */
 static inline FILE *cte_stdout(void) { return stdout; }
 static inline FILE *cte_stdin(void) { return stdin; }
@@ -144,15 +165,19 @@ static inline const char *cte_fault_name(int sig) {
     }
 }
 
-static inline void cte_write_text(const char *text) {
+/* Writes all of a C string to a descriptor with write(2) alone (safe in a signal handler);
+   gives up quietly when the descriptor takes nothing. */
+static inline void cte_write_all(int fd, const char *text) {
     size_t length = strlen(text);
     while (length > 0) {
-        ssize_t written = write(STDERR_FILENO, text, length);
+        ssize_t written = write(fd, text, length);
         if (written <= 0) return;
         text += written;
         length -= (size_t)written;
     }
 }
+
+static inline void cte_write_text(const char *text) { cte_write_all(STDERR_FILENO, text); }
 
 static inline void cte_crash_handler(int sig, siginfo_t *info, void *context) {
     (void)info;
@@ -165,7 +190,7 @@ static inline void cte_crash_handler(int sig, siginfo_t *info, void *context) {
     alarm(5);
     if (cte_curses_active) {
         cte_curses_active = 0;
-        cte_write_text("\033[?2004l");
+        cte_write_text("\033[?2004l\033[?1006l");
         endwin();
     }
     char number[8];
@@ -289,14 +314,6 @@ static inline int cte_take_continued(void) {
 static inline void cte_set_curses_active(int active) { cte_curses_active = active; }
 
 /* Writes a control sequence straight to the terminal (bracketed paste on and off). */
-static inline void cte_write_sequence(const char *sequence) {
-    size_t length = strlen(sequence);
-    while (length > 0) {
-        ssize_t written = write(STDOUT_FILENO, sequence, length);
-        if (written <= 0) return;
-        sequence += written;
-        length -= (size_t)written;
-    }
-}
+static inline void cte_write_sequence(const char *sequence) { cte_write_all(STDOUT_FILENO, sequence); }
 
 #endif

@@ -42,7 +42,7 @@ public enum Legend {
             Entry(sample: "42", style: Theme.number, meaning: "a number", look: "cyan"),
             Entry(sample: "true", style: Theme.bool, meaning: "a boolean", look: "yellow"),
             Entry(sample: "null", style: Theme.null, meaning: "null", look: "dim"),
-            Entry(sample: "match", style: Theme.match, meaning: "a search match (n and N move between them)", look: "black on yellow"),
+            Entry(sample: "match", style: Theme.match, meaning: "a search match, in the trees or in help (n and N move between them)", look: "black on yellow"),
             Entry(sample: "█", style: Theme.border, meaning: "on the right edge: where the rows shown are among all rows"),
         ]),
     ]
@@ -64,10 +64,11 @@ public enum Legend {
 }
 
 extension Keymap {
-    /// The README's generated section: every mode's key table, then the legend of marks and colours.
+    /// The README's generated section: every mode's key table, what the mouse does, then the
+    /// legend of marks and colours.
     ///
     /// `cognito-explorer keys --markdown` prints it; a test checks the README holds exactly this text.
     public static func readmeMarkdown() -> String {
-        markdown() + "\n" + Legend.markdown()
+        markdown() + "\n" + MouseHelp.markdown() + "\n" + Legend.markdown()
     }
 }

@@ -4,27 +4,38 @@ import TerminalText
 
 /// Draws the visible rows of a tree pane: only the rows that fit are formatted.
 enum TreeView {
-    static func draw(_ grid: inout Grid, _ rect: Rect, pane: TreePane, session: EventSession, focused: Bool, isResponse: Bool) {
+    /// How both trees of an event looked, to go back to (a search cancelled with Esc).
+    struct Saved: Hashable, Sendable {
+        var requestExpansion: Expansion
+        var responseExpansion: Expansion
+        var requestCursor: JSONPath?
+        var responseCursor: JSONPath?
+        var requestScroll: Int
+        var responseScroll: Int
+    }
+
+    /// Draws the rows `viewport` shows (see `ExplorerState.viewport(of:in:)`), the cursor's row
+    /// highlighted, and a scroll mark on the right edge when not every row fits.
+    static func draw(_ grid: inout Grid, _ viewport: Viewport, pane: TreePane, session: EventSession, focused: Bool, isResponse: Bool) {
+        let rect = viewport.rect
         guard rect.width > 0, rect.height > 0 else { return }
         let rows = pane.rows
-        guard !rows.isEmpty, let document = session.document else {
-            grid.put("(empty)", x: rect.x, y: rect.y, style: Theme.absent, maxWidth: rect.width)
-            return
-        }
-        let scroll = Layout.scroll(cursor: pane.cursor, scroll: pane.scroll, height: rect.height, count: rows.count)
+        let scroll = viewport.first
         // Where the edits since the last save are, to mark their rows (empty when there are none).
+        let matches = session.search?.paths(of: isResponse ? .response : .request) ?? []
         let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
-        let end = min(rows.count, scroll + rect.height)
         // Each visible row with its value, read from the document the rows were made from.
-        let shown = rows.rows(scroll..<end, in: document).map { (row: $0, node: $0.node(in: document)) }
+        let shown = session.document.map { document in
+            rows.rows(viewport.shown, in: document).map { (row: $0, node: $0.node(in: document)) }
+        } ?? []
         // The label column fits the widest visible label, up to two fifths of the pane.
-        let widest = shown.map { $0.row.depth * 2 + 2 + TerminalText.displayWidth(of: shownLabel($0.row, node: $0.node)) }.max() ?? 0
+        let widest = shown.map { $0.row.depth * TreeRowGeometry.indent + 2 + TerminalText.displayWidth(of: shownLabel($0.row, node: $0.node)) }.max() ?? 0
         let labelColumn = min(widest, max(12, rect.width * (isResponse ? 1 : 2) / (isResponse ? 2 : 5)))
         let typeWidth = rect.width >= 44 ? 9 : 0
         for (offset, (row, node)) in shown.enumerated() {
             let y = rect.y + offset
             drawRow(&grid, row, node: node, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth, edited: edited,
-                    session: session, isMatch: pane.matchSet.contains(row.path), isResponse: isResponse)
+                    session: session, isMatch: matches.contains(row.path), isResponse: isResponse)
             if scroll + offset == pane.cursor {
                 grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: focused) }
             }
@@ -55,7 +66,7 @@ enum TreeView {
     private static func drawRow(_ grid: inout Grid, _ row: TreeRow, node: JSONNode?, x: Int, y: Int, width: Int, labelColumn: Int, typeWidth: Int, edited: [Range<Int>],
                                 session: EventSession, isMatch: Bool, isResponse: Bool) {
         let right = x + width
-        var column = x + row.depth * 2
+        var column = x + TreeRowGeometry.marker(depth: row.depth).lowerBound
         let mark = editMark(of: node, edited: edited)
         let marker = row.isExpandable ? (row.isExpanded ? "▾ " : "▸ ") : (mark == .none ? "  " : "● ")
         column += grid.put(marker, x: column, y: y, style: mark == .none ? Theme.border : Theme.modified, maxWidth: max(0, right - column))
