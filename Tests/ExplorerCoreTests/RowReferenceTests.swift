@@ -140,7 +140,8 @@ struct RowReferenceTests {
 
         // Read again from disk: a new session and document, whose rows are made from it.
         try harness.press("R")
-        #expect(harness.state.currentStorageIdentity != opened, "a new document")
+        #expect(harness.text.contains("reloaded"), "read again")
+        #expect(harness.documentText == String(decoding: Repository.bytes(of: path), as: UTF8.self))
         check = Self.misplacedRows(harness.state)
         #expect(check.misplaced == [] && check.checked > 50)
         #expect(harness.state.focus == .response, "the response pane keeps the focus")
