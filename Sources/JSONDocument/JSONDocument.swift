@@ -200,14 +200,17 @@ final class Storage: @unchecked Sendable {
     /// Storage+RepeatedKeys.swift): made when first needed (listing duplicate keys), not by the
     /// parser, so reading a document does not pay for it; kept up to date by edits from then on.
     @exclusivity(unchecked) var knownRepeats: [Int]?
-    /// Guards what reads fill in on a storage that may be shared between threads: `knownRepeats`
-    /// and `queryCache`.
+    /// Guards what reads fill in on a storage that may be shared between threads: `knownRepeats`,
+    /// `queryCache` and `repeatCache`.
     let readCachesLock = NSLock()
     /// Kind and key length of each node, index for index with `nodes` (see Storage+Traits.swift).
     @exclusivity(unchecked) var traits: [UInt8]
     /// Answers to child queries on long containers, guarded by `readCachesLock` and kept up to date
     /// by edits (see Storage+QueryCache.swift); empty in a new storage.
     @exclusivity(unchecked) var queryCache = QueryCache()
+    /// The repeated strings of long arrays, guarded by `readCachesLock` and kept right by edits
+    /// (see Storage+RepeatCache.swift); empty in a new storage.
+    @exclusivity(unchecked) var repeatCache = RepeatCache()
     /// Which version of the tape this is: new for every parse and every patch, kept by a copy
     /// (see NodeReference.swift).
     @exclusivity(unchecked) var version = Storage.newVersion()

@@ -205,6 +205,7 @@ extension Storage {
         }
         updatePossibleRepeats(patch, nodeDelta: nodeDelta)
         updateQueryCache(patch, nodeDelta: nodeDelta)
+        updateRepeatCache(patch, nodeDelta: nodeDelta)
         // The layout is read from the start of the text (the first line break, the first member):
         // an edit after that, adding no line break, cannot change it, and a large minified
         // document is not searched for a line break on every edit.
