@@ -163,11 +163,20 @@ public enum EventFiles {
         return nil
     }
 
+    /// Whether a NUL byte is among the first `count` bytes; memchr, as looking byte by byte cost
+    /// about 6% of check's instructions per file.
+    static func hasNUL(inFirst count: Int, of bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            return memchr(base, 0, min(count, raw.count)) != nil
+        }
+    }
+
     /// Classifies bytes as empty, UTF-16, binary, invalid JSON or a document.
     public static func classify(_ bytes: [UInt8]) -> Outcome {
         if bytes.isEmpty { return .empty }
         if let bigEndian = utf16ByteOrder(bytes) { return .utf16(bigEndian: bigEndian) }
-        if bytes.prefix(8192).contains(0) { return .binary }
+        if hasNUL(inFirst: 8192, of: bytes) { return .binary }
         do { return .document(try TriggerEvent(bytes: bytes)) } catch { return .notJSON(error) }
     }
 }

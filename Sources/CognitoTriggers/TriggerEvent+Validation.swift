@@ -68,7 +68,19 @@ extension TriggerEvent {
         // "unknown key" warning too.
         let explained = Set(problems.map(\.path))
         problems += checkUnknownResponseKeys(of: trigger).filter { !explained.contains($0.path) }
-        return problems.sorted { ($0.severity, $0.path.dottedString) < ($1.severity, $1.path.dottedString) }
+        return Self.sortedForReading(problems)
+    }
+
+    /// Errors first, then by the dotted path as printed, problems of the same path in the order the
+    /// rules found them. Each path is written out once, not once per comparison.
+    static func sortedForReading(_ problems: [Problem]) -> [Problem] {
+        guard problems.count > 1 else { return problems }
+        let keyed = problems.enumerated().map { (index: $0.offset, severity: $0.element.severity, path: $0.element.path.dottedString) }
+        return keyed.sorted { a, b in
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.path != b.path { return a.path < b.path }
+            return a.index < b.index
+        }.map { problems[$0.index] }
     }
 
     /// Whether any problem is an error.
@@ -78,8 +90,8 @@ extension TriggerEvent {
 
     func checkFields(of trigger: Trigger) -> [Problem] {
         var problems: [Problem] = []
-        let spec = Catalogue.spec(for: trigger)
-        if spec.hasResponseFields {
+        let plan = ValidationPlan.of(trigger)
+        if plan.hasResponseFields {
             // A null response is as good as none: a function that writes into it fails.
             if let response = document.node(at: ["response"]) {
                 if response.isNull {
@@ -89,18 +101,45 @@ extension TriggerEvent {
                 problems.append(Problem(.warning, ["response"], "there is no response object; Cognito always sends one (with null or default values)", source: RuleSource.eventShape))
             }
         }
-        // triggerSource gets its own messages in validate(). (joined() walks both lists without
-        // copying every spec into a new array.)
-        for field in [Catalogue.commonFields, spec.fields].joined() where !(field.path.count == 1 && field.path[0] == "triggerSource") {
-            for (path, node) in nodes(matching: field.path) {
-                guard let node else {
-                    if field.isRequired && field.section != .response && !isExplainedAbsence(field) {
-                        problems.append(Problem(.error, path, "required field is missing", source: RuleSource.catalogue))
-                    }
-                    continue
-                }
-                problems += checkType(of: node, at: path, against: field)
+        // The objects on the way to the fields, each looked up once: nil where absent or not an
+        // object (the fields under it are then not looked for, as a walk from the top would stop).
+        let root = document.root
+        var objects: [JSONNode?] = []
+        objects.reserveCapacity(plan.objects.count)
+        for (parent, key) in plan.objects {
+            let container = parent < 0 ? root : objects[parent]
+            let found = container.flatMap { $0.kind == .object ? $0[key] : nil }
+            objects.append(found.flatMap { $0.kind == .object ? $0 : nil })
+        }
+        for entry in plan.entries {
+            let field = entry.field
+            guard !entry.hasWildcard else {
+                problems += checkFieldAtEveryElement(field)
+                continue
             }
+            guard let parent = entry.parent < 0 ? root : objects[entry.parent] else { continue }
+            guard let node = parent[entry.key] else {
+                if field.isRequired && field.section != .response && !isExplainedAbsence(field) {
+                    problems.append(Problem(.error, entry.path, "required field is missing", source: RuleSource.catalogue))
+                }
+                continue
+            }
+            problems += checkType(of: node, at: entry.path, against: field)
+        }
+        return problems
+    }
+
+    /// A field under the elements of a list (`request.session.*.challengeName`): each element's.
+    private func checkFieldAtEveryElement(_ field: FieldSpec) -> [Problem] {
+        var problems: [Problem] = []
+        for (path, node) in nodes(matching: field.path) {
+            guard let node else {
+                if field.isRequired && field.section != .response && !isExplainedAbsence(field) {
+                    problems.append(Problem(.error, path, "required field is missing", source: RuleSource.catalogue))
+                }
+                continue
+            }
+            problems += checkType(of: node, at: path, against: field)
         }
         return problems
     }
@@ -110,7 +149,8 @@ extension TriggerEvent {
     /// nothing, which usually means a slip, so each repeat gets a warning naming the first.
     func checkRepeatedListValues(of trigger: Trigger) -> [Problem] {
         var problems: [Problem] = []
-        for field in Catalogue.spec(for: trigger).responseFields where field.type == .stringList || field.type == .enumerationList {
+        for entry in ValidationPlan.of(trigger).setLists {
+            let field = entry.field
             for (path, node) in nodes(matching: field.path) {
                 guard let node, node.kind == .array, node.count > 1 else { continue }
                 var first: [String: Int] = [:]
@@ -136,7 +176,7 @@ extension TriggerEvent {
     func checkUnknownResponseKeys(of trigger: Trigger) -> [Problem] {
         var problems: [Problem] = []
         // Custom senders have no response at all; their own rule says so once.
-        guard Catalogue.spec(for: trigger).hasResponseFields else { return [] }
+        guard ValidationPlan.of(trigger).hasResponseFields else { return [] }
         var pending: [JSONPath] = [["response"]]
         while let path = pending.popLast() {
             guard let node = document.node(at: path), node.kind == .object else { continue }
