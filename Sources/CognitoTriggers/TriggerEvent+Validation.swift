@@ -49,7 +49,7 @@ extension TriggerEvent {
             problems.append(Problem(.warning, ["triggerSource"], "unknown trigger source \"\(sourceNode.displayString ?? sourceName)\"; the event is shown as a plain document", source: RuleSource.eventShape))
             return problems
         }
-        if case .unknown = triggerSource {
+        if case .unknown = TriggerSource(rawValue: sourceName) {
             problems.append(Problem(.warning, ["triggerSource"], "\"\(sourceName)\" is not a trigger source Cognito sends; read as \(Catalogue.spec(for: trigger).title) from its prefix", source: RuleSource.eventShape))
         }
         problems += checkFields(of: trigger)
@@ -101,24 +101,16 @@ extension TriggerEvent {
                 problems.append(Problem(.warning, ["response"], "there is no response object; Cognito always sends one (with null or default values)", source: RuleSource.eventShape))
             }
         }
-        // The objects on the way to the fields, each looked up once: nil where absent or not an
-        // object (the fields under it are then not looked for, as a walk from the top would stop).
-        let root = document.root
-        var objects: [JSONNode?] = []
-        objects.reserveCapacity(plan.objects.count)
-        for (parent, key) in plan.objects {
-            let container = parent < 0 ? root : objects[parent]
-            let found = container.flatMap { $0.kind == .object ? $0[key] : nil }
-            objects.append(found.flatMap { $0.kind == .object ? $0 : nil })
-        }
+        // The objects on the way to the fields, each passed over once for all the fields it holds.
+        let found = plan.members(of: document.root)
         for entry in plan.entries {
             let field = entry.field
             guard !entry.hasWildcard else {
                 problems += checkFieldAtEveryElement(field)
                 continue
             }
-            guard let parent = entry.parent < 0 ? root : objects[entry.parent] else { continue }
-            guard let node = parent[entry.key] else {
+            guard let members = found[entry.group] else { continue }
+            guard let node = members[entry.slot] else {
                 if field.isRequired && field.section != .response && !isExplainedAbsence(field) {
                     problems.append(Problem(.error, entry.path, "required field is missing", source: RuleSource.catalogue))
                 }
@@ -149,8 +141,7 @@ extension TriggerEvent {
     /// nothing, which usually means a slip, so each repeat gets a warning naming the first.
     func checkRepeatedListValues(of trigger: Trigger) -> [Problem] {
         var problems: [Problem] = []
-        for entry in ValidationPlan.of(trigger).setLists {
-            let field = entry.field
+        for field in ValidationPlan.of(trigger).setLists {
             for (path, node) in nodes(matching: field.path) {
                 guard let node, node.kind == .array, node.count > 1 else { continue }
                 var first: [String: Int] = [:]
