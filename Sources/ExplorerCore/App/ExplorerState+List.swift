@@ -36,7 +36,7 @@ extension ExplorerState {
     /// Widens the list's idea of its widest name and user to hold `entry` (a file just summarized).
     mutating func noteListWidths(of entry: FileSummary) {
         // The file name without `.json`, as the row shows it; bytes bound the columns from above.
-        listNameWidth = max(listNameWidth, entry.fileName.utf8.count - (entry.fileName.hasSuffix(".json") ? 5 : 0))
+        listNameWidth = max(listNameWidth, entry.fileNameByteCount - (entry.path.hasSuffix(".json") ? 5 : 0))
         listUserWidth = max(listUserWidth, entry.user.utf8.count)
     }
 
