@@ -129,9 +129,11 @@ public struct FileSummary: Hashable, Sendable {
     /// only when a byte beside it is not ASCII.
     var fileNameStart: String.Index {
         let bytes = path.utf8
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else {
+        let offset = bytes.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) } ?? bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.distance(from: bytes.startIndex, to: $0) }
+        guard let offset else {
             return path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
         }
+        let slash = bytes.index(bytes.startIndex, offsetBy: offset)
         let after = bytes.index(after: slash)
         let asciiAfter = after == bytes.endIndex || bytes[after] < 0x80
         let asciiBefore = slash == bytes.startIndex || bytes[bytes.index(before: slash)] < 0x80
@@ -141,4 +143,7 @@ public struct FileSummary: Hashable, Sendable {
 
     /// The number of UTF-8 bytes of `fileName`, without making it.
     var fileNameByteCount: Int { path.utf8.distance(from: fileNameStart, to: path.endIndex) }
+
+    /// The bytes the list's name column needs for this entry (the name without `.json`).
+    var listNameBytes: Int { fileNameByteCount - (path.hasSuffix(".json") ? 5 : 0) }
 }
