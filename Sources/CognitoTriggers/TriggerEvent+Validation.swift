@@ -103,20 +103,20 @@ extension TriggerEvent {
         }
         // The objects on the way to the fields, each passed over once for all the fields it holds.
         let found = plan.members(of: document.root)
+        // (entry.field is read in place: a copy of the spec retains its strings and lists.)
         for entry in plan.entries {
-            let field = entry.field
             guard !entry.hasWildcard else {
-                problems += checkFieldAtEveryElement(field)
+                problems += checkFieldAtEveryElement(entry.field)
                 continue
             }
             guard let members = found[entry.group] else { continue }
             guard let node = members[entry.slot] else {
-                if field.isRequired && field.section != .response && !isExplainedAbsence(field) {
+                if entry.field.isRequired && entry.field.section != .response && !isExplainedAbsence(entry.field) {
                     problems.append(Problem(.error, entry.path, "required field is missing", source: RuleSource.catalogue))
                 }
                 continue
             }
-            problems += checkType(of: node, at: entry.path, against: field)
+            problems += checkType(of: node, at: entry.path, against: entry.field)
         }
         return problems
     }

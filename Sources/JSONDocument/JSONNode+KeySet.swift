@@ -4,16 +4,25 @@ public struct KeySet: Sendable {
     /// The keys, as given.
     public let keys: [String]
     let bytes: [[UInt8]]
-    /// For each key length up to `longest`, the positions in `keys` of the keys that long.
-    let byLength: [[Int]]
+    /// The positions in `keys`, ordered by key length: those of the keys `n` bytes long are
+    /// `positions[starts[n]..<starts[n + 1]]` (flat, so a lookup retains no inner array).
+    let positions: [Int]
+    let starts: [Int]
 
     /// A set of keys; a key given twice gets the same answer in both places.
     public init(_ keys: [String]) {
         self.keys = keys
-        bytes = keys.map { Array($0.utf8) }
-        var byLength = [[Int]](repeating: [], count: (bytes.map(\.count).max() ?? 0) + 1)
-        for (position, key) in bytes.enumerated() { byLength[key.count].append(position) }
-        self.byLength = byLength
+        let utf8 = keys.map { Array($0.utf8) }
+        bytes = utf8
+        let longest = utf8.map(\.count).max() ?? 0
+        var starts = [0]
+        var positions: [Int] = []
+        for length in 0...longest {
+            positions += utf8.indices.filter { utf8[$0].count == length }
+            starts.append(positions.count)
+        }
+        self.positions = positions
+        self.starts = starts
     }
 }
 
@@ -23,8 +32,8 @@ extension JSONNode {
     /// made for the members passed over. Keys written with escapes are decoded to compare. Gives
     /// nils when this is not an object.
     public func members(named keys: KeySet) -> [JSONNode?] {
-        var found = [Int](repeating: -1, count: keys.keys.count)
-        guard raw.kind == .object else { return found.map { _ in nil } }
+        var found = [JSONNode?](repeating: nil, count: keys.keys.count)
+        guard raw.kind == .object else { return found }
         storage.buffer.withUnsafeBufferPointer { text in
             storage.nodes.withUnsafeBufferPointer { tape in
                 var child = index + 1
@@ -38,19 +47,24 @@ extension JSONNode {
                         // `self[key]` does, its bytes as written).
                         let key = JSONNode(storage: storage, index: child).key.map { Array($0.utf8) } ?? []
                         let written = Array(text[start..<(start + max(0, length))])
-                        for (position, wanted) in keys.bytes.enumerated() where wanted == key || wanted == written { found[position] = child }
-                    } else if length < keys.byLength.count {
-                        for position in keys.byLength[length] {
-                            let wanted = keys.bytes[position]
-                            var k = 0
-                            while k < length && text[start + k] == wanted[k] { k += 1 }
-                            if k == length { found[position] = child }
+                        for (position, wanted) in keys.bytes.enumerated() where wanted == key || wanted == written {
+                            found[position] = JSONNode(storage: storage, index: child)
+                        }
+                    } else if length >= 0 && length + 1 < keys.starts.count {
+                        for slot in keys.starts[length]..<keys.starts[length + 1] {
+                            let position = keys.positions[slot]
+                            let same = keys.bytes[position].withUnsafeBufferPointer { wanted in
+                                var k = 0
+                                while k < length && text[start + k] == wanted[k] { k += 1 }
+                                return k == length
+                            }
+                            if same { found[position] = JSONNode(storage: storage, index: child) }
                         }
                     }
                     child = Int(member.subtreeEnd)
                 }
             }
         }
-        return found.map { $0 < 0 ? nil : JSONNode(storage: storage, index: $0) }
+        return found
     }
 }
