@@ -12,6 +12,9 @@ struct RepeatCache {
     static let minimumChildren = 1024
     /// How many arrays' answers are kept; when full, the one used longest ago makes room.
     static let capacity = 16
+    /// An edit that replaces more elements than this (the old and the new counted) drops the
+    /// array's answer instead of updating it: each value it touches costs a walk of the array.
+    static let largestUpdate = 16
 
     /// One repeat: where it is, and the position of the first element with its value.
     struct Repeat: Equatable {
@@ -64,7 +67,9 @@ extension Storage {
     /// Brings the kept repeats up to date after `patch` replaced its run of the tape (the run is
     /// a run of whole direct children of the innermost enclosing container):
     /// - an array inside the old run is gone, and so is its entry;
-    /// - the innermost enclosing array had elements replaced: its entry is dropped;
+    /// - the innermost enclosing array had a few elements replaced: its entry is brought up to
+    ///   date by `updateRepeats(in:_:nodeDelta:)` (many replaced: dropped, found again when next
+    ///   asked);
     /// - an array further out had the change strictly inside one of its elements, an object or
     ///   an array, so its strings keep their values and positions; those after the run move;
     /// - an array after the run moves with its elements, which keep their offsets;
@@ -74,9 +79,17 @@ extension Storage {
         defer { readCachesLock.unlock() }
         guard !repeatCache.entries.isEmpty else { return }
         let lower = patch.tapeRange.lowerBound, upper = patch.tapeRange.upperBound
-        repeatCache.entries.removeAll { (lower <= $0.container && $0.container < upper) || $0.container == patch.enclosing.last }
+        repeatCache.entries.removeAll { lower <= $0.container && $0.container < upper }
+        if let last = patch.enclosing.last, let position = repeatCache.entries.firstIndex(where: { $0.container == last }) {
+            if patch.oldChildren + patch.newChildren <= RepeatCache.largestUpdate {
+                updateRepeats(in: &repeatCache.entries[position], patch, nodeDelta: nodeDelta)
+            } else {
+                repeatCache.entries.remove(at: position)
+            }
+        }
         for position in repeatCache.entries.indices {
             let container = repeatCache.entries[position].container
+            if container == patch.enclosing.last { continue }
             if container >= upper {
                 repeatCache.entries[position].container += nodeDelta
             } else if nodeDelta != 0, patch.enclosing.contains(container) {
@@ -87,6 +100,92 @@ extension Storage {
                 }
             }
         }
+    }
+}
+
+extension Storage {
+    /// Updates the repeats kept for an array after `patch` replaced a run of its elements, and
+    /// only those: the repeats of the values the old run held first, and of the values of the new
+    /// run, are found again by a walk of the array that decodes only strings of a matching length;
+    /// every other repeat keeps its first and only moves. (A value the old run held that was not
+    /// the first of a repeat affects no other element; one that was is known from its repeats.)
+    private func updateRepeats(in entry: inout RepeatCache.Entry, _ patch: Patch, nodeDelta: Int) {
+        let container = entry.container
+        let lower = patch.tapeRange.lowerBound, newUpper = lower + patch.nodes.count
+        let oldUpperOffset = patch.tapeRange.upperBound - container
+        // The position of the run's first element.
+        var first = 0
+        var child = container + 1
+        while child < lower {
+            child = Int(nodes[child].subtreeEnd)
+            first += 1
+        }
+        let oldEnd = first + patch.oldChildren
+        let positionDelta = patch.newChildren - patch.oldChildren
+        // Values to find again: those whose first was replaced, then those of the new run.
+        var affected: [String] = []
+        var kept: [RepeatCache.Repeat] = []
+        kept.reserveCapacity(entry.repeats.count)
+        for var found in entry.repeats {
+            let position = Int(found.position)
+            if position >= first && position < oldEnd { continue }  // replaced
+            if Int(found.offset) >= oldUpperOffset {
+                found.offset = UInt32(truncatingIfNeeded: Int(found.offset) + nodeDelta)
+                found.position = UInt32(truncatingIfNeeded: position + positionDelta)
+            }
+            let earlier = Int(found.earlier)
+            if earlier >= first && earlier < oldEnd {
+                if let value = JSONNode(storage: self, index: container + Int(found.offset)).stringValue, !affected.contains(value) {
+                    affected.append(value)
+                }
+                continue
+            }
+            if earlier >= oldEnd { found.earlier = UInt32(truncatingIfNeeded: earlier + positionDelta) }
+            kept.append(found)
+        }
+        child = lower
+        while child < newUpper {
+            if nodes[child].kind == .string, let value = JSONNode(storage: self, index: child).stringValue, !affected.contains(value) {
+                affected.append(value)
+            }
+            child = Int(nodes[child].subtreeEnd)
+        }
+        guard !affected.isEmpty else {
+            entry.repeats = kept
+            return
+        }
+        // Every element of an affected value, found again (a value stored once, scalars never
+        // holding the gap, has its written length between its quotes); the repeats kept above of
+        // those elements are replaced by the ones found.
+        var regrouped: [RepeatCache.Repeat] = []
+        var dropped = Set<UInt32>()
+        for value in affected {
+            let length = value.utf8.count
+            var firstOfValue: Int? = nil
+            var position = 0
+            child = container + 1
+            let end = Int(nodes[container].subtreeEnd)
+            while child < end {
+                let raw = nodes[child]
+                if raw.kind == .string, raw.hasEscapes || Int(raw.end) - Int(raw.start) - 2 == length,
+                   JSONNode(storage: self, index: child).stringValue == value {
+                    if let earlier = firstOfValue {
+                        regrouped.append(RepeatCache.Repeat(offset: UInt32(truncatingIfNeeded: child - container),
+                                                            position: UInt32(truncatingIfNeeded: position),
+                                                            earlier: UInt32(truncatingIfNeeded: earlier)))
+                    } else {
+                        firstOfValue = position
+                    }
+                    dropped.insert(UInt32(truncatingIfNeeded: position))
+                }
+                child = Int(raw.subtreeEnd)
+                position += 1
+            }
+        }
+        kept.removeAll { dropped.contains($0.position) }
+        kept += regrouped
+        kept.sort { $0.position < $1.position }
+        entry.repeats = kept
     }
 }
 
