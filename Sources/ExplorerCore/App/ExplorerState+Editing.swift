@@ -520,6 +520,11 @@ extension ExplorerState {
             return []
         }
         let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
+        if case .text(var viewer)? = overlay {
+            viewer.scroll(command, layout: layout)
+            overlay = .text(viewer)
+            return []
+        }
         let page = max(1, layout.overlayInner.height)
         let total: Int
         var scroll: Int

@@ -139,6 +139,7 @@ public struct ExplorerState: Sendable {
         switch overlay {
         case .help?: return .help
         case .pager(let pager)?: return pager.result == nil ? .pager : .functionResult
+        case .text(let viewer)?: return viewer.isRaw ? .rawView : .pager
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
         case .confirm(let confirm)?:
@@ -284,7 +285,7 @@ public struct ExplorerState: Sendable {
         // Esc stops a running function from any pane; the result view opens when it has stopped.
         if runningFunction != nil, key == .escape, overlay == nil { return stopFunction() }
         switch overlay {
-        case .help?, .pager?: return handleScrollingOverlay(key)
+        case .help?, .pager?, .text?: return handleScrollingOverlay(key)
         case .prompt?: return handlePromptKey(key)
         case .picker?: return handlePickerKey(key)
         case .confirm?: return handleConfirmKey(key)

@@ -41,6 +41,8 @@ public enum Keymap {
         Binding(keys: [.character("e")], action: .expandAll, help: "expand all"),
         Binding(keys: [.character("E")], action: .collapseAll, help: "collapse all"),
         Binding(keys: [.character("v")], action: .view, help: "show the whole value in a viewer"),
+        Binding(keys: [.character("J")], action: .rawView,
+                help: "raw view: the event's JSON text as in the file (edits included), this value highlighted", hint: "raw view"),
         Binding(keys: [.character("/")], action: .search, help: "search keys and values", hint: "search"),
         Binding(keys: [.character("n")], action: .nextMatch, help: "next match"),
         Binding(keys: [.character("N")], action: .previousMatch, help: "previous match"),
@@ -159,6 +161,11 @@ public enum Keymap {
         Binding(keys: [.escape, .character("q"), .enter, .ctrl("c")], action: .close, help: "close", hint: "close"),
     ]
 
+    /// The raw view of the event's text.
+    public static let rawView: [Binding] = scrolling + [
+        Binding(keys: [.escape, .character("q"), .character("J"), .ctrl("c")], action: .close, help: "close the raw view", hint: "close"),
+    ]
+
     /// The report of the user's function: scroll it, apply the returned response, close.
     public static let functionResult: [Binding] = scrolling + [
         Binding(keys: [.enter], action: .applyResult, help: "apply the returned response to the event as edits (u undoes them)", hint: "apply"),
@@ -196,6 +203,7 @@ public enum Keymap {
         case .reloadFile: return reloadFile
         case .help: return help
         case .pager: return pager
+        case .rawView: return rawView
         case .rawEdit: return rawEdit
         case .triggerMap: return triggerMap
         case .functionResult: return functionResult
