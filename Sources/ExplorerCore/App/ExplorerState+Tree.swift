@@ -145,6 +145,13 @@ extension ExplorerState {
         overlay = .text(viewer)
     }
 
+    /// How many characters the open raw view or long-text viewer has laid out so far, or nil when
+    /// none is open: tests check with it that the work follows the screen, not the text.
+    public var textViewerCharactersExamined: Int? {
+        guard case .text(let viewer)? = overlay else { return nil }
+        return viewer.rows.charactersExamined
+    }
+
     /// Strings longer than this many bytes open in the viewer that lays out only the screen.
     static let longStringBytes = 16 * 1024
 
