@@ -68,7 +68,7 @@ public enum EventInputs {
     /// True when the first bytes of a file open one JSON object that spans more than its first
     /// line: `{` alone on the first line (an indented event), or a first line longer than the bytes
     /// looked at (a minified one). A log or JSON lines file starts otherwise.
-    static func startsOneObject(_ head: [UInt8]) -> Bool {
+    public static func startsOneObject(_ head: [UInt8]) -> Bool {
         var index = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while index < head.count, [0x20, 0x09, 0x0D, 0x0A].contains(head[index]) { index += 1 }
         guard index < head.count, head[index] == UInt8(ascii: "{") else { return false }

@@ -42,7 +42,7 @@ public enum Keymap {
         Binding(keys: [.character("E")], action: .collapseAll, help: "collapse all"),
         Binding(keys: [.character("v")], action: .view, help: "show the whole value in a viewer"),
         Binding(keys: [.character("J")], action: .rawView,
-                help: "raw view: the event's JSON text as in the file (edits included), this value highlighted", hint: "raw view"),
+                help: "raw view: the file's text with edits, this value highlighted", hint: "raw view"),
         Binding(keys: [.character("/")], action: .search, help: "search keys and values", hint: "search"),
         Binding(keys: [.character("n")], action: .nextMatch, help: "next match"),
         Binding(keys: [.character("N")], action: .previousMatch, help: "previous match"),

@@ -96,7 +96,8 @@ struct TextViewer: Hashable, Sendable {
         let box = Self.box(layout, raw: isRaw)
         guard box.width >= 3, box.height >= 3 else { return }
         grid.fill(rect: box, style: .plain)
-        grid.drawBox(rect: box, style: Theme.focusedBorder, lines: .double, title: title, titleStyle: Theme.focusedTitle)
+        grid.drawBox(rect: box, style: Theme.focusedBorder, lines: .double, title: TerminalText.truncate(title, width: box.width - 4),
+                     titleStyle: Theme.focusedTitle)
         let area = textArea(layout)
         let gutter = gutterWidth(box.inset(by: 1))
         let width = area.width
