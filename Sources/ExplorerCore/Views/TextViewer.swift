@@ -112,9 +112,12 @@ struct TextViewer: Hashable, Sendable {
             }
             var x = area.x
             colours?.begin(at: start)
+            // A line's indentation stays out of the highlight, so that it outlines the value.
+            var indenting = isRaw && rows.lineStart(of: start) == start
             let (_, next) = rows.layoutRow(from: start, width: width) { text, characterWidth, bytes in
                 var style = colours?.style(at: bytes.lowerBound) ?? Theme.string
-                if let highlight, highlight.contains(bytes.lowerBound) { style = style.background(Theme.selection.background) }
+                indenting = indenting && text == " "
+                if let highlight, highlight.contains(bytes.lowerBound), !indenting { style = style.background(Theme.selection.background) }
                 grid.put(text, x: x, y: y, style: style, maxWidth: max(0, area.maxX - x))
                 x += characterWidth
             }
