@@ -41,8 +41,6 @@ public enum Keymap {
         Binding(keys: [.character("e")], action: .expandAll, help: "expand all"),
         Binding(keys: [.character("E")], action: .collapseAll, help: "collapse all"),
         Binding(keys: [.character("v")], action: .view, help: "show the whole value in a viewer"),
-        Binding(keys: [.character("J")], action: .rawView,
-                help: "raw view: the file's text with edits, this value highlighted", hint: "raw view"),
         Binding(keys: [.character("/")], action: .search, help: "search keys and values", hint: "search"),
         Binding(keys: [.character("n")], action: .nextMatch, help: "next match"),
         Binding(keys: [.character("N")], action: .previousMatch, help: "previous match"),
@@ -52,6 +50,11 @@ public enum Keymap {
         Binding(keys: [.character("y")], action: .copyValue, help: "copy the value to the clipboard (OSC 52)"),
         Binding(keys: [.character("Y")], action: .copyPath, help: "copy the path to the clipboard (OSC 52)"),
     ]
+
+    /// The raw view of the event's text; last in the tree tables, so that its hint is the first to
+    /// give way when the status bar is narrow.
+    private static let rawViewKey = Binding(keys: [.character("J")], action: .rawView,
+                                            help: "raw view: the file's text with edits, this value highlighted", hint: "raw view")
 
     /// The event list.
     public static let list: [Binding] = [
@@ -65,7 +68,7 @@ public enum Keymap {
     /// The request tree.
     public static let tree: [Binding] = [
         Binding(keys: [.enter], action: .activate, help: "expand, or show a long string whole", hint: "expand/view"),
-    ] + treeNavigation + movement + global
+    ] + treeNavigation + movement + global + [rawViewKey]
 
     /// The response editor.
     public static let response: [Binding] = [
@@ -75,7 +78,7 @@ public enum Keymap {
         Binding(keys: [.character("d"), .delete], action: .unset, help: "unset: remove the key or entry", hint: "unset"),
         Binding(keys: [.character("z")], action: .setNull, help: "set to null"),
         Binding(keys: [.character("o")], action: .openEditor, help: "edit the text in $VISUAL or $EDITOR"),
-    ] + treeNavigation + movement + global
+    ] + treeNavigation + movement + global + [rawViewKey]
 
     /// Editing keys of every one-line text field.
     private static let lineEditing: [Binding] = [
