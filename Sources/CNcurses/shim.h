@@ -28,6 +28,27 @@ static const attr_t cte_attr_underline = A_UNDERLINE;
 static const attr_t cte_attr_reverse = A_REVERSE;
 static const attr_t cte_attr_italic = A_ITALIC;
 
+/* Mouse masks (function-like macros in curses.h, so Swift cannot import them). */
+static const mmask_t cte_button1_pressed = BUTTON1_PRESSED;
+static const mmask_t cte_button1_released = BUTTON1_RELEASED;
+static const mmask_t cte_button1_clicked = BUTTON1_CLICKED;
+static const mmask_t cte_button1_double_clicked = BUTTON1_DOUBLE_CLICKED;
+static const mmask_t cte_button1_triple_clicked = BUTTON1_TRIPLE_CLICKED;
+static const mmask_t cte_button4_pressed = BUTTON4_PRESSED;
+static const mmask_t cte_button5_pressed = BUTTON5_PRESSED;
+static const mmask_t cte_button_shift = BUTTON_SHIFT;
+
+/*
+ * 1 when curses itself asks for and reads SGR 1006 mouse reports: the terminfo entry's XM string
+ * names mode 1006 (xterm-256color does; tmux-256color and screen in Debian 12 have no XM, so
+ * curses uses the X10 form, whose columns stop at 223). Call after newterm.
+ */
+static inline int cte_curses_reads_sgr_mouse(void) {
+    char *xm = tigetstr("XM");
+    if (xm != NULL && xm != (char *)-1) return strstr(xm, "1006") != NULL;
+    return tigetnum("XM") == 1006;
+}
+
 /* Globals Swift 6 rejects as "not concurrency-safe", read through functions. */
 static inline FILE *cte_stdout(void) { return stdout; }
 static inline FILE *cte_stdin(void) { return stdin; }
@@ -165,7 +186,7 @@ static inline void cte_crash_handler(int sig, siginfo_t *info, void *context) {
     alarm(5);
     if (cte_curses_active) {
         cte_curses_active = 0;
-        cte_write_text("\033[?2004l");
+        cte_write_text("\033[?2004l\033[?1006l");
         endwin();
     }
     char number[8];

@@ -58,6 +58,8 @@ public enum TerminalInput: Hashable, Sendable {
     case key(Key)
     /// Text the user pasted, whole, with line breaks as `\n`.
     case paste(String)
+    /// A click or a wheel notch (only when the session was started with the mouse on).
+    case mouse(MouseEvent)
 }
 
 /// Bracketed paste: the sequences that turn it on and off, and the markers around pasted text.

@@ -17,6 +17,8 @@ public final class TerminalSession: @unchecked Sendable {
     private var cursorVisible: Bool?
     private var ended = false
     private var suspended = false
+    /// True when the session reads SGR mouse reports itself (see `SGRMouse`).
+    private var readsSGRMouse = false
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, colors: ColorSupport?) {
         self.screen = screen
@@ -36,7 +38,12 @@ public final class TerminalSession: @unchecked Sendable {
     /// empty or the terminal has none; otherwise the terminal's default colours are kept.
     /// - Throws: `TerminalError.notATerminal` when standard input or output is not a TTY,
     ///   `.unknownTerminal` when curses does not know `TERM`.
-    public static func start() throws(TerminalError) -> TerminalSession {
+    ///
+    /// With `mouse`, curses reports left-button presses and the wheel (`mousemask`, with
+    /// `mouseinterval(0)` so a press is not held back to see whether it becomes a double click);
+    /// which protocol curses asks the terminal for follows the terminfo entry (see the README's
+    /// "Mouse" section).
+    public static func start(mouse: Bool = false) throws(TerminalError) -> TerminalSession {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         SignalGuard.install()
         if setlocale(LC_ALL, "") == nil || cte_locale_is_utf8() == 0 {
@@ -75,9 +82,19 @@ public final class TerminalSession: @unchecked Sendable {
             SignalGuard.restore()
             throw .windowCreationFailed
         }
+        var readsSGRMouse = false
+        if mouse && mousemask(MouseDecoder.mask, nil) != 0 {
+            _ = mouseinterval(0)
+            // Where curses would use the X10 form, ask for SGR reports and read them here.
+            if cte_curses_reads_sgr_mouse() == 0 {
+                readsSGRMouse = define_key(SGRMouse.startSequence, SGRMouse.startCode) == OK
+            }
+        }
         let session = TerminalSession(screen: screen, window: window, colors: colors)
+        session.readsSGRMouse = readsSGRMouse
         session.setCursorVisible(false)
         SignalGuard.writeSequence(PasteMarker.enableSequence)
+        session.setSGRMouse(true)
         return session
     }
 
@@ -123,6 +140,7 @@ public final class TerminalSession: @unchecked Sendable {
         _ = endwin()
         _ = reset_prog_mode()
         SignalGuard.writeSequence(PasteMarker.enableSequence)
+        setSGRMouse(true)
         cursorVisible = nil
         if let window {
             _ = clearok(window, true)
@@ -193,6 +211,14 @@ public final class TerminalSession: @unchecked Sendable {
         if PasteMarker.isStart(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code)) {
             return readPaste()
         }
+        if readsSGRMouse && result == KEY_CODE_YES && Int32(code) == SGRMouse.startCode {
+            return readSGRMouseReport()
+        }
+        if result == KEY_CODE_YES && Int32(code) == KEY_MOUSE {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return MouseDecoder.decode(buttons: event.bstate, x: event.x, y: event.y).map(TerminalInput.mouse)
+        }
         // A stray end marker (its paste was cut short) is no key, like other unknown codes.
         let key = KeyDecoder.decode(isFunctionKey: result == KEY_CODE_YES, code: UInt32(code))
         if key == .resize { recreateWindow() }
@@ -226,6 +252,30 @@ public final class TerminalSession: @unchecked Sendable {
         return .paste(reader.text)
     }
 
+    /// Reads the rest of an SGR mouse report straight from the terminal, after curses has
+    /// reported its start (`ESC [<`); curses reads one byte per `read`, so the rest is still in
+    /// the terminal's queue. Bytes that turn out not to be a report go back to curses as keys.
+    private func readSGRMouseReport() -> TerminalInput? {
+        var report = SGRMouseReport()
+        var byte: UInt8 = 0
+        while report.state == .reading {
+            var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 100) > 0, read(STDIN_FILENO, &byte, 1) == 1 else { break }
+            report.consume(byte)
+        }
+        guard case .finished(let event) = report.state else {
+            for byte in report.bytes.reversed() { _ = ungetch(Int32(byte)) }
+            return nil
+        }
+        return event.map(TerminalInput.mouse)
+    }
+
+    /// Turns the SGR report form on or off, when the session reads those reports itself.
+    private func setSGRMouse(_ on: Bool) {
+        guard readsSGRMouse else { return }
+        SignalGuard.writeSequence(on ? SGRMouse.enableSequence : SGRMouse.disableSequence)
+    }
+
     /// The next key, ignoring pastes; see `readInput`.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard case .key(let key)? = readInput(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
@@ -244,6 +294,7 @@ public final class TerminalSession: @unchecked Sendable {
         guard !ended, !suspended else { return }
         _ = def_prog_mode()
         SignalGuard.writeSequence(PasteMarker.disableSequence)
+        setSGRMouse(false)
         _ = endwin()
         SignalGuard.setCursesActive(false)
         suspended = true
@@ -254,6 +305,7 @@ public final class TerminalSession: @unchecked Sendable {
         guard !ended, suspended else { return }
         _ = reset_prog_mode()
         SignalGuard.writeSequence(PasteMarker.enableSequence)
+        setSGRMouse(true)
         SignalGuard.setCursesActive(true)
         suspended = false
         cursorVisible = nil
@@ -278,6 +330,7 @@ public final class TerminalSession: @unchecked Sendable {
         window = nil
         if !suspended {
             SignalGuard.writeSequence(PasteMarker.disableSequence)
+            setSGRMouse(false)
             _ = endwin()
         }
         SignalGuard.setCursesActive(false)

@@ -14,7 +14,12 @@ struct CognitoExplorer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cognito-explorer",
         abstract: "Browse, check and edit Amazon Cognito user pool Lambda trigger events.",
-        discussion: "cognito-explorer --version prints the version.",
+        discussion: """
+            cognito-explorer --version prints the version. In the explorer, a click selects a pane's row and \
+            the wheel scrolls the pane under the pointer; `cognito-explorer --no-mouse` (or \
+            COGNITO_EXPLORER_NO_MOUSE=1) leaves the mouse to the terminal. With the mouse on, Shift+drag \
+            selects text in most terminals.
+            """,
         subcommands: [Explore.self, Check.self, Show.self, Import.self, SetFields.self, Redact.self, New.self, Triggers.self, Render.self, Keys.self, Invoke.self],
         defaultSubcommand: Explore.self
     )

@@ -36,6 +36,15 @@ struct Explore: ParsableCommand {
     @Option(help: "The command that runs your trigger function for 'x', such as 'python -m awslambdaric app.handler' (default: $COGNITO_EXPLORER_FUNCTION).")
     var function: String?
 
+    @Flag(help: "Leave the mouse to the terminal, so dragging selects text as usual (default: clicks select panes and rows and the wheel scrolls; also off when $COGNITO_EXPLORER_NO_MOUSE is set and not empty). With the mouse on, Shift+drag selects text in most terminals.")
+    var noMouse = false
+
+    /// Whether the explorer takes the mouse: not with `--no-mouse`, nor when `COGNITO_EXPLORER_NO_MOUSE`
+    /// is set to anything but the empty string.
+    static func mouseWanted(noMouse: Bool, environment: [String: String]) -> Bool {
+        !noMouse && (environment["COGNITO_EXPLORER_NO_MOUSE"] ?? "").isEmpty
+    }
+
     func run() throws {
         // Events piped in (`cat app.log | cognito-explorer -`, or no path with a pipe on standard
         // input, as `less` does): they are read from a copy of standard input, and the keys come
@@ -78,13 +87,14 @@ struct Explore: ParsableCommand {
             }
             inputs = [fixtures]
         }
+        let mouse = Self.mouseWanted(noMouse: noMouse, environment: ProcessInfo.processInfo.environment)
         let session: TerminalSession
-        do { session = try TerminalSession.start() } catch {
+        do { session = try TerminalSession.start(mouse: mouse) } catch {
             printError("cognito-explorer: \(error.description)")
             throw ExitCode(2)
         }
         let functionCommand = function ?? ProcessInfo.processInfo.environment["COGNITO_EXPLORER_FUNCTION"].flatMap { $0.isEmpty ? nil : $0 }
-        let (status, notes) = TerminalLoop(session: session, paths: inputs, functionCommand: functionCommand, standardInput: piped).run()
+        let (status, notes) = TerminalLoop(session: session, paths: inputs, functionCommand: functionCommand, standardInput: piped, mouse: mouse).run()
         session.end()
         for note in notes { printError(note) }
         if status != 0 { throw ExitCode(status) }
@@ -123,6 +133,8 @@ struct TerminalLoop {
     let functionCommand: String?
     /// The descriptor that holds what was piped into standard input, when `-` reads it.
     let standardInput: Int32?
+    /// Whether clicks and the wheel act (the session reports them only when this is on).
+    let mouse: Bool
 
     /// Runs until the state quits or a signal ends the program; returns the exit status and the
     /// lines to print once the terminal is given back.
@@ -139,7 +151,7 @@ struct TerminalLoop {
             }
         }
         let size = session.size
-        var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand),
+        var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand, mouse: mouse),
                                   width: size.width, height: size.height)
         let runner = EffectRunner()
         // The user's function runs on its own thread; its report comes back through this box and
@@ -254,6 +266,8 @@ struct TerminalLoop {
                     schedule(state.apply(.key(key)))
                 case .paste(let text):
                     schedule(state.apply(.paste(text)))
+                case .mouse(let event):
+                    schedule(state.apply(.mouse(event)))
                 }
                 continue
             }

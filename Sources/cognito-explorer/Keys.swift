@@ -24,6 +24,11 @@ struct Keys: ParsableCommand {
             }
             lines.append("")
         }
+        lines.append(MouseHelp.title)
+        for entry in MouseHelp.entries {
+            lines.append("  " + entry.gesture + String(repeating: " ", count: max(1, 24 - entry.gesture.count)) + entry.help)
+        }
+        lines.append("")
         for section in Legend.sections {
             lines.append(section.title)
             for entry in section.entries {

@@ -8,7 +8,8 @@ struct Render: ParsableCommand {
         abstract: "Run the explorer headless with a key script and print the final screen.",
         discussion: """
             Loads the events (default: the bundled fixtures folder), applies the keys in tmux's \
-            spelling (--keys 'Down Down Enter Tab C-s'; quoted text is typed), performs loads and \
+            spelling (--keys 'Down Down Enter Tab C-s'; quoted text is typed; <click:30,4> clicks the cell \
+            at column 30, row 4, counted from 0; <wheel-down:30,4> turns the wheel there), performs loads and \
             saves for real, and prints the screen. Formats: text (plain), styles (text, a blank line, \
             one letter per cell for its style, and a legend), ansi (escape codes), svg (an image).
             """
@@ -20,8 +21,11 @@ struct Render: ParsableCommand {
     @Option(help: "Screen size as WIDTHxHEIGHT.")
     var size: String = "100x30"
 
-    @Option(help: "Keys to press, in tmux's send-keys spelling.")
+    @Option(help: "Keys to press, in tmux's send-keys spelling; <click:COL,ROW>, <wheel-up:COL,ROW> and <wheel-down:COL,ROW> are mouse events at a cell (column and row from 0).")
     var keys: String = ""
+
+    @Flag(help: "Ignore the mouse events of --keys, as the explorer with --no-mouse ignores the mouse.")
+    var noMouse = false
 
     @Option(help: "Output format: text, styles, ansi or svg.")
     var format: OutputFormat = .text
@@ -58,8 +62,8 @@ struct Render: ParsableCommand {
         guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width >= 0, height >= 0, width <= 1000, height <= 1000 else {
             throw ValidationError("--size must look like 100x30 (columns x rows, each 0 to 1000)")
         }
-        let script: [Key]
-        do { script = try Key.parseScript(keys) } catch { throw ValidationError(error.description) }
+        let script: [ScriptInput]
+        do { script = try Key.parseInputs(keys) } catch { throw ValidationError(error.description) }
         var inputs = paths
         if inputs.isEmpty {
             guard let fixtures = bundledFixturesPath() else {
@@ -76,7 +80,7 @@ struct Render: ParsableCommand {
         case nil: colorMode = noColor ? .none : .full
         }
         let functionCommand = function ?? ProcessInfo.processInfo.environment["COGNITO_EXPLORER_FUNCTION"].flatMap { $0.isEmpty ? nil : $0 }
-        var state = ExplorerState(paths: inputs, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand),
+        var state = ExplorerState(paths: inputs, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand, mouse: !noMouse),
                                   width: width, height: height)
         // Headless, the function runs to its end before the next key.
         let functions = FunctionRunner()
@@ -108,9 +112,9 @@ struct Render: ParsableCommand {
         if status == nil && !script.isEmpty {
             let keysStarted = clock.now
             var lastKeyStarted = keysStarted
-            for key in script where status == nil {
+            for input in script where status == nil {
                 lastKeyStarted = clock.now
-                status = runner.drain(state.apply(.key(key)), into: &state)
+                status = runner.drain(state.apply(input.action), into: &state)
                 if timing { _ = state.render() }
             }
             if timing {

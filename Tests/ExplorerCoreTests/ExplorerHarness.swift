@@ -19,10 +19,10 @@ struct ExplorerHarness {
         exitStatus = runner.drain(state.start(), into: &state)
     }
 
-    /// Presses keys written as a key script (`Down Down Enter 'text'`).
+    /// Presses keys (and mouse events) written as a key script (`Down Down Enter 'text' <click:30,4>`).
     mutating func press(_ script: String) throws {
-        let keys = try Key.parseScript(script)
-        if let status = runner.run(keys: keys, on: &state) { exitStatus = status }
+        let inputs = try Key.parseInputs(script)
+        if let status = runner.run(inputs: inputs, on: &state) { exitStatus = status }
     }
 
     var screen: Grid { state.render() }

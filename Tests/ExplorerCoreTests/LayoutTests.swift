@@ -52,11 +52,11 @@ struct LayoutTests {
 
     @Test("the scroll offset keeps the cursor in view")
     func scrolling() {
-        #expect(Layout.scroll(cursor: 0, scroll: 0, height: 10, count: 100) == 0)
-        #expect(Layout.scroll(cursor: 10, scroll: 0, height: 10, count: 100) == 1)
-        #expect(Layout.scroll(cursor: 5, scroll: 8, height: 10, count: 100) == 5)
-        #expect(Layout.scroll(cursor: 99, scroll: 0, height: 10, count: 100) == 90)
-        #expect(Layout.scroll(cursor: 3, scroll: 50, height: 10, count: 5) == 0)
-        #expect(Layout.scroll(cursor: 3, scroll: 2, height: 0, count: 5) == 0)
+        #expect(Viewport.first(keeping: 0, from: 0, height: 10, count: 100) == 0)
+        #expect(Viewport.first(keeping: 10, from: 0, height: 10, count: 100) == 1)
+        #expect(Viewport.first(keeping: 5, from: 8, height: 10, count: 100) == 5)
+        #expect(Viewport.first(keeping: 99, from: 0, height: 10, count: 100) == 90)
+        #expect(Viewport.first(keeping: 3, from: 50, height: 10, count: 5) == 0)
+        #expect(Viewport.first(keeping: 3, from: 2, height: 0, count: 5) == 0)
     }
 }

@@ -15,6 +15,23 @@ struct RenderCommandTests {
         #expect(result.stdout.contains("response.emailMessage"))
     }
 
+    @Test("mouse events in --keys act like clicks and the wheel; --no-mouse ignores them; a bad one is refused")
+    func mouseTokens() throws {
+        let file = "fixtures/pre-token-generation-v2/TokenGeneration_Authentication.json"
+        let plain = try Binary.run(["render", "--size", "100x30", file, "fixtures/pre-sign-up/PreSignUp_SignUp.json"])
+        // The second list row is on line 2; its event is then shown.
+        let clicked = try Binary.run(["render", "--size", "100x30", "--keys", "<click:5,2>", file, "fixtures/pre-sign-up/PreSignUp_SignUp.json"])
+        #expect(clicked.status == 0)
+        #expect(clicked.stdout.contains("Request · Pre sign-up"), "\(clicked.stdout)")
+        let ignored = try Binary.run(["render", "--size", "100x30", "--no-mouse", "--keys", "<click:5,2> <wheel-down:60,5>",
+                                      file, "fixtures/pre-sign-up/PreSignUp_SignUp.json"])
+        #expect(ignored.status == 0)
+        #expect(ignored.stdout == plain.stdout)
+        let bad = try Binary.run(["render", "--keys", "<click:5>", file])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("'<click:5>' is not a mouse event"), "\(bad.stderr)")
+    }
+
     @Test("without paths it shows the bundled fixtures")
     func defaultFixtures() throws {
         let result = try Binary.run(["render", "--size", "100x30"])

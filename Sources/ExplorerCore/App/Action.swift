@@ -6,6 +6,8 @@ import JSONDocument
 public enum Action: Sendable {
     /// The user pressed a key.
     case key(Key)
+    /// A click or a wheel notch at a cell of the screen (ignored when `ExplorerOptions.mouse` is off).
+    case mouse(MouseEvent)
     /// The terminal now has this size.
     case resize(width: Int, height: Int)
     /// The result of `Effect.expand`: the files found, a message for each path that gave none,

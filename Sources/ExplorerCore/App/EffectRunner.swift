@@ -101,6 +101,16 @@ public struct EffectRunner: Sendable {
         return nil
     }
 
+    /// Applies the keys and mouse events of a script one by one, draining the effects of each;
+    /// stops at a quit and returns its status.
+    @discardableResult
+    public func run(inputs: [ScriptInput], on state: inout ExplorerState) -> Int32? {
+        for input in inputs {
+            if let status = drain(state.apply(input.action), into: &state) { return status }
+        }
+        return nil
+    }
+
     /// Applies keys one by one, draining the effects of each; stops at a quit and returns its status.
     @discardableResult
     public func run(keys: [Key], on state: inout ExplorerState) -> Int32? {

@@ -519,43 +519,49 @@ extension ExplorerState {
             applyFunctionResult(report)
             return []
         }
-        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
         if case .text(var viewer)? = overlay {
             viewer.scroll(command, layout: layout)
             overlay = .text(viewer)
             return []
         }
-        let page = max(1, layout.overlayInner.height)
+        scrollViewer { scroll, page, last in
+            switch command {
+            case .moveUp: return scroll - 1
+            case .moveDown: return scroll + 1
+            case .pageUp: return scroll - page
+            case .pageDown: return scroll + page
+            case .top: return 0
+            case .bottom: return last
+            default: return scroll
+            }
+        }
+        return []
+    }
+
+    /// Scrolls the help screen or the text viewer to the line `move` picks from the current
+    /// first line, the page height and the last first line, kept in range by the viewer's viewport.
+    mutating func scrollViewer(_ move: (_ scroll: Int, _ page: Int, _ last: Int) -> Int) {
+        let inner = layout.overlayInner
         let total: Int
-        var scroll: Int
+        let scroll: Int
         switch overlay {
         case .help(let current)?:
-            total = HelpView.lines(width: layout.overlayInner.width).count
+            total = HelpView.lines(width: inner.width).count
             scroll = current
         case .pager(let pager)?:
-            total = PagerView.lines(pager.text, width: layout.overlayInner.width).count
+            total = PagerView.lines(pager.text, width: inner.width).count
             scroll = pager.scroll
         default:
-            return []
+            return
         }
-        let maximum = max(0, total - page)
-        switch command {
-        case .moveUp: scroll -= 1
-        case .moveDown: scroll += 1
-        case .pageUp: scroll -= page
-        case .pageDown: scroll += page
-        case .top: scroll = 0
-        case .bottom: scroll = maximum
-        default: break
-        }
-        scroll = max(0, min(scroll, maximum))
+        let last = Viewport(rect: inner, scroll: Int.max, count: total).first
+        let target = Viewport(rect: inner, scroll: move(scroll, max(1, inner.height), last), count: total).first
         switch overlay {
-        case .help?: overlay = .help(scroll: scroll)
+        case .help?: overlay = .help(scroll: target)
         case .pager(var pager)?:
-            pager.scroll = scroll
+            pager.scroll = target
             overlay = .pager(pager)
         default: break
         }
-        return []
     }
 }

@@ -47,7 +47,7 @@ extension ExplorerState {
     }
 
     mutating func runListCommand(_ command: Command) -> [Effect] {
-        let page = max(1, listRows(Layout(width: width, height: height, options: options, sizes: paneSizes)).height)
+        let page = pageHeight(of: .list)
         switch command {
         case .moveUp: return moveListCursor(to: listCursor - 1)
         case .moveDown: return moveListCursor(to: listCursor + 1)
@@ -104,25 +104,5 @@ extension ExplorerState {
         recomputeVisible()
         guard let index = visible.indices.contains(listCursor) ? visible[listCursor] : nil else { return [] }
         return showEntry(entries[index].path)
-    }
-
-    /// The part of the list pane that holds rows: all of it, less the last line when that line
-    /// counts what the logs held (`sourceSummary`).
-    func listRows(_ layout: Layout) -> Rect {
-        var rect = layout.listInner
-        if sourceSummary != nil && rect.height > 1 { rect.height -= 1 }
-        return rect
-    }
-
-    /// Scrolls every pane so its cursor shows at the current size.
-    mutating func keepCursorsVisible() {
-        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
-        listScroll = Layout.scroll(cursor: listCursor, scroll: listScroll, height: listRows(layout).height, count: visible.count)
-        _ = withCurrentSession { session in
-            session.request.scroll = Layout.scroll(cursor: session.request.cursor, scroll: session.request.scroll,
-                                                   height: layout.requestInner.height, count: session.request.rows.count)
-            session.response.scroll = Layout.scroll(cursor: session.response.cursor, scroll: session.response.scroll,
-                                                    height: layout.responseInner.height, count: session.response.rows.count)
-        }
     }
 }

@@ -24,10 +24,7 @@ extension ExplorerState {
         }
     }
 
-    var focusedPaneHeight: Int {
-        let layout = Layout(width: width, height: height, options: options, sizes: paneSizes)
-        return max(1, focus == .response ? layout.responseInner.height : layout.requestInner.height)
-    }
+    var focusedPaneHeight: Int { pageHeight(of: focus) }
 
     mutating func runTreeCommand(_ command: Command) -> [Effect] {
         guard currentSession != nil else { return [] }

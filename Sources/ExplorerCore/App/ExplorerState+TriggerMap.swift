@@ -85,10 +85,10 @@ extension ExplorerState {
         if let selected = map.selected {
             let heading = map.row - selected.stepIndex - 1
             let last = heading + selected.flow.steps.count
-            scroll = Layout.scroll(cursor: last, scroll: scroll, height: height, count: count)
-            scroll = Layout.scroll(cursor: heading, scroll: scroll, height: height, count: count)
+            scroll = Viewport.first(keeping: last, from: scroll, height: height, count: count)
+            scroll = Viewport.first(keeping: heading, from: scroll, height: height, count: count)
         }
-        map.scroll = Layout.scroll(cursor: map.row, scroll: scroll, height: height, count: count)
+        map.scroll = Viewport.first(keeping: map.row, from: scroll, height: height, count: count)
     }
 
     /// Makes a fresh template event of the map's selected trigger source into a new, unsaved list entry.

@@ -23,10 +23,13 @@ public struct ExplorerOptions: Hashable, Sendable {
     /// The command that runs the user's trigger function for `x` (from `--function` or
     /// `COGNITO_EXPLORER_FUNCTION`); nil when none is configured.
     public var functionCommand: String?
+    /// Whether clicks and the wheel act (off with `--no-mouse`, which leaves the mouse to the terminal).
+    public var mouse: Bool
 
     public init(colorMode: ColorMode = .full, batchSize: Int = 250, minimumWidth: Int = 60, minimumHeight: Int = 16,
-                functionCommand: String? = nil) {
+                functionCommand: String? = nil, mouse: Bool = true) {
         self.functionCommand = functionCommand
+        self.mouse = mouse
         self.colorMode = colorMode
         self.batchSize = max(1, batchSize)
         self.minimumWidth = minimumWidth
@@ -240,6 +243,8 @@ public struct ExplorerState: Sendable {
         switch action {
         case .key(let key):
             return handleKey(key)
+        case .mouse(let event):
+            return handleMouse(event)
         case .resize(let width, let height):
             self.width = max(0, width)
             self.height = max(0, height)
@@ -358,9 +363,9 @@ public struct ExplorerState: Sendable {
                 listHidden = false
                 zoomed = false
             }
-            let before = Layout(width: width, height: height, options: options, sizes: paneSizes).list.width
+            let before = layout.list.width
             listAdjust += command == .widenList ? 1 : -1
-            let after = Layout(width: width, height: height, options: options, sizes: paneSizes).list.width
+            let after = layout.list.width
             if after == before { listAdjust -= command == .widenList ? 1 : -1 }
             message = StatusMessage(after == before ? "the list is as \(command == .widenList ? "wide" : "narrow") as it can be" : "list \(after) columns wide")
         case .toggleList:

@@ -132,8 +132,24 @@ public enum Key: Hashable, Sendable {
     /// Words separated by white space are key names (see `parse`); text in single or double
     /// quotes is typed character by character, spaces included (`'a b'` is `a`, Space, `b`).
     /// Example: `Down Down Enter Tab C-s 'text'`.
+    /// A mouse event (see `parseInputs`) is refused here: the caller takes keys only.
     public static func parseScript(_ script: String) throws(KeyScriptError) -> [Key] {
-        var keys: [Key] = []
+        try parseInputs(script, allowingMouse: false).compactMap { input -> Key? in
+            if case .key(let key) = input { return key }
+            return nil
+        }
+    }
+
+    /// The keys and mouse events of a headless key script: `parseScript`'s words, and mouse
+    /// events written `<click:COL,ROW>`, `<wheel-up:COL,ROW>` or `<wheel-down:COL,ROW>` with the
+    /// column and row of the cell from 0 at the top left (`Down <click:30,4> Enter`).
+    public static func parseInputs(_ script: String) throws(KeyScriptError) -> [ScriptInput] {
+        try parseInputs(script, allowingMouse: true)
+    }
+
+    /// The inputs of a script; without `allowingMouse` a mouse event is an unknown key.
+    private static func parseInputs(_ script: String, allowingMouse: Bool) throws(KeyScriptError) -> [ScriptInput] {
+        var keys: [ScriptInput] = []
         var index = script.startIndex
         while index < script.endIndex {
             let character = script[index]
@@ -146,7 +162,7 @@ public enum Key: Hashable, Sendable {
                 let quote = character
                 var cursor = script.index(after: index)
                 while cursor < script.endIndex && script[cursor] != quote {
-                    keys.append(typed(script[cursor]))
+                    keys.append(.key(typed(script[cursor])))
                     cursor = script.index(after: cursor)
                 }
                 guard cursor < script.endIndex else {
@@ -159,11 +175,21 @@ public enum Key: Hashable, Sendable {
             var end = index
             while end < script.endIndex && !script[end].isWhitespace { end = script.index(after: end) }
             let word = String(script[start..<end])
+            // `<` alone is a key; a longer word that starts with it is a mouse event.
+            if allowingMouse && word.count > 1 && word.hasPrefix("<") {
+                guard let event = MouseEvent.parse(word) else {
+                    throw KeyScriptError(kind: .badMouseEvent, word: word,
+                                         offset: script.distance(from: script.startIndex, to: start))
+                }
+                keys.append(.mouse(event))
+                index = end
+                continue
+            }
             guard let key = parse(word) else {
                 throw KeyScriptError(kind: .unknownKey, word: word,
                                      offset: script.distance(from: script.startIndex, to: start))
             }
-            keys.append(key)
+            keys.append(.key(key))
             index = end
         }
         return keys
@@ -178,6 +204,8 @@ public struct KeyScriptError: Error, Hashable, Sendable, CustomStringConvertible
         case unknownKey
         /// A quote with no closing quote.
         case unterminatedQuote
+        /// A word starting with `<` that is not a mouse event such as `<click:3,4>`.
+        case badMouseEvent
     }
 
     /// What went wrong.
@@ -199,6 +227,9 @@ public struct KeyScriptError: Error, Hashable, Sendable, CustomStringConvertible
         case .unknownKey:
             return "key script, character \(offset + 1): unknown key '\(TerminalText.escaped(word))'; "
                 + "use tmux names like Down, Enter, C-s, F1, or quote literal text"
+        case .badMouseEvent:
+            return "key script, character \(offset + 1): '\(TerminalText.escaped(word))' is not a mouse event; "
+                + "write <click:COL,ROW>, <wheel-up:COL,ROW> or <wheel-down:COL,ROW> with the cell's column and row from 0"
         case .unterminatedQuote:
             return "key script, character \(offset + 1): quoted text \(TerminalText.escaped(word)) has no closing quote"
         }

@@ -64,10 +64,11 @@ public enum Legend {
 }
 
 extension Keymap {
-    /// The README's generated section: every mode's key table, then the legend of marks and colours.
+    /// The README's generated section: every mode's key table, what the mouse does, then the
+    /// legend of marks and colours.
     ///
     /// `cognito-explorer keys --markdown` prints it; a test checks the README holds exactly this text.
     public static func readmeMarkdown() -> String {
-        markdown() + "\n" + Legend.markdown()
+        markdown() + "\n" + MouseHelp.markdown() + "\n" + Legend.markdown()
     }
 }

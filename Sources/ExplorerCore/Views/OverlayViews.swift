@@ -37,6 +37,11 @@ enum HelpView {
                 row(binding.keyLabel, Theme.key, binding.help)
             }
         }
+        lines.append(HelpLine("", Theme.key))
+        lines.append(HelpLine(MouseHelp.title, Theme.heading))
+        for entry in MouseHelp.entries {
+            row(entry.gesture, Theme.key, entry.help)
+        }
         for section in Legend.sections {
             lines.append(HelpLine("", Theme.key))
             lines.append(HelpLine("Marks · " + section.title, Theme.heading))
@@ -73,7 +78,7 @@ extension ExplorerState {
             drawModalBox(&grid, box, title: "Help · keys")
             let inner = layout.overlayInner
             let lines = HelpView.lines(width: inner.width)
-            let start = max(0, min(scroll, lines.count - inner.height))
+            let start = Viewport(rect: inner, scroll: scroll, count: lines.count).first
             for (offset, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
                 var x = inner.x
                 for part in line.parts where x < inner.maxX {
@@ -86,7 +91,7 @@ extension ExplorerState {
             drawModalBox(&grid, box, title: TerminalText.escaped(pager.title))
             let inner = layout.overlayInner
             let lines = PagerView.lines(pager.text, width: inner.width)
-            let start = max(0, min(pager.scroll, lines.count - inner.height))
+            let start = Viewport(rect: inner, scroll: pager.scroll, count: lines.count).first
             for (offset, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.string, maxWidth: inner.width)
             }
@@ -110,7 +115,7 @@ extension ExplorerState {
             let box = Rect(x: (layout.width - width) / 2, y: max(0, (layout.height - height) / 2), width: width, height: height)
             drawModalBox(&grid, box, title: TerminalText.escaped(picker.title))
             let inner = box.inset(by: 1)
-            let scroll = Layout.scroll(cursor: picker.cursor, scroll: 0, height: inner.height, count: picker.options.count)
+            let scroll = Viewport.first(keeping: picker.cursor, from: 0, height: inner.height, count: picker.options.count)
             for row in 0..<inner.height where scroll + row < picker.options.count {
                 let index = scroll + row
                 let selected = index == picker.cursor

@@ -85,7 +85,7 @@ extension ExplorerState {
             grid.put(text, x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
             return
         }
-        let scroll = Layout.scroll(cursor: listCursor, scroll: listScroll, height: inner.height, count: visible.count)
+        guard let viewport = viewport(of: .list, in: layout) else { return }
         // Columns: marks (2), space, name, space, trigger (10), space, user.
         let rest = inner.width - 3 - 11
         let nameWidth: Int
@@ -101,11 +101,9 @@ extension ExplorerState {
             nameWidth = max(1, rest)
             userWidth = 0
         }
-        for row in 0..<inner.height {
-            let position = scroll + row
-            guard position < visible.count else { break }
+        for position in viewport.shown {
             let entry = entries[visible[position]]
-            let y = inner.y + row
+            let y = viewport.rect.y + (position - viewport.first)
             var x = inner.x
             x += grid.put(entry.status.mark, x: x, y: y, style: Self.statusStyle(entry.status))
             let modified = sessions[entry.path]?.hasUnsavedEdits == true
@@ -210,7 +208,11 @@ extension ExplorerState {
             }
             if session.request.query != nil { title += " · /\(session.request.query ?? "") \(session.request.matches.count)" }
             Self.drawPane(&grid, layout.request, title: title, focused: focused)
-            TreeView.draw(&grid, inner, pane: session.request, session: session, focused: focused, isResponse: false)
+            if let viewport = viewport(of: .request, in: layout) {
+                TreeView.draw(&grid, viewport, pane: session.request, session: session, focused: focused, isResponse: false)
+            } else if inner.width > 0 && inner.height > 0 {
+                grid.put("(empty)", x: inner.x, y: inner.y, style: Theme.absent, maxWidth: inner.width)
+            }
         case .notEvent(let outcome, let bytes):
             Self.drawPane(&grid, layout.request, title: outcome.title ?? "", focused: focused)
             if case .notJSON(let error) = outcome {
@@ -260,17 +262,16 @@ extension ExplorerState {
         if session.changedOnDisk { title += " · \(Self.changedOnDiskMark) changed on disk" }
         if session.response.query != nil { title += " · /\(session.response.query ?? "") \(session.response.matches.count)" }
         Self.drawPane(&grid, layout.response, title: title, focused: focused)
-        var area = inner
         if !spec.hasResponseFields {
-            let note = spec.responseNote ?? "This trigger has no response fields."
-            let lines = TerminalText.wrap(note, width: inner.width, maxLines: max(1, inner.height))
-            for (offset, line) in lines.enumerated() {
+            for (offset, line) in Self.responseNoteLines(spec, in: inner).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + offset, style: Theme.absent)
             }
-            area = Rect(x: inner.x, y: inner.y + lines.count + 1, width: inner.width, height: inner.height - lines.count - 1)
-            guard !session.response.rows.isEmpty, area.height > 0 else { return }
         }
-        TreeView.draw(&grid, area, pane: session.response, session: session, focused: focused, isResponse: true)
+        if let viewport = viewport(of: .response, in: layout) {
+            TreeView.draw(&grid, viewport, pane: session.response, session: session, focused: focused, isResponse: true)
+        } else if spec.hasResponseFields && inner.width > 0 && inner.height > 0 {
+            grid.put("(empty)", x: inner.x, y: inner.y, style: Theme.absent, maxWidth: inner.width)
+        }
     }
 
     // MARK: Field help, status and hints

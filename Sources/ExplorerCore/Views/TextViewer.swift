@@ -79,6 +79,13 @@ struct TextViewer: Hashable, Sendable {
         }
     }
 
+    /// Scrolls by `count` rows (negative: up), as the mouse wheel does.
+    mutating func scroll(rows count: Int, layout: Layout) {
+        let area = textArea(layout)
+        let current = settledTop(width: area.width, height: area.height)
+        top = min(lastTop(width: area.width, height: area.height), rows.rowStart(movedBy: count, from: current, width: area.width))
+    }
+
     /// Puts the highlighted bytes in view: their first row a third of the way down (or at the top
     /// when they take more than the screen).
     mutating func reveal(layout: Layout) {

@@ -4,20 +4,18 @@ import TerminalText
 
 /// Draws the visible rows of a tree pane: only the rows that fit are formatted.
 enum TreeView {
-    static func draw(_ grid: inout Grid, _ rect: Rect, pane: TreePane, session: EventSession, focused: Bool, isResponse: Bool) {
+    /// Draws the rows `viewport` shows (see `ExplorerState.viewport(of:in:)`), the cursor's row
+    /// highlighted, and a scroll mark on the right edge when not every row fits.
+    static func draw(_ grid: inout Grid, _ viewport: Viewport, pane: TreePane, session: EventSession, focused: Bool, isResponse: Bool) {
+        let rect = viewport.rect
         guard rect.width > 0, rect.height > 0 else { return }
         let rows = pane.rows
-        if rows.isEmpty {
-            grid.put("(empty)", x: rect.x, y: rect.y, style: Theme.absent, maxWidth: rect.width)
-            return
-        }
-        let scroll = Layout.scroll(cursor: pane.cursor, scroll: pane.scroll, height: rect.height, count: rows.count)
+        let scroll = viewport.first
         // Where the edits since the last save are, to mark their rows (empty when there are none).
         let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
-        let end = min(rows.count, scroll + rect.height)
-        let shown = rows[scroll..<end]
+        let shown = rows[viewport.shown]
         // The label column fits the widest visible label, up to two fifths of the pane.
-        let widest = shown.map { $0.depth * 2 + 2 + TerminalText.displayWidth(of: shownLabel($0)) }.max() ?? 0
+        let widest = shown.map { $0.depth * TreeRowGeometry.indent + 2 + TerminalText.displayWidth(of: shownLabel($0)) }.max() ?? 0
         let labelColumn = min(widest, max(12, rect.width * (isResponse ? 1 : 2) / (isResponse ? 2 : 5)))
         let typeWidth = rect.width >= 44 ? 9 : 0
         for (offset, row) in shown.enumerated() {
@@ -54,7 +52,7 @@ enum TreeView {
     private static func drawRow(_ grid: inout Grid, _ row: TreeRow, x: Int, y: Int, width: Int, labelColumn: Int, typeWidth: Int, edited: [Range<Int>],
                                 session: EventSession, isMatch: Bool, isResponse: Bool) {
         let right = x + width
-        var column = x + row.depth * 2
+        var column = x + TreeRowGeometry.marker(depth: row.depth).lowerBound
         let mark = editMark(of: row, edited: edited)
         let marker = row.isExpandable ? (row.isExpanded ? "▾ " : "▸ ") : (mark == .none ? "  " : "● ")
         column += grid.put(marker, x: column, y: y, style: mark == .none ? Theme.border : Theme.modified, maxWidth: max(0, right - column))

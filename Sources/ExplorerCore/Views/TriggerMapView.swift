@@ -1,27 +1,6 @@
 import CognitoTriggers
 import TerminalText
 
-/// Where the trigger map's parts go: the journeys on the left, the selected trigger on the right.
-struct TriggerMapLayout {
-    let box: Rect
-    /// The journeys and their steps, one row each.
-    let flows: Rect
-    /// The column of the line between the two parts.
-    let separatorX: Int
-    /// The selected trigger: what it does, its trigger sources, what Enter makes.
-    let details: Rect
-
-    init(_ layout: Layout) {
-        box = layout.map
-        let inner = box.inset(by: 1)
-        // As wide as the longest text needs where the screen allows; what is cut shows whole on the right.
-        let flowsWidth = min(inner.width, min(TriggerMapContent.widestRow, max(32, inner.width * 2 / 5)))
-        flows = Rect(x: inner.x, y: inner.y, width: flowsWidth, height: inner.height)
-        separatorX = inner.x + flowsWidth
-        details = Rect(x: separatorX + 2, y: inner.y, width: inner.maxX - separatorX - 3, height: inner.height)
-    }
-}
-
 /// Draws the trigger map: every journey with its triggers in the order Cognito calls them.
 enum TriggerMapView {
     static let required = Style(foreground: .green, bold: true)
@@ -45,7 +24,7 @@ enum TriggerMapView {
 
     private static func drawFlows(_ grid: inout Grid, _ rect: Rect, map: TriggerMapState, separatorX: Int) {
         let rows = TriggerMapContent.rows
-        let scroll = Layout.scroll(cursor: map.row, scroll: map.scroll, height: rect.height, count: rows.count)
+        let scroll = Viewport.first(keeping: map.row, from: map.scroll, height: rect.height, count: rows.count)
         for offset in 0..<rect.height {
             let index = scroll + offset
             guard index < rows.count else { break }

@@ -94,12 +94,4 @@ public struct Layout: Hashable, Sendable {
     public var responseInner: Rect { response.inset(by: 1) }
     public var overlayInner: Rect { overlay.inset(by: 1) }
 
-    /// The scroll offset that keeps `cursor` inside a window of `height` rows over `count` rows.
-    public static func scroll(cursor: Int, scroll: Int, height: Int, count: Int) -> Int {
-        guard height > 0, count > 0 else { return 0 }
-        var offset = min(scroll, max(0, count - height))
-        if cursor < offset { offset = cursor }
-        if cursor >= offset + height { offset = cursor - height + 1 }
-        return max(0, offset)
-    }
 }
