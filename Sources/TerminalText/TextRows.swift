@@ -49,9 +49,20 @@ public final class TextRows: @unchecked Sendable {
     private func scan(through offset: Int) {
         guard scannedTo <= offset, scannedTo < end else { return }
         let target = min(offset, end - 1)
+        // A long scan ahead: room for the line starts it will find, at the density of its first 64 KB,
+        // so that a file of a million short lines does not grow the array twenty times.
+        if target - scannedTo > 1 << 20 {
+            let sample = bytes[scannedTo..<min(end, scannedTo + 65_536)]
+            let perSample = sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            lineStarts.reserveCapacity(lineStarts.count + (target - scannedTo) / 65_536 * perSample + 16)
+        }
+        // Found into a local array (a class property would be checked for exclusive access at every append).
+        var found = lineStarts
+        lineStarts = []
+        var position = scannedTo
+        let end = self.end, start = self.start
         bytes.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            var position = scannedTo
             while position <= target {
                 let from = base + (position - start)
                 guard let hit = memchr(from, 0x0A, end - position) else {
@@ -59,11 +70,12 @@ public final class TextRows: @unchecked Sendable {
                     break
                 }
                 let newline = position + (UnsafeRawPointer(hit) - UnsafeRawPointer(from))
-                if newline + 1 <= end { lineStarts.append(newline + 1) }
+                found.append(newline + 1)
                 position = newline + 1
             }
-            scannedTo = position
         }
+        lineStarts = found
+        scannedTo = position
     }
 
     /// The index in `lineStarts` of the line holding `offset`.
@@ -77,8 +89,20 @@ public final class TextRows: @unchecked Sendable {
         return max(0, low - 1)
     }
 
-    /// The offset where the line holding `offset` starts.
-    public func lineStart(of offset: Int) -> Int { lineStarts[lineIndex(of: offset)] }
+    /// The offset where the line holding `offset` starts. Far past the lines indexed so far (the
+    /// last screen, before the text was read to there), the bytes just before the offset are
+    /// searched first, so that showing the end of a text of a million lines need not index them.
+    public func lineStart(of offset: Int) -> Int {
+        if offset >= scannedTo + (1 << 20) {
+            var position = offset
+            let floor = max(start, offset - (1 << 16))
+            while position > floor {
+                if bytes[position - 1] == 0x0A { return position }
+                position -= 1
+            }
+        }
+        return lineStarts[lineIndex(of: offset)]
+    }
 
     /// The 1-based number of the line holding `offset`.
     public func lineNumber(of offset: Int) -> Int { lineIndex(of: offset) + 1 }

@@ -163,7 +163,7 @@ struct RawViewTests {
         defer { folder.cleanUp() }
         var harness = harness0
         try harness.press("Tab J g")
-        let gutter = 4
+        let gutter = 5
         // The text of the box's rows, without the border and the line number gutter.
         func shownRows() -> [String] {
             harness.screen.lines.filter { $0.hasPrefix("║") }.map { line -> String in
@@ -175,7 +175,7 @@ struct RawViewTests {
         var seen = shownRows().joined()
         #expect(text.hasPrefix(seen), "\(seen)")
         // Only the first row carries the line number.
-        #expect(harness.screen.lines.filter { $0.hasPrefix("║") }.dropFirst().allSatisfy { !$0.contains("   1 ") })
+        #expect(harness.screen.lines.filter { $0.hasPrefix("║") }.dropFirst().allSatisfy { !$0.contains("    1 ") })
         for _ in 0..<20 {
             try harness.press("PageDown")
             let rows = shownRows().joined()

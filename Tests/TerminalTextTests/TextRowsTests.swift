@@ -83,4 +83,17 @@ struct TextRowsTests {
         #expect(TextRows([UInt8]()[...]).lastRowStart(width: 4) == 0)
         #expect(Self.allRows(TextRows([UInt8]()[...]), width: 4) == [""])
     }
+
+    @Test("the last rows of a text of many lines are found by looking back from its end, and numbered right once asked")
+    func manyLines() {
+        var bytes: [UInt8] = []
+        for k in 0..<200_000 { bytes += Array("line \(k)\n".utf8) }
+        let rows = TextRows(bytes[...])
+        let last = rows.lastRowStart(width: 40)
+        #expect(Self.row(rows, last, width: 40) == "line 199999")
+        #expect(rows.previousRowStart(before: last, width: 40).map { Self.row(rows, $0, width: 40) } == "line 199998")
+        #expect(rows.lineNumber(of: last) == 200_000)
+        #expect(rows.lineStart(of: last + 3) == last)
+        #expect(rows.lineCount == 200_000)
+    }
 }

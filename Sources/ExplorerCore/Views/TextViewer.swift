@@ -37,10 +37,14 @@ struct TextViewer: Hashable, Sendable {
         raw ? Rect(x: 0, y: layout.overlay.y, width: layout.width, height: layout.overlay.height) : layout.overlay
     }
 
-    /// The columns of the line number gutter (digits and a space), 0 for a value.
+    /// The columns of the line number gutter (digits and a space), 0 for a value: room for the
+    /// number of the last line a screen from `top` can reach (at least four digits), so that only
+    /// the text up to the screen is searched for line starts, not the whole file.
     func gutterWidth(_ inner: Rect) -> Int {
         guard isRaw, inner.width >= 16 else { return 0 }
-        return max(3, String(rows.lineCount).count) + 1
+        let reach = min(rows.end - 1, max(rows.start, top) + inner.height * (inner.width * 4 + 2))
+        let lastNumber = reach >= rows.start ? rows.lineNumber(of: reach) : 1
+        return max(4, String(lastNumber).count) + 1
     }
 
     /// Where the text goes inside the box, and the width rows are laid out to.
