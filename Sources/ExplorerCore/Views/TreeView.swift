@@ -4,6 +4,16 @@ import TerminalText
 
 /// Draws the visible rows of a tree pane: only the rows that fit are formatted.
 enum TreeView {
+    /// How both trees of an event looked, to go back to (a search cancelled with Esc).
+    struct Saved: Hashable, Sendable {
+        var requestExpansion: Expansion
+        var responseExpansion: Expansion
+        var requestCursor: JSONPath?
+        var responseCursor: JSONPath?
+        var requestScroll: Int
+        var responseScroll: Int
+    }
+
     /// Draws the rows `viewport` shows (see `ExplorerState.viewport(of:in:)`), the cursor's row
     /// highlighted, and a scroll mark on the right edge when not every row fits.
     static func draw(_ grid: inout Grid, _ viewport: Viewport, pane: TreePane, session: EventSession, focused: Bool, isResponse: Bool) {
@@ -12,6 +22,7 @@ enum TreeView {
         let rows = pane.rows
         let scroll = viewport.first
         // Where the edits since the last save are, to mark their rows (empty when there are none).
+        let matches = session.search?.paths(of: isResponse ? .response : .request) ?? []
         let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
         let shown = rows[viewport.shown]
         // The label column fits the widest visible label, up to two fifths of the pane.
@@ -21,7 +32,7 @@ enum TreeView {
         for (offset, row) in shown.enumerated() {
             let y = rect.y + offset
             drawRow(&grid, row, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth, edited: edited,
-                    session: session, isMatch: pane.matchSet.contains(row.path), isResponse: isResponse)
+                    session: session, isMatch: matches.contains(row.path), isResponse: isResponse)
             if scroll + offset == pane.cursor {
                 grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: focused) }
             }
