@@ -24,6 +24,7 @@ extension ExplorerState {
         visible = indexes
         listNameWidth = 0
         listUserWidth = 0
+        listCountsWidth = 0
         for index in indexes { noteListWidths(of: entries[index]) }
         if let selected, let position = visible.firstIndex(where: { entries[$0].path == selected }) {
             listCursor = position
@@ -38,6 +39,7 @@ extension ExplorerState {
         // The file name without `.json`, as the row shows it; bytes bound the columns from above.
         listNameWidth = max(listNameWidth, entry.fileName.utf8.count - (entry.fileName.hasSuffix(".json") ? 5 : 0))
         listUserWidth = max(listUserWidth, entry.user.utf8.count)
+        listCountsWidth = max(listCountsWidth, entry.problemCountsWidth)
     }
 
     static func matches(_ entry: FileSummary, _ needle: String) -> Bool {

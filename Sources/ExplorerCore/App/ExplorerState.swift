@@ -87,6 +87,8 @@ public struct ExplorerState: Sendable {
     /// The widest name and user among the listed files, in columns (an upper bound: UTF-8 bytes).
     var listNameWidth = 0
     var listUserWidth = 0
+    /// The widest problem count among the listed files (`2✗ 1!`), in columns; 0 when none has a problem.
+    var listCountsWidth = 0
     /// The list's width steps, the list hidden, and whether the focused pane is zoomed.
     var listAdjust = 0
     var listHidden = false
@@ -167,7 +169,8 @@ public struct ExplorerState: Sendable {
 
     /// The pane sizes the layout uses: the list sized to its rows, then the user's choices.
     var paneSizes: PaneSizes {
-        let content = listNameWidth == 0 ? nil : 2 + 3 + listNameWidth + 1 + 10 + 1 + min(listUserWidth, 36)
+        let counts = listCountsWidth > 0 ? listCountsWidth + 1 : 0
+        let content = listNameWidth == 0 ? nil : 2 + 3 + listNameWidth + 1 + 10 + 1 + min(listUserWidth, 36) + counts
         return PaneSizes(listContent: content, listAdjust: listAdjust, listHidden: listHidden, zoomed: zoomed ? focus : nil)
     }
 
