@@ -103,3 +103,43 @@ import TestSupport
         #expect(try #require(Self.listRow(harness, "broken")).hasSuffix("2✗ 1!"))
     }
 }
+
+/// The list is as wide as its rows need in terminal columns, not in bytes: CJK names take two
+/// columns a character, accented ones one.
+@Suite struct ListWidthTests {
+    /// A valid pre sign-up event whose user (its email) is `ana@example.org`.
+    static let event = ListRowTests.twoErrorsOneWarning
+        .replacingOccurrences(of: "\"email\": \"ana@example.com\", ", with: "")
+        .replacingOccurrences(of: "\"true\"", with: "true").replacingOccurrences(of: "\"no\"", with: "false")
+
+    /// The list's width with one event named `name` (without `.json`) in a wide terminal.
+    static func listWidth(named name: String) throws -> (width: Int, row: String?) {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        try folder.write(name + ".json", event)
+        let harness = ExplorerHarness([folder.path], width: 200, height: 24)
+        return (harness.state.layout.list.width, ListRowTests.listRow(harness, "ana@"))
+    }
+
+    @Test("a name is measured in columns: CJK two a character, accents (composed or combining) one", arguments: [
+        ("東京の登録イベント", "123456789012345678"),
+        ("café-événement-déjà", "cafe-evenement-deja"),
+        ("cafe\u{301}-e\u{301}ve\u{301}nement", "cafe-evenement"),
+    ])
+    func measuredInColumns(name: String, sameWidthInASCII: String) throws {
+        let wide = try Self.listWidth(named: name)
+        let ascii = try Self.listWidth(named: sameWidthInASCII)
+        #expect(wide.width == ascii.width, "\(name) takes as many columns as \(sameWidthInASCII)")
+        #expect(wide.width < 56, "under the list's share of a 200-column screen, so sized to its content")
+        let row = try #require(wide.row)
+        #expect(row.contains(name) && row.contains("ana@example.org"), "the name and the user whole: \(row)")
+    }
+
+    @Test("a control character in a name counts as the escape the row draws (\\u001b is six columns)")
+    func escapedNameIsMeasured() throws {
+        let escaped = try Self.listWidth(named: "bell\u{1b}x")
+        let ascii = try Self.listWidth(named: "bell123456x")
+        #expect(escaped.width == ascii.width)
+        #expect(try #require(escaped.row).contains("bell\\u001bx"))
+    }
+}

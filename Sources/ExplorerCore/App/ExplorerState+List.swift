@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     /// Recomputes the filtered, sorted list, keeping the cursor on the same file.
@@ -36,9 +37,10 @@ extension ExplorerState {
 
     /// Widens the list's idea of its widest name and user to hold `entry` (a file just summarized).
     mutating func noteListWidths(of entry: FileSummary) {
-        // The file name without `.json`, as the row shows it; bytes bound the columns from above.
-        listNameWidth = max(listNameWidth, entry.fileName.utf8.count - (entry.fileName.hasSuffix(".json") ? 5 : 0))
-        listUserWidth = max(listUserWidth, entry.user.utf8.count)
+        // The name and the user as the row draws them (escaped), in the columns the terminal gives them:
+        // CJK takes two columns a character, an accent none of its own.
+        listNameWidth = max(listNameWidth, TerminalText.displayWidth(of: TerminalText.escaped(Self.listName(entry))))
+        listUserWidth = max(listUserWidth, TerminalText.displayWidth(of: TerminalText.escaped(entry.user)))
         listCountsWidth = max(listCountsWidth, entry.problemCountsWidth)
     }
 

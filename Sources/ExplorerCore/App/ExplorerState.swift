@@ -84,7 +84,7 @@ public struct ExplorerState: Sendable {
     var listScroll = 0
     var filter = ""
     var sortByTrigger = false
-    /// The widest name and user among the listed files, in columns (an upper bound: UTF-8 bytes).
+    /// The widest name and user among the listed files, in the columns the row draws them in.
     var listNameWidth = 0
     var listUserWidth = 0
     /// The widest problem count among the listed files (`2✗ 1!`), in columns; 0 when none has a problem.
