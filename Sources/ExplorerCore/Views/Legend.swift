@@ -35,8 +35,8 @@ public enum Legend {
         ]),
         Section(title: "Request tree and response editor", entries: [
             Entry(sample: "▸ ▾", style: Theme.border, meaning: "a map, list or object, collapsed or expanded"),
-            Entry(sample: "●", style: Theme.modified, meaning: "a value edited since the last save", look: "orange"),
-            Entry(sample: "▸ ▾", style: Theme.modified, meaning: "a map, list or object with edits since the last save", look: "orange"),
+            Entry(sample: "●", style: Theme.modified, meaning: "a value that differs from the file on disk: edited since the last save, or a saved edit undone", look: "orange"),
+            Entry(sample: "▸ ▾", style: Theme.modified, meaning: "a map, list or object holding such a value", look: "orange"),
             Entry(sample: "✗", style: Theme.error, meaning: "an error at this field, with its message"),
             Entry(sample: "!", style: Theme.warning, meaning: "a warning at this field, with its message"),
             Entry(sample: "name", style: Theme.key.bolded, meaning: "a field the catalogue describes (its help shows under the panes)", look: "bold"),

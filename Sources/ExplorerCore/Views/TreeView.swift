@@ -11,7 +11,7 @@ enum TreeView {
         guard rect.width > 0, rect.height > 0 else { return }
         let rows = pane.rows
         let scroll = viewport.first
-        // Where the edits since the last save are, to mark their rows (empty when there are none).
+        // Where the text differs from the file on disk (also after undoing past a save), to mark those rows.
         let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
         let shown = rows[viewport.shown]
         // The label column fits the widest visible label, up to two fifths of the pane.
