@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The real binary in a real terminal (tmux): type keys, read the screen, check the files on disk.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.shouldRunTests && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct ExplorerTmuxTests {
     /// Copies three fixtures into a fresh folder, so saving never touches the repository.
