@@ -167,11 +167,11 @@ struct SignalTmuxTests {
         let session = try Self.start(folder)
         try Self.makeAnEdit(session)
         try session.send("/")
-        try session.waitFor(text: "Search keys and values")
+        try session.waitFor(text: "Enter keep · Esc back")
         try session.type("half typed")
         try session.waitFor(text: "half typed")
         try session.send("C-c")
-        try session.waitFor("the prompt to close") { !$0.contains("half typed") && !$0.contains("Search keys") }
+        try session.waitFor("the prompt to close") { !$0.contains("half typed") && !$0.contains("Enter keep") }
         #expect(try session.display("#{pane_dead}") == "0")
         #expect(try session.screen().contains("●"))
         try session.send("C-c")

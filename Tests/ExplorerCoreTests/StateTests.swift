@@ -108,15 +108,17 @@ struct StateTests {
         var harness = ExplorerHarness([Self.preSignUp])
         try harness.press("Tab / 'user' Enter")
         let first = harness.state.cursorPath
-        #expect(harness.state.statusMessage?.text.hasPrefix("match 1 of ") == true)
+        #expect(harness.text.contains("/user match 1/"))
         try harness.press("n")
         #expect(harness.state.cursorPath != first)
         try harness.press("N")
         #expect(harness.state.cursorPath == first)
         try harness.press("N")
-        #expect(harness.state.statusMessage?.text.contains("match") == true, "N wraps to the last match")
+        #expect(harness.state.statusMessage?.text == "search wrapped to the bottom", "N wraps to the last match")
+        let last = harness.state.cursorPath
         try harness.press("/ Enter")
-        #expect(harness.state.statusMessage?.text.hasPrefix("match 1 of ") == true, "Enter alone repeats the search")
+        #expect(harness.text.contains("/user match"), "Enter alone repeats the search")
+        #expect(harness.state.cursorPath == last && first != last)
         try harness.press("/ 'no-such-text' Enter")
         #expect(harness.state.statusMessage?.text == "no match for \"no-such-text\"")
     }
@@ -199,9 +201,11 @@ struct StateTests {
         try harness.press("Tab Tab Enter")
         let effects = harness.state.apply(.key(.ctrl("s")))
         let original = Repository.bytes(of: Self.preSignUp)
-        #expect(effects == [.save(path: Self.preSignUp, bytes: try #require(harness.state.currentDocumentBytes), expected: Fingerprint(original))])
-        _ = harness.state.apply(.saveFailed(path: Self.preSignUp, message: "\(Self.preSignUp): the disk is full"))
-        #expect(harness.state.statusMessage?.text == "the disk is full; your edits are kept")
+        #expect(effects == [.save(path: Self.preSignUp, bytes: try #require(harness.state.currentDocumentBytes), expected: Fingerprint(original),
+                                  purpose: .ownFile(Self.preSignUp))])
+        _ = harness.state.apply(.saveFailed(.ownFile(Self.preSignUp), path: Self.preSignUp,
+                                            error: FileError(kind: .diskFull, path: Self.preSignUp, operation: "write")))
+        #expect(harness.state.statusMessage?.text == "cannot write it: the disk is full; the original file is unchanged; your edits are kept")
         #expect(harness.state.unsavedPaths == [Self.preSignUp])
     }
 
@@ -210,7 +214,7 @@ struct StateTests {
         var harness = ExplorerHarness([Self.preSignUp])
         try harness.press("Tab Tab Enter")
         let effects = harness.state.apply(.key(.ctrl("s")))
-        guard case .save(_, let saved, _)? = effects.first else {
+        guard case .save(_, let saved, _, _)? = effects.first else {
             Issue.record("no save effect: \(effects)")
             return
         }

@@ -273,20 +273,18 @@ extension ExplorerState {
             return []
         }
         let text = row.node?.stringValue ?? ""
-        editorTarget = (path, row.path)
+        let target = EditorTarget(event: path, field: row.path)
         let lowered = text.lowercased()
         let looksLikeHTML = lowered.contains("<html") || lowered.contains("<body") || lowered.contains("<p>") || lowered.contains("<br")
-        return [.openEditor(text: text, fileExtension: looksLikeHTML ? "html" : "txt")]
+        return [.openEditor(text: text, fileExtension: looksLikeHTML ? "html" : "txt", target: target)]
     }
 
-    mutating func editorFinished(text: String?, note: String?) -> [Effect] {
-        guard let target = editorTarget else { return [] }
-        editorTarget = nil
+    mutating func editorFinished(_ target: EditorTarget, text: String?, note: String?) -> [Effect] {
         guard var text else {
             message = StatusMessage(note ?? "the editor made no change", note == nil ? .info : .warning)
             return []
         }
-        let original = sessions[target.path]?.event?.document.node(at: target.field)?.stringValue ?? ""
+        let original = sessions[target.event]?.event?.document.node(at: target.field)?.stringValue ?? ""
         // Editors add a final newline; drop it unless the value had one.
         if text.hasSuffix("\n") && !original.hasSuffix("\n") { text.removeLast() }
         if text.hasSuffix("\r") && !original.hasSuffix("\r") { text.removeLast() }
@@ -295,7 +293,7 @@ extension ExplorerState {
             return []
         }
         let value = text
-        applyEdit("\(target.field.dottedString) set from the editor", file: target.path) { document throws(JSONEditError) in
+        applyEdit("\(target.field.dottedString) set from the editor", file: target.event) { document throws(JSONEditError) in
             try document.setValue(.string(value), at: target.field, createMissing: true)
         }
         return []
@@ -387,9 +385,12 @@ extension ExplorerState {
             case .cancel:
                 overlay = nil
                 if case .filter(let previous) = prompt.purpose { return setFilter(previous) }
-                if case .saveNew = prompt.purpose, quitAfterSaving != nil {
-                    quitAfterSaving = nil
-                    newEventsToName = []
+                if case .search(let start) = prompt.purpose {
+                    cancelSearch(from: start)
+                    return []
+                }
+                if case .saveNew = prompt.purpose, case .savingFirst = quitting {
+                    quitting = .no
                     message = StatusMessage("quit cancelled: the new event has no file yet (q, then d, discards it)", .warning)
                     return []
                 }
@@ -405,7 +406,16 @@ extension ExplorerState {
         }
         prompt.error = nil
         overlay = .prompt(prompt)
-        if case .filter = prompt.purpose { return setFilter(prompt.editor.text) }
+        return promptTextChanged(prompt)
+    }
+
+    /// Live prompts follow their text: the list filter, and the search in the trees.
+    mutating func promptTextChanged(_ prompt: Prompt) -> [Effect] {
+        switch prompt.purpose {
+        case .filter: return setFilter(prompt.editor.text)
+        case .search(let start): searchAsYouType(prompt.editor.text, from: start)
+        default: break
+        }
         return []
     }
 
@@ -420,9 +430,9 @@ extension ExplorerState {
         case .filter:
             message = StatusMessage(filter.isEmpty ? "filter cleared" : "\(visible.count) of \(entries.count) events match")
             return []
-        case .search(let pane):
+        case .search(let start):
             // Enter on an empty prompt repeats the last search, as in vim and less.
-            runSearch(text.isEmpty ? (currentPaneQuery ?? "") : text, in: pane)
+            acceptSearch(text, from: start)
             return []
         case .editValue(let path):
             switch typedValue(text, at: path) {
@@ -540,9 +550,9 @@ extension ExplorerState {
         let total: Int
         let scroll: Int
         switch overlay {
-        case .help(let current)?:
+        case .help(let help)?:
             total = OverlayText.help(width: inner.width).count
-            scroll = current
+            scroll = help.scroll
         case .pager(let pager)?:
             total = OverlayText.pager(pager.text, width: inner.width).count
             scroll = pager.scroll
@@ -552,7 +562,9 @@ extension ExplorerState {
         let last = Viewport(rect: inner, scroll: Int.max, count: total).first
         let target = Viewport(rect: inner, scroll: move(scroll, max(1, inner.height), last), count: total).first
         switch overlay {
-        case .help?: overlay = .help(scroll: target)
+        case .help(var help)?:
+            help.scroll = target
+            overlay = .help(help)
         case .pager(var pager)?:
             pager.scroll = target
             overlay = .pager(pager)

@@ -9,8 +9,7 @@ extension ExplorerState {
             prompt.editor.insert(text)
             prompt.error = nil
             overlay = .prompt(prompt)
-            if case .filter = prompt.purpose { return setFilter(prompt.editor.text) }
-            return []
+            return promptTextChanged(prompt)
         case .raw(var form)?:
             if form.isEditingValue { form.value.insert(text) } else { form.path.insert(text) }
             form.error = nil

@@ -11,8 +11,8 @@ struct PromptError: Error, Hashable, Sendable {
 enum PromptPurpose: Hashable, Sendable {
     /// Filter the event list, live; the previous filter comes back on cancel.
     case filter(previous: String)
-    /// Search keys and values of a tree pane.
-    case search(Pane)
+    /// Search keys and values of both trees as the user types, from where the search began.
+    case search(SearchStart)
     /// Set the value at a path.
     case editValue(path: JSONPath)
     /// The key of a new map entry; the value is asked next.
@@ -23,6 +23,16 @@ enum PromptPurpose: Hashable, Sendable {
     case saveAs
     /// A file name for a new event (from the trigger map), which has no file yet.
     case saveNew(key: String)
+}
+
+/// Where a search began: matches are looked for from there, and Esc goes back to it.
+struct SearchStart: Hashable, Sendable {
+    var focus: Pane
+    var view: TreeView.Saved
+    /// The tree order of the cursor's row (see `SearchMatch.order`).
+    var order: [Int]
+    /// The search that was active before, back on Esc.
+    var previous: TreeSearch?
 }
 
 /// A one-line prompt over the screen.
@@ -79,6 +89,21 @@ struct RawForm: Hashable, Sendable {
     var error: String?
 }
 
+/// The help screen: how far it is scrolled, and its search.
+struct HelpState: Hashable, Sendable {
+    var scroll = 0
+    /// The search text, while a search is active (its matches are highlighted).
+    var query: String?
+    /// The search being typed; nil when the keys scroll the help.
+    var editor: LineEditor?
+    /// Where the search being typed began, and the search before it: Esc goes back to them.
+    var startScroll = 0
+    var previousQuery: String?
+    var previousMatchLine: Int?
+    /// The line of the match the view was last moved to.
+    var matchLine: Int?
+}
+
 /// A long text shown whole.
 struct Pager: Hashable, Sendable {
     var title: String
@@ -90,7 +115,7 @@ struct Pager: Hashable, Sendable {
 
 /// What covers the panes, taking the keys.
 enum Overlay: Hashable, Sendable {
-    case help(scroll: Int)
+    case help(HelpState)
     case pager(Pager)
     case prompt(Prompt)
     case picker(Picker)

@@ -18,7 +18,10 @@ enum OverlayText {
     /// box `width` columns wide.
     static func help(width: Int) -> [HelpLine] {
         var lines: [HelpLine] = []
-        let intro = "Keys of every mode, then what the marks and colours mean. Printable keys type themselves in text fields."
+        let intro = "Keys of every mode, grouped (panes, prompts, viewers), then what the marks and colours mean. "
+            + "/ searches this help as you type (n and N for the next and previous match, Esc leaves the search). "
+            + "Searches are smartcase: case counts only when the text has a capital letter. "
+            + "Printable keys type themselves in text fields."
         for line in TerminalText.wrap(intro, width: max(1, width)) { lines.append(HelpLine(line, Theme.fieldHelp)) }
         let keyWidth = min(24, max(10, width / 3))
         /// A row of two columns: `left` (drawn in `leftStyle`) padded to the key column, then `right` wrapped.
@@ -33,11 +36,16 @@ enum OverlayText {
                 }
             }
         }
-        for mode in Mode.allCases {
+        for group in Mode.groups {
             lines.append(HelpLine("", Theme.key))
-            lines.append(HelpLine(mode.title, Theme.heading))
-            for binding in Keymap.bindings(for: mode) {
-                row(binding.keyLabel, Theme.key, binding.help)
+            lines.append(HelpLine("━━ " + group.title + " " + String(repeating: "━", count: max(0, width - 4 - TerminalText.displayWidth(of: group.title))),
+                                  Theme.focusedBorder))
+            for mode in group.modes {
+                lines.append(HelpLine("", Theme.key))
+                lines.append(HelpLine(mode.title, Theme.heading))
+                for binding in Keymap.bindings(for: mode) {
+                    row(binding.keyLabel, Theme.key, binding.help)
+                }
             }
         }
         lines.append(HelpLine("", Theme.key))
@@ -45,6 +53,8 @@ enum OverlayText {
         for entry in MouseHelp.entries {
             row(entry.gesture, Theme.key, entry.help)
         }
+        lines.append(HelpLine("", Theme.key))
+        lines.append(HelpLine("━━ Marks and colours " + String(repeating: "━", count: max(0, width - 21)), Theme.focusedBorder))
         for section in Legend.sections {
             lines.append(HelpLine("", Theme.key))
             lines.append(HelpLine("Marks · " + section.title, Theme.heading))

@@ -72,3 +72,12 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         }
     }
 }
+
+extension Mode {
+    /// The modes in the groups the help screen and the README list them in; each mode once.
+    public static let groups: [(title: String, modes: [Mode])] = [
+        ("Panes", [.list, .tree, .response]),
+        ("Prompts and questions", [.textInput, .enumPicker, .rawEdit, .confirm, .recovery, .replaceFile, .reloadFile]),
+        ("Viewers and maps", [.help, .pager, .functionResult, .triggerMap]),
+    ]
+}

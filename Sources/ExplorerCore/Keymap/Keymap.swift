@@ -41,9 +41,10 @@ public enum Keymap {
         Binding(keys: [.character("e")], action: .expandAll, help: "expand all"),
         Binding(keys: [.character("E")], action: .collapseAll, help: "collapse all"),
         Binding(keys: [.character("v")], action: .view, help: "show the whole value in a viewer"),
-        Binding(keys: [.character("/")], action: .search, help: "search keys and values", hint: "search"),
-        Binding(keys: [.character("n")], action: .nextMatch, help: "next match"),
-        Binding(keys: [.character("N")], action: .previousMatch, help: "previous match"),
+        Binding(keys: [.character("/")], action: .search,
+                help: "search both trees as you type (smartcase)", hint: "search"),
+        Binding(keys: [.character("n")], action: .nextMatch, help: "next match, in either tree (wraps to the top)"),
+        Binding(keys: [.character("N")], action: .previousMatch, help: "previous match (wraps to the bottom)"),
         Binding(keys: [.character("p")], action: .nextProblem, help: "next problem (either tree; expands what hides it)"),
         Binding(keys: [.character("P")], action: .previousProblem, help: "previous problem"),
         Binding(keys: [.character("i")], action: .details, help: "the field's problems and description, whole"),
@@ -151,6 +152,9 @@ public enum Keymap {
 
     /// The help screen.
     public static let help: [Binding] = scrolling + [
+        Binding(keys: [.character("/")], action: .search, help: "search the help as you type", hint: "search"),
+        Binding(keys: [.character("n")], action: .nextMatch, help: "next match (wraps to the top)"),
+        Binding(keys: [.character("N")], action: .previousMatch, help: "previous match (wraps to the bottom)"),
         Binding(keys: [.escape, .character("q"), .character("?"), .enter, .ctrl("c")], action: .close, help: "close help", hint: "close"),
     ]
 
@@ -219,7 +223,7 @@ extension Keymap {
     /// `cognito-explorer keys --markdown` prints it; a test checks the README holds exactly this text.
     public static func markdown() -> String {
         var lines: [String] = []
-        for (index, mode) in Mode.allCases.enumerated() {
+        for (index, mode) in Mode.groups.flatMap(\.modes).enumerated() {
             if index > 0 { lines.append("") }
             lines.append("**\(mode.title)**")
             lines.append("")

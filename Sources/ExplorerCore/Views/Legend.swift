@@ -46,7 +46,7 @@ public enum Legend {
             Entry(sample: "42", style: Theme.number, meaning: "a number", look: "cyan"),
             Entry(sample: "true", style: Theme.bool, meaning: "a boolean", look: "yellow"),
             Entry(sample: "null", style: Theme.null, meaning: "null", look: "dim"),
-            Entry(sample: "match", style: Theme.match, meaning: "a search match (n and N move between them)", look: "black on yellow"),
+            Entry(sample: "match", style: Theme.match, meaning: "a search match, in the trees or in help (n and N move between them)", look: "black on yellow"),
             Entry(sample: "█", style: Theme.border, meaning: "on the right edge: where the rows shown are among all rows"),
         ]),
     ]

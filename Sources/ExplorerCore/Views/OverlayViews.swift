@@ -1,21 +1,67 @@
 import TerminalText
+/// What the help screen draws beyond its lines (`OverlayText.help`): where a search matches.
+enum HelpView {
+    /// The columns of every place `matcher`'s text occurs in a line (smartcase), in order.
+    static func matchColumns(of matcher: TextMatcher, in line: String) -> [Range<Int>] {
+        let needle = Array(matcher.needle)
+        guard !needle.isEmpty else { return [] }
+        let characters = Array(line)
+        let folded = matcher.caseSensitive ? characters : characters.map { character -> Character in
+            let lower = character.lowercased()
+            return lower.count == 1 ? Character(lower) : character
+        }
+        var result: [Range<Int>] = []
+        var column = 0
+        var index = 0
+        while index < characters.count {
+            if index + needle.count <= characters.count && Array(folded[index..<index + needle.count]) == needle {
+                let width = characters[index..<index + needle.count].reduce(0) { $0 + TerminalText.displayWidth(of: $1) }
+                result.append(column..<column + width)
+                column += width
+                index += needle.count
+            } else {
+                column += TerminalText.displayWidth(of: characters[index])
+                index += 1
+            }
+        }
+        return result
+    }
+}
+
 extension ExplorerState {
     func drawOverlay(_ grid: inout Grid, _ layout: Layout) {
         guard let overlay else { return }
         switch overlay {
-        case .help(let scroll):
+        case .help(let help):
             let box = layout.overlay
-            drawModalBox(&grid, box, title: "Help · keys")
             let inner = layout.overlayInner
             let lines = OverlayText.help(width: inner.width)
-            let start = Viewport(rect: inner, scroll: scroll, count: lines.count).first
+            drawModalBox(&grid, box, title: TerminalText.truncate(helpTitle(help, lines: lines), width: max(0, box.width - 4)))
+            let start = Viewport(rect: inner, scroll: help.scroll, count: lines.count).first
+            let matcher = help.query.map(TextMatcher.init)
             for (offset, line) in lines.dropFirst(start).prefix(inner.height).enumerated() {
                 var x = inner.x
                 for part in line.parts where x < inner.maxX {
                     x += grid.put(part.text, x: x, y: inner.y + offset, style: part.style, maxWidth: inner.maxX - x)
                 }
+                if let matcher {
+                    let current = help.matchLine == start + offset
+                    for columns in HelpView.matchColumns(of: matcher, in: line.text) {
+                        let rect = Rect(x: inner.x + columns.lowerBound, y: inner.y + offset,
+                                        width: max(0, min(columns.count, inner.maxX - inner.x - columns.lowerBound)), height: 1)
+                        grid.updateStyle(rect: rect) { _ in current ? Theme.match.bolded : Theme.match }
+                    }
+                }
             }
             drawScrollNote(&grid, box, first: start, shown: inner.height, total: lines.count)
+            if let editor = help.editor, box.width > 8 {
+                // The search being typed sits in the bottom border, as less and vim show theirs.
+                let y = box.maxY - 1
+                let width = min(box.width - 4, max(20, box.width / 2))
+                grid.put("/", x: box.x + 2, y: y, style: Theme.focusedTitle)
+                grid.fill(rect: Rect(x: box.x + 3, y: y, width: width - 1, height: 1), style: .plain)
+                editor.draw(into: &grid, x: box.x + 3, y: y, width: width - 1, style: Theme.key)
+            }
         case .pager(let pager):
             let box = layout.overlay
             drawModalBox(&grid, box, title: TerminalText.escaped(pager.title))
@@ -27,6 +73,17 @@ extension ExplorerState {
             }
             drawScrollNote(&grid, box, first: start, shown: inner.height, total: lines.count)
         case .prompt(let prompt):
+            if case .search = prompt.purpose {
+                // The search is typed on the bottom line, as in less and vim, so no match is hidden under it.
+                let rect = layout.hints
+                grid.fill(rect: rect, style: .plain)
+                let hint = "  Enter keep · Esc back"
+                let x = rect.x + 1 + grid.put("/", x: rect.x + 1, y: rect.y, style: Theme.focusedTitle)
+                let room = max(1, rect.width - 2 - TerminalText.displayWidth(of: hint))
+                prompt.editor.draw(into: &grid, x: x, y: rect.y, width: room - 1, style: Theme.key)
+                grid.put(hint, x: x + room - 1, y: rect.y, style: Theme.fieldHelp, maxWidth: max(0, rect.maxX - x - room + 1))
+                return
+            }
             let width = min(layout.width - 4, max(50, layout.width * 3 / 5))
             let height = prompt.error == nil ? 3 : 4 + max(0, min(2, TerminalText.wrap(prompt.error ?? "", width: width - 2).count - 1))
             let box = Rect(x: (layout.width - width) / 2, y: max(0, layout.height / 2 - height), width: width, height: height)

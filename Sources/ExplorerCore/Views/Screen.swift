@@ -219,7 +219,6 @@ extension ExplorerState {
             } else {
                 title = "JSON · not a known trigger event"
             }
-            if session.request.query != nil { title += " · /\(session.request.query ?? "") \(session.request.matches.count)" }
             Self.drawPane(&grid, layout.request, title: title, focused: focused)
             if let viewport = viewport(of: .request, in: layout) {
                 TreeView.draw(&grid, viewport, pane: session.request, session: session, focused: focused, isResponse: false)
@@ -273,7 +272,6 @@ extension ExplorerState {
         if errors == 0 && warnings == 0 { title += " · valid" }
         if session.hasUnsavedEdits { title += " · ● unsaved" }
         if session.changedOnDisk { title += " · \(Self.changedOnDiskMark) changed on disk" }
-        if session.response.query != nil { title += " · /\(session.response.query ?? "") \(session.response.matches.count)" }
         Self.drawPane(&grid, layout.response, title: title, focused: focused)
         if !spec.hasResponseFields {
             for (offset, line) in Self.responseNoteLines(spec, in: inner).enumerated() {
@@ -372,9 +370,17 @@ extension ExplorerState {
                 x += grid.put("  \(Self.changedOnDiskMark) changed on disk", x: x, y: rect.y,
                               style: Theme.statusBar.foreground(.brightRed).bolded, maxWidth: max(0, rect.maxX - x))
             }
+            // The search's count stays beside the path (and beside a message) while a search is active.
+            let search = searchStatus.map { "  " + $0 }
+            let searchWidth = search.map { min(TerminalText.displayWidth(of: $0), max(0, rect.width / 3)) } ?? 0
             if message == nil, let cursorPath {
-                x += grid.put("  " + (cursorPath.isEmpty ? "(root)" : cursorPath.dottedString), x: x, y: rect.y, style: Theme.statusBar,
-                              maxWidth: max(0, rect.maxX - x - 12))
+                let room = max(0, rect.maxX - x - 12 - searchWidth)
+                x += grid.put(TerminalText.truncate("  " + TerminalText.escaped(cursorPath.isEmpty ? "(root)" : cursorPath.dottedString), width: room),
+                              x: x, y: rect.y, style: Theme.statusBar, maxWidth: room)
+            }
+            if let search {
+                x += grid.put(TerminalText.truncate(search, width: searchWidth), x: x, y: rect.y,
+                              style: Theme.statusBar.foreground(.brightYellow), maxWidth: max(0, rect.maxX - x))
             }
             if message == nil, sessions[path]?.hasUnsavedEdits == true {
                 x += grid.put("  ● unsaved", x: x, y: rect.y, style: Theme.modified.background(Theme.statusBar.background))

@@ -4,6 +4,16 @@ import TerminalText
 
 /// Draws the visible rows of a tree pane: only the rows that fit are formatted.
 enum TreeView {
+    /// How both trees of an event looked, to go back to (a search cancelled with Esc).
+    struct Saved: Hashable, Sendable {
+        var requestExpansion: Expansion
+        var responseExpansion: Expansion
+        var requestCursor: JSONPath?
+        var responseCursor: JSONPath?
+        var requestScroll: Int
+        var responseScroll: Int
+    }
+
     /// Draws the rows `viewport` shows (see `ExplorerState.viewport(of:in:)`), the cursor's row
     /// highlighted, and a scroll mark on the right edge when not every row fits.
     static func draw(_ grid: inout Grid, _ viewport: Viewport, pane: TreePane, session: EventSession, focused: Bool, isResponse: Bool) {
@@ -11,6 +21,7 @@ enum TreeView {
         guard rect.width > 0, rect.height > 0 else { return }
         let rows = pane.rows
         let scroll = viewport.first
+        let matches = session.search?.paths(of: isResponse ? .response : .request) ?? []
         // Where the text differs from the file on disk (also after undoing past a save), to mark those rows.
         let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
         let shown = rows[viewport.shown]
@@ -21,7 +32,7 @@ enum TreeView {
         for (offset, row) in shown.enumerated() {
             let y = rect.y + offset
             drawRow(&grid, row, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth, edited: edited,
-                    session: session, isMatch: pane.matchSet.contains(row.path), isResponse: isResponse)
+                    session: session, isMatch: matches.contains(row.path), isResponse: isResponse)
             if scroll + offset == pane.cursor {
                 grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: focused) }
             }
