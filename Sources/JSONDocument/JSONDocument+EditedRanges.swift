@@ -55,4 +55,14 @@ extension JSONDocument {
         }
         return ranges
     }
+
+    /// How many bytes at the start of the text no edit since the last load or `markSaved()` has
+    /// changed: the saved text starts with them too. 0 when the saved text is not below the
+    /// current one on the undo stack (edits undone past a save: `editedRangesSinceSave` knows
+    /// more, but a save can always write the whole text). Each edit leaves the bytes before its
+    /// start as they were.
+    public var unchangedPrefixSinceSave: Int {
+        guard savedHeight <= undoStack.count, savedDetour.isEmpty else { return 0 }
+        return undoStack[savedHeight...].reduce(storage.count) { min($0, $1.range.lowerBound) }
+    }
 }
