@@ -23,10 +23,8 @@ extension ExplorerState {
             }
         }
         visible = indexes
-        listNameWidth = 0
-        listUserWidth = 0
-        listCountsWidth = 0
-        for index in indexes { noteListWidths(of: entries[index]) }
+        // Read in place: passing each entry to a mutating method copied it (its five strings).
+        (listNameWidth, listUserWidth, listCountsWidth) = Self.listWidths(of: entries, at: indexes)
         if let selected, let position = visible.firstIndex(where: { entries[$0].path == selected }) {
             listCursor = position
         } else {
@@ -37,11 +35,22 @@ extension ExplorerState {
 
     /// Widens the list's idea of its widest name and user to hold `entry` (a file just summarized).
     mutating func noteListWidths(of entry: FileSummary) {
-        // The name and the user as the row draws them (escaped), in the columns the terminal gives them:
-        // CJK takes two columns a character, an accent none of its own.
-        listNameWidth = max(listNameWidth, TerminalText.displayWidth(of: TerminalText.escaped(Self.listName(entry))))
-        listUserWidth = max(listUserWidth, TerminalText.displayWidth(of: TerminalText.escaped(entry.user)))
+        // The name and the user as the row draws them (escaped), in the columns the terminal gives them.
+        listNameWidth = max(listNameWidth, entry.listNameColumns)
+        listUserWidth = max(listUserWidth, FileSummary.listColumns(of: entry.user))
         listCountsWidth = max(listCountsWidth, entry.problemCountsWidth)
+    }
+
+    /// The widest name (without `.json`), user and problem count among some entries, in the
+    /// columns the row draws them in.
+    static func listWidths(of entries: [FileSummary], at indexes: [Int]) -> (name: Int, user: Int, counts: Int) {
+        var name = 0, user = 0, counts = 0
+        for index in indexes {
+            name = max(name, entries[index].listNameColumns)
+            user = max(user, FileSummary.listColumns(of: entries[index].user))
+            counts = max(counts, entries[index].problemCountsWidth)
+        }
+        return (name, user, counts)
     }
 
     static func matches(_ entry: FileSummary, _ needle: String) -> Bool {
