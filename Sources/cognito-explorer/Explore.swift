@@ -210,9 +210,9 @@ struct TerminalLoop {
                     // A Ctrl-C typed in the editor was meant for the editor, not for the explorer.
                     session.forgetCtrlC()
                     schedule(state.apply(result))
-                case .runFunction(let command, let event, let region, let path):
+                case .runFunction(let command, let event, let region, let source):
                     Thread.detachNewThread {
-                        let report = functions.run(command: command, event: event, region: region, path: path)
+                        let report = functions.run(command: command, event: event, region: region, source: source)
                         finished.withLockedValue { $0 = report }
                     }
                 case .stopFunction:
@@ -293,7 +293,7 @@ extension TerminalLoop {
                 notes.append("cognito-explorer: \(name): could not keep the unsaved edits of \(TerminalText.escaped(path)): \(TerminalText.escaped(error.reason))")
             }
         }
-        let newEvents = state.unsavedPaths.count - state.unsavedDocuments.count
+        let newEvents = state.unsavedEvents.count - state.unsavedDocuments.count
         if newEvents > 0 {
             // New events from the trigger map, and edited events from logs: no file of their own to keep them beside.
             notes.append("cognito-explorer: \(name): \(newEvents) edited event\(newEvents == 1 ? "" : "s") without a file of \(newEvents == 1 ? "its" : "their") own (new, or from a log) \(newEvents == 1 ? "was" : "were") not kept")

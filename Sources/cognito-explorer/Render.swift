@@ -85,8 +85,8 @@ struct Render: ParsableCommand {
         // Headless, the function runs to its end before the next key.
         let functions = FunctionRunner()
         defer { functions.close() }
-        let runner = EffectRunner(editorText: editorText, functionRunner: { command, event, region, path in
-            functions.run(command: command, event: event, region: region, path: path)
+        let runner = EffectRunner(editorText: editorText, functionRunner: { command, event, region, source in
+            functions.run(command: command, event: event, region: region, source: source)
         })
         // As in the terminal loop, summary loads wait until the other effects are done: that is
         // when the first frame shows.

@@ -14,7 +14,7 @@ import TestSupport
         #expect(chmod(script, 0o755) == 0)
         let previous = umask(0o022)
         defer { umask(previous) }
-        let target = EditorTarget(event: "event.json", field: ["response", "emailMessage"])
+        let target = EditorTarget(event: .file(path: "event.json"), field: ["response", "emailMessage"])
         let action = ExternalEditor.edit(text: "secret", fileExtension: "txt", for: target, environment: ["EDITOR": script])
         guard case .editorFinished(let returned, let text, let message) = action else {
             Issue.record("unexpected action \(action)")

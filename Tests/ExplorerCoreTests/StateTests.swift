@@ -202,11 +202,11 @@ struct StateTests {
         let effects = harness.state.apply(.key(.ctrl("s")))
         let original = Repository.bytes(of: Self.preSignUp)
         #expect(effects == [.save(path: Self.preSignUp, bytes: try #require(harness.state.currentDocumentBytes), expected: Fingerprint(original),
-                                  purpose: .ownFile(Self.preSignUp))])
-        _ = harness.state.apply(.saveFailed(.ownFile(Self.preSignUp), path: Self.preSignUp,
+                                  purpose: .ownFile(.file(path: Self.preSignUp)))])
+        _ = harness.state.apply(.saveFailed(.ownFile(.file(path: Self.preSignUp)), path: Self.preSignUp,
                                             error: FileError(kind: .diskFull, path: Self.preSignUp, operation: "write")))
         #expect(harness.state.statusMessage?.text == "cannot write it: the disk is full; the original file is unchanged; your edits are kept")
-        #expect(harness.state.unsavedPaths == [Self.preSignUp])
+        #expect(harness.state.unsavedEvents == [.file(path: Self.preSignUp)])
     }
 
     @Test("a save hands over the document's text as it is, not a copy (an edit leaves a gap in the stored text)")

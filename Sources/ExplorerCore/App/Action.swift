@@ -72,9 +72,9 @@ public enum Effect: Hashable, Sendable {
     /// Let the user edit `text` in `$VISUAL` or `$EDITOR` (a temporary file with this extension);
     /// answer `.editorFinished` with `target`.
     case openEditor(text: String, fileExtension: String, target: EditorTarget)
-    /// Run the user's function (`command`, split as a shell would) on `event`, the event of the
-    /// file at `path`, as Lambda would; answer `.functionFinished`. Performed without blocking keys.
-    case runFunction(command: String, event: [UInt8], region: String?, path: String)
+    /// Run the user's function (`command`, split as a shell would) on `event`, the text of the
+    /// event `source`, as Lambda would; answer `.functionFinished`. Performed without blocking keys.
+    case runFunction(command: String, event: [UInt8], region: String?, source: EventSource)
     /// Stop the function that is running (its whole process group); its run still answers.
     case stopFunction
     /// Put `text` on the clipboard of the terminal (OSC 52: it works over SSH, and in tmux with
@@ -92,20 +92,19 @@ public enum Effect: Hashable, Sendable {
 /// What a save is for. Each save effect carries one, and its result hands it back unchanged, so
 /// the state acts on what the save was for, never on which path it wrote.
 public enum SavePurpose: Hashable, Sendable {
-    /// `w`: the event listed under this key, to its own file.
-    case ownFile(String)
-    /// `W`: a copy of the event listed under this key, written under another name; the event
-    /// keeps its edits.
-    case copy(of: String)
-    /// The first file of the event listed under this key (a new event, or one from a log); the
-    /// event then lives in that file.
-    case firstFile(of: String)
+    /// `w`: this event, to its own file.
+    case ownFile(EventSource)
+    /// `W`: a copy of this event, written under another name; the event keeps its edits.
+    case copy(of: EventSource)
+    /// The first file of this event (a new event, or one from a log); the event then lives in
+    /// that file.
+    case firstFile(of: EventSource)
     /// A save made while quitting (its `ownFile` or `firstFile` save): once every such save has
     /// answered, the explorer quits; when one fails, it stays open.
     indirect case beforeQuitting(SavePurpose)
 
-    /// The list key of the event being saved.
-    public var event: String {
+    /// The event being saved.
+    public var event: EventSource {
         switch self {
         case .ownFile(let key), .copy(of: let key), .firstFile(of: let key): return key
         case .beforeQuitting(let purpose): return purpose.event
@@ -113,16 +112,16 @@ public enum SavePurpose: Hashable, Sendable {
     }
 }
 
-/// The field an external editor is editing: the event's list key and the field's path. The
-/// `.openEditor` effect carries it and `.editorFinished` brings it back.
+/// The field an external editor is editing: the event and the field's path. The `.openEditor`
+/// effect carries it and `.editorFinished` brings it back.
 public struct EditorTarget: Hashable, Sendable {
-    /// The list key of the event.
-    public var event: String
+    /// The event.
+    public var event: EventSource
     /// The path of the text field in the event.
     public var field: JSONPath
 
-    /// A target for the field at `field` of the event listed as `event`.
-    public init(event: String, field: JSONPath) {
+    /// A target for the field at `field` of `event`.
+    public init(event: EventSource, field: JSONPath) {
         self.event = event
         self.field = field
     }

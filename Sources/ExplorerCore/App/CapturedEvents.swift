@@ -10,16 +10,14 @@ import JSONDocument
 /// An event found in a log, JSON lines, gzip data or standard input: listed under its origin's
 /// name (`app.log:412`), edited in memory, and written only to a new file.
 public struct CapturedEvent: Sendable {
-    /// The list's summary; its path is the origin's name until the list gives it a unique key.
+    /// The list's summary; its source's key is the origin's name until the list makes it unique.
     public var summary: FileSummary
     /// The event's JSON text (kept instead of the parsed document, so a long log costs its bytes).
     public let bytes: [UInt8]
 
     /// Summarizes a found event (validation included), so the list has nothing left to compute.
     public init(_ found: FoundEvent) {
-        var summary = FileSummary(path: found.origin.name, event: found.event, problems: found.event.validate())
-        summary.isCaptured = true
-        self.summary = summary
+        summary = FileSummary(source: .log(key: found.origin.name), event: found.event, problems: found.event.validate())
         bytes = found.bytes
     }
 }

@@ -11,10 +11,10 @@ public struct EffectRunner: Sendable {
     public var faults: FileStore.Faults
     /// Runs the user's function for `.runFunction` (the executable supplies one built on
     /// `LambdaHost`); without it the run reports that no runner is available.
-    public var functionRunner: (@Sendable (_ command: String, _ event: [UInt8], _ region: String?, _ path: String) -> FunctionReport)?
+    public var functionRunner: (@Sendable (_ command: String, _ event: [UInt8], _ region: String?, _ source: EventSource) -> FunctionReport)?
 
     public init(editorText: String? = nil, faults: FileStore.Faults = FileStore.Faults(),
-                functionRunner: (@Sendable (String, [UInt8], String?, String) -> FunctionReport)? = nil) {
+                functionRunner: (@Sendable (String, [UInt8], String?, EventSource) -> FunctionReport)? = nil) {
         self.editorText = editorText
         self.faults = faults
         self.functionRunner = functionRunner
@@ -80,9 +80,9 @@ public struct EffectRunner: Sendable {
         case .removeRecovery(let path):
             RecoveryFile.remove(for: path)
             return nil
-        case .runFunction(let command, let event, let region, let path):
-            if let functionRunner { return .functionFinished(functionRunner(command, event, region, path)) }
-            return .functionFinished(FunctionReport(path: path, lines: ["no function runner in this run"], response: nil))
+        case .runFunction(let command, let event, let region, let source):
+            if let functionRunner { return .functionFinished(functionRunner(command, event, region, source)) }
+            return .functionFinished(FunctionReport(source: source, lines: ["no function runner in this run"], response: nil))
         case .stopFunction, .quit, .copyToClipboard:
             return nil
         }

@@ -6,22 +6,22 @@ import TerminalText
 extension ExplorerState {
     // MARK: Applying edits
 
-    /// Runs an edit on the document of `file` (default: the current one); validation and rows follow.
+    /// Runs an edit on the document of `event` (default: the current one); validation and rows follow.
     @discardableResult
-    mutating func applyEdit(_ description: String, file: String? = nil,
+    mutating func applyEdit(_ description: String, event: EventSource? = nil,
                             _ body: (inout JSONDocument) throws(JSONEditError) -> Void) -> Bool {
-        guard let path = file ?? currentPath, var session = sessions[path], session.event != nil else {
+        guard let key = event ?? currentEvent, var session = sessions[key], session.event != nil else {
             message = StatusMessage("no JSON event is open", .warning)
             return false
         }
-        sessions[path] = nil
+        sessions[key] = nil
         let failure = session.edit(body)
-        sessions[path] = session
+        sessions[key] = session
         if let failure {
             message = StatusMessage("not changed: \(TerminalText.escaped(failure.description))", .error)
             return false
         }
-        refreshEntry(path)
+        refreshEntry(key)
         leaveVanishedPane()
         keepCursorsVisible()
         message = StatusMessage(description, .success)
@@ -29,13 +29,13 @@ extension ExplorerState {
     }
 
     mutating func undoRedo(redo: Bool) {
-        guard let path = currentPath, sessions[path]?.event != nil else {
+        guard let key = currentEvent, sessions[key]?.event != nil else {
             message = StatusMessage("no JSON event is open", .warning)
             return
         }
         let done = withCurrentSession { $0.undoRedo(redo: redo) } ?? false
         if done {
-            refreshEntry(path)
+            refreshEntry(key)
             leaveVanishedPane()
             keepCursorsVisible()
             message = StatusMessage(redo ? "redone" : "undone")
@@ -265,7 +265,7 @@ extension ExplorerState {
     }
 
     mutating func openFocusedInEditor() -> [Effect] {
-        guard let row = focusedRow, let path = currentPath else { return [] }
+        guard let row = focusedRow, let current = currentEvent else { return [] }
         let isString = row.spec?.type == .string || row.node?.kind == .string
             || (row.role == .entry && collection(for: row).map { $0.spec.type != .claimMap } == true)
         guard isString, row.node.map({ $0.kind == .string || $0.isNull }) ?? true else {
@@ -273,7 +273,7 @@ extension ExplorerState {
             return []
         }
         let text = row.node?.stringValue ?? ""
-        let target = EditorTarget(event: path, field: row.path)
+        let target = EditorTarget(event: current, field: row.path)
         let lowered = text.lowercased()
         let looksLikeHTML = lowered.contains("<html") || lowered.contains("<body") || lowered.contains("<p>") || lowered.contains("<br")
         return [.openEditor(text: text, fileExtension: looksLikeHTML ? "html" : "txt", target: target)]
@@ -293,7 +293,7 @@ extension ExplorerState {
             return []
         }
         let value = text
-        applyEdit("\(target.field.dottedString) set from the editor", file: target.event) { document throws(JSONEditError) in
+        applyEdit("\(target.field.dottedString) set from the editor", event: target.event) { document throws(JSONEditError) in
             try document.setValue(.string(value), at: target.field, createMissing: true)
         }
         return []

@@ -53,8 +53,8 @@ public enum FileStatus: Hashable, Sendable, CaseIterable {
 
 /// What the event list shows about one file; cheap to keep for thousands of files.
 public struct FileSummary: Hashable, Sendable {
-    /// The file's path as found.
-    public var path: String
+    /// Which event the row is: a file (its path as found), a new event, or an event from a log.
+    public var source: EventSource
     /// The trigger's short label ("CustomMsg"), or a word for files that are no event ("not JSON").
     public var triggerLabel: String
     /// The raw `triggerSource` string, or "".
@@ -65,10 +65,6 @@ public struct FileSummary: Hashable, Sendable {
     public var userName: String = ""
     /// The status mark.
     public var status: FileStatus
-    /// True for a new event made from a template (in the trigger map) that has no file yet.
-    public var isNew = false
-    /// True for an event found in a log or standard input, listed as `app.log:412`.
-    public var isCaptured = false
 
     /// A summary of a file that has not been read yet.
     public static func pending(_ path: String) -> FileSummary {
@@ -86,12 +82,22 @@ public struct FileSummary: Hashable, Sendable {
 
     /// Summarizes a file that holds no event: its outcome's label, marked unreadable.
     init(path: String, notEvent outcome: EventFiles.Outcome) {
-        self.init(path: path, triggerLabel: outcome.label ?? "", triggerSource: "", user: "", status: .unreadable)
+        self.init(source: .file(path: path), notEvent: outcome)
+    }
+
+    /// Summarizes an event that is no trigger event: its outcome's label, marked unreadable.
+    init(source: EventSource, notEvent outcome: EventFiles.Outcome) {
+        self.init(source: source, triggerLabel: outcome.label ?? "", triggerSource: "", user: "", status: .unreadable)
+    }
+
+    /// Summarizes the parsed event of a file with its problems.
+    public init(path: String, event: TriggerEvent, problems: [Problem]) {
+        self.init(source: .file(path: path), event: event, problems: problems)
     }
 
     /// Summarizes a parsed event with its problems.
-    public init(path: String, event: TriggerEvent, problems: [Problem]) {
-        self.path = path
+    public init(source: EventSource, event: TriggerEvent, problems: [Problem]) {
+        self.source = source
         triggerLabel = event.spec?.shortLabel ?? (event.document.root.kind == .object && event.document.node(at: ["triggerSource"]) != nil ? "unknown" : "JSON")
         triggerSource = event.document.node(at: ["triggerSource"])?.stringValue ?? ""
         user = FileSummary.user(of: event)
@@ -99,9 +105,14 @@ public struct FileSummary: Hashable, Sendable {
         status = FileStatus(problems: problems)
     }
 
-    /// Creates a summary from its parts.
+    /// Creates the summary of a file from its parts.
     public init(path: String, triggerLabel: String, triggerSource: String, user: String, status: FileStatus) {
-        self.path = path
+        self.init(source: .file(path: path), triggerLabel: triggerLabel, triggerSource: triggerSource, user: user, status: status)
+    }
+
+    /// Creates a summary from its parts.
+    public init(source: EventSource, triggerLabel: String, triggerSource: String, user: String, status: FileStatus) {
+        self.source = source
         self.triggerLabel = triggerLabel
         self.triggerSource = triggerSource
         self.user = user
@@ -120,9 +131,13 @@ public struct FileSummary: Hashable, Sendable {
         return document.node(at: ["userName"])?.stringValue ?? ""
     }
 
-    /// The last component of the path.
+    /// The text the list shows for the event, and filters on (see `EventSource.name`).
+    public var name: String { source.name }
+
+    /// The last component of the name.
     public var fileName: String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        let name = name
+        guard let slash = name.lastIndex(of: "/") else { return name }
+        return String(name[name.index(after: slash)...])
     }
 }

@@ -106,9 +106,9 @@ extension ExplorerState {
             let y = viewport.rect.y + (position - viewport.first)
             var x = inner.x
             x += grid.put(entry.status.mark, x: x, y: y, style: Self.statusStyle(entry.status))
-            let modified = sessions[entry.path]?.hasUnsavedEdits == true
+            let modified = sessions[entry.source]?.hasUnsavedEdits == true
             // The space of an unmodified row is plain, so a selected row is not marked in orange.
-            if sessions[entry.path]?.changedOnDisk == true {
+            if sessions[entry.source]?.changedOnDisk == true {
                 x += grid.put(Self.changedOnDiskMark, x: x, y: y, style: Theme.error)
             } else {
                 x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
@@ -116,7 +116,7 @@ extension ExplorerState {
             x += 1
             let escapedName = TerminalText.escaped(Self.listName(entry))
             // An event from a log keeps its line number in view: its name loses its start instead.
-            let name = entry.isCaptured ? Self.truncateStart(escapedName, width: nameWidth) : TerminalText.truncate(escapedName, width: nameWidth)
+            let name = entry.source.isFromLog ? Self.truncateStart(escapedName, width: nameWidth) : TerminalText.truncate(escapedName, width: nameWidth)
             grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
             x += nameWidth + 1
             grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel,
@@ -168,14 +168,25 @@ extension ExplorerState {
         return TerminalText.escaped(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
     }
 
+    /// The name of an event relative to the folder all files share, made safe for the terminal.
+    func relativeName(_ event: EventSource) -> String {
+        relativeName(event.name)
+    }
+
     /// The longest folder prefix (ending in `/`) of every file's path (new events have none).
     var commonFolder: String {
         // New events have no folder; events from standard input (`stdin:12`) neither.
-        let files = entries.lazy.filter { !$0.isNew && !($0.isCaptured && !$0.path.contains("/")) }
-        guard var prefix = files.first?.path else { return "" }
+        let names = entries.lazy.compactMap { entry -> String? in
+            switch entry.source {
+            case .file(let path): return path
+            case .new: return nil
+            case .log(let key): return key.contains("/") ? key : nil
+            }
+        }
+        guard var prefix = names.first else { return "" }
         if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { return "" }
-        for entry in files.dropFirst() where !entry.path.hasPrefix(prefix) {
-            while !prefix.isEmpty && !entry.path.hasPrefix(prefix) {
+        for name in names.dropFirst() where !name.hasPrefix(prefix) {
+            while !prefix.isEmpty && !name.hasPrefix(prefix) {
                 prefix.removeLast()
                 if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { prefix = "" }
             }
@@ -188,13 +199,13 @@ extension ExplorerState {
     private func drawRequestPane(_ grid: inout Grid, _ layout: Layout) {
         let focused = focus == .request && overlay == nil
         let inner = layout.requestInner
-        guard let path = currentPath else {
+        guard let current = currentEvent else {
             Self.drawPane(&grid, layout.request, title: "Request", focused: focused)
             return
         }
-        guard let session = sessions[path] else {
+        guard let session = sessions[current] else {
             Self.drawPane(&grid, layout.request, title: "Request", focused: focused)
-            grid.put("opening \(displayName(path))…", x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
+            grid.put("opening \(displayName(current))…", x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
             return
         }
         switch session.content {
@@ -229,7 +240,7 @@ extension ExplorerState {
     private func drawResponsePane(_ grid: inout Grid, _ layout: Layout) {
         let focused = focus == .response && overlay == nil
         let inner = layout.responseInner
-        guard let path = currentPath, let session = sessions[path] else {
+        guard let current = currentEvent, let session = sessions[current] else {
             Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
             return
         }
@@ -278,7 +289,7 @@ extension ExplorerState {
         let rect = layout.fieldHelp
         var parts: [(String, Style)] = []
         if focus == .list {
-            if let path = currentPath, let session = sessions[path] {
+            if let current = currentEvent, let session = sessions[current] {
                 switch session.content {
                 case .event(let event):
                     if let trigger = event.spec {
@@ -348,11 +359,11 @@ extension ExplorerState {
         let rect = layout.status
         grid.fill(rect: rect, style: Theme.statusBar)
         var x = rect.x + 1
-        if let path = currentPath {
+        if let current = currentEvent {
             // A long name is cut at its start, with an ellipsis, so the file's own name stays.
-            x += grid.put(TerminalText.truncateLeft(relativeName(path), width: max(0, rect.width / 2)), x: x, y: rect.y,
+            x += grid.put(TerminalText.truncateLeft(relativeName(current), width: max(0, rect.width / 2)), x: x, y: rect.y,
                           style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
-            if sessions[path]?.changedOnDisk == true {
+            if sessions[current]?.changedOnDisk == true {
                 // Shown beside a message too: it holds until the file is read again.
                 x += grid.put("  \(Self.changedOnDiskMark) changed on disk", x: x, y: rect.y,
                               style: Theme.statusBar.foreground(.brightRed).bolded, maxWidth: max(0, rect.maxX - x))
@@ -369,7 +380,7 @@ extension ExplorerState {
                 x += grid.put(TerminalText.truncate(search, width: searchWidth), x: x, y: rect.y,
                               style: Theme.statusBar.foreground(.brightYellow), maxWidth: max(0, rect.maxX - x))
             }
-            if message == nil, sessions[path]?.hasUnsavedEdits == true {
+            if message == nil, sessions[current]?.hasUnsavedEdits == true {
                 x += grid.put("  ● unsaved", x: x, y: rect.y, style: Theme.modified.background(Theme.statusBar.background))
             }
 
