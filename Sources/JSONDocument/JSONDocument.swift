@@ -208,6 +208,9 @@ final class Storage: @unchecked Sendable {
     /// Answers to child queries on long containers, guarded by `readCachesLock` and kept up to date
     /// by edits (see Storage+QueryCache.swift); empty in a new storage.
     @exclusivity(unchecked) var queryCache = QueryCache()
+    /// Which version of the tape this is: new for every parse and every patch, kept by a copy
+    /// (see NodeReference.swift).
+    @exclusivity(unchecked) var version = Storage.newVersion()
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
         let nodes = try Parser(maxDepth: maxDepth).parse(bytes)
@@ -230,6 +233,7 @@ final class Storage: @unchecked Sendable {
         self.layoutExtent = other.layoutExtent
         self.knownRepeats = other.listedRepeatsIfKnown
         self.traits = other.traits
+        self.version = other.version
     }
 }
 

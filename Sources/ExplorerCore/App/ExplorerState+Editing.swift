@@ -64,21 +64,14 @@ extension ExplorerState {
     }
 
     mutating func activateResponseRow() -> [Effect] {
-        // A row holds a node, and so the document's storage: it must be let go before the edit,
-        // or the edit copies the whole document. The test lives in a property of its own.
-        if focusedRowIsBooleanField {
-            toggleBoolean()
-            return []
-        }
         guard let row = focusedRow else { return [] }
-        let current = row.node
         if row.role == .field, let spec = row.spec {
             switch spec.type {
             case .boolean:
-                break  // toggled above
+                toggleBoolean()
             case .enumeration:
                 openPicker(title: "\(spec.name): choose a value", options: spec.allowedValues,
-                           current: current?.stringValue, purpose: .setValue(row.path))
+                           current: node(of: row)?.stringValue, purpose: .setValue(row.path))
             case .string, .integer, .number, .any:
                 promptValue(row)
             case .object:
@@ -100,7 +93,7 @@ extension ExplorerState {
             switch spec.type {
             case .enumerationList:
                 openPicker(title: "\(row.path.dottedString): choose a value", options: spec.allowedValues,
-                           current: current?.stringValue, purpose: .setValue(row.path))
+                           current: node(of: row)?.stringValue, purpose: .setValue(row.path))
                 return []
             case .stringMap, .attributeMap, .stringList:
                 promptValue(row)
@@ -110,7 +103,7 @@ extension ExplorerState {
             }
         }
         // Booleans flip; any other value is typed anew.
-        if current?.kind == .bool { toggleBoolean() } else { promptValue(row) }
+        if node(of: row)?.kind == .bool { toggleBoolean() } else { promptValue(row) }
         return []
     }
 
@@ -119,7 +112,7 @@ extension ExplorerState {
     mutating func promptValue(_ row: TreeRow) {
         let trigger = currentSession?.trigger
         var text = ""
-        if let node = row.node, !node.isNull {
+        if let node = node(of: row), !node.isNull {
             switch node.kind {
             case .string: text = EventEditing.text(for: .string(node.stringValue ?? ""), at: row.path, in: trigger)
             case .object, .array: text = node.value.compactText
@@ -160,20 +153,16 @@ extension ExplorerState {
         }
     }
 
-    /// True when the focused row is a boolean field of the catalogue, which Enter toggles.
-    private var focusedRowIsBooleanField: Bool {
-        focusedRow.map { $0.role == .field && $0.spec?.type == .boolean } ?? false
-    }
-
     private mutating func plannedToggle() -> (JSONPath, Bool)? {
         guard focus == .response, let row = focusedRow else { return nil }
-        let isBooleanField = row.spec?.type == .boolean || row.node?.kind == .bool
-        guard isBooleanField, !(row.node.map { $0.kind == .object || $0.kind == .array } ?? false) else {
+        let node = node(of: row)
+        let isBooleanField = row.spec?.type == .boolean || node?.kind == .bool
+        guard isBooleanField, !(node.map { $0.kind == .object || $0.kind == .array } ?? false) else {
             message = StatusMessage("Space flips booleans; press Enter to edit this value", .warning)
             return nil
         }
-        if let current = row.node?.boolValue { return (row.path, !current) }
-        return (row.path, row.node?.stringValue != "false")
+        if let current = node?.boolValue { return (row.path, !current) }
+        return (row.path, node?.stringValue != "false")
     }
 
     mutating func unsetFocused() {
@@ -194,7 +183,7 @@ extension ExplorerState {
     /// makes the edit pointless.
     private mutating func focusedPath(unless pointless: (JSONNode?) -> Bool, _ note: String) -> JSONPath? {
         guard let row = focusedRow else { return nil }
-        if pointless(row.node) {
+        if pointless(node(of: row)) {
             message = StatusMessage("\(row.path.dottedString) \(note)")
             return nil
         }
@@ -252,27 +241,29 @@ extension ExplorerState {
         }
         guard done else { return }
         // Show the new entry.
-        if let rows = currentSession?.response.rows, let index = rows.index(of: collection), rows[index].isExpandable, !rows[index].isExpanded {
+        if let session = currentSession, let index = session.response.index(of: collection, in: session.document),
+           let row = session.response.row(index, in: session.document), row.isExpandable, !row.isExpanded {
             withCurrentSession { session in
                 session.response.expansion.flip(collection)
                 session.rebuildRows()
             }
         }
         withCurrentSession { session in
-            if let index = session.response.rows.index(of: entryPath) { session.response.cursor = index }
+            if let index = session.response.index(of: entryPath, in: session.document) { session.response.cursor = index }
         }
         keepCursorsVisible()
     }
 
     mutating func openFocusedInEditor() -> [Effect] {
         guard let row = focusedRow, let current = currentEvent else { return [] }
-        let isString = row.spec?.type == .string || row.node?.kind == .string
+        let node = node(of: row)
+        let isString = row.spec?.type == .string || node?.kind == .string
             || (row.role == .entry && collection(for: row).map { $0.spec.type != .claimMap } == true)
-        guard isString, row.node.map({ $0.kind == .string || $0.isNull }) ?? true else {
+        guard isString, node.map({ $0.kind == .string || $0.isNull }) ?? true else {
             message = StatusMessage("o edits text values; use r for other values", .warning)
             return []
         }
-        let text = row.node?.stringValue ?? ""
+        let text = node?.stringValue ?? ""
         let target = EditorTarget(event: current, field: row.path)
         let lowered = text.lowercased()
         let looksLikeHTML = lowered.contains("<html") || lowered.contains("<body") || lowered.contains("<p>") || lowered.contains("<br")
@@ -310,7 +301,7 @@ extension ExplorerState {
         var valueText = ""
         if let row = focusedRow {
             pathText = row.path.dottedString
-            if let node = row.node, node.span.count <= 100_000 {
+            if let node = node(of: row), node.span.count <= 100_000 {
                 valueText = node.rawText
                 if valueText.contains("\n") || valueText.contains("\r") { valueText = node.value.compactText }
             }

@@ -3,6 +3,10 @@ import CognitoTriggers
 import JSONDocument
 
 /// One line of a tree pane: a field, map entry or list element, at a depth, maybe expandable.
+///
+/// A row names its value by a `NodeReference`, not a node: rows live in the explorer's state
+/// across edits, and a node would keep the document's storage shared, so that every edit copied
+/// the whole document. The value is read from the document when it is needed (`node(in:)`).
 public struct TreeRow: Sendable {
     /// How the row relates to the catalogue.
     public enum Role: Hashable, Sendable {
@@ -22,8 +26,9 @@ public struct TreeRow: Sendable {
     public var depth: Int
     /// The key, `[index]`, or the field name.
     public var label: String
-    /// The value, or nil when the field is absent.
-    public var node: JSONNode?
+    /// Where the value is in the version of the document the row was made from, or nil when the
+    /// field is absent.
+    public var reference: NodeReference?
     /// The catalogue's description of the field, when there is one.
     public var spec: FieldSpec?
     public var role: Role
@@ -32,7 +37,14 @@ public struct TreeRow: Sendable {
     public var isExpanded: Bool
 
     /// True for a catalogue field the event does not hold.
-    public var isAbsent: Bool { node == nil }
+    public var isAbsent: Bool { reference == nil }
+
+    /// The row's value in `document`, or nil when the field is absent (or the document is not the
+    /// version the row was made from).
+    public func node(in document: JSONDocument?) -> JSONNode? {
+        guard let reference else { return nil }
+        return document?.node(reference)
+    }
 }
 
 /// Which rows of a tree are open: a default rule, changed by expand all / collapse all and by single toggles.
@@ -68,10 +80,13 @@ struct Expansion: Hashable, Sendable {
 /// for (to draw the visible part, or to move the cursor), so opening, editing and redrawing an event
 /// with a map of 150,000 claims costs about what an event with ten does. Children that are expanded
 /// are made into rows, with their descendants, between the runs of their siblings.
-struct TreeRows: RandomAccessCollection, Sendable {
+///
+/// Runs name their container by reference, so making a row from a run takes the document the rows
+/// were made from (`row(_:in:)`).
+struct TreeRows: Sendable {
     /// Consecutive children of one container, none of them expanded.
     struct Run: Sendable {
-        var container: JSONNode
+        var container: NodeReference
         /// Where every 64th child starts, found the first time a child past the 64th is asked for
         /// (shared by the copies of this run; a rebuild after an edit makes a new one).
         var marks: LazyChildMarks
@@ -83,7 +98,20 @@ struct TreeRows: RandomAccessCollection, Sendable {
         var looksUp: Bool
         var role: TreeRow.Role
 
-        func row(atPosition position: Int) -> TreeRow {
+        /// The container in the document the run was made from.
+        func containerNode(in document: JSONDocument) -> JSONNode {
+            guard let node = document.node(container) else {
+                preconditionFailure("a run outlived the version of the document it was made from")
+            }
+            return node
+        }
+
+        func row(atPosition position: Int, in document: JSONDocument) -> TreeRow {
+            row(atPosition: position, of: containerNode(in: document)).row
+        }
+
+        /// The row at a position and its node, given the run's container.
+        func row(atPosition position: Int, of container: JSONNode) -> (row: TreeRow, node: JSONNode) {
             let node = position < 64 ? container.child(atPosition: position) : container.child(atPosition: position, marks: marks.get(container))
             guard let node else {
                 preconditionFailure("a run outlived the document it was made from")
@@ -93,8 +121,9 @@ struct TreeRows: RandomAccessCollection, Sendable {
             let (spec, role) = TreeBuilder.field(at: path, looksUp: looksUp, otherwise: self.role, trigger: trigger)
             let label = container.kind == .array ? "[\(position)]" : (node.key ?? "")
             let expandable = (node.kind == .object || node.kind == .array) && node.count > 0
-            return TreeRow(path: path, depth: depth, label: label, node: node, spec: spec, role: role,
-                           isExpandable: expandable, isExpanded: false)
+            let row = TreeRow(path: path, depth: depth, label: label, reference: node.reference, spec: spec, role: role,
+                              isExpandable: expandable, isExpanded: false)
+            return (row, node)
         }
     }
 
@@ -113,9 +142,11 @@ struct TreeRows: RandomAccessCollection, Sendable {
     private(set) var parts: [Part] = []
     /// The index of the first row of each part.
     private var starts: [Int] = []
-    private(set) var endIndex = 0
+    /// The number of rows.
+    private(set) var count = 0
 
-    var startIndex: Int { 0 }
+    var isEmpty: Bool { count == 0 }
+    var indices: Range<Int> { 0..<count }
 
     init() {}
 
@@ -125,15 +156,15 @@ struct TreeRows: RandomAccessCollection, Sendable {
 
     mutating func append(_ row: TreeRow) {
         parts.append(.row(row))
-        starts.append(endIndex)
-        endIndex += 1
+        starts.append(count)
+        count += 1
     }
 
     mutating func append(_ run: Run) {
         guard !run.positions.isEmpty else { return }
         parts.append(.run(run))
-        starts.append(endIndex)
-        endIndex += run.positions.count
+        starts.append(count)
+        count += run.positions.count
     }
 
     /// The part that holds row `index`.
@@ -146,13 +177,19 @@ struct TreeRows: RandomAccessCollection, Sendable {
         return low
     }
 
-    subscript(index: Int) -> TreeRow {
-        precondition(index >= 0 && index < endIndex, "row index out of range")
+    /// Row `index`, made from `document`, the version of the document the rows were made from.
+    func row(_ index: Int, in document: JSONDocument) -> TreeRow {
+        precondition(index >= 0 && index < count, "row index out of range")
         let which = part(holding: index)
         switch parts[which] {
         case .row(let row): return row
-        case .run(let run): return run.row(atPosition: run.positions.lowerBound + index - starts[which])
+        case .run(let run): return run.row(atPosition: run.positions.lowerBound + index - starts[which], in: document)
         }
+    }
+
+    /// The rows in `range`, made from `document`.
+    func rows(_ range: Range<Int>, in document: JSONDocument) -> [TreeRow] {
+        range.map { row($0, in: document) }
     }
 
     /// The depth of row `index`, without making the row.
@@ -164,14 +201,14 @@ struct TreeRows: RandomAccessCollection, Sendable {
     }
 
     /// The index of the row at a path, or nil when no row shows it.
-    func index(of path: JSONPath) -> Int? {
+    func index(of path: JSONPath, in document: JSONDocument) -> Int? {
         for (which, part) in parts.enumerated() {
             switch part {
             case .row(let row):
                 if row.path == path { return starts[which] }
             case .run(let run):
                 guard path.count == run.parentPath.count + 1, path.starts(with: run.parentPath),
-                      let position = run.container.position(of: path[path.count - 1]),
+                      let position = run.containerNode(in: document).position(of: path[path.count - 1]),
                       run.positions.contains(position) else { continue }
                 return starts[which] + position - run.positions.lowerBound
             }
@@ -181,7 +218,7 @@ struct TreeRows: RandomAccessCollection, Sendable {
 
     /// The nearest row before `index` that is less deep: the parent of a row.
     func parentIndex(of index: Int) -> Int? {
-        guard index > 0, index < endIndex else { return nil }
+        guard index > 0, index < count else { return nil }
         let depth = self.depth(at: index)
         var which = part(holding: index)
         // Rows before it in the same run are its siblings, as deep as it is.
@@ -262,7 +299,7 @@ enum TreeBuilder {
                 appendChildren(&rows, of: root, path: [], depth: 0, looksUp: false, role: .plain, trigger: nil,
                                expansion: expansion, rule: .topLevelSmall, runThreshold: runThreshold)
             } else {
-                rows.append(TreeRow(path: [], depth: 0, label: "(value)", node: root, spec: nil, role: .plain, isExpandable: false, isExpanded: false))
+                rows.append(TreeRow(path: [], depth: 0, label: "(value)", reference: root.reference, spec: nil, role: .plain, isExpandable: false, isExpanded: false))
             }
             return rows
         }
@@ -302,7 +339,7 @@ enum TreeBuilder {
                 hasChildren = false
             }
             let expanded = hasChildren && expansion.isExpanded(path, byDefault: true)
-            rows.append(TreeRow(path: path, depth: depth, label: field.name, node: node, spec: field, role: .field,
+            rows.append(TreeRow(path: path, depth: depth, label: field.name, reference: node?.reference, spec: field, role: .field,
                                 isExpandable: hasChildren, isExpanded: expanded))
             guard expanded else { continue }
             if field.type == .object {
@@ -333,7 +370,7 @@ enum TreeBuilder {
             let isContainer = node.kind == .object || node.kind == .array
             let expandable = isContainer && node.count > 0
             let expanded = expandable && expansion.isExpanded(item.path, byDefault: rule.isExpanded(pathCount: item.path.count, childCount: node.count))
-            rows.append(TreeRow(path: item.path, depth: item.depth, label: item.label, node: node, spec: item.spec,
+            rows.append(TreeRow(path: item.path, depth: item.depth, label: item.label, reference: node.reference, spec: item.spec,
                                 role: item.role, isExpandable: expandable, isExpanded: expanded))
             guard expanded else { continue }
             let (looksUp, childRole) = childLookup(spec: item.spec, trigger: trigger)
@@ -389,15 +426,15 @@ enum TreeBuilder {
             return
         }
         let expanded = expandedPositions(of: node, path: path, expansion: expansion, rule: rule)
-        let run = TreeRows.Run(container: node, marks: LazyChildMarks(), parentPath: path, depth: depth, positions: 0..<0,
+        let run = TreeRows.Run(container: node.reference, marks: LazyChildMarks(), parentPath: path, depth: depth, positions: 0..<0,
                                trigger: trigger, looksUp: looksUp, role: childRole)
         var next = 0
         for position in expanded {
             var before = run
             before.positions = next..<position
             rows.append(before)
-            let child = run.row(atPosition: position)
-            appendSubtree(&rows, Pending(node: child.node!, path: child.path, label: child.label, depth: depth,
+            let (child, childNode) = run.row(atPosition: position, of: node)
+            appendSubtree(&rows, Pending(node: childNode, path: child.path, label: child.label, depth: depth,
                                          spec: child.spec, role: child.role),
                           trigger: trigger, expansion: expansion, rule: rule, runThreshold: runThreshold)
             next = position + 1
