@@ -35,7 +35,14 @@ struct StateTests {
     func expandProblems() {
         var state = ExplorerState(paths: ["/nowhere"])
         _ = state.start()
-        #expect(state.apply(.expanded(files: [], problems: ["/nowhere: no such file or folder"])).isEmpty)
+        let expanded = ExplorerInputs.expand(["/nowhere"])
+        #expect(expanded.problems.count == 1)
+        guard case .path(let problem)? = expanded.problems.first else {
+            Issue.record("expected the problem of a path, got \(expanded.problems)")
+            return
+        }
+        #expect(problem.path == "/nowhere")
+        #expect(state.apply(.expanded(files: expanded.files, problems: expanded.problems)).isEmpty)
         #expect(state.statusMessage?.text == "/nowhere: no such file or folder")
         #expect(state.render(width: 80, height: 24).text.contains("no event files"))
     }

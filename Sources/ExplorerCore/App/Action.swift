@@ -10,9 +10,9 @@ public enum Action: Sendable {
     case mouse(MouseEvent)
     /// The terminal now has this size.
     case resize(width: Int, height: Int)
-    /// The result of `Effect.expand`: the files found, a message for each path that gave none,
+    /// The result of `Effect.expand`: the files found, the problem of each path that gave none,
     /// and the sources (logs, standard input) to read events from.
-    case expanded(files: [String], problems: [String], sources: [String] = [])
+    case expanded(files: [String], problems: [InputProblem], sources: [String] = [])
     /// What a source (`Effect.readSource`) gave since its last report; reports keep coming until
     /// one is finished.
     case sourceRead(SourceReport)
@@ -30,9 +30,8 @@ public enum Action: Sendable {
     /// of a create or of a copy not meant to replace it; `.changedOnDisk` another program's change
     /// to the file since it was read.
     case saveFailed(SavePurpose, path: String, error: FileError)
-    /// The result of `Effect.openEditor` for `target`: the edited text, or nil when the editor
-    /// failed or was not run.
-    case editorFinished(EditorTarget, text: String?, message: String?)
+    /// The result of `Effect.openEditor` for `target`: the edited text, or why there is none.
+    case editorFinished(EditorTarget, Result<String, EditorFailure>)
     /// The file at `path` changed on disk (the run loop may watch files and report it).
     case fileChangedOnDisk(path: String)
     /// The result of `Effect.runFunction`: the report of the user's function on the event.
@@ -108,6 +107,33 @@ public enum SavePurpose: Hashable, Sendable {
         switch self {
         case .ownFile(let key), .copy(of: let key), .firstFile(of: let key): return key
         case .beforeQuitting(let purpose): return purpose.event
+        }
+    }
+}
+
+/// Why the external editor gave back no text; the value it was to edit stays as it was.
+public enum EditorFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Neither `$VISUAL` nor `$EDITOR` is set.
+    case noEditor
+    /// A run without a terminal, given no text to use in the editor's place (`--editor-text`).
+    case headless
+    /// The temporary file for the editor could not be written.
+    case couldNotWrite(FileError)
+    /// The editor command could not be started.
+    case couldNotStart(command: String, reason: String)
+    /// The editor ended with a status other than 0.
+    case exited(status: Int32)
+    /// The temporary file could not be read back after the editor ended.
+    case couldNotRead(FileError)
+
+    /// What went wrong and what to do, for the status bar.
+    public var description: String {
+        switch self {
+        case .noEditor: return "set $VISUAL or $EDITOR to edit text in your editor"
+        case .headless: return "no editor in a headless run (give --editor-text to supply the edited text)"
+        case .couldNotWrite(let error), .couldNotRead(let error): return error.description
+        case .couldNotStart(let command, let reason): return "could not start the editor \(command): \(reason)"
+        case .exited(let status): return "the editor exited with status \(status); the value is unchanged"
         }
     }
 }

@@ -52,21 +52,38 @@ public struct SourceReport: Sendable {
     }
 }
 
+/// A path named to the explorer that gave neither an event file nor a source of events.
+public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A name that is not there or cannot be opened, or a folder with no `.json` files or that
+    /// cannot be listed.
+    case path(EventFiles.PathProblem)
+    /// A file that could not be read to tell whether it holds an event or is a log.
+    case unreadable(SourceError)
+
+    /// The path and what is wrong with it, for the status bar.
+    public var description: String {
+        switch self {
+        case .path(let problem): return problem.description
+        case .unreadable(let error): return error.description
+        }
+    }
+}
+
 /// How the explorer treats the paths it is given: folders and plain event files as always, logs
 /// and standard input as sources of events.
 public enum ExplorerInputs {
-    /// The event files (folders searched for `*.json`), the sources to read events from, and a
-    /// message for each path that gave neither.
-    public static func expand(_ paths: [String]) -> (files: [String], sources: [String], problems: [String]) {
+    /// The event files (folders searched for `*.json`), the sources to read events from, and the
+    /// problem of each path that gave neither.
+    public static func expand(_ paths: [String]) -> (files: [String], sources: [String], problems: [InputProblem]) {
         var files: [String] = []
         var sources: [String] = []
-        var problems: [String] = []
+        var problems: [InputProblem] = []
         var folders: [String] = []
         func flushFolders() {
             guard !folders.isEmpty else { return }
             let (found, folderProblems) = EventFiles.expand(folders)
             files += found
-            problems += folderProblems.map(\.description)
+            problems += folderProblems.map(InputProblem.path)
             folders = []
         }
         for path in paths {
@@ -84,7 +101,7 @@ public enum ExplorerInputs {
             switch EventInputs.classify(path) {
             case .plainFile: files.append(path)
             case .source: sources.append(path)
-            case .unreadable(let error): problems.append(error.description)
+            case .unreadable(let error): problems.append(.unreadable(error))
             }
         }
         flushFolders()

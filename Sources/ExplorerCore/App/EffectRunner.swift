@@ -72,8 +72,7 @@ public struct EffectRunner: Sendable {
                 return .saveFailed(purpose, path: path, error: error)
             }
         case .openEditor(_, _, let target):
-            if let editorText { return .editorFinished(target, text: editorText, message: nil) }
-            return .editorFinished(target, text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")
+            return .editorFinished(target, editorText.map { .success($0) } ?? .failure(.headless))
         case .findRecovery(let path):
             RecoveryFile.removeStaleTemporaryFiles(for: path)
             return RecoveryFile.read(for: path).map { .recoveryFound(path: path, bytes: $0) }
@@ -159,12 +158,11 @@ public enum ExternalEditor {
 
     /// Writes `text` to a temporary file, runs the editor on it and waits, then reads it back.
     ///
-    /// Returns the action to feed to the state, for `target`: the new text, or nil text with a
-    /// message saying why.
+    /// Returns the action to feed to the state, for `target`: the new text, or why there is none.
     public static func edit(text: String, fileExtension: String, for target: EditorTarget,
                             environment: [String: String] = ProcessInfo.processInfo.environment) -> Action {
         guard let command = command(environment: environment) else {
-            return .editorFinished(target, text: nil, message: "set $VISUAL or $EDITOR to edit text in your editor")
+            return .editorFinished(target, .failure(.noEditor))
         }
         let folder = FileManager.default.temporaryDirectory.path
         let file = folder + "/cognito-explorer-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(fileExtension)"
@@ -173,7 +171,7 @@ public enum ExternalEditor {
         do {
             try FileStore.createPrivate(Array(text.utf8), at: file)
         } catch {
-            return .editorFinished(target, text: nil, message: error.description)
+            return .editorFinished(target, .failure(.couldNotWrite(error)))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -183,15 +181,15 @@ public enum ExternalEditor {
             try process.run()
             process.waitUntilExit()
         } catch {
-            return .editorFinished(target, text: nil, message: "could not start the editor \(command): \(error.localizedDescription)")
+            return .editorFinished(target, .failure(.couldNotStart(command: command, reason: error.localizedDescription)))
         }
         guard process.terminationStatus == 0 else {
-            return .editorFinished(target, text: nil, message: "the editor exited with status \(process.terminationStatus); the value is unchanged")
+            return .editorFinished(target, .failure(.exited(status: process.terminationStatus)))
         }
         do {
-            return .editorFinished(target, text: String(decoding: try FileStore.read(file), as: UTF8.self), message: nil)
+            return .editorFinished(target, .success(String(decoding: try FileStore.read(file), as: UTF8.self)))
         } catch {
-            return .editorFinished(target, text: nil, message: error.description)
+            return .editorFinished(target, .failure(.couldNotRead(error)))
         }
     }
 }

@@ -270,9 +270,12 @@ extension ExplorerState {
         return [.openEditor(text: text, fileExtension: looksLikeHTML ? "html" : "txt", target: target)]
     }
 
-    mutating func editorFinished(_ target: EditorTarget, text: String?, note: String?) -> [Effect] {
-        guard var text else {
-            message = StatusMessage(note ?? "the editor made no change", note == nil ? .info : .warning)
+    mutating func editorFinished(_ target: EditorTarget, _ outcome: Result<String, EditorFailure>) -> [Effect] {
+        var text: String
+        switch outcome {
+        case .success(let edited): text = edited
+        case .failure(let failure):
+            message = StatusMessage(failure.description, .warning)
             return []
         }
         let original = sessions[target.event]?.event?.document.node(at: target.field)?.stringValue ?? ""

@@ -6,7 +6,7 @@ import TerminalText
 extension ExplorerState {
     // MARK: Loading
 
-    mutating func didExpand(files: [String], problems: [String], sources names: [String] = []) -> [Effect] {
+    mutating func didExpand(files: [String], problems: [InputProblem], sources names: [String] = []) -> [Effect] {
         isExpanding = false
         var named = Set<String>()
         sources = names.filter { named.insert($0).inserted }.map(SourceState.init(path:))
@@ -24,12 +24,12 @@ extension ExplorerState {
         recomputeVisible()
         if entries.isEmpty {
             if !problems.isEmpty || sources.isEmpty {
-                message = StatusMessage(problems.first ?? "no event files found", .warning)
+                message = StatusMessage(problems.first?.description ?? "no event files found", .warning)
             }
             return reads
         }
         if problems.count > 0 {
-            message = StatusMessage(problems.joined(separator: "; "), .warning)
+            message = StatusMessage(problems.map(\.description).joined(separator: "; "), .warning)
         }
         // The first file opens before any batch, so the first frame has an event to show;
         // summarizing starts when it has arrived and skips it.

@@ -80,8 +80,8 @@ public struct ExplorerState: Sendable {
     /// Every file, in the order found; summaries fill in as batches load.
     var entries: [FileSummary] = []
     var indexByEvent: [EventSource: Int] = [:]
-    /// Messages for paths that gave no file.
-    var pathProblems: [String] = []
+    /// The problems of paths that gave no file.
+    var pathProblems: [InputProblem] = []
     var isExpanding = true
     /// How many entries have been asked for, and how many have arrived.
     var requestedCount = 0
@@ -269,8 +269,8 @@ public struct ExplorerState: Sendable {
             return saveOwnFile(purpose.event)
         case .saveFailed(let purpose, let path, let error):
             return didFailSaving(purpose, path: path, error: error)
-        case .editorFinished(let target, let text, let note):
-            return editorFinished(target, text: text, note: note)
+        case .editorFinished(let target, let outcome):
+            return editorFinished(target, outcome)
         case .fileChangedOnDisk(let path):
             return fileChanged(path: path)
         case .functionFinished(let report):
