@@ -137,7 +137,31 @@ public struct FileSummary: Hashable, Sendable {
     /// The last component of the name.
     public var fileName: String {
         let name = name
-        guard let slash = name.lastIndex(of: "/") else { return name }
-        return String(name[name.index(after: slash)...])
+        return String(name[Self.fileNameStart(in: name)...])
+    }
+
+    /// Where the last component of `name` starts: after its last "/" character. The list asks
+    /// this of every entry each time a batch of summaries arrives, so the slash is found among the
+    /// bytes; a search by characters (a "/" next to a combining mark is part of another character)
+    /// only when a byte beside it is not ASCII.
+    static func fileNameStart(in name: String) -> String.Index {
+        let bytes = name.utf8
+        let offset = bytes.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) } ?? bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.distance(from: bytes.startIndex, to: $0) }
+        guard let offset else {
+            return name.lastIndex(of: "/").map { name.index(after: $0) } ?? name.startIndex
+        }
+        let slash = bytes.index(bytes.startIndex, offsetBy: offset)
+        let after = bytes.index(after: slash)
+        let asciiAfter = after == bytes.endIndex || bytes[after] < 0x80
+        let asciiBefore = slash == bytes.startIndex || bytes[bytes.index(before: slash)] < 0x80
+        if asciiAfter && asciiBefore { return after }
+        return name.lastIndex(of: "/").map { name.index(after: $0) } ?? name.startIndex
+    }
+
+    /// The bytes the list's name column needs for this entry (the file name without `.json`),
+    /// counted without making the file name.
+    var listNameBytes: Int {
+        let name = name
+        return name.utf8.distance(from: Self.fileNameStart(in: name), to: name.endIndex) - (name.hasSuffix(".json") ? 5 : 0)
     }
 }
