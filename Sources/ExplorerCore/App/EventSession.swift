@@ -64,12 +64,6 @@ public enum EventSource: Hashable, Sendable {
         if case .log = self { return true }
         return false
     }
-
-    /// True for a new event made from a template that has no file yet.
-    public var isNew: Bool {
-        if case .new = self { return true }
-        return false
-    }
 }
 
 /// One file opened for reading and editing: its document, its problems and the state of its panes.
