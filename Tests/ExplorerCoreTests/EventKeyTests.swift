@@ -40,6 +40,7 @@ struct EventKeyTests {
         #expect(path == name)
         _ = harness.state.apply(.saved(purpose, path: path, bytes: bytes))
         #expect(harness.state.unsavedEvents.isEmpty, "the event now lives in its file")
+        #expect(harness.state.currentEvent == .file(path: name), "the shown event is now the file")
         #expect(harness.text.contains("Events 2"), "the fixture and the new file, each listed once")
         let rows = Self.listRows(harness)
         #expect(rows.filter { $0.contains(name) }.count == 1)
