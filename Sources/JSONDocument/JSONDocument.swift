@@ -66,8 +66,8 @@ public struct JSONDocument: Sendable {
     /// Whether the text starts with a UTF-8 byte-order mark (kept on save).
     public var hasByteOrderMark: Bool { storage.textView.starts(with: [0xEF, 0xBB, 0xBF]) }
 
-    /// The layout the document uses, which new text follows.
-    public var layout: Layout { storage.layout }
+    /// The whitespace style the document is written in, which new text follows.
+    public var whitespaceStyle: WhitespaceStyle { storage.whitespaceStyle }
 
     /// The 1-based line and column (in code points) of a byte offset.
     public func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {

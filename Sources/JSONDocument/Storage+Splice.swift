@@ -204,12 +204,12 @@ extension Storage {
         }
         updatePossibleRepeats(patch, nodeDelta: nodeDelta)
         updateQueryCache(patch, nodeDelta: nodeDelta)
-        // The layout is read from the start of the text (the first line break, the first member):
+        // The whitespace style is read from the start of the text (the first line break, the first member):
         // an edit after that, adding no line break, cannot change it, and a large minified
         // document is not searched for a line break on every edit.
-        if splice.range.lowerBound <= layoutExtent || splice.replacement.contains(0x0A) {
+        if splice.range.lowerBound <= whitespaceStyleExtent || splice.replacement.contains(0x0A) {
             let firstMember = nodes.firstIndex(where: { $0.hasKey }).map { textNode($0) }
-            (layout, layoutExtent) = Layout.detectWithExtent(in: textView, firstMember: firstMember)
+            (whitespaceStyle, whitespaceStyleExtent) = WhitespaceStyle.detectWithExtent(in: textView, firstMember: firstMember)
         }
     }
 }

@@ -14,9 +14,9 @@ final class Storage: @unchecked Sendable {
     /// Tape indexes of the containers that strictly hold the gap's place in the text.
     @exclusivity(unchecked) var gapEnclosing: [Int] = []
     @exclusivity(unchecked) var nodes: [RawNode]
-    @exclusivity(unchecked) var layout: Layout
-    /// Where the bytes the layout was read from end (see `Layout.detectWithExtent`).
-    @exclusivity(unchecked) var layoutExtent: Int
+    @exclusivity(unchecked) var whitespaceStyle: WhitespaceStyle
+    /// Where the bytes the whitespace style was read from end (see `WhitespaceStyle.detectWithExtent`).
+    @exclusivity(unchecked) var whitespaceStyleExtent: Int
     /// Tape indexes, ascending, of the objects whose keys may repeat, once made (see
     /// Storage+RepeatedKeys.swift): made when first needed (listing duplicate keys), not by the
     /// parser, so reading a document does not pay for it; kept up to date by edits from then on.
@@ -37,7 +37,7 @@ final class Storage: @unchecked Sendable {
         self.nodes = nodes
         self.knownRepeats = nil
         self.traits = NodeTraits.make(nodes)
-        (self.layout, self.layoutExtent) = Layout.detectWithExtent(in: bytes, firstMember: nodes.first(where: { $0.hasKey }))
+        (self.whitespaceStyle, self.whitespaceStyleExtent) = WhitespaceStyle.detectWithExtent(in: bytes, firstMember: nodes.first(where: { $0.hasKey }))
     }
 
     /// A copy to edit while other values still read this one.
@@ -47,8 +47,8 @@ final class Storage: @unchecked Sendable {
         self.gapLength = other.gapLength
         self.gapEnclosing = other.gapEnclosing
         self.nodes = other.nodes
-        self.layout = other.layout
-        self.layoutExtent = other.layoutExtent
+        self.whitespaceStyle = other.whitespaceStyle
+        self.whitespaceStyleExtent = other.whitespaceStyleExtent
         self.knownRepeats = other.listedRepeatsIfKnown
         self.traits = other.traits
     }

@@ -1,5 +1,6 @@
-/// How a document is laid out: what an inserted key or value copies.
-public struct Layout: Hashable, Sendable {
+/// The whitespace a document is written with (indentation, line breaks, the space after a colon):
+/// what an inserted key or value copies.
+public struct WhitespaceStyle: Hashable, Sendable {
     /// One level of indentation (`"  "`, `"    "`, `"\t"`), or nil for text on one line.
     public var indentUnit: String?
     /// `"\n"` or `"\r\n"`.
@@ -7,10 +8,10 @@ public struct Layout: Hashable, Sendable {
     /// What stands between a key and its value: `": "` or `":"`.
     public var colon: String
 
-    /// The layout, and how far into the text the bytes it was read from reach: an edit that starts
-    /// after `extent` and adds no line break leaves the layout as it is.
+    /// The style, and how far into the text the bytes it was read from reach: an edit that starts
+    /// after `extent` and adds no line break leaves the style as it is.
     /// `firstMember` is the first node with a key, with text offsets.
-    static func detectWithExtent<Text: RandomAccessCollection<UInt8>>(in bytes: Text, firstMember: RawNode?) -> (layout: Layout, extent: Int)
+    static func detectWithExtent<Text: RandomAccessCollection<UInt8>>(in bytes: Text, firstMember: RawNode?) -> (style: WhitespaceStyle, extent: Int)
     where Text.Index == Int {
         var newline = "\n"
         var indentUnit: String? = nil
@@ -18,7 +19,7 @@ public struct Layout: Hashable, Sendable {
         let firstBreak = bytes.firstIndex(of: 0x0A)
         if let lf = firstBreak, lf > 0 && bytes[lf - 1] == 0x0D { newline = "\r\n" }
         // Text on one line, maybe with a final line break, is minified: only a break with more
-        // text after it starts an indented layout. (Edits change no byte after the root value.)
+        // text after it starts an indented style. (Edits change no byte after the root value.)
         if let lf = firstBreak, bytes[(lf + 1)...].contains(where: { !Parser.isWhitespace($0) }) {
             // The first indented line after a line that opens a container gives the unit.
             var k = lf + 1
@@ -40,6 +41,6 @@ public struct Layout: Hashable, Sendable {
             // No member yet: any edit may add the first one, whose colon then counts.
             extent = Int.max
         }
-        return (Layout(indentUnit: indentUnit, newline: newline, colon: colon), extent)
+        return (WhitespaceStyle(indentUnit: indentUnit, newline: newline, colon: colon), extent)
     }
 }
