@@ -165,15 +165,19 @@ static inline const char *cte_fault_name(int sig) {
     }
 }
 
-static inline void cte_write_text(const char *text) {
+/* Writes all of a C string to a descriptor with write(2) alone (safe in a signal handler);
+   gives up quietly when the descriptor takes nothing. */
+static inline void cte_write_all(int fd, const char *text) {
     size_t length = strlen(text);
     while (length > 0) {
-        ssize_t written = write(STDERR_FILENO, text, length);
+        ssize_t written = write(fd, text, length);
         if (written <= 0) return;
         text += written;
         length -= (size_t)written;
     }
 }
+
+static inline void cte_write_text(const char *text) { cte_write_all(STDERR_FILENO, text); }
 
 static inline void cte_crash_handler(int sig, siginfo_t *info, void *context) {
     (void)info;
@@ -310,14 +314,6 @@ static inline int cte_take_continued(void) {
 static inline void cte_set_curses_active(int active) { cte_curses_active = active; }
 
 /* Writes a control sequence straight to the terminal (bracketed paste on and off). */
-static inline void cte_write_sequence(const char *sequence) {
-    size_t length = strlen(sequence);
-    while (length > 0) {
-        ssize_t written = write(STDOUT_FILENO, sequence, length);
-        if (written <= 0) return;
-        sequence += written;
-        length -= (size_t)written;
-    }
-}
+static inline void cte_write_sequence(const char *sequence) { cte_write_all(STDOUT_FILENO, sequence); }
 
 #endif

@@ -59,23 +59,14 @@ public struct TriggerEvent: EventView {
     /// `PreTokenGen`. `validate()` warns about them.
     static func triggers(forPrefixOf name: String) -> [Trigger] {
         let prefix = name.prefix { $0 != "_" && $0 != "/" }
-        switch prefix {
-        case "PreSignUp": return [.preSignUp]
-        case "PostConfirmation": return [.postConfirmation]
-        case "UserMigration": return [.userMigration]
-        case "CustomMessage": return [.customMessage]
-        case "PreAuthentication": return [.preAuthentication]
-        case "PostAuthentication": return [.postAuthentication]
-        case "TokenGeneration", "PreTokenGen", "PreTokenGeneration":
-            return [.preTokenGenerationV1, .preTokenGenerationV2, .preTokenGenerationV3]
-        case "DefineAuthChallenge": return [.defineAuthChallenge]
-        case "CreateAuthChallenge": return [.createAuthChallenge]
-        case "VerifyAuthChallengeResponse": return [.verifyAuthChallengeResponse]
-        case "CustomEmailSender": return [.customEmailSender]
-        case "CustomSMSSender": return [.customSMSSender]
-        case "InboundFederation": return [.inboundFederation]
-        default: return []
+        // Older spellings of the token generation prefix; every other prefix is that of the known
+        // sources, which say their triggers.
+        let known = prefix == "PreTokenGen" || prefix == "PreTokenGeneration" ? "TokenGeneration" : prefix
+        var found: [Trigger] = []
+        for source in TriggerSource.known where source.rawValue.prefix(while: { $0 != "_" }) == known {
+            for trigger in source.triggers where !found.contains(trigger) { found.append(trigger) }
         }
+        return found
     }
 
     var hasV2Shape: Bool {

@@ -4,17 +4,6 @@ import Glibc
 import Darwin
 #endif
 
-#if canImport(Glibc)
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
-private let systemPwrite = Glibc.pwrite
-private let systemPread = Glibc.pread
-#elseif canImport(Darwin)
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
-private let systemPwrite = Darwin.pwrite
-private let systemPread = Darwin.pread
-#endif
 
 /// How a save put the new bytes in place.
 public enum SaveMethod: Hashable, Sendable {
@@ -109,17 +98,27 @@ extension FileStore {
     /// The fingerprint of an open file's bytes from its start.
     static func fingerprint(fd: Int32, path: String) throws(FileError) -> Fingerprint {
         var hasher = FingerprintHasher()
+        guard readPieces(of: fd, { piece, _ in hasher.update(piece); return true }) != nil else {
+            throw FileError(errno: errno, path: path, operation: "read")
+        }
+        return hasher.finish()
+    }
+
+    /// Reads an open file from its start in 64 KiB pieces, handing each to `body` with its offset.
+    /// Returns the length read at the end, or nil when a read failed (`errno` says why) or `body`
+    /// returned false.
+    static func readPieces(of fd: Int32, _ body: (UnsafeRawBufferPointer, _ offset: Int) -> Bool) -> Int? {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var offset = 0
         while true {
             let n = chunk.withUnsafeMutableBytes { systemPread(fd, $0.baseAddress, $0.count, off_t(offset)) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw FileError(errno: errno, path: path, operation: "read")
+                return nil
             }
-            if n == 0 { return hasher.finish() }
+            if n == 0 { return offset }
+            guard chunk.withUnsafeBytes({ body(UnsafeRawBufferPointer(rebasing: $0[0..<n]), offset) }) else { return nil }
             offset += n
-            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
         }
     }
 
@@ -551,27 +550,20 @@ extension FileStore {
 
     /// Copies all of one open file over another from the start, cuts it to length and flushes it.
     private static func copy(from source: Int32, to destination: Int32) -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var offset = 0
-        while true {
-            let n = chunk.withUnsafeMutableBytes { systemPread(source, $0.baseAddress, $0.count, off_t(offset)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            if n == 0 { break }
+        let length = readPieces(of: source) { piece, offset in
             var done = 0
-            while done < n {
-                let m = chunk.withUnsafeBytes { systemPwrite(destination, $0.baseAddress.map { $0 + done }, n - done, off_t(offset + done)) }
+            while done < piece.count {
+                let m = systemPwrite(destination, piece.baseAddress.map { $0 + done }, piece.count - done, off_t(offset + done))
                 if m < 0 {
                     if errno == EINTR { continue }
                     return false
                 }
                 done += m
             }
-            offset += n
+            return true
         }
-        return ftruncate(destination, off_t(offset)) == 0 && fsync(destination) == 0
+        guard let length else { return false }
+        return ftruncate(destination, off_t(length)) == 0 && fsync(destination) == 0
     }
 
     /// Writes all of `bytes` to a descriptor at its current offset.

@@ -4,13 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-#if canImport(Glibc)
-private let posixRead = Glibc.read
-private let posixWrite = Glibc.write
-#elseif canImport(Darwin)
-private let posixRead = Darwin.read
-private let posixWrite = Darwin.write
-#endif
+// The system's calls under names of their own, for code inside `FileStore`, whose static `read`
+// and `write` hide them (at file scope they name the C library's on either platform).
+let systemRead = read
+let systemWrite = write
+let systemPread = pread
+let systemPwrite = pwrite
 
 /// Why reading or saving a file failed; the file on disk is untouched.
 public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
@@ -30,6 +29,8 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
         case inPlaceWriteFailed(backup: String, errno: Int32)
         /// The file on disk is not what was loaded (edited by someone else, replaced or deleted).
         case changedOnDisk
+        /// A file is already at the name of a file to be created; it was left alone.
+        case alreadyExists
         case other(errno: Int32)
     }
 
@@ -60,24 +61,29 @@ public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A message that says what failed, where, and what to do.
-    public var description: String {
+    public var description: String { "\(path): \(reason)" }
+
+    /// What failed and what to do, without the path: for a place that names the file already.
+    public var reason: String {
         switch kind {
-        case .notFound: return "\(path): no such file"
-        case .folderMissing: return "\(path): cannot \(operation) it: the folder does not exist"
-        case .permissionDenied: return "\(path): cannot \(operation) it: permission denied"
-        case .isDirectory: return "\(path): is a folder, not a file"
-        case .diskFull: return "\(path): cannot \(operation) it: the disk is full; the original file is unchanged"
-        case .readOnlyFileSystem: return "\(path): cannot \(operation) it: the file system is read-only"
-        case .tooLarge: return "\(path): the file is too large"
+        case .notFound: return "no such file"
+        case .folderMissing: return "cannot \(operation) it: the folder does not exist"
+        case .permissionDenied: return "cannot \(operation) it: permission denied"
+        case .isDirectory: return "is a folder, not a file"
+        case .diskFull: return "cannot \(operation) it: the disk is full; the original file is unchanged"
+        case .readOnlyFileSystem: return "cannot \(operation) it: the file system is read-only"
+        case .tooLarge: return "the file is too large"
         case .overSizeLimit(let size, let limit):
-            return "\(path): the file is \(FileStore.sizeText(size)), over the \(FileStore.sizeText(limit)) limit for an event file; not reading it"
+            return "the file is \(FileStore.sizeText(size)), over the \(FileStore.sizeText(limit)) limit for an event file; not reading it"
         case .notRegularFile(let kind):
-            return "\(path): is \(kind), not a regular file; cannot \(operation) it"
+            return "is \(kind), not a regular file; cannot \(operation) it"
         case .inPlaceWriteFailed(let backup, let code):
-            return "\(path): writing it in place failed (\(String(cString: strerror(code)))) and the old bytes could not be put back; they are in \(backup)"
+            return "writing it in place failed (\(String(cString: strerror(code)))) and the old bytes could not be put back; they are in \(backup)"
         case .changedOnDisk:
-            return "\(path): the file changed on disk since it was loaded; not overwriting it (reload it, or save under another name)"
-        case .other(let code): return "\(path): cannot \(operation) it: \(String(cString: strerror(code)))"
+            return "the file changed on disk since it was loaded; not overwriting it (reload it, or save under another name)"
+        case .alreadyExists:
+            return "already exists; not replacing it"
+        case .other(let code): return "cannot \(operation) it: \(String(cString: strerror(code)))"
         }
     }
 }
@@ -176,7 +182,7 @@ public enum FileStore {
                     if let from = old.baseAddress, length > 0 { base.update(from: from, count: length) }
                 }
                 while length < capacity {
-                    let n = posixRead(fd, base + length, capacity - length)
+                    let n = systemRead(fd, base + length, capacity - length)
                     if n < 0 {
                         if errno == EINTR { continue }
                         failure = errno

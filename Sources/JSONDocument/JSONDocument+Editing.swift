@@ -221,19 +221,22 @@ extension JSONDocument {
 
     /// Undoes the last edit, restoring the exact previous bytes; returns false when there is none.
     @discardableResult
-    public mutating func undo() -> Bool {
-        guard let inverse = undoStack.popLast() else { return false }
-        guard let redo = try? replace(inverse) else { undoStack.append(inverse); return false }
-        redoStack.append(redo)
-        return true
-    }
+    public mutating func undo() -> Bool { replayLast(of: \.undoStack, onto: \.redoStack) }
 
     /// Redoes the last undone edit; returns false when there is none.
     @discardableResult
-    public mutating func redo() -> Bool {
-        guard let splice = redoStack.popLast() else { return false }
-        guard let inverse = try? replace(splice) else { redoStack.append(splice); return false }
-        undoStack.append(inverse)
+    public mutating func redo() -> Bool { replayLast(of: \.redoStack, onto: \.undoStack) }
+
+    /// Applies the last splice of one stack and pushes its inverse onto the other (undo and redo
+    /// are this, each way); false when the stack is empty or the splice fails, which keeps it.
+    private mutating func replayLast(of stack: WritableKeyPath<JSONDocument, [Splice]>,
+                                     onto other: WritableKeyPath<JSONDocument, [Splice]>) -> Bool {
+        guard let splice = self[keyPath: stack].popLast() else { return false }
+        guard let inverse = try? replace(splice) else {
+            self[keyPath: stack].append(splice)
+            return false
+        }
+        self[keyPath: other].append(inverse)
         return true
     }
 

@@ -144,20 +144,12 @@ public enum PathCalls {
     }
 }
 
-#if canImport(Glibc)
-private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 { Glibc.open(path, flags, mode) }
+// The system's calls under names of their own, for code inside `PathCalls`, whose static
+// functions of the same names hide them (at file scope they name the C library's on either platform).
+private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
 private func systemStat(_ path: UnsafePointer<CChar>, _ info: UnsafeMutablePointer<stat>) -> Int32 { stat(path, info) }
-private func systemLstat(_ path: UnsafePointer<CChar>, _ info: UnsafeMutablePointer<stat>) -> Int32 { Glibc.lstat(path, info) }
-private func systemRename(_ old: UnsafePointer<CChar>, _ new: UnsafePointer<CChar>) -> Int32 { Glibc.rename(old, new) }
-private func systemUnlink(_ path: UnsafePointer<CChar>) -> Int32 { Glibc.unlink(path) }
-private func systemOpendir(_ path: UnsafePointer<CChar>) -> OpaquePointer? { Glibc.opendir(path) }
-private func systemReadlink(_ path: UnsafePointer<CChar>, _ buffer: UnsafeMutablePointer<CChar>, _ size: Int) -> Int { Glibc.readlink(path, buffer, size) }
-#elseif canImport(Darwin)
-private func systemOpen(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode_t) -> Int32 { Darwin.open(path, flags, mode) }
-private func systemStat(_ path: UnsafePointer<CChar>, _ info: UnsafeMutablePointer<stat>) -> Int32 { stat(path, info) }
-private func systemLstat(_ path: UnsafePointer<CChar>, _ info: UnsafeMutablePointer<stat>) -> Int32 { Darwin.lstat(path, info) }
-private func systemRename(_ old: UnsafePointer<CChar>, _ new: UnsafePointer<CChar>) -> Int32 { Darwin.rename(old, new) }
-private func systemUnlink(_ path: UnsafePointer<CChar>) -> Int32 { Darwin.unlink(path) }
-private func systemOpendir(_ path: UnsafePointer<CChar>) -> OpaquePointer? { Darwin.opendir(path) }
-private func systemReadlink(_ path: UnsafePointer<CChar>, _ buffer: UnsafeMutablePointer<CChar>, _ size: Int) -> Int { Darwin.readlink(path, buffer, size) }
-#endif
+private func systemLstat(_ path: UnsafePointer<CChar>, _ info: UnsafeMutablePointer<stat>) -> Int32 { lstat(path, info) }
+private func systemRename(_ old: UnsafePointer<CChar>, _ new: UnsafePointer<CChar>) -> Int32 { rename(old, new) }
+private func systemUnlink(_ path: UnsafePointer<CChar>) -> Int32 { unlink(path) }
+private func systemOpendir(_ path: UnsafePointer<CChar>) -> OpaquePointer? { opendir(path) }
+private func systemReadlink(_ path: UnsafePointer<CChar>, _ buffer: UnsafeMutablePointer<CChar>, _ size: Int) -> Int { readlink(path, buffer, size) }

@@ -205,8 +205,8 @@ struct TerminalLoop {
                 switch effect {
                 case .quit(let status):
                     return (status, [])
-                case .openEditor(let text, let fileExtension):
-                    let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension) }
+                case .openEditor(let text, let fileExtension, let target):
+                    let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension, for: target) }
                     // A Ctrl-C typed in the editor was meant for the editor, not for the explorer.
                     session.forgetCtrlC()
                     schedule(state.apply(result))
@@ -414,7 +414,7 @@ struct FileWatcher {
     /// Records what the program itself just read or wrote, so its own saves are not reported.
     mutating func performed(_ effect: Effect) {
         switch effect {
-        case .open(let path), .save(let path, _, _), .create(let path, _), .saveCopy(let path, _, _, _):
+        case .open(let path), .save(let path, _, _, _), .create(let path, _, _), .saveCopy(let path, _, _, _, _):
             stamps[path] = .some(Self.stamp(of: path))
         default:
             break

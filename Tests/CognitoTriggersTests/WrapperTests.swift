@@ -193,11 +193,25 @@ struct DetectionWrapperTests {
         ("PreSignUp_SomethingNew", .preSignUp),
         ("CustomSMSSender_Future", .customSMSSender),
         ("InboundFederation_Other", .inboundFederation),
+        ("PostConfirmation_New", .postConfirmation),
+        ("UserMigration_New", .userMigration),
+        ("PreAuthentication_New", .preAuthentication),
+        ("PostAuthentication_New", .postAuthentication),
+        ("TokenGeneration_New", .preTokenGenerationV1),
+        ("DefineAuthChallenge_New", .defineAuthChallenge),
+        ("CreateAuthChallenge_New", .createAuthChallenge),
+        ("VerifyAuthChallengeResponse_New", .verifyAuthChallengeResponse),
+        ("CustomEmailSender_New", .customEmailSender),
     ])
     func placeholderPrefixes(source: String, expected: Trigger) throws {
         let event = try TriggerEvent(text: Self.event(source: source))
         #expect(event.triggerSource == .unknown(source))
         #expect(event.trigger == expected)
+    }
+
+    @Test("A source whose prefix names no trigger has none", arguments: ["Nothing_Here", "_SignUp", "", "preSignUp_SignUp", "Custom"])
+    func unknownPrefixes(source: String) throws {
+        #expect(try TriggerEvent(text: Self.event(source: source)).trigger == nil)
     }
 
     @Test("A placeholder token source with the V2 shape is V2")

@@ -14,11 +14,13 @@ import TestSupport
         #expect(chmod(script, 0o755) == 0)
         let previous = umask(0o022)
         defer { umask(previous) }
-        let action = ExternalEditor.edit(text: "secret", fileExtension: "txt", environment: ["EDITOR": script])
-        guard case .editorFinished(let text, let message) = action else {
+        let target = EditorTarget(event: "event.json", field: ["response", "emailMessage"])
+        let action = ExternalEditor.edit(text: "secret", fileExtension: "txt", for: target, environment: ["EDITOR": script])
+        guard case .editorFinished(let returned, let text, let message) = action else {
             Issue.record("unexpected action \(action)")
             return
         }
+        #expect(returned == target, "the field comes back with the text")
         #expect(message == nil)
         #expect(text == "secret edited")
         #expect(String(decoding: Repository.bytes(of: record), as: UTF8.self) == "600\n")

@@ -201,9 +201,11 @@ struct StateTests {
         try harness.press("Tab Tab Enter")
         let effects = harness.state.apply(.key(.ctrl("s")))
         let original = Repository.bytes(of: Self.preSignUp)
-        #expect(effects == [.save(path: Self.preSignUp, bytes: try #require(harness.state.currentDocumentBytes), expected: Fingerprint(original))])
-        _ = harness.state.apply(.saveFailed(path: Self.preSignUp, message: "\(Self.preSignUp): the disk is full"))
-        #expect(harness.state.statusMessage?.text == "the disk is full; your edits are kept")
+        #expect(effects == [.save(path: Self.preSignUp, bytes: try #require(harness.state.currentDocumentBytes), expected: Fingerprint(original),
+                                  purpose: .ownFile(Self.preSignUp))])
+        _ = harness.state.apply(.saveFailed(.ownFile(Self.preSignUp), path: Self.preSignUp,
+                                            error: FileError(kind: .diskFull, path: Self.preSignUp, operation: "write")))
+        #expect(harness.state.statusMessage?.text == "cannot write it: the disk is full; the original file is unchanged; your edits are kept")
         #expect(harness.state.unsavedPaths == [Self.preSignUp])
     }
 
@@ -212,7 +214,7 @@ struct StateTests {
         var harness = ExplorerHarness([Self.preSignUp])
         try harness.press("Tab Tab Enter")
         let effects = harness.state.apply(.key(.ctrl("s")))
-        guard case .save(_, let saved, _)? = effects.first else {
+        guard case .save(_, let saved, _, _)? = effects.first else {
             Issue.record("no save effect: \(effects)")
             return
         }

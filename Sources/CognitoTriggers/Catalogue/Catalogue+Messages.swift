@@ -91,27 +91,9 @@ extension Catalogue {
             There is no response: Cognito sends no email itself and relies on the function to deliver \
             the message. Return the event unchanged.
             """,
-        sources: [
-            TriggerSourceSpec(source: .customEmailSenderSignUp, summary: """
-                A user signed up and needs the code that confirms the account.
-                """),
-            TriggerSourceSpec(source: .customEmailSenderResendCode, summary: """
-                The user asked for another account confirmation code.
-                """),
-            TriggerSourceSpec(source: .customEmailSenderForgotPassword, summary: """
-                The user started a password reset and needs the reset code.
-                """),
-            TriggerSourceSpec(source: .customEmailSenderUpdateUserAttribute, summary: """
-                The user changed their email address or phone number and needs a code to verify the \
-                new value.
-                """),
-            TriggerSourceSpec(source: .customEmailSenderVerifyUserAttribute, summary: """
-                The user asked for a code to verify an email address or phone number attribute.
-                """),
-            TriggerSourceSpec(source: .customEmailSenderAdminCreateUser, summary: """
-                An administrator created the user, and the invitation with the temporary password must \
-                go out.
-                """),
+        sources: senderSources([.customEmailSenderSignUp, .customEmailSenderResendCode, .customEmailSenderForgotPassword,
+                                .customEmailSenderUpdateUserAttribute, .customEmailSenderVerifyUserAttribute]) + [
+            adminCreateUser(.customEmailSenderAdminCreateUser),
             TriggerSourceSpec(source: .customEmailSenderAccountTakeOverNotification, summary: """
                 Threat protection flagged a risky sign-in and the user should be told; there is no code, \
                 and the details of the sign-in are in userAttributes.
@@ -146,30 +128,12 @@ extension Catalogue {
             There is no response: Cognito sends no SMS message itself and relies on the function to \
             deliver it. Return the event unchanged.
             """,
-        sources: [
-            TriggerSourceSpec(source: .customSMSSenderSignUp, summary: """
-                A user signed up and needs the code that confirms the account.
-                """),
-            TriggerSourceSpec(source: .customSMSSenderResendCode, summary: """
-                The user asked for another account confirmation code.
-                """),
-            TriggerSourceSpec(source: .customSMSSenderForgotPassword, summary: """
-                The user started a password reset and needs the reset code.
-                """),
-            TriggerSourceSpec(source: .customSMSSenderUpdateUserAttribute, summary: """
-                The user changed their email address or phone number and needs a code to verify the \
-                new value.
-                """),
-            TriggerSourceSpec(source: .customSMSSenderVerifyUserAttribute, summary: """
-                The user asked for a code to verify an email address or phone number attribute.
-                """),
+        sources: senderSources([.customSMSSenderSignUp, .customSMSSenderResendCode, .customSMSSenderForgotPassword,
+                                .customSMSSenderUpdateUserAttribute, .customSMSSenderVerifyUserAttribute]) + [
             TriggerSourceSpec(source: .customSMSSenderAuthentication, summary: """
                 The user is signing in and needs a one-time code for SMS MFA or passwordless SMS sign-in.
                 """),
-            TriggerSourceSpec(source: .customSMSSenderAdminCreateUser, summary: """
-                An administrator created the user, and the invitation with the temporary password must \
-                go out.
-                """),
+            adminCreateUser(.customSMSSenderAdminCreateUser),
         ],
         fields: senderFields(
             requestType: "customSMSSenderRequestV1",
@@ -180,6 +144,27 @@ extension Catalogue {
                 """
         )
     )
+
+    /// The code messages both custom sender triggers send, with the same summaries (the channel is
+    /// in the trigger's own summary): sign-up, resend, forgotten password, changed and verified attribute.
+    private static func senderSources(_ sources: [TriggerSource]) -> [TriggerSourceSpec] {
+        let summaries = [
+            "A user signed up and needs the code that confirms the account.",
+            "The user asked for another account confirmation code.",
+            "The user started a password reset and needs the reset code.",
+            "The user changed their email address or phone number and needs a code to verify the new value.",
+            "The user asked for a code to verify an email address or phone number attribute.",
+        ]
+        return zip(sources, summaries).map { TriggerSourceSpec(source: $0, summary: $1) }
+    }
+
+    /// The invitation a custom sender sends when an administrator creates a user.
+    private static func adminCreateUser(_ source: TriggerSource) -> TriggerSourceSpec {
+        TriggerSourceSpec(source: source, summary: """
+            An administrator created the user, and the invitation with the temporary password must go \
+            out.
+            """)
+    }
 
     /// The fields of the two custom sender triggers, which differ only in wording.
     private static func senderFields(requestType: String, channel: String, userAttributes: String) -> [FieldSpec] {

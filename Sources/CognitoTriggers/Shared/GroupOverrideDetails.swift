@@ -7,20 +7,11 @@ public struct GroupOverrideDetails: EventView {
     public let basePath: JSONPath
 
     /// Group names to put in the `cognito:groups` claim.
-    public var groupsToOverride: [String]? {
-        get { lenient("groupsToOverride", .stringList) }
-        set { write("groupsToOverride", newValue, JSONValue.stringArray) }
-    }
+    public var groupsToOverride: [String]? { get { self["groupsToOverride", .stringList] } set { self["groupsToOverride", .stringList] = newValue } }
     /// IAM role ARNs to put in the `cognito:roles` claim.
-    public var iamRolesToOverride: [String]? {
-        get { lenient("iamRolesToOverride", .stringList) }
-        set { write("iamRolesToOverride", newValue, JSONValue.stringArray) }
-    }
+    public var iamRolesToOverride: [String]? { get { self["iamRolesToOverride", .stringList] } set { self["iamRolesToOverride", .stringList] = newValue } }
     /// The IAM role ARN to put in the `cognito:preferred_role` claim.
-    public var preferredRole: String? {
-        get { lenient("preferredRole", .string) }
-        set { write("preferredRole", newValue, JSONValue.string) }
-    }
+    public var preferredRole: String? { get { self["preferredRole", .string] } set { self["preferredRole", .string] = newValue } }
 }
 
 /// What a pre token generation V1 function returns: claims to add, claims to remove, and groups.
@@ -29,15 +20,9 @@ public struct ClaimsOverrideDetails: EventView {
     public let basePath: JSONPath
 
     /// Claims to add to the ID token or to replace there; V1 values are strings.
-    public var claimsToAddOrOverride: [String: String]? {
-        get { lenient("claimsToAddOrOverride", .stringMap) }
-        set { write("claimsToAddOrOverride", newValue, JSONValue.stringObject) }
-    }
+    public var claimsToAddOrOverride: [String: String]? { get { self["claimsToAddOrOverride", .stringMap] } set { self["claimsToAddOrOverride", .stringMap] = newValue } }
     /// Claim names to remove from the ID token.
-    public var claimsToSuppress: [String]? {
-        get { lenient("claimsToSuppress", .stringList) }
-        set { write("claimsToSuppress", newValue, JSONValue.stringArray) }
-    }
+    public var claimsToSuppress: [String]? { get { self["claimsToSuppress", .stringList] } set { self["claimsToSuppress", .stringList] = newValue } }
     /// The groups and roles override; setting it to an empty object removes the user's groups.
     ///
     /// Reading gives a view whether or not the object exists; its setters create it on demand.
@@ -73,25 +58,13 @@ public struct TokenGeneration: EventView {
     public let basePath: JSONPath
 
     /// Claims to add or replace; V2 and V3 values may be strings, numbers, booleans, lists or objects.
-    public var claimsToAddOrOverride: [String: JSONValue]? {
-        get { lenient("claimsToAddOrOverride", .valueMap) }
-        set { write("claimsToAddOrOverride", newValue, JSONValue.valueObject) }
-    }
+    public var claimsToAddOrOverride: [String: JSONValue]? { get { self["claimsToAddOrOverride", .valueMap] } set { self["claimsToAddOrOverride", .valueMap] = newValue } }
     /// Claim names to remove.
-    public var claimsToSuppress: [String]? {
-        get { lenient("claimsToSuppress", .stringList) }
-        set { write("claimsToSuppress", newValue, JSONValue.stringArray) }
-    }
+    public var claimsToSuppress: [String]? { get { self["claimsToSuppress", .stringList] } set { self["claimsToSuppress", .stringList] = newValue } }
     /// OAuth scopes to add (access token only).
-    public var scopesToAdd: [String]? {
-        get { lenient("scopesToAdd", .stringList) }
-        set { write("scopesToAdd", newValue, JSONValue.stringArray) }
-    }
+    public var scopesToAdd: [String]? { get { self["scopesToAdd", .stringList] } set { self["scopesToAdd", .stringList] = newValue } }
     /// OAuth scopes to remove (access token only).
-    public var scopesToSuppress: [String]? {
-        get { lenient("scopesToSuppress", .stringList) }
-        set { write("scopesToSuppress", newValue, JSONValue.stringArray) }
-    }
+    public var scopesToSuppress: [String]? { get { self["scopesToSuppress", .stringList] } set { self["scopesToSuppress", .stringList] = newValue } }
 }
 
 /// What a pre token generation V2 or V3 function returns for all tokens.

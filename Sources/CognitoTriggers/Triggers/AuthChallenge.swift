@@ -19,20 +19,11 @@ extension EventRequest where Event == DefineAuthChallengeEvent {
 
 extension EventResponse where Event == DefineAuthChallengeEvent {
     /// The next challenge to present, such as `CUSTOM_CHALLENGE`.
-    public var challengeName: String? {
-        get { lenient("challengeName", .string) }
-        set { write("challengeName", newValue, JSONValue.string) }
-    }
+    public var challengeName: String? { get { self["challengeName", .string] } set { self["challengeName", .string] = newValue } }
     /// Issue tokens now: the user has passed.
-    public var issueTokens: Bool? {
-        get { lenient("issueTokens", .bool) }
-        set { write("issueTokens", newValue, JSONValue.bool) }
-    }
+    public var issueTokens: Bool? { get { self["issueTokens", .bool] } set { self["issueTokens", .bool] = newValue } }
     /// End the sign-in as failed.
-    public var failAuthentication: Bool? {
-        get { lenient("failAuthentication", .bool) }
-        set { write("failAuthentication", newValue, JSONValue.bool) }
-    }
+    public var failAuthentication: Bool? { get { self["failAuthentication", .bool] } set { self["failAuthentication", .bool] = newValue } }
 }
 
 /// Create auth challenge: makes the custom challenge that define auth challenge asked for.
@@ -56,20 +47,11 @@ extension EventRequest where Event == CreateAuthChallengeEvent {
 
 extension EventResponse where Event == CreateAuthChallengeEvent {
     /// What the app may show the user (never the answer).
-    public var publicChallengeParameters: [String: String]? {
-        get { lenient("publicChallengeParameters", .stringMap) }
-        set { write("publicChallengeParameters", newValue, JSONValue.stringObject) }
-    }
+    public var publicChallengeParameters: [String: String]? { get { self["publicChallengeParameters", .stringMap] } set { self["publicChallengeParameters", .stringMap] = newValue } }
     /// What the verify function needs, such as the expected answer; never sent to the app.
-    public var privateChallengeParameters: [String: String]? {
-        get { lenient("privateChallengeParameters", .stringMap) }
-        set { write("privateChallengeParameters", newValue, JSONValue.stringObject) }
-    }
+    public var privateChallengeParameters: [String: String]? { get { self["privateChallengeParameters", .stringMap] } set { self["privateChallengeParameters", .stringMap] = newValue } }
     /// A label stored in the session, to tell custom challenges apart later.
-    public var challengeMetadata: String? {
-        get { lenient("challengeMetadata", .string) }
-        set { write("challengeMetadata", newValue, JSONValue.string) }
-    }
+    public var challengeMetadata: String? { get { self["challengeMetadata", .string] } set { self["challengeMetadata", .string] = newValue } }
 }
 
 /// Verify auth challenge response: checks the user's answer to a custom challenge.
@@ -93,8 +75,5 @@ extension EventRequest where Event == VerifyAuthChallengeResponseEvent {
 
 extension EventResponse where Event == VerifyAuthChallengeResponseEvent {
     /// Whether the answer is right.
-    public var answerCorrect: Bool? {
-        get { lenient("answerCorrect", .bool) }
-        set { write("answerCorrect", newValue, JSONValue.bool) }
-    }
+    public var answerCorrect: Bool? { get { self["answerCorrect", .bool] } set { self["answerCorrect", .bool] = newValue } }
 }

@@ -22,18 +22,9 @@ extension EventRequest where Event == CustomMessageEvent {
 
 extension EventResponse where Event == CustomMessageEvent {
     /// The text message; must contain the code placeholder.
-    public var smsMessage: String? {
-        get { lenient("smsMessage", .string) }
-        set { write("smsMessage", newValue, JSONValue.string) }
-    }
+    public var smsMessage: String? { get { self["smsMessage", .string] } set { self["smsMessage", .string] = newValue } }
     /// The email body (may be HTML); must contain the code placeholder.
-    public var emailMessage: String? {
-        get { lenient("emailMessage", .string) }
-        set { write("emailMessage", newValue, JSONValue.string) }
-    }
+    public var emailMessage: String? { get { self["emailMessage", .string] } set { self["emailMessage", .string] = newValue } }
     /// The email subject line.
-    public var emailSubject: String? {
-        get { lenient("emailSubject", .string) }
-        set { write("emailSubject", newValue, JSONValue.string) }
-    }
+    public var emailSubject: String? { get { self["emailSubject", .string] } set { self["emailSubject", .string] = newValue } }
 }

@@ -18,8 +18,5 @@ extension EventRequest where Event == InboundFederationEvent {
 
 extension EventResponse where Event == InboundFederationEvent {
     /// The attributes to write to the user profile, by attribute name.
-    public var userAttributesToMap: [String: String]? {
-        get { lenient("userAttributesToMap", .stringMap) }
-        set { write("userAttributesToMap", newValue, JSONValue.stringObject) }
-    }
+    public var userAttributesToMap: [String: String]? { get { self["userAttributesToMap", .stringMap] } set { self["userAttributesToMap", .stringMap] = newValue } }
 }

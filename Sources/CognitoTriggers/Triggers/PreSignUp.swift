@@ -17,18 +17,9 @@ extension EventRequest where Event == PreSignUpEvent {
 
 extension EventResponse where Event == PreSignUpEvent {
     /// Confirm the user without a code.
-    public var autoConfirmUser: Bool? {
-        get { lenient("autoConfirmUser", .bool) }
-        set { write("autoConfirmUser", newValue, JSONValue.bool) }
-    }
+    public var autoConfirmUser: Bool? { get { self["autoConfirmUser", .bool] } set { self["autoConfirmUser", .bool] = newValue } }
     /// Mark the phone number verified (needs a `phone_number` attribute).
-    public var autoVerifyPhone: Bool? {
-        get { lenient("autoVerifyPhone", .bool) }
-        set { write("autoVerifyPhone", newValue, JSONValue.bool) }
-    }
+    public var autoVerifyPhone: Bool? { get { self["autoVerifyPhone", .bool] } set { self["autoVerifyPhone", .bool] = newValue } }
     /// Mark the email address verified (needs an `email` attribute).
-    public var autoVerifyEmail: Bool? {
-        get { lenient("autoVerifyEmail", .bool) }
-        set { write("autoVerifyEmail", newValue, JSONValue.bool) }
-    }
+    public var autoVerifyEmail: Bool? { get { self["autoVerifyEmail", .bool] } set { self["autoVerifyEmail", .bool] = newValue } }
 }

@@ -18,33 +18,15 @@ extension EventRequest where Event == UserMigrationEvent {
 
 extension EventResponse where Event == UserMigrationEvent {
     /// The attributes to create the user with.
-    public var userAttributes: [String: String]? {
-        get { lenient("userAttributes", .stringMap) }
-        set { write("userAttributes", newValue, JSONValue.stringObject) }
-    }
+    public var userAttributes: [String: String]? { get { self["userAttributes", .stringMap] } set { self["userAttributes", .stringMap] = newValue } }
     /// `CONFIRMED` or `RESET_REQUIRED`.
-    public var finalUserStatus: String? {
-        get { lenient("finalUserStatus", .string) }
-        set { write("finalUserStatus", newValue, JSONValue.string) }
-    }
+    public var finalUserStatus: String? { get { self["finalUserStatus", .string] } set { self["finalUserStatus", .string] = newValue } }
     /// `SUPPRESS` to send no welcome message, `RESEND` to send it again.
-    public var messageAction: String? {
-        get { lenient("messageAction", .string) }
-        set { write("messageAction", newValue, JSONValue.string) }
-    }
+    public var messageAction: String? { get { self["messageAction", .string] } set { self["messageAction", .string] = newValue } }
     /// Where to send the welcome message: `EMAIL`, `SMS` or both.
-    public var desiredDeliveryMediums: [String]? {
-        get { lenient("desiredDeliveryMediums", .stringList) }
-        set { write("desiredDeliveryMediums", newValue, JSONValue.stringArray) }
-    }
+    public var desiredDeliveryMediums: [String]? { get { self["desiredDeliveryMediums", .stringList] } set { self["desiredDeliveryMediums", .stringList] = newValue } }
     /// Move an email or phone alias from an existing user to the migrated one.
-    public var forceAliasCreation: Bool? {
-        get { lenient("forceAliasCreation", .bool) }
-        set { write("forceAliasCreation", newValue, JSONValue.bool) }
-    }
+    public var forceAliasCreation: Bool? { get { self["forceAliasCreation", .bool] } set { self["forceAliasCreation", .bool] = newValue } }
     /// Turn on SMS multi-factor authentication for the migrated user (needs a `phone_number`).
-    public var enableSMSMFA: Bool? {
-        get { lenient("enableSMSMFA", .bool) }
-        set { write("enableSMSMFA", newValue, JSONValue.bool) }
-    }
+    public var enableSMSMFA: Bool? { get { self["enableSMSMFA", .bool] } set { self["enableSMSMFA", .bool] = newValue } }
 }

@@ -20,18 +20,19 @@ public enum Action: Sendable {
     case loaded([FileSummary])
     /// The result of `Effect.open`: a file read and parsed for the tree and the editor.
     case opened(EventFiles.Opened)
-    /// The result of `Effect.save`: the bytes now on disk at `path`, and a note when the save was
-    /// not the ordinary replace (written in place, and why).
-    case saved(path: String, bytes: [UInt8], note: String? = nil)
-    /// The result of `Effect.saveCopy` when a file is at the copy's name: ask before replacing it.
-    case copyTargetExists(path: String)
+    /// The result of `Effect.save`, `.create` or `.saveCopy`: the bytes now on disk at `path`, how
+    /// they were written, and the purpose the effect carried, unchanged.
+    case saved(SavePurpose, path: String, bytes: [UInt8], method: SaveMethod = .replaced)
     /// The result of `Effect.saveCopy` when the copy's name is the open file itself: save it plainly.
-    case copyIsTheOriginal(path: String)
-    /// The result of `Effect.save` when writing failed; the edits stay in memory. `changedOnDisk`
-    /// says the save was refused because another program changed the file since it was read.
-    case saveFailed(path: String, message: String, changedOnDisk: Bool = false)
-    /// The result of `Effect.openEditor`: the edited text, or nil when the editor failed or was not run.
-    case editorFinished(text: String?, message: String?)
+    case copyIsTheOriginal(SavePurpose, path: String)
+    /// The result of `Effect.save`, `.create` or `.saveCopy` when nothing was written, with the
+    /// effect's purpose unchanged; the edits stay in memory. `.alreadyExists` is a file at the name
+    /// of a create or of a copy not meant to replace it; `.changedOnDisk` another program's change
+    /// to the file since it was read.
+    case saveFailed(SavePurpose, path: String, error: FileError)
+    /// The result of `Effect.openEditor` for `target`: the edited text, or nil when the editor
+    /// failed or was not run.
+    case editorFinished(EditorTarget, text: String?, message: String?)
     /// The file at `path` changed on disk (the run loop may watch files and report it).
     case fileChangedOnDisk(path: String)
     /// The result of `Effect.runFunction`: the report of the user's function on the event.
@@ -59,18 +60,18 @@ public enum Effect: Hashable, Sendable {
     /// Read and parse one file completely; answer `.opened`.
     case open(path: String)
     /// Write `bytes` to `path` atomically, refusing when the file no longer has the fingerprint
-    /// `expected` (nil: create or overwrite); answer `.saved` or `.saveFailed`.
-    case save(path: String, bytes: [UInt8], expected: Fingerprint?)
-    /// Write `bytes` to a new file at `path` (atomically), refusing when a file is there already;
-    /// answer `.saved` or `.saveFailed`.
-    case create(path: String, bytes: [UInt8])
+    /// `expected` (nil: create or overwrite); answer `.saved` or `.saveFailed` with `purpose`.
+    case save(path: String, bytes: [UInt8], expected: Fingerprint?, purpose: SavePurpose)
+    /// Write `bytes` to a new file at `path` (atomically), refusing when a file is there already
+    /// (`.alreadyExists`); answer `.saved` or `.saveFailed` with `purpose`.
+    case create(path: String, bytes: [UInt8], purpose: SavePurpose)
     /// Write a copy of the event from `original` to `path`. Unless `replacing`, a file already at
-    /// `path` is not touched: answer `.copyTargetExists` (or `.copyIsTheOriginal` when it is the
-    /// original itself); otherwise `.saved` or `.saveFailed`.
-    case saveCopy(path: String, bytes: [UInt8], original: String, replacing: Bool)
+    /// `path` is not touched: answer `.saveFailed` with `.alreadyExists` (or `.copyIsTheOriginal`
+    /// when it is the original itself); otherwise `.saved` or `.saveFailed`, all with `purpose`.
+    case saveCopy(path: String, bytes: [UInt8], original: String, replacing: Bool, purpose: SavePurpose)
     /// Let the user edit `text` in `$VISUAL` or `$EDITOR` (a temporary file with this extension);
-    /// answer `.editorFinished`.
-    case openEditor(text: String, fileExtension: String)
+    /// answer `.editorFinished` with `target`.
+    case openEditor(text: String, fileExtension: String, target: EditorTarget)
     /// Run the user's function (`command`, split as a shell would) on `event`, the event of the
     /// file at `path`, as Lambda would; answer `.functionFinished`. Performed without blocking keys.
     case runFunction(command: String, event: [UInt8], region: String?, path: String)
@@ -86,4 +87,43 @@ public enum Effect: Hashable, Sendable {
     case findRecovery(path: String)
     /// Delete the recovery file beside `path`, if any; no answer.
     case removeRecovery(path: String)
+}
+
+/// What a save is for. Each save effect carries one, and its result hands it back unchanged, so
+/// the state acts on what the save was for, never on which path it wrote.
+public enum SavePurpose: Hashable, Sendable {
+    /// `w`: the event listed under this key, to its own file.
+    case ownFile(String)
+    /// `W`: a copy of the event listed under this key, written under another name; the event
+    /// keeps its edits.
+    case copy(of: String)
+    /// The first file of the event listed under this key (a new event, or one from a log); the
+    /// event then lives in that file.
+    case firstFile(of: String)
+    /// A save made while quitting (its `ownFile` or `firstFile` save): once every such save has
+    /// answered, the explorer quits; when one fails, it stays open.
+    indirect case beforeQuitting(SavePurpose)
+
+    /// The list key of the event being saved.
+    public var event: String {
+        switch self {
+        case .ownFile(let key), .copy(of: let key), .firstFile(of: let key): return key
+        case .beforeQuitting(let purpose): return purpose.event
+        }
+    }
+}
+
+/// The field an external editor is editing: the event's list key and the field's path. The
+/// `.openEditor` effect carries it and `.editorFinished` brings it back.
+public struct EditorTarget: Hashable, Sendable {
+    /// The list key of the event.
+    public var event: String
+    /// The path of the text field in the event.
+    public var field: JSONPath
+
+    /// A target for the field at `field` of the event listed as `event`.
+    public init(event: String, field: JSONPath) {
+        self.event = event
+        self.field = field
+    }
 }

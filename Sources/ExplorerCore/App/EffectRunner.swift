@@ -35,43 +35,45 @@ public struct EffectRunner: Sendable {
             return .loaded(paths.map { FileSummary(EventFiles.open($0)) })
         case .open(let path):
             return .opened(EventFiles.open(path))
-        case .save(let path, let bytes, let expected):
+        case .save(let path, let bytes, let expected, let purpose):
             do {
                 let method = try FileStore.write(bytes, to: path, expecting: expected, faults: faults)
-                return .saved(path: path, bytes: bytes, note: method.note)
+                return .saved(purpose, path: path, bytes: bytes, method: method)
             } catch {
-                return .saveFailed(path: path, message: error.description, changedOnDisk: error.kind == .changedOnDisk)
+                return .saveFailed(purpose, path: path, error: error)
             }
-        case .saveCopy(let path, let bytes, let original, let replacing):
+        case .saveCopy(let path, let bytes, let original, let replacing, let purpose):
             var target = stat()
             if PathCalls.fileStatus(path, &target) == 0 {
                 var source = stat()
                 if PathCalls.fileStatus(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
-                    return .copyIsTheOriginal(path: path)
+                    return .copyIsTheOriginal(purpose, path: path)
                 }
                 // A device, pipe or folder is refused by the write below, without asking first.
-                if !replacing && (target.st_mode & S_IFMT) == S_IFREG { return .copyTargetExists(path: path) }
+                if !replacing && (target.st_mode & S_IFMT) == S_IFREG {
+                    return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "write"))
+                }
             }
             do {
                 let method = try FileStore.write(bytes, to: path, expected: nil, faults: faults)
-                return .saved(path: path, bytes: bytes, note: method.note)
+                return .saved(purpose, path: path, bytes: bytes, method: method)
             } catch {
-                return .saveFailed(path: path, message: error.description)
+                return .saveFailed(purpose, path: path, error: error)
             }
-        case .create(let path, let bytes):
+        case .create(let path, let bytes, let purpose):
             var existing = stat()
             if PathCalls.linkStatus(path, &existing) == 0 {
-                return .saveFailed(path: path, message: "\(path) already exists; type another name")
+                return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "create"))
             }
             do {
                 try FileStore.write(bytes, to: path, expected: nil, faults: faults)
-                return .saved(path: path, bytes: bytes)
+                return .saved(purpose, path: path, bytes: bytes)
             } catch {
-                return .saveFailed(path: path, message: error.description)
+                return .saveFailed(purpose, path: path, error: error)
             }
-        case .openEditor:
-            if let editorText { return .editorFinished(text: editorText, message: nil) }
-            return .editorFinished(text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")
+        case .openEditor(_, _, let target):
+            if let editorText { return .editorFinished(target, text: editorText, message: nil) }
+            return .editorFinished(target, text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")
         case .findRecovery(let path):
             RecoveryFile.removeStaleTemporaryFiles(for: path)
             return RecoveryFile.read(for: path).map { .recoveryFound(path: path, bytes: $0) }
@@ -157,11 +159,12 @@ public enum ExternalEditor {
 
     /// Writes `text` to a temporary file, runs the editor on it and waits, then reads it back.
     ///
-    /// Returns the action to feed to the state: the new text, or nil text with a message saying why.
-    public static func edit(text: String, fileExtension: String,
+    /// Returns the action to feed to the state, for `target`: the new text, or nil text with a
+    /// message saying why.
+    public static func edit(text: String, fileExtension: String, for target: EditorTarget,
                             environment: [String: String] = ProcessInfo.processInfo.environment) -> Action {
         guard let command = command(environment: environment) else {
-            return .editorFinished(text: nil, message: "set $VISUAL or $EDITOR to edit text in your editor")
+            return .editorFinished(target, text: nil, message: "set $VISUAL or $EDITOR to edit text in your editor")
         }
         let folder = FileManager.default.temporaryDirectory.path
         let file = folder + "/cognito-explorer-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(fileExtension)"
@@ -170,7 +173,7 @@ public enum ExternalEditor {
         do {
             try FileStore.createPrivate(Array(text.utf8), at: file)
         } catch {
-            return .editorFinished(text: nil, message: error.description)
+            return .editorFinished(target, text: nil, message: error.description)
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -180,15 +183,15 @@ public enum ExternalEditor {
             try process.run()
             process.waitUntilExit()
         } catch {
-            return .editorFinished(text: nil, message: "could not start the editor \(command): \(error.localizedDescription)")
+            return .editorFinished(target, text: nil, message: "could not start the editor \(command): \(error.localizedDescription)")
         }
         guard process.terminationStatus == 0 else {
-            return .editorFinished(text: nil, message: "the editor exited with status \(process.terminationStatus); the value is unchanged")
+            return .editorFinished(target, text: nil, message: "the editor exited with status \(process.terminationStatus); the value is unchanged")
         }
         do {
-            return .editorFinished(text: String(decoding: try FileStore.read(file), as: UTF8.self), message: nil)
+            return .editorFinished(target, text: String(decoding: try FileStore.read(file), as: UTF8.self), message: nil)
         } catch {
-            return .editorFinished(text: nil, message: error.description)
+            return .editorFinished(target, text: nil, message: error.description)
         }
     }
 }

@@ -11,6 +11,41 @@ struct TreePane: Sendable {
     var currentRow: TreeRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
 }
 
+/// Where an open event comes from, which says where it is saved and what its list key is.
+enum EventSource: Hashable, Sendable {
+    /// A file of its own, at this path (also its list key).
+    case file(path: String)
+    /// A new event made from a template, with no file yet; `name` is the trigger source, with a
+    /// number after the first (`PreSignUp_SignUp (2)`).
+    case new(name: String)
+    /// An event found in a log or standard input, listed under `key` (`app.log:412`); it is
+    /// edited in memory and written only to a new file.
+    case log(key: String)
+
+    /// The key of the event in the list and among the sessions: the file's path, `new: NAME`, or
+    /// the log's key. A file named like a new event's key never collides with it: new events
+    /// take the next free name.
+    var key: String {
+        switch self {
+        case .file(let path): return path
+        case .new(let name): return "new: " + name
+        case .log(let key): return key
+        }
+    }
+
+    /// The path of the event's own file, or nil for a new event or one from a log.
+    var file: String? {
+        if case .file(let path) = self { return path }
+        return nil
+    }
+
+    /// True for an event found in a log or standard input.
+    var isFromLog: Bool {
+        if case .log = self { return true }
+        return false
+    }
+}
+
 /// One file opened for reading and editing: its document, its problems and the state of its panes.
 ///
 /// Sessions with unsaved edits stay in memory while other events are shown, so no edit is lost
@@ -24,15 +59,13 @@ struct EventSession: Sendable {
         case notEvent(EventFiles.Outcome, bytes: [UInt8])
     }
 
-    /// The file's path, or for a new event (from the trigger map) its list key.
-    private(set) var path: String
+    /// Where the event comes from: its own file, a template, or a log.
+    private(set) var source: EventSource
+    /// The event's key in the list and among the sessions (see `EventSource.key`).
+    var key: String { source.key }
     /// The fingerprint of the file as last loaded or saved: a save is refused when the file on disk
     /// no longer has it. (A fingerprint rather than the bytes: a large event is not held twice.)
     var disk: Fingerprint?
-    /// True for an event made from a template that has no file yet: unsaved until written somewhere.
-    private(set) var isNew = false
-    /// True for an event found in a log or standard input: edited in memory, written only to a new file.
-    private(set) var isCaptured = false
     /// True when another program changed the file while this session held edits: the edits are
     /// kept, a save is refused, and the file is read again once the edits are undone or dropped.
     var changedOnDisk = false
@@ -46,7 +79,7 @@ struct EventSession: Sendable {
     var search: TreeSearch?
 
     init(_ opened: EventFiles.Opened) {
-        path = opened.path
+        source = .file(path: opened.path)
         disk = Fingerprint(opened.bytes)
         switch opened.outcome {
         case .document(let event): content = .event(event)
@@ -57,31 +90,27 @@ struct EventSession: Sendable {
         rebuildRows()
     }
 
-    /// A session for a new event with no file, listed under `key`.
-    init(newEvent event: TriggerEvent, key: String) {
-        path = key
+    /// A session for a new event with no file, named `name` (see `EventSource.new`).
+    init(newEvent event: TriggerEvent, name: String) {
+        source = .new(name: name)
         disk = nil
         content = .event(event)
-        isNew = true
         revalidate()
         rebuildRows()
     }
 
     /// A session for an event found in a source, listed under `key` (`app.log:412`).
     init(captured bytes: [UInt8], key: String) {
-        path = key
+        source = .log(key: key)
         disk = nil
-        isCaptured = true
         do { content = .event(try TriggerEvent(bytes: bytes)) } catch { content = .notEvent(.notJSON(error), bytes: bytes) }
         revalidate()
         rebuildRows()
     }
 
-    /// Makes a new event the session of the file it was just written to.
+    /// Makes a new event, or one from a log, the session of the file it was just written to.
     mutating func adopt(path: String, bytes: [UInt8]) {
-        self.path = path
-        isNew = false
-        isCaptured = false
+        source = .file(path: path)
         didSave(bytes)
     }
 
@@ -95,19 +124,23 @@ struct EventSession: Sendable {
     /// True when the response editor has rows or a note to show (a known trigger).
     var hasResponsePane: Bool { trigger != nil }
 
-    var hasUnsavedEdits: Bool { isNew || (event?.document.hasUnsavedEdits ?? false) }
-
-    /// True when the session's path is a file of its own (not a new or a captured event).
-    var hasFile: Bool { !isNew && !isCaptured }
+    /// True when the event holds edits no file has: a new event always does, until it has a file.
+    var hasUnsavedEdits: Bool {
+        if case .new = source { return true }
+        return event?.document.hasUnsavedEdits ?? false
+    }
 
     var summary: FileSummary {
         switch content {
         case .event(let event):
-            var summary = FileSummary(path: path, event: event, problems: problems)
-            summary.isNew = isNew
-            summary.isCaptured = isCaptured
+            var summary = FileSummary(path: key, event: event, problems: problems)
+            switch source {
+            case .file: break
+            case .new: summary.isNew = true
+            case .log: summary.isCaptured = true
+            }
             return summary
-        case .notEvent(let outcome, _): return FileSummary(path: path, notEvent: outcome)
+        case .notEvent(let outcome, _): return FileSummary(path: key, notEvent: outcome)
         }
     }
 

@@ -273,20 +273,18 @@ extension ExplorerState {
             return []
         }
         let text = row.node?.stringValue ?? ""
-        editorTarget = (path, row.path)
+        let target = EditorTarget(event: path, field: row.path)
         let lowered = text.lowercased()
         let looksLikeHTML = lowered.contains("<html") || lowered.contains("<body") || lowered.contains("<p>") || lowered.contains("<br")
-        return [.openEditor(text: text, fileExtension: looksLikeHTML ? "html" : "txt")]
+        return [.openEditor(text: text, fileExtension: looksLikeHTML ? "html" : "txt", target: target)]
     }
 
-    mutating func editorFinished(text: String?, note: String?) -> [Effect] {
-        guard let target = editorTarget else { return [] }
-        editorTarget = nil
+    mutating func editorFinished(_ target: EditorTarget, text: String?, note: String?) -> [Effect] {
         guard var text else {
             message = StatusMessage(note ?? "the editor made no change", note == nil ? .info : .warning)
             return []
         }
-        let original = sessions[target.path]?.event?.document.node(at: target.field)?.stringValue ?? ""
+        let original = sessions[target.event]?.event?.document.node(at: target.field)?.stringValue ?? ""
         // Editors add a final newline; drop it unless the value had one.
         if text.hasSuffix("\n") && !original.hasSuffix("\n") { text.removeLast() }
         if text.hasSuffix("\r") && !original.hasSuffix("\r") { text.removeLast() }
@@ -295,7 +293,7 @@ extension ExplorerState {
             return []
         }
         let value = text
-        applyEdit("\(target.field.dottedString) set from the editor", file: target.path) { document throws(JSONEditError) in
+        applyEdit("\(target.field.dottedString) set from the editor", file: target.event) { document throws(JSONEditError) in
             try document.setValue(.string(value), at: target.field, createMissing: true)
         }
         return []
@@ -391,9 +389,8 @@ extension ExplorerState {
                     cancelSearch(from: start)
                     return []
                 }
-                if case .saveNew = prompt.purpose, quitAfterSaving != nil {
-                    quitAfterSaving = nil
-                    newEventsToName = []
+                if case .saveNew = prompt.purpose, case .savingFirst = quitting {
+                    quitting = .no
                     message = StatusMessage("quit cancelled: the new event has no file yet (q, then d, discards it)", .warning)
                     return []
                 }

@@ -99,33 +99,41 @@ extension ExplorerState {
 
     // MARK: Saving
 
+    /// `w`: saves the current event to its own file (a new event, or one from a log, is asked a name).
     mutating func saveCurrent() -> [Effect] {
-        guard let path = currentPath, sessions[path] != nil else {
+        guard let key = currentPath, sessions[key] != nil else {
             message = StatusMessage("no event is open", .warning)
             return []
         }
-        if sessions[path]?.hasFile == false {
+        return saveOwnFile(key)
+    }
+
+    /// Saves the event listed as `key` to its own file, when it has one and edits to save.
+    mutating func saveOwnFile(_ key: String) -> [Effect] {
+        // No copy of the session is held here: the save hands over the document's own text.
+        guard let source = sessions[key]?.source else { return [] }
+        guard source.file != nil else {
             // New events and events from logs have no file of their own: w asks for a new one.
-            beginSavingNew(path)
+            beginSavingNew(key)
             return []
         }
-        guard let unsaved = sessions[path]?.event?.document.hasUnsavedEdits else {
+        guard let unsaved = sessions[key]?.event?.document.hasUnsavedEdits else {
             message = StatusMessage("this file is not JSON; there is nothing to save", .warning)
             return []
         }
         guard unsaved else {
-            message = StatusMessage("no unsaved edits in \(displayName(path))")
+            message = StatusMessage("no unsaved edits in \(displayName(key))")
             return []
         }
-        return saveEffect(path, to: path)
+        return ownFileSave(key, purpose: .ownFile(key))
     }
 
-    /// The effect that saves a session's document to `target` (checked against what was read
-    /// when it is the session's own file). No copy of the session is held meanwhile, so the
-    /// document's text is handed over without a copy (`EventSession.bytesToSave`).
-    private mutating func saveEffect(_ path: String, to target: String) -> [Effect] {
-        guard let bytes = sessions[path]?.bytesToSave() else { return [] }
-        return [.save(path: target, bytes: bytes, expected: target == path ? sessions[path]?.disk : nil)]
+    /// The effect that saves a session's document to its own file, checked against what was read.
+    /// No copy of the session is held meanwhile, so the document's text is handed over without a
+    /// copy (`EventSession.bytesToSave`).
+    private mutating func ownFileSave(_ key: String, purpose: SavePurpose) -> [Effect] {
+        guard let file = sessions[key]?.source.file, let bytes = sessions[key]?.bytesToSave() else { return [] }
+        return [.save(path: file, bytes: bytes, expected: sessions[key]?.disk, purpose: purpose)]
     }
 
     mutating func beginSaveAs() -> [Effect] {
@@ -133,84 +141,124 @@ extension ExplorerState {
             message = StatusMessage("no JSON event is open", .warning)
             return []
         }
-        if !session.hasFile {
-            beginSavingNew(session.path)
+        guard let file = session.source.file else {
+            beginSavingNew(session.key)
             return []
         }
-        overlay = .prompt(Prompt(title: "Save a copy as", editor: LineEditor(session.path), purpose: .saveAs, error: nil))
+        overlay = .prompt(Prompt(title: "Save a copy as", editor: LineEditor(file), purpose: .saveAs, error: nil))
         return []
     }
 
     mutating func saveAs(to target: String, replacing: Bool = false) -> [Effect] {
-        guard let path = currentPath, sessions[path]?.event != nil else { return [] }
+        guard let key = currentPath, let file = sessions[key]?.source.file else { return [] }
         // The file's own name is a plain save (checked against what was read).
-        if target == path { return saveCurrent() }
-        guard let bytes = sessions[path]?.bytesToSave() else { return [] }
-        copyTargets.insert(target)
-        return [.saveCopy(path: target, bytes: bytes, original: path, replacing: replacing)]
+        if target == file { return saveOwnFile(key) }
+        guard let bytes = sessions[key]?.bytesToSave() else { return [] }
+        return [.saveCopy(path: target, bytes: bytes, original: file, replacing: replacing, purpose: .copy(of: key))]
     }
 
-    /// A file is at the name given to `W`: ask before replacing it.
-    mutating func askBeforeReplacing(_ target: String) -> [Effect] {
-        copyTargets.remove(target)
-        overlay = .confirm(Confirm(question: "\(TerminalText.escaped(target)) already exists. Replace it with this event?", purpose: .replaceFile(target)))
-        return []
-    }
-
-    mutating func didSave(path: String, bytes: [UInt8], note: String? = nil) -> [Effect] {
-        if let key = newSaveTargets.removeValue(forKey: path) {
-            return didSaveNew(key: key, path: path, bytes: bytes)
-        }
-        if copyTargets.remove(path) != nil {
-            message = StatusMessage("wrote a copy to \(TerminalText.escaped(path))\(note.map { " (\($0))" } ?? ""); \(currentPath.map(displayName) ?? "the original") keeps its unsaved edits", .success)
+    /// A save answered: act on what it was for.
+    mutating func didSave(_ purpose: SavePurpose, path: String, bytes: [UInt8], method: SaveMethod) -> [Effect] {
+        let how = method.note.map { " (\($0))" } ?? ""
+        switch purpose {
+        case .copy(let key):
+            message = StatusMessage("wrote a copy to \(TerminalText.escaped(path))\(how); \(displayName(key)) keeps its unsaved edits", .success)
             // A copy inside the list's files refreshes that entry.
             if indexByPath[path] != nil && sessions[path]?.hasUnsavedEdits != true {
                 sessions[path] = nil
                 return [.load(paths: [path])]
             }
             return []
-        }
-        if var session = sessions[path] {
-            session.didSave(bytes)
-            sessions[path] = session
-            refreshEntry(path)
-        }
-        if quitAfterSaving != nil {
-            quitAfterSaving?.remove(path)
+        case .firstFile(let key):
+            let wasFromLog = sessions[key]?.source.isFromLog == true
+            adoptFile(key, path: path, bytes: bytes)
+            message = StatusMessage(wasFromLog ? "wrote \(displayName(key)) to the new file \(TerminalText.escaped(path))"
+                                               : "saved the new event as \(TerminalText.escaped(path))", .success)
+            dropIdleSessions()
+            return []
+        case .ownFile(let key):
+            markSaved(key, bytes: bytes)
+            message = StatusMessage("saved \(displayName(path))\(how)", .success)
+            dropIdleSessions()
+            return []
+        case .beforeQuitting(let inner):
+            switch inner {
+            case .firstFile(let key): adoptFile(key, path: path, bytes: bytes)
+            default: markSaved(inner.event, bytes: bytes)
+            }
+            if case .savingFirst(var saving, var toName) = quitting {
+                saving.remove(inner.event)
+                toName.removeAll { $0 == inner.event }
+                quitting = .savingFirst(saving: saving, toName: toName)
+            }
             return continueQuitting()
         }
-        message = StatusMessage("saved \(displayName(path))\(note.map { " (\($0))" } ?? "")", .success)
-        dropIdleSessions()
-        return []
     }
 
-    mutating func didFailSaving(path: String, message original: String, changedOnDisk: Bool = false) -> [Effect] {
-        if copyTargets.remove(path) != nil {
+    /// Records that the event listed as `key` is now on disk as `bytes` in its own file.
+    private mutating func markSaved(_ key: String, bytes: [UInt8]) {
+        guard var session = sessions[key] else { return }
+        session.didSave(bytes)
+        sessions[key] = session
+        refreshEntry(key)
+    }
+
+    /// A save wrote nothing: say why, keep the edits, and stop quitting when it was part of it.
+    mutating func didFailSaving(_ purpose: SavePurpose, path: String, error: FileError) -> [Effect] {
+        switch purpose {
+        case .copy:
+            if error.kind == .alreadyExists {
+                // A file is at the name given to `W`: ask before replacing it.
+                overlay = .confirm(Confirm(question: Self.failureText(error, of: purpose), purpose: .replaceFile(path)))
+            } else {
+                message = StatusMessage(Self.failureText(error, of: purpose), .error)
+            }
+            return []
+        case .firstFile(let key):
+            // Ask again, with the reason.
+            beginSavingNew(key, name: path, error: Self.failureText(error, of: purpose))
+            return []
+        case .ownFile(let key):
+            if error.kind == .changedOnDisk { sessions[key]?.changedOnDisk = true }
+            message = StatusMessage(Self.failureText(error, of: purpose), .error)
+            return []
+        case .beforeQuitting(let inner):
+            if case .savingFirst(var saving, let toName) = quitting {
+                saving.remove(inner.event)
+                quitting = .savingFirst(saving: saving, toName: toName)
+            }
+            if case .firstFile = inner {
+                // Ask again, with the reason; the quit waits for the answer.
+                return didFailSaving(inner, path: path, error: error)
+            }
+            if error.kind == .changedOnDisk { sessions[inner.event]?.changedOnDisk = true }
+            quitting = .no
+            message = StatusMessage(Self.failureText(error, of: purpose), .error)
+            return []
+        }
+    }
+
+    /// The words for a save that wrote nothing, made from the error for what the save was for:
+    /// the one place these messages are written.
+    static func failureText(_ error: FileError, of purpose: SavePurpose) -> String {
+        switch (purpose, error.kind) {
+        case (.copy, .alreadyExists):
+            return "\(TerminalText.escaped(error.path)) already exists. Replace it with this event?"
+        case (.copy, _):
             // A copy's name is shown whole: it is not the file in the list.
-            message = StatusMessage("\(TerminalText.escaped(original)); your edits are kept", .error)
-            return []
+            return "\(TerminalText.escaped(error.description)); your edits are kept"
+        case (.firstFile, .alreadyExists):
+            return "\(TerminalText.escaped(error.path)) already exists; type another name"
+        case (.firstFile, _):
+            return TerminalText.escaped(error.description)
+        case (.ownFile, .changedOnDisk):
+            return "not saved: the file changed on disk since it was read (R reloads it, dropping your edits; W saves a copy); your edits are kept"
+        case (.ownFile, _):
+            // The status bar names the file beside its mark: the reason goes without the path.
+            return "\(TerminalText.escaped(error.reason)); your edits are kept"
+        case (.beforeQuitting(let inner), _):
+            return "not quitting: " + failureText(error, of: inner)
         }
-        if let key = newSaveTargets.removeValue(forKey: path) {
-            // Ask again, with the reason; a quit in progress waits for the answer.
-            quitAfterSaving?.remove(path)
-            beginSavingNew(key, name: path, error: TerminalText.escaped(original))
-            return []
-        }
-        // The message names the full path; the status bar has room for the file name only.
-        var text = original.replacingOccurrences(of: path, with: displayName(path))
-        if text.hasPrefix(displayName(path) + ": ") { text = String(text.dropFirst(displayName(path).count + 2)) }
-        if changedOnDisk, sessions[path] != nil {
-            sessions[path]?.changedOnDisk = true
-            text = "not saved: the file changed on disk since it was read (R reloads it, dropping your edits; W saves a copy)"
-        }
-        if quitAfterSaving != nil {
-            quitAfterSaving = nil
-            newEventsToName = []
-            message = StatusMessage("not quitting: \(TerminalText.escaped(text)); your edits are kept", .error)
-        } else {
-            message = StatusMessage("\(TerminalText.escaped(text)); your edits are kept", .error)
-        }
-        return []
     }
 
     // MARK: Quitting
@@ -220,14 +268,13 @@ extension ExplorerState {
     mutating func requestQuit(interrupted: Bool = false) -> [Effect] {
         let unsaved = unsavedPaths
         guard !unsaved.isEmpty else {
-            hasQuit = true
-            return [.quit(status: interrupted ? 130 : 0)]
+            return quitNow(status: interrupted ? 130 : 0)
         }
         let what: String
         if unsaved.count > 1 {
             what = "\(unsaved.count) events have unsaved edits"
-        } else if sessions[unsaved[0]]?.isNew == true {
-            what = "The new event \(displayName(unsaved[0]).dropFirst(5)) has no file yet"
+        } else if case .new(let name)? = sessions[unsaved[0]]?.source {
+            what = "The new event \(TerminalText.escaped(name)) has no file yet"
         } else {
             what = "\(displayName(unsaved[0])) has unsaved edits"
         }
@@ -254,43 +301,53 @@ extension ExplorerState {
                                      error: "\(TerminalText.escaped(target)) is kept as it is; type another name"))
             return []
         case (.quit, .answerSave):
-            var effects: [Effect] = []
-            var pending = Set<String>()
-            newEventsToName = []
-            for path in unsavedPaths where sessions[path]?.event != nil {
-                if sessions[path]?.hasFile == false {
-                    newEventsToName.append(path)
-                    continue
-                }
-                pending.insert(path)
-                effects += saveEffect(path, to: path)
-            }
-            quitAfterSaving = pending
-            if pending.isEmpty { return continueQuitting() }
-            message = StatusMessage("saving \(pending.count) file\(pending.count == 1 ? "" : "s") before quitting")
-            if let first = newEventsToName.first {
-                effects += showEntry(first)
-                selectListEntry(first)
-                beginSavingNew(first)
-            }
-            return effects
+            return saveBeforeQuitting()
         case (.quit, .answerDiscard):
-            hasQuit = true
-            return [.quit(status: 0)]
+            return quitNow(status: 0)
         case (.quit, .interrupt):
-            hasQuit = true
-            return [.quit(status: 130)]
+            return quitNow(status: 130)
         default:
             message = StatusMessage("quit cancelled")
             return []
         }
     }
 
+    /// Saves every event with a file of its own and edits, then asks a name for each event that
+    /// has none (new ones, and those from logs), one after the other; quits when all is written.
+    mutating func saveBeforeQuitting() -> [Effect] {
+        var effects: [Effect] = []
+        var saving = Set<String>()
+        var toName: [String] = []
+        for key in unsavedPaths where sessions[key]?.event != nil {
+            if sessions[key]?.source.file == nil {
+                toName.append(key)
+                continue
+            }
+            saving.insert(key)
+            effects += ownFileSave(key, purpose: .beforeQuitting(.ownFile(key)))
+        }
+        quitting = .savingFirst(saving: saving, toName: toName)
+        if saving.isEmpty { return continueQuitting() }
+        message = StatusMessage("saving \(saving.count) file\(saving.count == 1 ? "" : "s") before quitting")
+        if let first = toName.first {
+            effects += showEntry(first)
+            selectListEntry(first)
+            beginSavingNew(first)
+        }
+        return effects
+    }
+
+    /// Quits with `status` at once.
+    mutating func quitNow(status: Int32) -> [Effect] {
+        quitting = .now(status: status)
+        return [.quit(status: status)]
+    }
+
     // MARK: Outside changes
 
     mutating func fileChanged(path: String) -> [Effect] {
         // A new event, or one from a log, has no file: nothing on disk belongs to it.
-        if sessions[path]?.hasFile == false { return [] }
+        if let session = sessions[path], session.source.file == nil { return [] }
         if let session = sessions[path], session.hasUnsavedEdits {
             sessions[path]?.changedOnDisk = true
             // The status bar names the current file beside its mark; another file is named here.
@@ -314,7 +371,7 @@ extension ExplorerState {
     /// (undone to the file as it was read): what is shown is then the file as it is now.
     mutating func reloadFilesChangedOnDisk() -> [Effect] {
         var effects: [Effect] = []
-        for (path, session) in sessions where session.changedOnDisk && !session.hasUnsavedEdits && session.hasFile {
+        for (path, session) in sessions where session.changedOnDisk && !session.hasUnsavedEdits && session.source.file != nil {
             message = StatusMessage("\(displayName(path)) changed on disk while it had edits; with none left, it is reloaded")
             effects += reload(path)
         }
@@ -327,9 +384,13 @@ extension ExplorerState {
             message = StatusMessage("no file is open", .warning)
             return []
         }
-        if !session.hasFile {
-            message = StatusMessage(session.isNew ? "the new event \(displayName(path).dropFirst(5)) has no file to reload"
-                                                  : "\(displayName(path)) is an event from a log; it has no file of its own to reload", .warning)
+        switch session.source {
+        case .file: break
+        case .new(let name):
+            message = StatusMessage("the new event \(TerminalText.escaped(name)) has no file to reload", .warning)
+            return []
+        case .log:
+            message = StatusMessage("\(displayName(path)) is an event from a log; it has no file of its own to reload", .warning)
             return []
         }
         guard session.hasUnsavedEdits else {

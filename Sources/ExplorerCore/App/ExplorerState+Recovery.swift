@@ -8,8 +8,8 @@ extension ExplorerState {
     /// edits (new events and events from logs, which have no file of their own, are left out) and its edited text.
     public var unsavedDocuments: [(path: String, bytes: [UInt8])] {
         unsavedPaths.compactMap { path in
-            guard let session = sessions[path], session.hasFile, let bytes = session.event?.document.bytes else { return nil }
-            return (path, bytes)
+            guard let file = sessions[path]?.source.file, let bytes = sessions[path]?.event?.document.bytes else { return nil }
+            return (file, bytes)
         }
     }
 

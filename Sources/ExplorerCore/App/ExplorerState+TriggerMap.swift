@@ -101,13 +101,14 @@ extension ExplorerState {
             message = StatusMessage(error.description, .error)
             return []
         }
-        var key = "new: \(source.rawValue)"
+        var name = source.rawValue
         var number = 2
-        while indexByPath[key] != nil {
-            key = "new: \(source.rawValue) (\(number))"
+        while indexByPath[EventSource.new(name: name).key] != nil {
+            name = "\(source.rawValue) (\(number))"
             number += 1
         }
-        let session = EventSession(newEvent: TriggerEvent(document: document), key: key)
+        let session = EventSession(newEvent: TriggerEvent(document: document), name: name)
+        let key = session.key
         sessions[key] = session
         entries.append(session.summary)
         indexByPath[key] = entries.count - 1
@@ -132,9 +133,9 @@ extension ExplorerState {
 
     // MARK: Saving new events
 
-    /// Asks where to write a new event, which has no file yet.
+    /// Asks where to write a new event, or one from a log, which has no file yet.
     mutating func beginSavingNew(_ key: String, name: String? = nil, error: String? = nil) {
-        let title = sessions[key]?.isCaptured == true ? "Save the event as a new file (the log is not changed)" : "Save the new event as (a new file)"
+        let title = sessions[key]?.source.isFromLog == true ? "Save the event as a new file (the log is not changed)" : "Save the new event as (a new file)"
         overlay = .prompt(Prompt(title: title, editor: LineEditor(name ?? suggestedFileName(for: key)),
                                  purpose: .saveNew(key: key), error: error))
     }
@@ -156,18 +157,21 @@ extension ExplorerState {
     mutating func saveNew(_ key: String, to target: String) -> Result<[Effect], PromptError> {
         guard let event = sessions[key]?.event else { return .success([]) }
         if let other = sessions[target], other.hasUnsavedEdits {
-            return .failure(PromptError(other.isNew ? "that name belongs to another new event" : "\(displayName(target)) has unsaved edits of its own; choose another name"))
+            if case .new = other.source { return .failure(PromptError("that name belongs to another new event")) }
+            return .failure(PromptError("\(displayName(target)) has unsaved edits of its own; choose another name"))
         }
-        newSaveTargets[target] = key
-        if quitAfterSaving != nil { quitAfterSaving?.insert(target) }
-        return .success([.create(path: target, bytes: event.document.bytes)])
+        var purpose = SavePurpose.firstFile(of: key)
+        if case .savingFirst(var saving, let toName) = quitting {
+            saving.insert(key)
+            quitting = .savingFirst(saving: saving, toName: toName)
+            purpose = .beforeQuitting(purpose)
+        }
+        return .success([.create(path: target, bytes: event.document.bytes, purpose: purpose)])
     }
 
-    /// A new event now has a file: its entry and session take the file's path.
-    mutating func didSaveNew(key: String, path: String, bytes: [UInt8]) -> [Effect] {
-        newEventsToName.removeAll { $0 == key }
-        guard var session = sessions.removeValue(forKey: key) else { return [] }
-        let wasCaptured = session.isCaptured
+    /// A new event, or one from a log, now has a file: its entry and session take the file's path.
+    mutating func adoptFile(_ key: String, path: String, bytes: [UInt8]) {
+        guard var session = sessions.removeValue(forKey: key) else { return }
         captured[key] = nil
         session.adopt(path: path, bytes: bytes)
         if indexByPath[path] != nil {
@@ -182,14 +186,6 @@ extension ExplorerState {
         if currentPath == key { currentPath = path }
         recomputeVisible()
         if currentPath == path { selectListEntry(path) }
-        if quitAfterSaving != nil {
-            quitAfterSaving?.remove(path)
-            return continueQuitting()
-        }
-        message = StatusMessage(wasCaptured ? "wrote \(displayName(key)) to the new file \(TerminalText.escaped(path))"
-                                             : "saved the new event as \(TerminalText.escaped(path))", .success)
-        dropIdleSessions()
-        return []
     }
 
     /// Removes a list entry (a new event that now lives in a listed file).
@@ -202,8 +198,8 @@ extension ExplorerState {
 
     /// After a save while quitting: asks for the next new event's file name, or quits when all is saved.
     mutating func continueQuitting() -> [Effect] {
-        guard let pending = quitAfterSaving, pending.isEmpty else { return [] }
-        if let next = newEventsToName.first {
+        guard case .savingFirst(let saving, let toName) = quitting, saving.isEmpty else { return [] }
+        if let next = toName.first {
             if overlay == nil {
                 let effects = showEntry(next)
                 selectListEntry(next)
@@ -212,7 +208,6 @@ extension ExplorerState {
             }
             return []
         }
-        hasQuit = true
-        return [.quit(status: 0)]
+        return quitNow(status: 0)
     }
 }

@@ -53,6 +53,17 @@ public struct StatusMessage: Hashable, Sendable {
     }
 }
 
+/// Where quitting stands.
+enum Quitting: Hashable, Sendable {
+    /// Not quitting.
+    case no
+    /// Saving before quitting: the events whose saves (`SavePurpose.beforeQuitting`) have not
+    /// answered yet, and the events with no file of their own still to be named, in order.
+    case savingFirst(saving: Set<String>, toName: [String])
+    /// Quitting with this exit status: the `.quit` effect has been asked for.
+    case now(status: Int32)
+}
+
 /// The whole explorer as a value: event list, open events, panes, prompts and messages.
 ///
 /// The run loop owns one state, feeds it `Action`s with `apply(_:)`, performs the `Effect`s it
@@ -100,16 +111,8 @@ public struct ExplorerState: Sendable {
 
     var overlay: Overlay?
     var message: StatusMessage?
-    /// The field the external editor is editing.
-    var editorTarget: (path: String, field: JSONPath)?
-    /// Files being saved before quitting; nil when not quitting.
-    var quitAfterSaving: Set<String>?
-    /// Paths of saves that write a copy under another name.
-    var copyTargets: Set<String> = []
-    /// Paths being written for new events (from the trigger map), with the new event's list key.
-    var newSaveTargets: [String: String] = [:]
-    /// New events still to be given a file name before quitting.
-    var newEventsToName: [String] = []
+    /// Where quitting stands (the question itself is the overlay `ConfirmPurpose.quit`).
+    var quitting = Quitting.no
     /// The logs and standard input being read, in the order named, with what each gave so far.
     var sources: [SourceState] = []
     /// The text of each event found in a source, by its list key: its session is made from it
@@ -120,8 +123,11 @@ public struct ExplorerState: Sendable {
     var recoveryOffered: Set<String> = []
     /// The file whose event the user's function is running on, while it runs.
     public internal(set) var runningFunction: String?
-    /// Set once the state has asked to quit.
-    public internal(set) var hasQuit = false
+    /// True once the state has asked to quit.
+    public var hasQuit: Bool {
+        if case .now = quitting { return true }
+        return false
+    }
 
     /// Creates a state for `paths` (files and folders) at a screen size; call `start()` for the first effects.
     public init(paths: [String], options: ExplorerOptions = ExplorerOptions(), width: Int = 80, height: Int = 24) {
@@ -180,18 +186,18 @@ public struct ExplorerState: Sendable {
     /// True while files are still being found or summarized.
     public var isLoading: Bool { isExpanding || loadedCount < entries.count || sources.contains { !$0.isFinished } }
 
-    /// Files with edits not saved yet, new events (keys such as `new: PreSignUp_SignUp`) with no
-    /// file yet, and events from logs (keys such as `app.log:412`) with edits.
+    /// The list keys of events with edits not saved yet: files, new events (keys such as
+    /// `new: PreSignUp_SignUp`) with no file yet, and events from logs (keys such as `app.log:412`).
     public var unsavedPaths: [String] {
-        sessions.values.filter(\.hasUnsavedEdits).map(\.path).sorted()
+        sessions.values.filter(\.hasUnsavedEdits).map(\.key).sorted()
     }
 
     /// The files the run loop should watch for outside changes: the current file and every file
     /// with unsaved edits, once opened (new events have no file to watch).
     public var watchedFiles: [String] {
-        var paths = unsavedPaths.filter { sessions[$0]?.hasFile == true }
-        if let currentPath, let session = sessions[currentPath], session.hasFile, !paths.contains(currentPath) {
-            paths.insert(currentPath, at: 0)
+        var paths = unsavedPaths.compactMap { sessions[$0]?.source.file }
+        if let file = currentSession?.source.file, !paths.contains(file) {
+            paths.insert(file, at: 0)
         }
         return paths
     }
@@ -257,17 +263,14 @@ public struct ExplorerState: Sendable {
             return didLoad(summaries)
         case .opened(let opened):
             return didOpen(opened)
-        case .saved(let path, let bytes, let note):
-            return didSave(path: path, bytes: bytes, note: note)
-        case .copyTargetExists(let path):
-            return askBeforeReplacing(path)
-        case .copyIsTheOriginal(let path):
-            copyTargets.remove(path)
-            return saveCurrent()
-        case .saveFailed(let path, let text, let changedOnDisk):
-            return didFailSaving(path: path, message: text, changedOnDisk: changedOnDisk)
-        case .editorFinished(let text, let note):
-            return editorFinished(text: text, note: note)
+        case .saved(let purpose, let path, let bytes, let method):
+            return didSave(purpose, path: path, bytes: bytes, method: method)
+        case .copyIsTheOriginal(let purpose, _):
+            return saveOwnFile(purpose.event)
+        case .saveFailed(let purpose, let path, let error):
+            return didFailSaving(purpose, path: path, error: error)
+        case .editorFinished(let target, let text, let note):
+            return editorFinished(target, text: text, note: note)
         case .fileChangedOnDisk(let path):
             return fileChanged(path: path)
         case .functionFinished(let report):

@@ -54,23 +54,24 @@ extension Grid {
 
     /// Draws a horizontal box line of `length` cells starting at (`x`, `y`), clipped to the grid.
     public mutating func drawHorizontalLine(x: Int, y: Int, length: Int, style: Style, lines: BoxLines = .light) {
-        guard y >= 0, y < height, length > 0 else { return }
-        let character = lines.characters.horizontal
-        let start = max(0, x), end = min(width, x.saturatingAdding(length))
-        guard start < end else { return }
-        for column in start..<end {
-            put(character, x: column, y: y, style: style)
+        guard y >= 0, y < height else { return }
+        for column in Self.clipped(from: x, length: length, limit: width) {
+            put(lines.characters.horizontal, x: column, y: y, style: style)
         }
     }
 
     /// Draws a vertical box line of `length` cells starting at (`x`, `y`), clipped to the grid.
     public mutating func drawVerticalLine(x: Int, y: Int, length: Int, style: Style, lines: BoxLines = .light) {
-        guard x >= 0, x < width, length > 0 else { return }
-        let character = lines.characters.vertical
-        let start = max(0, y), end = min(height, y.saturatingAdding(length))
-        guard start < end else { return }
-        for row in start..<end {
-            put(character, x: x, y: row, style: style)
+        guard x >= 0, x < width else { return }
+        for row in Self.clipped(from: y, length: length, limit: height) {
+            put(lines.characters.vertical, x: x, y: row, style: style)
         }
+    }
+
+    /// The part of `length` cells from `start` that lies in `0..<limit` (empty for no length).
+    private static func clipped(from start: Int, length: Int, limit: Int) -> Range<Int> {
+        guard length > 0 else { return 0..<0 }
+        let lower = max(0, start), upper = min(limit, start.saturatingAdding(length))
+        return lower < upper ? lower..<upper : 0..<0
     }
 }
