@@ -285,7 +285,7 @@ def main():
     def set_target(case):
         r = ratio(case.tools[0], case.tool("cat FILE > /dev/null"))
         r2 = ratio(case.tools[0], case.tool("cat FILE > COPY; sync COPY"))
-        return judge(r2 is not None and r2 <= 3, "%.1f× a synced cat copy (≤ 3×); %.1f× cat FILE > /dev/null" % (r2 or 0, r or 0))
+        return judge(r2 is not None and r2 <= 1.5, "%.1f× a synced cat copy (≤ 1.5×); %.1f× cat FILE > /dev/null" % (r2 or 0, r or 0))
 
     cases.append(Case("set one response field in the %s event and save" % mb(big_bytes), set_tools, runs, set_target))
 
@@ -343,13 +343,13 @@ def main():
             lines.append("| " + " | ".join(cells) + " |")
         if case.note:
             lines.append("| | *%s* | | | | | |" % case.note.replace("|", "/"))
-    verdict = "smoke run: not judged" if args.smoke else judge(memory_ratio < 3, "%.2f× the file size (< 3×)" % memory_ratio)
+    verdict = "smoke run: not judged" if args.smoke else judge(memory_ratio <= 2, "%.2f× the file size (≤ 2×)" % memory_ratio)
     if explorer_big:
         lines.append("| peak memory with the %s event open (the explorer runs above) | open, moving through the trees | | | %s | | %s |"
                  % (mb(big_bytes), fmt_mb(peak), verdict))
     if len(explorer_big) > 1:
         lines.append("| | after edits, undos and redos | | | %s | | %s |" % (
-            fmt_mb(edit_peak), "smoke run: not judged" if args.smoke else judge(edit_ratio < 3, "%.2f× the file size (< 3×)" % edit_ratio)))
+            fmt_mb(edit_peak), "smoke run: not judged" if args.smoke else judge(edit_ratio <= 2, "%.2f× the file size (≤ 2×)" % edit_ratio)))
     print("\n".join(lines))
     print("\n%d runs per tool; %s; measured in %.0f s." % (runs, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), time.time() - started))
     missing = [t.name for c in cases for t in c.tools if t.failure]

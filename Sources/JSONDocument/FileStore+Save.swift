@@ -67,9 +67,19 @@ extension FileStore {
     /// lost, however close to the save it comes.
     @discardableResult
     public static func write(_ bytes: [UInt8], to path: String, expecting fingerprint: Fingerprint?, faults: Faults = Faults()) throws(FileError) -> SaveMethod {
+        try write(bytes, to: path, expecting: fingerprint, earlyCopy: nil, unchangedPrefix: 0, faults: faults)
+    }
+
+    /// Writes bytes to `path` as `write(_:to:expecting:faults:)` does, finishing an early copy of
+    /// the file as it was read (see `EarlyCopy`) when there is one: of `bytes`, the first
+    /// `unchangedPrefix` are the bytes it holds already, and only the rest is written.
+    @discardableResult
+    public static func write(_ bytes: [UInt8], to path: String, expecting fingerprint: Fingerprint?, earlyCopy: EarlyCopy?,
+                             unchangedPrefix: Int, faults: Faults = Faults()) throws(FileError) -> SaveMethod {
         let target = resolveSymlinks(path)
+        let early = earlyCopy.map { (copy: $0, unchangedPrefix: unchangedPrefix) }
         return try SaveSignals.holding { () throws(FileError) -> SaveMethod in
-            try save(bytes, to: target, path: path, expecting: fingerprint, faults: faults)
+            try save(bytes, to: target, path: path, expecting: fingerprint, early: early, faults: faults)
         }
     }
 
@@ -141,7 +151,7 @@ extension FileStore {
     // MARK: - Saving
 
     private static func save(_ bytes: [UInt8], to target: String, path: String, expecting: Fingerprint?,
-                             faults: Faults) throws(FileError) -> SaveMethod {
+                             early: (copy: EarlyCopy, unchangedPrefix: Int)? = nil, faults: Faults) throws(FileError) -> SaveMethod {
         let changed = FileError(kind: .changedOnDisk, path: path, operation: "replace")
         var info = stat()
         let exists = PathCalls.fileStatus(target, &info) == 0
@@ -157,7 +167,7 @@ extension FileStore {
         if exists, let reason = inPlaceReason(info) {
             return try writeInPlace(bytes, to: target, path: path, reason: reason, expecting: expecting, faults: faults)
         }
-        var outcome = try replace(target, with: bytes, path: path, existing: exists ? info : nil, expecting: expecting, faults: faults)
+        var outcome = try replace(target, with: bytes, path: path, existing: exists ? info : nil, expecting: expecting, early: early, faults: faults)
         if outcome == .noLink {
             // Unnamed files exist here but cannot be given a name (no /proc): use a named one.
             var named = faults
@@ -201,14 +211,25 @@ extension FileStore {
     /// where possible, flushed, given the old file's owner, mode and extended attributes, then
     /// swapped in.
     private static func replace(_ target: String, with bytes: [UInt8], path: String, existing: stat?,
-                                expecting: Fingerprint?, faults: Faults) throws(FileError) -> ReplaceOutcome {
+                                expecting: Fingerprint?, early: (copy: EarlyCopy, unchangedPrefix: Int)? = nil,
+                                faults: Faults) throws(FileError) -> ReplaceOutcome {
         let folder = directory(of: target)
         // The file on disk is read and hashed on another core while the new one is written.
         let precheck = expecting.map { expecting in Background { PreCheck(target, expecting) } }
         defer { _ = precheck?.value }
         var fd: Int32 = -1
         var temporary: String? = nil
-        if !faults.namedTemporaryFile {
+        // An early copy of the file as read already holds all but the edited tail.
+        var written = false
+        if !faults.namedTemporaryFile, let early, early.copy.target == target, let copy = early.copy.take() {
+            if finish(copy, holding: early.copy.count, with: bytes, unchangedPrefix: early.unchangedPrefix, path: path) {
+                fd = copy
+                written = true
+            } else {
+                close(copy)
+            }
+        }
+        if fd < 0 && !faults.namedTemporaryFile {
             #if canImport(Glibc)
             fd = PathCalls.open(folder, LinuxCalls.openUnnamed | O_WRONLY | O_CLOEXEC, mode_t(0o600))
             #endif
@@ -222,7 +243,9 @@ extension FileStore {
             return error
         }
         if let code = faults.writeErrno { throw fail(FileError(errno: code, path: path, operation: "write")) }
-        do throws(FileError) { try writeAll(bytes, to: fd, path: path) } catch { throw fail(error) }
+        if !written {
+            do throws(FileError) { try writeAll(bytes, to: fd, path: path) } catch { throw fail(error) }
+        }
         let mode: mode_t
         if let existing {
             _ = fchown(fd, existing.st_uid, existing.st_gid)

@@ -36,4 +36,12 @@ extension JSONDocument {
         }
         return merged
     }
+
+    /// How many bytes at the start of the text no edit since the last load or `markSaved()` has
+    /// changed: the saved text starts with them too. 0 when the saved text is not below the
+    /// current one on the undo stack. (Each edit leaves the bytes before its start as they were.)
+    public var unchangedPrefixSinceSave: Int {
+        guard let saved = savedHeight, saved <= undoStack.count else { return 0 }
+        return undoStack[saved...].reduce(storage.count) { min($0, $1.range.lowerBound) }
+    }
 }

@@ -30,6 +30,8 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         case invalidUTF8(UInt8)
         case textAfterValue(found: Found)
         case tooDeep(limit: Int)
+        /// The text is longer than a document can be (`limit` bytes).
+        case tooLarge(limit: Int)
     }
 
     public let kind: Kind
@@ -76,6 +78,7 @@ public struct JSONParseError: Error, Hashable, Sendable, CustomStringConvertible
         case .invalidUTF8(let byte): return "invalid UTF-8 byte sequence starting with 0x\(hexByte(byte))"
         case .textAfterValue(let found): return "unexpected \(found.phrase) after the JSON value"
         case .tooDeep(let limit): return "nesting deeper than \(limit) levels"
+        case .tooLarge(let limit): return "the text is longer than \(limit) bytes, the most a document can hold"
         }
     }
 

@@ -2,19 +2,84 @@
 ///
 /// A node's descendants follow it directly; `subtreeEnd` is the index just past the last of them,
 /// so siblings are reached by jumping. Offsets are byte offsets into the document's bytes.
+///
+/// Six 32-bit words, 24 bytes (a large event has a million nodes): the kind and the two escape
+/// flags live in the top bits of three of them, so offsets stay below 2 GiB (`Parser.maximumLength`
+/// with room for edits) and counts of children below 2^29.
 struct RawNode: Sendable, Equatable {
-    var kind: JSONKind
-    /// For strings: the text between the quotes contains a backslash escape.
-    var hasEscapes: Bool
-    /// For object members: the key contains a backslash escape.
-    var keyHasEscapes: Bool = false
-    var start: UInt32
-    var end: UInt32
-    /// Span of the member key, quotes included; equal values mean "no key" (root or array element).
+    private var startWord: UInt32
+    /// The end offset, and in the top bit whether a string has escapes.
+    private var endWord: UInt32
     var keyStart: UInt32
-    var keyEnd: UInt32
+    /// The key's end offset, and in the top bit whether the key has escapes.
+    private var keyEndWord: UInt32
     var subtreeEnd: UInt32
-    var childCount: UInt32
+    /// The number of children, and in the top three bits the kind.
+    private var countWord: UInt32
+
+    private static let flag: UInt32 = 1 << 31
+    private static let countMask: UInt32 = (1 << 29) - 1
+
+    init(kind: JSONKind, hasEscapes: Bool, start: UInt32, end: UInt32, keyStart: UInt32, keyEnd: UInt32,
+         subtreeEnd: UInt32, childCount: UInt32) {
+        startWord = start
+        endWord = end
+        self.keyStart = keyStart
+        keyEndWord = keyEnd
+        self.subtreeEnd = subtreeEnd
+        countWord = 0
+        self.kind = kind
+        self.hasEscapes = hasEscapes
+        self.childCount = childCount
+    }
+
+    var start: UInt32 {
+        get { startWord }
+        set { startWord = newValue }
+    }
+
+    var end: UInt32 {
+        get { endWord & ~Self.flag }
+        set { endWord = (endWord & Self.flag) | (newValue & ~Self.flag) }
+    }
+
+    /// Span of the member key, quotes included (`keyStart..<keyEnd`); equal values mean "no key"
+    /// (root or array element).
+    var keyEnd: UInt32 {
+        get { keyEndWord & ~Self.flag }
+        set { keyEndWord = (keyEndWord & Self.flag) | (newValue & ~Self.flag) }
+    }
+
+    /// For strings: the text between the quotes contains a backslash escape.
+    var hasEscapes: Bool {
+        get { endWord & Self.flag != 0 }
+        set { endWord = newValue ? endWord | Self.flag : endWord & ~Self.flag }
+    }
+
+    /// For object members: the key contains a backslash escape.
+    var keyHasEscapes: Bool {
+        get { keyEndWord & Self.flag != 0 }
+        set { keyEndWord = newValue ? keyEndWord | Self.flag : keyEndWord & ~Self.flag }
+    }
+
+    var childCount: UInt32 {
+        get { countWord & Self.countMask }
+        set { countWord = (countWord & ~Self.countMask) | (newValue & Self.countMask) }
+    }
+
+    var kind: JSONKind {
+        get {
+            switch countWord >> 29 {
+            case 0: return .object
+            case 1: return .array
+            case 2: return .string
+            case 3: return .number
+            case 4: return .bool
+            default: return .null
+            }
+        }
+        set { countWord = (countWord & Self.countMask) | (UInt32(NodeTraits.code(newValue)) << 29) }
+    }
 
     var hasKey: Bool { keyEnd > keyStart }
 }
@@ -31,7 +96,14 @@ struct Parser {
         static func at(_ kind: JSONParseError.Kind, _ offset: Int) -> Failure { Failure(kind: kind, offset: offset) }
     }
 
+    /// The longest text the tape can describe, with room for edits to grow it: 1 GiB (offsets
+    /// are 31 bits wide, see `RawNode`).
+    static let maximumLength = 1 << 30
+
     func parse(_ bytes: [UInt8]) throws(JSONParseError) -> [RawNode] {
+        guard bytes.count <= Parser.maximumLength else {
+            throw JSONParseError(kind: .tooLarge(limit: Parser.maximumLength), offset: 0, line: 1, column: 1)
+        }
         do {
             return try bytes.withUnsafeBufferPointer { buffer throws(Failure) in try parse(buffer) }
         } catch {

@@ -207,6 +207,7 @@ extension Storage {
         gapStart += inserted
         gapLength -= inserted
         gapEnclosing = patch.enclosing
+        version = Storage.newVersion()
 
         // The new nodes, from text offsets to tape offsets.
         var fresh = patch.nodes

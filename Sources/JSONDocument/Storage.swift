@@ -29,6 +29,9 @@ final class Storage: @unchecked Sendable {
     /// Answers to child queries on long containers, guarded by `readCachesLock` and kept up to date
     /// by edits (see Storage+QueryCache.swift); empty in a new storage.
     @exclusivity(unchecked) var queryCache = QueryCache()
+    /// Which version of the tape this is: new for every parse and every patch, kept by a copy
+    /// (see NodeReference.swift).
+    @exclusivity(unchecked) var version = Storage.newVersion()
 
     init(bytes: [UInt8], maxDepth: Int) throws(JSONParseError) {
         let nodes = try Parser(maxDepth: maxDepth).parse(bytes)
@@ -51,5 +54,6 @@ final class Storage: @unchecked Sendable {
         self.whitespaceStyleExtent = other.whitespaceStyleExtent
         self.knownRepeats = other.listedRepeatsIfKnown
         self.traits = other.traits
+        self.version = other.version
     }
 }

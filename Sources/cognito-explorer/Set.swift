@@ -50,24 +50,30 @@ struct SetFields: ParsableCommand {
     /// Reads and parses the event, and the fingerprint of what was read (hashed on another core
     /// while the event is parsed). Only the fingerprint is kept: holding the bytes would make the
     /// first edit copy them (the document shares them), which on a large event costs more than the edit.
-    private static func load(_ file: String) throws -> (Fingerprint, TriggerEvent) {
+    /// With `copyingEarly`, the bytes are also written to an unnamed file beside it while they are
+    /// parsed, for the save to finish (`FileStore.EarlyCopy`): most of the writing then overlaps the parse.
+    private static func load(_ file: String, copyingEarly: Bool) throws -> (Fingerprint, TriggerEvent, EarlyCopy?) {
         let bytes: [UInt8]
         do { bytes = try FileStore.read(file) } catch {
             CLIOutput.error(TerminalText.escaped(error.description))
             throw ExitCode(2)
         }
         let hashing = Background { Fingerprint(bytes) }
+        let early = copyingEarly ? FileStore.startEarlyCopy(of: bytes, for: file) : nil
         switch openEvent(EventFiles.Opened(path: file, bytes: bytes, outcome: EventFiles.classify(bytes))) {
         case .failure(let failure):
             CLIOutput.error(failure.message)
             throw ExitCode(failure.status)
         case .success(let opened):
-            return (hashing.value, opened.event)
+            // The edits come next: neither the hashing nor the early copy may hold the bytes then.
+            let fingerprint = hashing.value
+            early?.waitUntilWritten()
+            return (fingerprint, opened.event, early)
         }
     }
 
     func run() throws {
-        var (disk, event) = try Self.load(file)
+        var (disk, event, early) = try Self.load(file, copyingEarly: output == nil)
         let trigger = event.trigger
         var edits: [FieldAssignment] = []
         let changes: [FieldChange]
@@ -95,7 +101,8 @@ struct SetFields: ParsableCommand {
             } else if let output {
                 method = try FileStore.write(event.document.bytes, to: output)
             } else if event.document.hasUnsavedEdits {
-                method = try FileStore.write(event.document.bytes, to: file, expecting: disk)
+                method = try FileStore.write(event.document.bytes, to: file, expecting: disk, earlyCopy: early,
+                                             unchangedPrefix: event.document.unchangedPrefixSinceSave)
             }
         } catch {
             var message = "error: \(TerminalText.escaped(error.description))"

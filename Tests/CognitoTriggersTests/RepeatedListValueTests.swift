@@ -41,6 +41,30 @@ import Testing
         #expect(message.count < 200)
     }
 
+    @Test("a value written with escapes repeats the same value written plainly; the warning names the first and shows the value decoded")
+    func escapedRepeat() throws {
+        var document = try Templates.event(for: .tokenGenerationAuthentication, version: 2)
+        try document.setValue(.array([]), at: Self.scopes, createMissing: true)
+        let text = document.text.replacingOccurrences(of: "\"scopesToAdd\": []", with: #""scopesToAdd": ["ab", "a\u0062", "ba", "a\/b", "a/b"]"#)
+        let event = try TriggerEvent(text: text)
+        let problems = event.validate().filter { $0.message.contains("is already in") }
+        #expect(problems.map(\.path) == [Self.scopes + [.index(1)], Self.scopes + [.index(4)]])
+        #expect(problems.first?.message == "\"ab\" is already in scopesToAdd at [0]; the repeat changes nothing")
+        #expect(problems.last?.message == "\"a/b\" is already in scopesToAdd at [3]; the repeat changes nothing")
+    }
+
+    @Test("a long list: warnings exactly at the repeats, each naming its first occurrence")
+    func longList() throws {
+        var values: [JSONValue] = (0..<3_000).map { .string("reports-api/read.\($0)") }
+        values[2_500] = .string("reports-api/read.17")
+        values[2_999] = .string("reports-api/read.2998")
+        values[1_000] = .string("reports-api/read.17")
+        let event = try Self.tokensV2(Self.scopes, .array(values))
+        let problems = event.validate().filter { $0.message.contains("is already in") }
+        #expect(problems.map(\.path) == [Self.scopes + [.index(1_000)], Self.scopes + [.index(2_500)], Self.scopes + [.index(2_999)]])
+        #expect(problems.map(\.message).allSatisfy { $0.contains("at [17]") || $0.contains("at [2998]") })
+    }
+
     @Test("desiredDeliveryMediums of a migration: EMAIL twice")
     func repeatedMedium() throws {
         var document = try Templates.event(for: .userMigrationAuthentication, version: 1)

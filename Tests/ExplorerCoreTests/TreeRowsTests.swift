@@ -37,9 +37,9 @@ struct TreeRowsTests {
     }
 
     /// What a row shows, for comparing rows made two ways.
-    static func describe(_ rows: TreeRows) -> [String] {
-        rows.map { row in
-            "\(row.depth) \(row.path.dottedString) \(row.label) \(row.role) \(row.isExpandable) \(row.isExpanded) \(row.spec?.name ?? "-") \(row.node.map { "\($0.span)" } ?? "absent")"
+    static func describe(_ rows: TreeRows, in document: JSONDocument) -> [String] {
+        rows.rows(rows.indices, in: document).map { row in
+            "\(row.depth) \(row.path.dottedString) \(row.label) \(row.role) \(row.isExpandable) \(row.isExpanded) \(row.spec?.name ?? "-") \(row.node(in: document).map { "\($0.span)" } ?? "absent")"
         }
     }
 
@@ -69,10 +69,10 @@ struct TreeRowsTests {
             for threshold in [0, 16, 256] {
                 let runs = TreeBuilder.responseRows(document: event.document, trigger: event.trigger!, expansion: expansion, runThreshold: threshold)
                 let single = TreeBuilder.responseRows(document: event.document, trigger: event.trigger!, expansion: expansion, runThreshold: .max)
-                #expect(Self.describe(runs) == Self.describe(single))
+                #expect(Self.describe(runs, in: event.document) == Self.describe(single, in: event.document))
                 let request = TreeBuilder.requestRows(document: event.document, trigger: event.trigger, expansion: expansion, runThreshold: threshold)
                 let requestSingle = TreeBuilder.requestRows(document: event.document, trigger: event.trigger, expansion: expansion, runThreshold: .max)
-                #expect(Self.describe(request) == Self.describe(requestSingle))
+                #expect(Self.describe(request, in: event.document) == Self.describe(requestSingle, in: event.document))
                 if threshold == 16 && expansion.baseline != .all && runs.count > 700 { #expect(runs.parts.count < runs.count / 10) }
                 compared += runs.count + request.count
             }
@@ -87,7 +87,7 @@ struct TreeRowsTests {
         for expansion in Self.expansions(toggling: [[.index(0)], [.index(4)], [.index(4), .index(1)], [.index(399)]]) {
             let runs = TreeBuilder.requestRows(document: document, trigger: nil, expansion: expansion, runThreshold: 8)
             let single = TreeBuilder.requestRows(document: document, trigger: nil, expansion: expansion, runThreshold: .max)
-            #expect(Self.describe(runs) == Self.describe(single))
+            #expect(Self.describe(runs, in: document) == Self.describe(single, in: document))
         }
     }
 
@@ -97,16 +97,16 @@ struct TreeRowsTests {
         var expansion = Expansion()
         expansion.reset(to: .all)
         let rows = TreeBuilder.responseRows(document: event.document, trigger: event.trigger!, expansion: expansion, runThreshold: 32)
-        let all = Array(rows)
+        let all = rows.rows(rows.indices, in: event.document)
         for (index, row) in all.enumerated() {
-            #expect(rows.index(of: row.path) == index, "\(row.path.dottedString)")
+            #expect(rows.index(of: row.path, in: event.document) == index, "\(row.path.dottedString)")
             var parent = index - 1
             while parent >= 0 && all[parent].depth >= row.depth { parent -= 1 }
             #expect(rows.parentIndex(of: index) == (parent >= 0 ? parent : nil))
             #expect(rows.depth(at: index) == row.depth)
         }
-        #expect(rows.index(of: ["response", "nope"]) == nil)
-        #expect(rows.index(of: ["response", "claimsAndScopeOverrideDetails", "idTokenGeneration", "claimsToAddOrOverride", "claim99999"]) == nil)
+        #expect(rows.index(of: ["response", "nope"], in: event.document) == nil)
+        #expect(rows.index(of: ["response", "claimsAndScopeOverrideDetails", "idTokenGeneration", "claimsToAddOrOverride", "claim99999"], in: event.document) == nil)
     }
 
     @Test("child(atPosition:) with marks finds every child a walk finds")
@@ -164,8 +164,8 @@ struct TreeRowsTests {
                  "request": {"userAttributes": {}, "session": \(session), "userNotFound": false}, "response": {}}
                 """)
             let rows = TreeBuilder.requestRows(document: event.document, trigger: event.trigger, expansion: Expansion(baseline: .all))
-            return rows.index(of: ["request", "session", 0]).map { rows[$0] }
-                ?? rows.index(of: ["request", "session", "0"]).map { rows[$0] }
+            return rows.index(of: ["request", "session", 0], in: event.document).map { rows.row($0, in: event.document) }
+                ?? rows.index(of: ["request", "session", "0"], in: event.document).map { rows.row($0, in: event.document) }
         }
         let element = try #require(try sessionRow("[{\"challengeName\": \"SRP_A\", \"challengeResult\": true}]"))
         #expect(element.spec?.dottedPath == "request.session.*")

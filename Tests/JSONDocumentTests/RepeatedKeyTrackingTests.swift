@@ -136,4 +136,19 @@ import TestSupport
         let repeated = try JSONDocument(text: "{\(members.joined(separator: ", ")), \"\(stem)Q\": 1}")
         #expect(repeated.duplicateKeys.map(\.key) == ["\(stem)Q"])
     }
+
+    @Test("objects of many keys (split into parts by hash, in place): a repeat anywhere is found, and none without one",
+          arguments: [4_097, 10_000, 70_001])
+    func manyKeys(count: Int) throws {
+        let members = (0..<count).map { "\"key\($0)\": \($0)" }
+        let distinct = try JSONDocument(text: "{\(members.joined(separator: ", "))}")
+        #expect(distinct.storage.possibleRepeats.isEmpty)
+        #expect(distinct.duplicateKeys.isEmpty)
+        for (first, second) in [(0, count - 1), (count / 2, count / 2 + 1), (count - 2, count - 1)] {
+            var repeated = members
+            repeated[second] = "\"key\(first)\": \"again\""
+            let document = try JSONDocument(text: "{\(repeated.joined(separator: ", "))}")
+            #expect(document.duplicateKeys.map(\.key) == ["key\(first)"], "key\(first) at \(first) and \(second)")
+        }
+    }
 }

@@ -8,7 +8,21 @@ struct TreePane: Sendable {
     var scroll = 0
     var expansion = Expansion()
 
-    var currentRow: TreeRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+    /// Row `index`, made from `document` (the session's, which the rows were made from); nil
+    /// out of range or without a document.
+    func row(_ index: Int, in document: JSONDocument?) -> TreeRow? {
+        guard let document, rows.indices.contains(index) else { return nil }
+        return rows.row(index, in: document)
+    }
+
+    /// The row under the cursor.
+    func currentRow(in document: JSONDocument?) -> TreeRow? { row(cursor, in: document) }
+
+    /// The index of the row at a path, or nil when no row shows it.
+    func index(of path: JSONPath, in document: JSONDocument?) -> Int? {
+        guard let document else { return nil }
+        return rows.index(of: path, in: document)
+    }
 }
 
 /// Where an open event comes from, which says where it is saved and what its list key is.
@@ -121,6 +135,9 @@ struct EventSession: Sendable {
 
     var trigger: Trigger? { event?.trigger }
 
+    /// The event's document, which the rows of both panes were made from.
+    var document: JSONDocument? { event?.document }
+
     /// True when the response editor has rows or a note to show (a known trigger).
     var hasResponsePane: Bool { trigger != nil }
 
@@ -146,57 +163,60 @@ struct EventSession: Sendable {
 
     /// Runs the document through an edit; validation and rows follow. Returns the error, if any.
     mutating func edit(_ body: (inout JSONDocument) throws(JSONEditError) -> Void) -> JSONEditError? {
-        guard case .event(var event) = content else { return nil }
-        let cursors = releaseDocument()
-        var failure: JSONEditError?
-        do { try body(&event.document) } catch { failure = error }
-        content = .event(event)
+        let cursors = cursorPaths
+        let outcome = modifyEvent { event -> JSONEditError? in
+            do throws(JSONEditError) { try body(&event.document) } catch { return error }
+            return nil
+        }
+        guard let failure = outcome else { return nil }  // no event
         refresh(cursors: cursors, changed: failure == nil)
         return failure
     }
 
     /// Undoes or redoes one edit; false when there is nothing to undo or redo.
     mutating func undoRedo(redo: Bool) -> Bool {
-        guard case .event(var event) = content else { return false }
-        let cursors = releaseDocument()
-        let done = redo ? event.document.redo() : event.document.undo()
-        content = .event(event)
+        let cursors = cursorPaths
+        guard let done = modifyEvent({ redo ? $0.document.redo() : $0.document.undo() }) else { return false }
         refresh(cursors: cursors, changed: done)
         return done
     }
 
-    /// Drops the session's references to the document (its copy and the rows, which hold nodes),
-    /// so an edit patches the storage in place instead of copying it; returns the cursor paths.
-    private mutating func releaseDocument() -> (request: JSONPath?, response: JSONPath?) {
-        let cursors = (request.currentRow?.path, response.currentRow?.path)
-        content = .notEvent(.empty, bytes: [])  // a placeholder while the event is out
-        request.rows = TreeRows()
-        response.rows = TreeRows()
-        return cursors
+    /// The paths of the rows under the two cursors.
+    private var cursorPaths: (request: JSONPath?, response: JSONPath?) {
+        let document = self.document
+        return (request.currentRow(in: document)?.path, response.currentRow(in: document)?.path)
+    }
+
+    /// Runs `body` on the event where it is; nil when the session holds no event.
+    ///
+    /// An enum's payload cannot be changed in place, so the event is taken out and put back; while
+    /// it is out, `content` holds a placeholder, so the event's document is the one reference to
+    /// its storage and an edit patches it instead of copying it.
+    private mutating func modifyEvent<T>(_ body: (inout TriggerEvent) -> T) -> T? {
+        guard case .event(var event) = content else { return nil }
+        content = .notEvent(.empty, bytes: [])
+        let result = body(&event)
+        content = .event(event)
+        return result
     }
 
     /// The document's bytes, for a save. Edits leave a gap in the stored text (see JSONDocument's
     /// Storage+Gap.swift), and while it is there `bytes` is a copy: 52 MB more for a large event.
-    /// The gap is closed first, in place, once the session has let go of the document (its rows
-    /// hold nodes); the rows are made again after.
+    /// The gap is closed first, in place; the rows stay valid (closing it moves no node).
     mutating func bytesToSave() -> [UInt8]? {
-        guard case .event(var event) = content else { return nil }
-        let cursors = releaseDocument()
-        event.document.closeGap()
-        let bytes = event.document.bytes
-        content = .event(event)
-        rebuildRows(cursors: cursors, afterEdit: false)
-        return bytes
+        modifyEvent { event in
+            event.document.closeGap()
+            return event.document.bytes
+        }
     }
 
     /// Records that the file on disk now holds `bytes`.
     mutating func didSave(_ bytes: [UInt8]) {
         disk = Fingerprint(bytes)
         changedOnDisk = false
-        guard case .event(var event) = content, event.document.bytes == bytes else { return }
-        content = .notEvent(.empty, bytes: [])  // a placeholder while the event is out
-        event.document.markSaved()
-        content = .event(event)
+        modifyEvent { event in
+            if event.document.bytes == bytes { event.document.markSaved() }
+        }
     }
 
     /// Validation and rows after the document changed; cursors stay on these paths where they still exist.
@@ -220,7 +240,7 @@ struct EventSession: Sendable {
     /// What `restore` puts back.
     var savedView: TreeView.Saved {
         TreeView.Saved(requestExpansion: request.expansion, responseExpansion: response.expansion,
-                       requestCursor: request.currentRow?.path, responseCursor: response.currentRow?.path,
+                       requestCursor: cursorPaths.request, responseCursor: cursorPaths.response,
                        requestScroll: request.scroll, responseScroll: response.scroll)
     }
 
@@ -241,7 +261,7 @@ struct EventSession: Sendable {
     /// After an edit removed the row, the cursor keeps its index (the next row moves up under it);
     /// after a collapse hid it, the cursor moves to its nearest ancestor.
     mutating func rebuildRows() {
-        rebuildRows(cursors: (request.currentRow?.path, response.currentRow?.path), afterEdit: false)
+        rebuildRows(cursors: cursorPaths, afterEdit: false)
     }
 
     private mutating func rebuildRows(cursors: (request: JSONPath?, response: JSONPath?), afterEdit: Bool) {
@@ -250,21 +270,22 @@ struct EventSession: Sendable {
             response.rows = TreeRows()
             return
         }
-        request.rows = TreeBuilder.requestRows(document: event.document, trigger: event.trigger, expansion: request.expansion)
-        Self.restoreCursor(&request, to: cursors.request, keepIndex: afterEdit)
+        let document = event.document
+        request.rows = TreeBuilder.requestRows(document: document, trigger: event.trigger, expansion: request.expansion)
+        Self.restoreCursor(&request, to: cursors.request, keepIndex: afterEdit, in: document)
         if let trigger = event.trigger {
-            response.rows = TreeBuilder.responseRows(document: event.document, trigger: trigger, expansion: response.expansion)
+            response.rows = TreeBuilder.responseRows(document: document, trigger: trigger, expansion: response.expansion)
         } else {
             response.rows = TreeRows()
         }
-        Self.restoreCursor(&response, to: cursors.response, keepIndex: afterEdit)
+        Self.restoreCursor(&response, to: cursors.response, keepIndex: afterEdit, in: document)
     }
 
     /// Puts the cursor back on `path`, or on its nearest ancestor still shown (after a collapse).
-    private static func restoreCursor(_ pane: inout TreePane, to path: JSONPath?, keepIndex: Bool) {
+    private static func restoreCursor(_ pane: inout TreePane, to path: JSONPath?, keepIndex: Bool, in document: JSONDocument) {
         // Mostly the row is where it was (an edit of a value, an undo): no search through a long map.
-        if let path, pane.rows.indices.contains(pane.cursor), pane.rows[pane.cursor].path == path { return }
-        if let path, let index = pane.rows.index(of: path) {
+        if let path, pane.currentRow(in: document)?.path == path { return }
+        if let path, let index = pane.rows.index(of: path, in: document) {
             pane.cursor = index
             return
         }
@@ -272,7 +293,7 @@ struct EventSession: Sendable {
             var length = path.count - 1
             while length > 0 {
                 let prefix = JSONPath(path.prefix(length))
-                if let index = pane.rows.index(of: prefix) {
+                if let index = pane.rows.index(of: prefix, in: document) {
                     pane.cursor = index
                     return
                 }

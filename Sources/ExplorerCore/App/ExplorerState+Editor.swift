@@ -6,13 +6,14 @@ import TerminalText
 extension ExplorerState {
     mutating func openFocusedInEditor() -> [Effect] {
         guard let row = focusedRow, let path = currentPath else { return [] }
-        let isString = row.spec?.type == .string || row.node?.kind == .string
+        let node = node(of: row)
+        let isString = row.spec?.type == .string || node?.kind == .string
             || (row.role == .entry && collection(for: row).map { $0.spec.type != .claimMap } == true)
-        guard isString, row.node.map({ $0.kind == .string || $0.isNull }) ?? true else {
+        guard isString, node.map({ $0.kind == .string || $0.isNull }) ?? true else {
             message = StatusMessage("o edits text values; use r for other values", .warning)
             return []
         }
-        let text = row.node?.stringValue ?? ""
+        let text = node?.stringValue ?? ""
         let target = EditorTarget(event: path, field: row.path)
         let lowered = text.lowercased()
         let looksLikeHTML = lowered.contains("<html") || lowered.contains("<body") || lowered.contains("<p>") || lowered.contains("<br")

@@ -55,14 +55,15 @@ extension ExplorerState {
         }
         guard done else { return }
         // Show the new entry.
-        if let rows = currentSession?.response.rows, let index = rows.index(of: collection), rows[index].isExpandable, !rows[index].isExpanded {
+        if let session = currentSession, let index = session.response.index(of: collection, in: session.document),
+           let row = session.response.row(index, in: session.document), row.isExpandable, !row.isExpanded {
             withCurrentSession { session in
                 session.response.expansion.flip(collection)
                 session.rebuildRows()
             }
         }
         withCurrentSession { session in
-            if let index = session.response.rows.index(of: entryPath) { session.response.cursor = index }
+            if let index = session.response.index(of: entryPath, in: session.document) { session.response.cursor = index }
         }
         keepCursorsVisible()
     }

@@ -97,17 +97,16 @@ extension ExplorerState {
     mutating func reveal(_ path: JSONPath) {
         for length in 1..<max(1, path.count) {
             let prefix = JSONPath(path.prefix(length))
-            guard let rows = (focus == .response ? currentSession?.response : currentSession?.request)?.rows,
-                  let index = rows.index(of: prefix) else { continue }
-            if rows[index].isExpandable && !rows[index].isExpanded {
+            guard let row = focusedPaneRow(at: prefix) else { continue }
+            if row.isExpandable && !row.isExpanded {
                 withFocusedPane { pane, _ in pane.expansion.flip(prefix) }
                 withCurrentSession { $0.rebuildRows() }
             }
         }
-        withFocusedPane { pane, _ in
+        withFocusedPane { pane, session in
             var length = path.count
             while length > 0 {
-                if let position = pane.rows.index(of: JSONPath(path.prefix(length))) {
+                if let position = pane.index(of: JSONPath(path.prefix(length)), in: session.document) {
                     pane.cursor = position
                     return
                 }
@@ -156,7 +155,7 @@ extension ExplorerState {
         let text: String
         if copyPath {
             text = name
-        } else if let node = row.node {
+        } else if let node = node(of: row) {
             if node.span.count > Self.clipboardLimit * 2 {
                 message = StatusMessage("not copied: the value is \(TerminalText.count(node.span.count)) bytes, over the \(TerminalText.count(Self.clipboardLimit)) a terminal clipboard takes (v shows it)", .warning)
                 return []

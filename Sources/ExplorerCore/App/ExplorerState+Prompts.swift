@@ -9,7 +9,7 @@ extension ExplorerState {
     mutating func promptValue(_ row: TreeRow) {
         let trigger = currentSession?.trigger
         var text = ""
-        if let node = row.node, !node.isNull {
+        if let node = node(of: row), !node.isNull {
             switch node.kind {
             case .string: text = EventEditing.text(for: .string(node.stringValue ?? ""), at: row.path, in: trigger)
             case .object, .array: text = node.value.compactText

@@ -13,7 +13,7 @@ extension ExplorerState {
         var valueText = ""
         if let row = focusedRow {
             pathText = row.path.dottedString
-            if let node = row.node, node.span.count <= 100_000 {
+            if let node = node(of: row), node.span.count <= 100_000 {
                 valueText = node.rawText
                 if valueText.contains("\n") || valueText.contains("\r") { valueText = node.value.compactText }
             }

@@ -17,21 +17,14 @@ extension ExplorerState {
     }
 
     mutating func activateResponseRow() -> [Effect] {
-        // A row holds a node, and so the document's storage: it must be let go before the edit,
-        // or the edit copies the whole document. The test lives in a property of its own.
-        if focusedRowIsBooleanField {
-            toggleBoolean()
-            return []
-        }
         guard let row = focusedRow else { return [] }
-        let current = row.node
         if row.role == .field, let spec = row.spec {
             switch spec.type {
             case .boolean:
-                break  // toggled above
+                toggleBoolean()
             case .enumeration:
                 openPicker(title: "\(spec.name): choose a value", options: spec.allowedValues,
-                           current: current?.stringValue, purpose: .setValue(row.path))
+                           current: node(of: row)?.stringValue, purpose: .setValue(row.path))
             case .string, .integer, .number, .any:
                 promptValue(row)
             case .object:
@@ -53,7 +46,7 @@ extension ExplorerState {
             switch spec.type {
             case .enumerationList:
                 openPicker(title: "\(row.path.dottedString): choose a value", options: spec.allowedValues,
-                           current: current?.stringValue, purpose: .setValue(row.path))
+                           current: node(of: row)?.stringValue, purpose: .setValue(row.path))
                 return []
             case .stringMap, .attributeMap, .stringList:
                 promptValue(row)
@@ -63,7 +56,7 @@ extension ExplorerState {
             }
         }
         // Booleans flip; any other value is typed anew.
-        if current?.kind == .bool { toggleBoolean() } else { promptValue(row) }
+        if node(of: row)?.kind == .bool { toggleBoolean() } else { promptValue(row) }
         return []
     }
 
@@ -78,20 +71,16 @@ extension ExplorerState {
         }
     }
 
-    /// True when the focused row is a boolean field of the catalogue, which Enter toggles.
-    private var focusedRowIsBooleanField: Bool {
-        focusedRow.map { $0.role == .field && $0.spec?.type == .boolean } ?? false
-    }
-
     private mutating func plannedToggle() -> (JSONPath, Bool)? {
         guard focus == .response, let row = focusedRow else { return nil }
-        let isBooleanField = row.spec?.type == .boolean || row.node?.kind == .bool
-        guard isBooleanField, !(row.node.map { $0.kind == .object || $0.kind == .array } ?? false) else {
+        let node = node(of: row)
+        let isBooleanField = row.spec?.type == .boolean || node?.kind == .bool
+        guard isBooleanField, !(node.map { $0.kind == .object || $0.kind == .array } ?? false) else {
             message = StatusMessage("Space flips booleans; press Enter to edit this value", .warning)
             return nil
         }
-        if let current = row.node?.boolValue { return (row.path, !current) }
-        return (row.path, row.node?.stringValue != "false")
+        if let current = node?.boolValue { return (row.path, !current) }
+        return (row.path, node?.stringValue != "false")
     }
 
     mutating func unsetFocused() {
@@ -112,7 +101,7 @@ extension ExplorerState {
     /// makes the edit pointless.
     private mutating func focusedPath(unless pointless: (JSONNode?) -> Bool, _ note: String) -> JSONPath? {
         guard let row = focusedRow else { return nil }
-        if pointless(row.node) {
+        if pointless(node(of: row)) {
             message = StatusMessage("\(row.path.dottedString) \(note)")
             return nil
         }

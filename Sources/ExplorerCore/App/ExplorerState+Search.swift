@@ -125,9 +125,9 @@ extension ExplorerState {
             let prefix = JSONPath(match.path.prefix(length))
             let expanded = withCurrentSession { session -> Bool in
                 var tree = match.pane == .response ? session.response : session.request
-                guard let position = tree.rows.index(of: prefix) else { return false }
-                let row = tree.rows[position]
-                guard row.isExpandable && !row.isExpanded else { return false }
+                guard let position = tree.index(of: prefix, in: session.document),
+                      let row = tree.row(position, in: session.document),
+                      row.isExpandable && !row.isExpanded else { return false }
                 tree.expansion.flip(prefix)
                 if match.pane == .response { session.response = tree } else { session.request = tree }
                 return true
@@ -137,7 +137,7 @@ extension ExplorerState {
         withCurrentSession { session in
             session.search?.index = index
             var tree = match.pane == .response ? session.response : session.request
-            if let position = tree.rows.index(of: match.path) { tree.cursor = position }
+            if let position = tree.index(of: match.path, in: session.document) { tree.cursor = position }
             if match.pane == .response { session.response = tree } else { session.request = tree }
         }
         keepCursorsVisible()

@@ -19,9 +19,20 @@ extension ExplorerState {
         guard let session = currentSession else { return nil }
         switch focus {
         case .list: return nil
-        case .request: return session.request.currentRow
-        case .response: return session.response.currentRow
+        case .request: return session.request.currentRow(in: session.document)
+        case .response: return session.response.currentRow(in: session.document)
         }
+    }
+
+    /// The value of a row of the current session's panes, read from its document.
+    func node(of row: TreeRow) -> JSONNode? { row.node(in: currentSession?.document) }
+
+    /// The row at a path in the focused pane, or nil when no row shows it.
+    func focusedPaneRow(at path: JSONPath) -> TreeRow? {
+        guard let session = currentSession, focus != .list else { return nil }
+        let pane = focus == .response ? session.response : session.request
+        guard let index = pane.index(of: path, in: session.document) else { return nil }
+        return pane.row(index, in: session.document)
     }
 
     var focusedPaneHeight: Int { pageHeight(of: focus) }
@@ -48,7 +59,7 @@ extension ExplorerState {
         case .activate:
             return focus == .response ? activateResponseRow() : activateRequestRow()
         case .view:
-            if let row = focusedRow, let node = row.node {
+            if let row = focusedRow, let node = node(of: row) {
                 showInPager(row: row, node: node)
             } else {
                 message = StatusMessage("this field is absent: there is nothing to show")
@@ -108,7 +119,7 @@ extension ExplorerState {
         guard let row = focusedRow else { return [] }
         if row.isExpandable {
             setExpanded(row, !row.isExpanded)
-        } else if let node = row.node {
+        } else if let node = node(of: row) {
             showInPager(row: row, node: node)
         }
         return []

@@ -207,8 +207,8 @@ public struct ExplorerState: Sendable {
         guard let session = currentSession else { return nil }
         switch focus {
         case .list: return nil
-        case .request: return session.request.currentRow?.path
-        case .response: return session.response.currentRow?.path
+        case .request: return session.request.currentRow(in: session.document)?.path
+        case .response: return session.response.currentRow(in: session.document)?.path
         }
     }
 

@@ -49,7 +49,7 @@ enum TreeBuilder {
                 appendChildren(&rows, of: root, path: [], depth: 0, looksUp: false, role: .plain, trigger: nil,
                                expansion: expansion, rule: .topLevelSmall, runThreshold: runThreshold)
             } else {
-                rows.append(TreeRow(path: [], depth: 0, label: "(value)", node: root, spec: nil, role: .plain, isExpandable: false, isExpanded: false))
+                rows.append(TreeRow(path: [], depth: 0, label: "(value)", reference: root.reference, spec: nil, role: .plain, isExpandable: false, isExpanded: false))
             }
             return rows
         }
@@ -89,7 +89,7 @@ enum TreeBuilder {
                 hasChildren = false
             }
             let expanded = hasChildren && expansion.isExpanded(path, byDefault: true)
-            rows.append(TreeRow(path: path, depth: depth, label: field.name, node: node, spec: field, role: .field,
+            rows.append(TreeRow(path: path, depth: depth, label: field.name, reference: node?.reference, spec: field, role: .field,
                                 isExpandable: hasChildren, isExpanded: expanded))
             guard expanded else { continue }
             if field.type == .object {
@@ -120,7 +120,7 @@ enum TreeBuilder {
             let isContainer = node.kind == .object || node.kind == .array
             let expandable = isContainer && node.count > 0
             let expanded = expandable && expansion.isExpanded(item.path, byDefault: rule.isExpanded(pathCount: item.path.count, childCount: node.count))
-            rows.append(TreeRow(path: item.path, depth: item.depth, label: item.label, node: node, spec: item.spec,
+            rows.append(TreeRow(path: item.path, depth: item.depth, label: item.label, reference: node.reference, spec: item.spec,
                                 role: item.role, isExpandable: expandable, isExpanded: expanded))
             guard expanded else { continue }
             let (looksUp, childRole) = childLookup(spec: item.spec, trigger: trigger)
@@ -176,15 +176,15 @@ enum TreeBuilder {
             return
         }
         let expanded = expandedPositions(of: node, path: path, expansion: expansion, rule: rule)
-        let run = TreeRows.Run(container: node, marks: LazyChildMarks(), parentPath: path, depth: depth, positions: 0..<0,
+        let run = TreeRows.Run(container: node.reference, marks: LazyChildMarks(), parentPath: path, depth: depth, positions: 0..<0,
                                trigger: trigger, looksUp: looksUp, role: childRole)
         var next = 0
         for position in expanded {
             var before = run
             before.positions = next..<position
             rows.append(before)
-            let child = run.row(atPosition: position)
-            appendSubtree(&rows, Pending(node: child.node!, path: child.path, label: child.label, depth: depth,
+            let (child, childNode) = run.row(atPosition: position, of: node)
+            appendSubtree(&rows, Pending(node: childNode, path: child.path, label: child.label, depth: depth,
                                          spec: child.spec, role: child.role),
                           trigger: trigger, expansion: expansion, rule: rule, runThreshold: runThreshold)
             next = position + 1

@@ -2,6 +2,10 @@ import CognitoTriggers
 import JSONDocument
 
 /// One line of a tree pane: a field, map entry or list element, at a depth, maybe expandable.
+///
+/// A row names its value by a `NodeReference`, not a node: rows live in the explorer's state
+/// across edits, and a node would keep the document's storage shared, so that every edit copied
+/// the whole document. The value is read from the document when it is needed (`node(in:)`).
 public struct TreeRow: Sendable {
     /// How the row relates to the catalogue.
     public enum Role: Hashable, Sendable {
@@ -21,8 +25,9 @@ public struct TreeRow: Sendable {
     public var depth: Int
     /// The key, `[index]`, or the field name.
     public var label: String
-    /// The value, or nil when the field is absent.
-    public var node: JSONNode?
+    /// Where the value is in the version of the document the row was made from, or nil when the
+    /// field is absent.
+    public var reference: NodeReference?
     /// The catalogue's description of the field, when there is one.
     public var spec: FieldSpec?
     public var role: Role
@@ -31,5 +36,12 @@ public struct TreeRow: Sendable {
     public var isExpanded: Bool
 
     /// True for a catalogue field the event does not hold.
-    public var isAbsent: Bool { node == nil }
+    public var isAbsent: Bool { reference == nil }
+
+    /// The row's value in `document`, or nil when the field is absent (or the document is not the
+    /// version the row was made from).
+    public func node(in document: JSONDocument?) -> JSONNode? {
+        guard let reference else { return nil }
+        return document?.node(reference)
+    }
 }

@@ -8,10 +8,13 @@ import JSONDocument
 /// for (to draw the visible part, or to move the cursor), so opening, editing and redrawing an event
 /// with a map of 150,000 claims costs about what an event with ten does. Children that are expanded
 /// are made into rows, with their descendants, between the runs of their siblings.
-struct TreeRows: RandomAccessCollection, Sendable {
+///
+/// Runs name their container by reference, so making a row from a run takes the document the rows
+/// were made from (`row(_:in:)`).
+struct TreeRows: Sendable {
     /// Consecutive children of one container, none of them expanded.
     struct Run: Sendable {
-        var container: JSONNode
+        var container: NodeReference
         /// Where every 64th child starts, found the first time a child past the 64th is asked for
         /// (shared by the copies of this run; a rebuild after an edit makes a new one).
         var marks: LazyChildMarks
@@ -23,7 +26,20 @@ struct TreeRows: RandomAccessCollection, Sendable {
         var looksUp: Bool
         var role: TreeRow.Role
 
-        func row(atPosition position: Int) -> TreeRow {
+        /// The container in the document the run was made from.
+        func containerNode(in document: JSONDocument) -> JSONNode {
+            guard let node = document.node(container) else {
+                preconditionFailure("a run outlived the version of the document it was made from")
+            }
+            return node
+        }
+
+        func row(atPosition position: Int, in document: JSONDocument) -> TreeRow {
+            row(atPosition: position, of: containerNode(in: document)).row
+        }
+
+        /// The row at a position and its node, given the run's container.
+        func row(atPosition position: Int, of container: JSONNode) -> (row: TreeRow, node: JSONNode) {
             let node = position < 64 ? container.child(atPosition: position) : container.child(atPosition: position, marks: marks.get(container))
             guard let node else {
                 preconditionFailure("a run outlived the document it was made from")
@@ -33,8 +49,9 @@ struct TreeRows: RandomAccessCollection, Sendable {
             let (spec, role) = TreeBuilder.field(at: path, looksUp: looksUp, otherwise: self.role, trigger: trigger)
             let label = container.kind == .array ? "[\(position)]" : (node.key ?? "")
             let expandable = (node.kind == .object || node.kind == .array) && node.count > 0
-            return TreeRow(path: path, depth: depth, label: label, node: node, spec: spec, role: role,
-                           isExpandable: expandable, isExpanded: false)
+            let row = TreeRow(path: path, depth: depth, label: label, reference: node.reference, spec: spec, role: role,
+                              isExpandable: expandable, isExpanded: false)
+            return (row, node)
         }
     }
 
@@ -53,9 +70,11 @@ struct TreeRows: RandomAccessCollection, Sendable {
     private(set) var parts: [Part] = []
     /// The index of the first row of each part.
     private var starts: [Int] = []
-    private(set) var endIndex = 0
+    /// The number of rows.
+    private(set) var count = 0
 
-    var startIndex: Int { 0 }
+    var isEmpty: Bool { count == 0 }
+    var indices: Range<Int> { 0..<count }
 
     init() {}
 
@@ -65,15 +84,15 @@ struct TreeRows: RandomAccessCollection, Sendable {
 
     mutating func append(_ row: TreeRow) {
         parts.append(.row(row))
-        starts.append(endIndex)
-        endIndex += 1
+        starts.append(count)
+        count += 1
     }
 
     mutating func append(_ run: Run) {
         guard !run.positions.isEmpty else { return }
         parts.append(.run(run))
-        starts.append(endIndex)
-        endIndex += run.positions.count
+        starts.append(count)
+        count += run.positions.count
     }
 
     /// The part that holds row `index`.
@@ -86,13 +105,19 @@ struct TreeRows: RandomAccessCollection, Sendable {
         return low
     }
 
-    subscript(index: Int) -> TreeRow {
-        precondition(index >= 0 && index < endIndex, "row index out of range")
+    /// Row `index`, made from `document`, the version of the document the rows were made from.
+    func row(_ index: Int, in document: JSONDocument) -> TreeRow {
+        precondition(index >= 0 && index < count, "row index out of range")
         let which = part(holding: index)
         switch parts[which] {
         case .row(let row): return row
-        case .run(let run): return run.row(atPosition: run.positions.lowerBound + index - starts[which])
+        case .run(let run): return run.row(atPosition: run.positions.lowerBound + index - starts[which], in: document)
         }
+    }
+
+    /// The rows in `range`, made from `document`.
+    func rows(_ range: Range<Int>, in document: JSONDocument) -> [TreeRow] {
+        range.map { row($0, in: document) }
     }
 
     /// The depth of row `index`, without making the row.
@@ -104,14 +129,14 @@ struct TreeRows: RandomAccessCollection, Sendable {
     }
 
     /// The index of the row at a path, or nil when no row shows it.
-    func index(of path: JSONPath) -> Int? {
+    func index(of path: JSONPath, in document: JSONDocument) -> Int? {
         for (which, part) in parts.enumerated() {
             switch part {
             case .row(let row):
                 if row.path == path { return starts[which] }
             case .run(let run):
                 guard path.count == run.parentPath.count + 1, path.starts(with: run.parentPath),
-                      let position = run.container.position(of: path[path.count - 1]),
+                      let position = run.containerNode(in: document).position(of: path[path.count - 1]),
                       run.positions.contains(position) else { continue }
                 return starts[which] + position - run.positions.lowerBound
             }
@@ -121,7 +146,7 @@ struct TreeRows: RandomAccessCollection, Sendable {
 
     /// The nearest row before `index` that is less deep: the parent of a row.
     func parentIndex(of index: Int) -> Int? {
-        guard index > 0, index < endIndex else { return nil }
+        guard index > 0, index < count else { return nil }
         let depth = self.depth(at: index)
         var which = part(holding: index)
         // Rows before it in the same run are its siblings, as deep as it is.

@@ -24,14 +24,17 @@ enum TreeView {
         // Where the edits since the last save are, to mark their rows (empty when there are none).
         let matches = session.search?.paths(of: isResponse ? .response : .request) ?? []
         let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
-        let shown = rows[viewport.shown]
+        // Each visible row with its value, read from the document the rows were made from.
+        let shown = session.document.map { document in
+            rows.rows(viewport.shown, in: document).map { (row: $0, node: $0.node(in: document)) }
+        } ?? []
         // The label column fits the widest visible label, up to two fifths of the pane.
-        let widest = shown.map { $0.depth * TreeRowGeometry.indent + 2 + TerminalText.displayWidth(of: shownLabel($0)) }.max() ?? 0
+        let widest = shown.map { $0.row.depth * TreeRowGeometry.indent + 2 + TerminalText.displayWidth(of: shownLabel($0.row, node: $0.node)) }.max() ?? 0
         let labelColumn = min(widest, max(12, rect.width * (isResponse ? 1 : 2) / (isResponse ? 2 : 5)))
         let typeWidth = rect.width >= 44 ? 9 : 0
-        for (offset, row) in shown.enumerated() {
+        for (offset, (row, node)) in shown.enumerated() {
             let y = rect.y + offset
-            drawRow(&grid, row, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth, edited: edited,
+            drawRow(&grid, row, node: node, x: rect.x, y: y, width: rect.width, labelColumn: labelColumn, typeWidth: typeWidth, edited: edited,
                     session: session, isMatch: matches.contains(row.path), isResponse: isResponse)
             if scroll + offset == pane.cursor {
                 grid.updateStyle(rect: Rect(x: rect.x, y: y, width: rect.width, height: 1)) { Theme.selected($0, focused: focused) }
@@ -48,8 +51,8 @@ enum TreeView {
     enum EditMark { case none, edited, containsEdits }
 
     /// `edited` when an edit wrote the row's whole value, `containsEdits` when an edit lies inside it.
-    static func editMark(of row: TreeRow, edited: [Range<Int>]) -> EditMark {
-        guard !edited.isEmpty, let span = row.node?.span else { return .none }
+    static func editMark(of node: JSONNode?, edited: [Range<Int>]) -> EditMark {
+        guard !edited.isEmpty, let span = node?.span else { return .none }
         var inside = false
         for range in edited {
             if !range.isEmpty && range.lowerBound <= span.lowerBound && span.upperBound <= range.upperBound { return .edited }
@@ -60,11 +63,11 @@ enum TreeView {
         return inside ? .containsEdits : .none
     }
 
-    private static func drawRow(_ grid: inout Grid, _ row: TreeRow, x: Int, y: Int, width: Int, labelColumn: Int, typeWidth: Int, edited: [Range<Int>],
+    private static func drawRow(_ grid: inout Grid, _ row: TreeRow, node: JSONNode?, x: Int, y: Int, width: Int, labelColumn: Int, typeWidth: Int, edited: [Range<Int>],
                                 session: EventSession, isMatch: Bool, isResponse: Bool) {
         let right = x + width
         var column = x + TreeRowGeometry.marker(depth: row.depth).lowerBound
-        let mark = editMark(of: row, edited: edited)
+        let mark = editMark(of: node, edited: edited)
         let marker = row.isExpandable ? (row.isExpanded ? "▾ " : "▸ ") : (mark == .none ? "  " : "● ")
         column += grid.put(marker, x: column, y: y, style: mark == .none ? Theme.border : Theme.modified, maxWidth: max(0, right - column))
         let labelRoom = max(1, x + labelColumn - column)
@@ -80,16 +83,16 @@ enum TreeView {
         } else {
             labelStyle = Theme.key
         }
-        grid.put(TerminalText.truncate(shownLabel(row), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
+        grid.put(TerminalText.truncate(shownLabel(row, node: node), width: labelRoom), x: column, y: y, style: labelStyle, maxWidth: max(0, right - column))
         column = max(column + 1, x + labelColumn + 1)
         guard column < right else { return }
         if typeWidth > 0 {
-            let typeText = typeLabel(row)
+            let typeText = typeLabel(row, node: node)
             grid.put(TerminalText.pad(typeText, width: typeWidth), x: column, y: y, style: Theme.typeLabel, maxWidth: max(0, right - column))
             column += typeWidth + 1
         }
         guard column < right else { return }
-        let (valueText, valueStyle) = value(row)
+        let (valueText, valueStyle) = value(row, node: node)
         var parts: [(String, Style)] = [(valueText, valueStyle)]
         if isResponse, let spec = row.spec, spec.type == .enumeration || spec.type == .enumerationList, !spec.allowedValues.isEmpty {
             parts.append((" [" + spec.allowedValues.joined(separator: "|") + "]", Theme.typeLabel))
@@ -111,20 +114,20 @@ enum TreeView {
     }
 
     /// The row's label escaped; a member's key as the file writes an escaped lone surrogate in it.
-    static func shownLabel(_ row: TreeRow) -> String {
-        TerminalText.escaped(row.node?.displayKey ?? row.label)
+    static func shownLabel(_ row: TreeRow, node: JSONNode?) -> String {
+        TerminalText.escaped(node?.displayKey ?? row.label)
     }
 
     /// The type column: the catalogue's label for scalar fields.
-    static func typeLabel(_ row: TreeRow) -> String {
+    static func typeLabel(_ row: TreeRow, node: JSONNode?) -> String {
         guard let spec = row.spec else { return "" }
-        if let node = row.node, node.kind == .object || node.kind == .array { return "" }
+        if let node, node.kind == .object || node.kind == .array { return "" }
         return spec.type.label
     }
 
     /// The value as shown: coloured by type, strings quoted and cut, containers summarized.
-    static func value(_ row: TreeRow) -> (String, Style) {
-        guard let node = row.node else { return ("absent", Theme.absent) }
+    static func value(_ row: TreeRow, node: JSONNode?) -> (String, Style) {
+        guard let node else { return ("absent", Theme.absent) }
         switch node.kind {
         case .null: return ("null", Theme.null)
         case .bool: return (node.boolValue == true ? "true" : "false", Theme.bool)
