@@ -6,6 +6,11 @@
 OUT/events/      N events, round-robin over every fixture (so every triggerSource), each varied
                  (user, pool, client, region, attributes) and padded to 1-3 KB; mostly 2-space
                  indents, some minified, some 4-space, some with \\u escapes.
+OUT/problems/    N events made the same way, each then given 1-5 problems of the kinds captured
+                 events have: wrong types (a number or "true" where a string or boolean goes), a
+                 required field removed, a null, a trigger source Cognito does not send, an attribute
+                 that is not a string, an unknown response key, a repeated list value, a version
+                 that does not match (drawn from their own seeded generator).
 OUT/big.json     one pre token generation V2 event of at least BYTES bytes: large
                  request.userAttributes and request.clientMetadata, and large V2 claims.
 OUT/small.json   the same shape at SMALL bytes.
@@ -144,6 +149,77 @@ def write_events(fixtures, out, count, rng):
     return folder, total
 
 
+COMMON_STRINGS = ["region", "userPoolId", "userName", "version"]
+
+
+def break_event(e, rng):
+    """Gives the event one problem, drawn from the kinds found in captured events; the shape of
+    the rest is kept."""
+    request = e.get("request") if isinstance(e.get("request"), dict) else None
+    response = e.get("response") if isinstance(e.get("response"), dict) else None
+    caller = e.get("callerContext") if isinstance(e.get("callerContext"), dict) else None
+    kind = rng.choice(["wrong-type", "wrong-type", "missing", "missing", "null", "source", "attribute",
+                       "attribute", "response-key", "response-type", "repeat", "version", "caller"])
+    if kind == "wrong-type":
+        key = rng.choice(COMMON_STRINGS)
+        e[key] = rng.choice([rng.randint(0, 10**6), True, ["x"], {"value": "x"}])
+    elif kind == "missing":
+        key = rng.choice(["region", "userPoolId", "callerContext", "request"])
+        e.pop(key, None)
+    elif kind == "null":
+        key = rng.choice(["region", "userPoolId", "callerContext"])
+        e[key] = None
+    elif kind == "source":
+        source = e.get("triggerSource")
+        if isinstance(source, str) and "_" in source:
+            e["triggerSource"] = source.split("_")[0] + "_" + rng.choice(["Unknown", "SignUpV2", "Legacy", "Test"])
+    elif kind == "attribute" and request is not None and isinstance(request.get("userAttributes"), dict):
+        attributes = request["userAttributes"]
+        name = rng.choice(["email_verified", "custom:%s_%d" % (rng.choice(WORDS), rng.randint(0, 99)), "phone_number"])
+        attributes[name] = rng.choice([True, False, rng.randint(0, 9999), None, ["a", "b"], {"nested": 1}])
+    elif kind == "response-key" and response is not None:
+        response[rng.choice(["claimsOverride", "autoConfirm", "challengeMetadataX", "smsMesage", "issue_tokens"])] = rng.choice(["x", True, 1])
+    elif kind == "response-type" and response is not None and response:
+        key = rng.choice(sorted(response))
+        response[key] = rng.choice(["true", 12, ["a"], {"x": "y"}])
+    elif kind == "repeat" and request is not None:
+        metadata = request.get("clientMetadata")
+        if isinstance(metadata, dict):
+            metadata["retries"] = rng.choice([3, False, None, ["x"]])
+        else:
+            request["clientMetadata"] = rng.choice(["text", 7, ["x"]])
+    elif kind == "version":
+        e["version"] = rng.choice(["0", "4", "v2", "1.0"])
+    elif caller is not None:
+        if "awsSdkVersion" in caller:
+            caller["awsSdk"] = caller.pop("awsSdkVersion")
+        caller["clientId"] = rng.choice([None, 42, True])
+    else:
+        e["callerContext"] = rng.choice(["", 0, []])
+
+
+def write_problem_events(fixtures, out, count, rng):
+    """Like write_events, then 1-5 problems in each event."""
+    folder = os.path.join(out, "problems")
+    os.makedirs(folder)
+    total = 0
+    for n in range(count):
+        rel, base = fixtures[n % len(fixtures)]
+        e = vary(base, rng, n)
+        roll = rng.random()
+        style = "min" if roll < 0.10 else "indent4" if roll < 0.15 else "ascii" if roll < 0.20 else "indent2"
+        dump = dumper(style)
+        pad(e, rng, rng.randint(1000, 2900), dump)
+        for _ in range(rng.randint(1, 5)):
+            break_event(e, rng)
+        text = dump(e)
+        source = e.get("triggerSource", "event")
+        with open(os.path.join(folder, "%05d-%s.json" % (n, source)), "wb") as f:
+            f.write(text)
+        total += len(text)
+    return folder, total
+
+
 def big_event(base, rng, target):
     """A pre token generation V2 event of about `target` bytes (2-space indents)."""
     e = vary(base, rng, 0)
@@ -246,11 +322,14 @@ def main():
     big = sized_event(base, args.seed + 1, args.big)
     small = sized_event(base, args.seed + 2, args.small)
     deep = deep_document(args.depth, args.deep_copies)
+    # Its own generator, so the corpora above keep their bytes.
+    _, problem_total = write_problem_events(fixtures, args.out, args.events, random.Random(args.seed + 3))
     for name, data in (("big.json", big), ("small.json", small), ("deep.json", deep)):
         with open(os.path.join(args.out, name), "wb") as f:
             f.write(data)
     with open(os.path.join(args.out, "manifest.txt"), "w") as f:
         f.write("events %d %d\n" % (args.events, total))
+        f.write("problems %d %d\n" % (args.events, problem_total))
         f.write("big %d\nsmall %d\ndeep %d %d\n" % (len(big), len(small), len(deep), args.depth))
     print("generated %d events (%.1f MB), big %.1f MB, small %.1f KB, deep %.1f KB (depth %d) in %s"
           % (args.events, total / 1e6, len(big) / 1e6, len(small) / 1e3, len(deep) / 1e3, args.depth + 1, args.out))

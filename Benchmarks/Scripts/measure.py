@@ -3,8 +3,8 @@
 
 Called by Benchmarks/run, which builds the tools, prepares the peers and the corpora first:
 
-    measure.py --corpus DIR --explorer BIN --bench-parse BIN --scripts DIR [--venv-python PY]
-               [--runs N] [--smoke] [--log LOG]
+    measure.py --corpus DIR --explorer BIN --bench-parse BIN --read-floor BIN --scripts DIR
+               [--venv-python PY] [--runs N] [--smoke] [--log LOG] [--only TEXT]
 
 Each case runs each of its tools RUNS times, in rounds (tool A, tool B, ..., then again), so noise
 on this shared machine hits every tool alike. A sample is either the wall time of the process
@@ -154,11 +154,49 @@ def judge(met, text):
     return ("met: " if met else "MISSED: ") + text
 
 
+def instructions_per_event(explorer, folders, work):
+    """Instructions `check` executes per event, counted by callgrind (exact, so a change can be
+    judged on a noisy machine): the count on a sample of files less the count on a tenth of it,
+    over the difference in files, so the process's start and end (loading, argument parsing) are
+    left out. Returns rows (name, files, per event, total of the big sample) or a reason it could not."""
+    if shutil.which("valgrind") is None:
+        return "valgrind is not installed"
+    os.makedirs(work, exist_ok=True)
+    # Valgrind 3.19 cannot read the DWARF 5 that Swift writes; the symbols are enough.
+    binary = os.path.join(work, "cognito-explorer-nodebug")
+    if subprocess.run(["objcopy", "--strip-debug", explorer, binary]).returncode != 0:
+        return "objcopy could not strip the debug information"
+    rows = []
+    for name, folder in folders:
+        files = sorted(f for f in os.listdir(folder) if f.endswith(".json"))
+        big = min(1000, len(files))
+        small = max(1, big // 10)
+        counts = []
+        for n in (big, small):
+            sample = os.path.join(work, "sample-%s-%d" % (os.path.basename(folder), n))
+            shutil.rmtree(sample, ignore_errors=True)
+            os.makedirs(sample)
+            for f in files[:n]:
+                try:
+                    os.link(os.path.join(folder, f), os.path.join(sample, f))
+                except OSError:
+                    shutil.copyfile(os.path.join(folder, f), os.path.join(sample, f))
+            done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", binary, "check", "--quiet", sample],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            found = re.search(r"Collected : (\d+)", done.stderr)
+            if not found:
+                return "callgrind gave no count: " + done.stderr.strip()[-200:]
+            counts.append(int(found.group(1)))
+        rows.append((name, big, small, (counts[0] - counts[1]) / (big - small), counts[0], counts[1]))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--explorer", required=True)
     parser.add_argument("--bench-parse", required=True)
+    parser.add_argument("--read-floor", required=True, help="Floor/read-floor.c built: read-floor read|list DIR")
     parser.add_argument("--scripts", required=True)
     parser.add_argument("--venv-python", default=None, help="Python with aws-lambda-powertools; without it that peer is skipped")
     parser.add_argument("--runs", type=int, default=5)
@@ -169,6 +207,7 @@ def main():
 
     corpus = os.path.abspath(args.corpus)
     events = os.path.join(corpus, "events")
+    problem_events = os.path.join(corpus, "problems")
     big = os.path.join(corpus, "big.json")
     small = os.path.join(corpus, "small.json")
     deep = os.path.join(corpus, "deep.json")
@@ -177,6 +216,11 @@ def main():
     python = sys.executable
     manifest = dict(line.split(None, 1) for line in open(os.path.join(corpus, "manifest.txt")))
     event_count, event_bytes = map(int, manifest["events"].split())
+    problem_count, problem_bytes = map(int, manifest["problems"].split())
+    floor = os.path.abspath(args.read_floor)
+    floor_name = "read floor (C: list, open, read, close)"
+    floor_tools = lambda folder: [Tool(floor_name, [floor, "read", folder]),
+                                  Tool("list only (C: opendir, readdir)", [floor, "list", folder])]
     big_bytes, small_bytes = int(manifest["big"]), int(manifest["small"])
     deep_bytes, deep_depth = map(int, manifest["deep"].split())
     runs = 1 if args.smoke else args.runs
@@ -215,6 +259,7 @@ def main():
     if have_jq:
         check_tools.append(Tool("jq empty", ["sh", "-c", finder + "jq empty", "sh", events]))
     check_tools.append(Tool("cat (the floor)", ["sh", "-c", finder + "cat > /dev/null", "sh", events]))
+    check_tools += floor_tools(events)
 
     def check_target(case):
         ours = case.tools[0]
@@ -230,9 +275,24 @@ def main():
         r = ratio(ours, case.tool("cat (the floor)"))
         met &= r is not None and r <= 4
         parts.append("%.1f× cat's time (≤ 4×)" % (r or 0))
+        r = ratio(ours, case.tool(floor_name))
+        met &= r is not None and r <= 1.5
+        parts.append("%.2f× the read floor's time (≤ 1.5×)" % (r or 0))
         return judge(met, "; ".join(parts))
 
     cases.append(Case("check the %d-event folder (process wall time)" % event_count, check_tools, runs, check_target))
+
+    # The same check on events that each have problems (status 1 is the expected outcome), against
+    # the check of the valid folder.
+    def problems_target(case):
+        r = ratio(case.tools[0], case.tool("cognito-explorer check, the valid folder"))
+        f = ratio(case.tools[0], case.tool(floor_name))
+        return judge(r is not None and r <= 2, "%.2f× the valid folder's time (≤ 2×); %.2f× the read floor's" % (r or 0, f or 0))
+
+    cases.append(Case("check %d events with 1-5 problems each (process wall time)" % problem_count,
+                      [Tool("cognito-explorer check", [explorer, "check", problem_events], ok_codes=(1,)),
+                       Tool("cognito-explorer check, the valid folder", [explorer, "check", events])] + floor_tools(problem_events),
+                      runs, problems_target))
 
     # The explorer, headless.
     def under(limit, label):
@@ -241,12 +301,22 @@ def main():
             return judge(m is not None and m < limit, "%s ms %s (< %d ms)" % (fmt_ms(m), label, limit))
         return target
 
+    # The read floor runs beside the explorer too, for the ratios of the same round.
+    def under_and_floor(limit, label, floor_limit=None):
+        def target(case):
+            m = case.tools[0].median()
+            r = ratio(case.tools[0], case.tool(floor_name))
+            met = m is not None and m < limit and (floor_limit is None or (r is not None and r <= floor_limit))
+            bound = " (≤ %g×)" % floor_limit if floor_limit else ""
+            return judge(met, "%s ms %s (< %d ms); %.2f× the read floor's time%s" % (fmt_ms(m), label, limit, r or 0, bound))
+        return target
+
     cases.append(Case("explorer on the folder: first frame (render --until first-frame, wall time)",
-                      [Tool("cognito-explorer render", [explorer, "render", "--until", "first-frame", events])],
-                      runs, under(150, "to the first frame")))
+                      [Tool("cognito-explorer render", [explorer, "render", "--until", "first-frame", events])] + floor_tools(events)[:1],
+                      runs, under_and_floor(150, "to the first frame")))
     cases.append(Case("explorer on the folder: all %d events indexed (render, wall time)" % event_count,
-                      [Tool("cognito-explorer render", [explorer, "render", events])],
-                      runs, under(1000, "to index every event")))
+                      [Tool("cognito-explorer render", [explorer, "render", events])] + floor_tools(events)[:1],
+                      runs, under_and_floor(1000, "to index every event", 2)))
 
     navigation = "Tab " + " ".join(["j"] * 12 + ["k"] * 6 + ["Tab"] + ["j"] * 8 + ["k"] * 4 + ["BTab"])
     # In the response editor: flip a boolean claim, undo it, redo it (each one edits the document).
@@ -352,6 +422,19 @@ def main():
             fmt_mb(edit_peak), "smoke run: not judged" if args.smoke else judge(edit_ratio <= 2, "%.2f× the file size (≤ 2×)" % edit_ratio)))
     print("\n".join(lines))
     print("\n%d runs per tool; %s; measured in %.0f s." % (runs, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), time.time() - started))
+
+    title = "instructions per event of check (callgrind)"
+    if not args.only or args.only in title:
+        print("running: " + title, file=sys.stderr, flush=True)
+        counted = instructions_per_event(explorer, [("the valid events", events), ("the events with problems", problem_events)],
+                                         os.path.join(corpus, "work"))
+        print("\n| %s | files | instructions per event | instructions in all (the two samples) |" % title)
+        print("| --- | ---: | ---: | ---: |")
+        if isinstance(counted, str):
+            print("| not counted: %s | | | |" % counted)
+        else:
+            for name, big, small, per, total_big, total_small in counted:
+                print("| check --quiet, %s | %d less %d | %.0f | %d and %d |" % (name, big, small, per, total_big, total_small))
     missing = [t.name for c in cases for t in c.tools if t.failure]
     if missing:
         print("Failed: " + ", ".join(sorted(set(missing))), file=sys.stderr)

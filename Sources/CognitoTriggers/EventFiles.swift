@@ -51,7 +51,14 @@ public enum EventFiles {
                 entries.append((name, entry.pointee.d_type))
             }
             closedir(directory)
-            for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
+            // In the order of Swift's `<` on the names, which for ASCII names (nearly all) is the
+            // order of their bytes: those are compared as bytes, without the Unicode machinery.
+            let keyed = entries.map { entry in
+                let bytes = Array(entry.name.utf8)
+                return (name: entry.name, type: entry.type, bytes: bytes, ascii: !bytes.contains { $0 >= 0x80 })
+            }
+            let sorted = keyed.sorted { a, b in a.ascii && b.ascii ? bytesPrecede(a.bytes, b.bytes) : a.name < b.name }
+            for (name, type, _, _) in sorted {
                 let path = current.hasSuffix("/") ? current + name : current + "/" + name
                 var kind = type
                 if kind == UInt8(DT_UNKNOWN) {
@@ -81,7 +88,19 @@ public enum EventFiles {
                 }
             }
         }
-        return result.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return result.map { (path: $0, bytes: Array($0.utf8)) }.sorted { bytesPrecede($0.bytes, $1.bytes) }.map(\.path)
+    }
+
+    /// Whether `a` comes before `b` in the order of their bytes (memcmp, then the shorter first).
+    static func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let common = min(a.count, b.count)
+        let order = common == 0 ? 0 : a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y -> Int32 in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return 0 }
+                return memcmp(p, q, common)
+            }
+        }
+        return order != 0 ? order < 0 : a.count < b.count
     }
 
     /// The kind of a folder entry that is not read, for the line that says it was skipped.
@@ -163,11 +182,20 @@ public enum EventFiles {
         return nil
     }
 
+    /// Whether a NUL byte is among the first `count` bytes; memchr, as looking byte by byte cost
+    /// about 6% of check's instructions per file.
+    static func hasNUL(inFirst count: Int, of bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            return memchr(base, 0, min(count, raw.count)) != nil
+        }
+    }
+
     /// Classifies bytes as empty, UTF-16, binary, invalid JSON or a document.
     public static func classify(_ bytes: [UInt8]) -> Outcome {
         if bytes.isEmpty { return .empty }
         if let bigEndian = utf16ByteOrder(bytes) { return .utf16(bigEndian: bigEndian) }
-        if bytes.prefix(8192).contains(0) { return .binary }
+        if hasNUL(inFirst: 8192, of: bytes) { return .binary }
         do { return .document(try TriggerEvent(bytes: bytes)) } catch { return .notJSON(error) }
     }
 }

@@ -49,7 +49,7 @@ extension TriggerEvent {
             problems.append(Problem(.warning, ["triggerSource"], "unknown trigger source \"\(sourceNode.displayString ?? sourceName)\"; the event is shown as a plain document", source: RuleSource.eventShape))
             return problems
         }
-        if case .unknown = triggerSource {
+        if case .unknown = TriggerSource(rawValue: sourceName) {
             problems.append(Problem(.warning, ["triggerSource"], "\"\(sourceName)\" is not a trigger source Cognito sends; read as \(Catalogue.spec(for: trigger).title) from its prefix", source: RuleSource.eventShape))
         }
         problems += checkFields(of: trigger)
@@ -68,7 +68,19 @@ extension TriggerEvent {
         // "unknown key" warning too.
         let explained = Set(problems.map(\.path))
         problems += checkUnknownResponseKeys(of: trigger).filter { !explained.contains($0.path) }
-        return problems.sorted { ($0.severity, $0.path.dottedString) < ($1.severity, $1.path.dottedString) }
+        return Self.sortedForReading(problems)
+    }
+
+    /// Errors first, then by the dotted path as printed, problems of the same path in the order the
+    /// rules found them. Each path is written out once, not once per comparison.
+    static func sortedForReading(_ problems: [Problem]) -> [Problem] {
+        guard problems.count > 1 else { return problems }
+        let keyed = problems.enumerated().map { (index: $0.offset, severity: $0.element.severity, path: $0.element.path.dottedString) }
+        return keyed.sorted { a, b in
+            if a.severity != b.severity { return a.severity < b.severity }
+            if a.path != b.path { return a.path < b.path }
+            return a.index < b.index
+        }.map { problems[$0.index] }
     }
 
     /// Whether any problem is an error.
@@ -78,8 +90,8 @@ extension TriggerEvent {
 
     func checkFields(of trigger: Trigger) -> [Problem] {
         var problems: [Problem] = []
-        let spec = Catalogue.spec(for: trigger)
-        if spec.hasResponseFields {
+        let plan = ValidationPlan.of(trigger)
+        if plan.hasResponseFields {
             // A null response is as good as none: a function that writes into it fails.
             if let response = document.node(at: ["response"]) {
                 if response.isNull {
@@ -89,18 +101,37 @@ extension TriggerEvent {
                 problems.append(Problem(.warning, ["response"], "there is no response object; Cognito always sends one (with null or default values)", source: RuleSource.eventShape))
             }
         }
-        // triggerSource gets its own messages in validate(). (joined() walks both lists without
-        // copying every spec into a new array.)
-        for field in [Catalogue.commonFields, spec.fields].joined() where !(field.path.count == 1 && field.path[0] == "triggerSource") {
-            for (path, node) in nodes(matching: field.path) {
-                guard let node else {
-                    if field.isRequired && field.section != .response && !isExplainedAbsence(field) {
-                        problems.append(Problem(.error, path, "required field is missing", source: RuleSource.catalogue))
-                    }
-                    continue
-                }
-                problems += checkType(of: node, at: path, against: field)
+        // The objects on the way to the fields, each passed over once for all the fields it holds.
+        let found = plan.members(of: document.root)
+        // (entry.field is read in place: a copy of the spec retains its strings and lists.)
+        for entry in plan.entries {
+            guard !entry.hasWildcard else {
+                problems += checkFieldAtEveryElement(entry.field)
+                continue
             }
+            guard let members = found[entry.group] else { continue }
+            guard let node = members[entry.slot] else {
+                if entry.field.isRequired && entry.field.section != .response && !isExplainedAbsence(entry.field) {
+                    problems.append(Problem(.error, entry.path, "required field is missing", source: RuleSource.catalogue))
+                }
+                continue
+            }
+            problems += checkType(of: node, at: entry.path, against: entry.field)
+        }
+        return problems
+    }
+
+    /// A field under the elements of a list (`request.session.*.challengeName`): each element's.
+    private func checkFieldAtEveryElement(_ field: FieldSpec) -> [Problem] {
+        var problems: [Problem] = []
+        for (path, node) in nodes(matching: field.path) {
+            guard let node else {
+                if field.isRequired && field.section != .response && !isExplainedAbsence(field) {
+                    problems.append(Problem(.error, path, "required field is missing", source: RuleSource.catalogue))
+                }
+                continue
+            }
+            problems += checkType(of: node, at: path, against: field)
         }
         return problems
     }
@@ -110,7 +141,7 @@ extension TriggerEvent {
     /// nothing, which usually means a slip, so each repeat gets a warning naming the first.
     func checkRepeatedListValues(of trigger: Trigger) -> [Problem] {
         var problems: [Problem] = []
-        for field in Catalogue.spec(for: trigger).responseFields where field.type == .stringList || field.type == .enumerationList {
+        for field in ValidationPlan.of(trigger).setLists {
             for (path, node) in nodes(matching: field.path) {
                 guard let node, node.kind == .array, node.count > 1 else { continue }
                 // By a hash of each value, not the value: on a list of 70,000 scopes a table of
@@ -166,7 +197,7 @@ extension TriggerEvent {
     func checkUnknownResponseKeys(of trigger: Trigger) -> [Problem] {
         var problems: [Problem] = []
         // Custom senders have no response at all; their own rule says so once.
-        guard Catalogue.spec(for: trigger).hasResponseFields else { return [] }
+        guard ValidationPlan.of(trigger).hasResponseFields else { return [] }
         var pending: [JSONPath] = [["response"]]
         while let path = pending.popLast() {
             guard let node = document.node(at: path), node.kind == .object else { continue }

@@ -130,7 +130,27 @@ extension Array where Element == PathComponent {
 
 extension String {
     var isPlainIdentifier: Bool {
+        // ASCII keys (nearly all) are decided by their bytes; the Unicode properties are looked
+        // up only for the others.
+        if let plain = utf8.withContiguousStorageIfAvailable({ Self.isPlainASCIIIdentifier($0) }), let plain { return plain }
         guard let first = unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
         return unicodeScalars.allSatisfy { $0 == "_" || $0 == "-" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+
+    /// Whether ASCII bytes form a plain identifier; nil when some byte is not ASCII.
+    private static func isPlainASCIIIdentifier(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let first = bytes.first else { return false }
+        var plain = first == UInt8(ascii: "_") || isASCIILetter(first)
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if !(byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)) {
+                plain = false
+            }
+        }
+        return plain
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 }

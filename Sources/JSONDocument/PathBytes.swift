@@ -19,6 +19,8 @@ public enum PathBytes {
     /// A string for a file name's bytes (from `readdir`, `readlink` or the command line).
     public static func string<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let array = Array(bytes)
+        // ASCII (nearly every name) holds no raw byte and no scalar of the raw-byte range.
+        if !array.contains(where: { $0 >= 0x80 }) { return String(decoding: array, as: UTF8.self) }
         if let text = String(validating: array, as: UTF8.self),
            !text.unicodeScalars.contains(where: isRawByte) {
             return text
@@ -45,7 +47,9 @@ public enum PathBytes {
 
     /// The bytes of a file name held by `string(_:)` (or typed by the user: plain UTF-8).
     public static func bytes(_ path: String) -> [UInt8] {
-        guard path.unicodeScalars.contains(where: isRawByte) else { return Array(path.utf8) }
+        // The raw-byte scalars are not ASCII: an ASCII path is its UTF-8 bytes.
+        let ascii = path.utf8.withContiguousStorageIfAvailable { !$0.contains { $0 >= 0x80 } } ?? false
+        guard !ascii, path.unicodeScalars.contains(where: isRawByte) else { return Array(path.utf8) }
         var result: [UInt8] = []
         for scalar in path.unicodeScalars {
             if isRawByte(scalar) {

@@ -8,6 +8,7 @@ import TerminalText
 /// `cognito-explorer check PATH...`: one line per file, exit status by the worst outcome.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check that files are valid JSON and valid Cognito trigger events.",
         discussion: """
             Folders are searched recursively for *.json files. For each file one line says `ok`, \

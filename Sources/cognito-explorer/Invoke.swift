@@ -9,6 +9,7 @@ import TerminalText
 /// through a local Lambda Runtime API and says what Cognito would do with each answer.
 struct Invoke: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "invoke",
         abstract: "Run your trigger function on events, as Lambda would, and say what Cognito does with each answer.",
         discussion: """
             COMMAND is your function's runtime: anything that speaks the Lambda Runtime API, such as \

@@ -4,6 +4,7 @@ import ExplorerCore
 /// `cognito-explorer keys`: the keys of every mode and the legend of marks (`--markdown`: as the README shows them).
 struct Keys: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "keys",
         abstract: "Print the explorer's keys of every mode and what its marks mean (Markdown tables with --markdown)."
     )
 

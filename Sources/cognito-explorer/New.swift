@@ -7,6 +7,7 @@ import TerminalText
 /// `cognito-explorer new TRIGGER_SOURCE`: a complete example event to start from.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Write a complete example event for a trigger source.",
         discussion: """
             The event has every common and request field the catalogue knows for the trigger, with \

@@ -11,6 +11,7 @@ import TerminalText
 /// `cognito-explorer redact FILE...`: replace personal data with fakes, so events can be shared.
 struct Redact: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "redact",
         abstract: "Replace the personal data in events with realistic fakes of the same shape.",
         discussion: """
             Which values are personal comes from the field catalogue: user names, email addresses, \

@@ -5,6 +5,7 @@ import Foundation
 /// `cognito-explorer render`: runs the explorer without a terminal and prints the final screen.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "render",
         abstract: "Run the explorer headless with a key script and print the final screen.",
         discussion: """
             Loads the events (default: the bundled fixtures folder), applies the keys in tmux's \

@@ -7,6 +7,7 @@ import JSONDocument
 /// `cognito-explorer show FILE`: the event as a typed tree with the catalogue's explanations.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Print an event as a typed tree, with what each field means and the problems found.",
         discussion: """
             Each line shows a key, its type in the field catalogue and its value; the catalogue's \

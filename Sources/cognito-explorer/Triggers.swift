@@ -5,6 +5,7 @@ import TerminalText
 /// `cognito-explorer triggers [NAME]`: every trigger and trigger source the catalogue knows, or one.
 struct Triggers: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "triggers",
         abstract: "List every Cognito trigger and its trigger sources, with what they mean (or only the one named)."
     )
 

@@ -20,6 +20,39 @@ public struct EffectRunner: Sendable {
         self.functionRunner = functionRunner
     }
 
+    /// The summaries of files, in their order, made on every core: each worker reads and
+    /// validates a contiguous share, and the shares are joined in order (as `check` does).
+    static func summaries(of paths: [String]) -> [FileSummary] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 16))
+        guard workers > 1 else { return paths.map { FileSummary(EventFiles.open($0)) } }
+        let shares = SummaryShares(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (paths.count * worker / workers)..<(paths.count * (worker + 1) / workers)
+            shares.set(worker, paths[range].map { FileSummary(EventFiles.open($0)) })
+        }
+        return shares.joined
+    }
+
+    /// The workers' summaries, each share written once by its worker.
+    private final class SummaryShares: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [[FileSummary]]
+
+        init(count: Int) { slots = Array(repeating: [], count: count) }
+
+        func set(_ index: Int, _ summaries: [FileSummary]) {
+            lock.lock()
+            slots[index] = summaries
+            lock.unlock()
+        }
+
+        var joined: [FileSummary] {
+            lock.lock()
+            defer { lock.unlock() }
+            return Array(slots.joined())
+        }
+    }
+
     /// Performs one effect and returns the action that reports its result, if it has one.
     ///
     /// `.quit` and `.stopFunction` return nil: the caller acts on them.
@@ -32,7 +65,7 @@ public struct EffectRunner: Sendable {
             // Headless, a source is read to its end before the next effect.
             return .sourceRead(ExplorerInputs.readAll(path))
         case .load(let paths):
-            return .loaded(paths.map { FileSummary(EventFiles.open($0)) })
+            return .loaded(Self.summaries(of: paths))
         case .open(let path):
             return .opened(EventFiles.open(path))
         case .save(let path, let bytes, let expected, let purpose):

@@ -22,9 +22,8 @@ extension ExplorerState {
             }
         }
         visible = indexes
-        listNameWidth = 0
-        listUserWidth = 0
-        for index in indexes { noteListWidths(of: entries[index]) }
+        // Read in place: passing each entry to a mutating method copied it (its five strings).
+        (listNameWidth, listUserWidth) = Self.listWidths(of: entries, at: indexes)
         if let selected, let position = visible.firstIndex(where: { entries[$0].path == selected }) {
             listCursor = position
         } else {
@@ -36,8 +35,18 @@ extension ExplorerState {
     /// Widens the list's idea of its widest name and user to hold `entry` (a file just summarized).
     mutating func noteListWidths(of entry: FileSummary) {
         // The file name without `.json`, as the row shows it; bytes bound the columns from above.
-        listNameWidth = max(listNameWidth, entry.fileName.utf8.count - (entry.fileName.hasSuffix(".json") ? 5 : 0))
+        listNameWidth = max(listNameWidth, entry.listNameBytes)
         listUserWidth = max(listUserWidth, entry.user.utf8.count)
+    }
+
+    /// The widest name and user among some entries (each name without `.json`), in bytes.
+    static func listWidths(of entries: [FileSummary], at indexes: [Int]) -> (name: Int, user: Int) {
+        var name = 0, user = 0
+        for index in indexes {
+            name = max(name, entries[index].listNameBytes)
+            user = max(user, entries[index].user.utf8.count)
+        }
+        return (name, user)
     }
 
     static func matches(_ entry: FileSummary, _ needle: String) -> Bool {

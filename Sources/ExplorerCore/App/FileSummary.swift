@@ -121,8 +121,29 @@ public struct FileSummary: Hashable, Sendable {
     }
 
     /// The last component of the path.
-    public var fileName: String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+    public var fileName: String { String(path[fileNameStart...]) }
+
+    /// Where the last component of the path starts: after its last "/" character. The list asks
+    /// this of every entry each time a batch of summaries arrives, so the slash is found among the
+    /// bytes; a search by characters (a "/" next to a combining mark is part of another character)
+    /// only when a byte beside it is not ASCII.
+    var fileNameStart: String.Index {
+        let bytes = path.utf8
+        let offset = bytes.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) } ?? bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.distance(from: bytes.startIndex, to: $0) }
+        guard let offset else {
+            return path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        }
+        let slash = bytes.index(bytes.startIndex, offsetBy: offset)
+        let after = bytes.index(after: slash)
+        let asciiAfter = after == bytes.endIndex || bytes[after] < 0x80
+        let asciiBefore = slash == bytes.startIndex || bytes[bytes.index(before: slash)] < 0x80
+        if asciiAfter && asciiBefore { return after }
+        return path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
     }
+
+    /// The number of UTF-8 bytes of `fileName`, without making it.
+    var fileNameByteCount: Int { path.utf8.distance(from: fileNameStart, to: path.endIndex) }
+
+    /// The bytes the list's name column needs for this entry (the name without `.json`).
+    var listNameBytes: Int { fileNameByteCount - (path.hasSuffix(".json") ? 5 : 0) }
 }
