@@ -76,11 +76,6 @@ extension ExplorerState {
 
     mutating func submit(_ prompt: Prompt) -> [Effect] {
         let text = prompt.editor.text
-        func reopen(_ error: String) {
-            var again = prompt
-            again.error = error
-            overlay = .prompt(again)
-        }
         switch prompt.purpose {
         case .filter:
             message = StatusMessage(filter.isEmpty ? "filter cleared" : "\(visible.count) of \(entries.count) events match")
@@ -90,53 +85,73 @@ extension ExplorerState {
             acceptSearch(text, from: start)
             return []
         case .editValue(let path):
-            switch typedValue(text, at: path) {
-            case .failure(let error):
-                reopen(error.message)
-            case .success(let value):
-                if !applyEdit("\(path.dottedString) = \(Self.short(value.compactText))", { document throws(JSONEditError) in
-                    try document.setValue(value, at: path, createMissing: true)
-                }) {
-                    reopen(message?.text ?? "could not set the value")
-                }
-            }
+            submitValue(text, at: path, from: prompt)
             return []
         case .addKey(let map):
             guard !text.isEmpty else {
-                reopen("the key cannot be empty")
+                reopen(prompt, "the key cannot be empty")
                 return []
             }
             overlay = .prompt(Prompt(title: "\(JSONPath(map + [.key(text)]).dottedString): value", editor: LineEditor(),
                                      purpose: .addValue(collection: map, key: text), error: nil))
             return []
         case .addValue(let collection, let key):
-            // The new entry's path, so the grammar knows what the collection holds.
-            let count = currentSession?.event?.document.node(at: collection).map { $0.kind == .array ? $0.count : 0 } ?? 0
-            let entry = key.map { collection + [.key($0)] } ?? collection + [.index(count)]
-            switch typedValue(text, at: entry) {
-            case .failure(let error): reopen(error.message)
-            case .success(let value): addEntry(to: collection, key: key, value: value)
-            }
+            submitEntry(text, to: collection, key: key, from: prompt)
             return []
         case .saveAs:
-            let target = text.trimmingCharacters(in: .whitespaces)
-            guard !target.isEmpty else {
-                reopen("type a file name")
-                return []
-            }
+            guard let target = fileName(text, from: prompt) else { return [] }
             return saveAs(to: target)
         case .saveNew(let key):
-            let target = text.trimmingCharacters(in: .whitespaces)
-            guard !target.isEmpty else {
-                reopen("type a file name")
-                return []
-            }
+            guard let target = fileName(text, from: prompt) else { return [] }
             switch saveNew(key, to: target) {
             case .success(let effects): return effects
             case .failure(let error):
-                reopen(error.message)
+                reopen(prompt, error.message)
                 return []
             }
         }
+    }
+
+    /// Shows the prompt again, with the text as it was and an error under it.
+    private mutating func reopen(_ prompt: Prompt, _ error: String) {
+        var again = prompt
+        again.error = error
+        overlay = .prompt(again)
+    }
+
+    /// Sets the value typed for `path`; a value the grammar refuses, or an edit that fails,
+    /// reopens the prompt with the reason.
+    private mutating func submitValue(_ text: String, at path: JSONPath, from prompt: Prompt) {
+        switch typedValue(text, at: path) {
+        case .failure(let error):
+            reopen(prompt, error.message)
+        case .success(let value):
+            if !applyEdit("\(path.dottedString) = \(Self.short(value.compactText))", { document throws(JSONEditError) in
+                try document.setValue(value, at: path, createMissing: true)
+            }) {
+                reopen(prompt, message?.text ?? "could not set the value")
+            }
+        }
+    }
+
+    /// Adds the value typed for a new entry of a map (with `key`) or a list.
+    private mutating func submitEntry(_ text: String, to collection: JSONPath, key: String?, from prompt: Prompt) {
+        // The new entry's path, so the grammar knows what the collection holds.
+        let count = currentSession?.event?.document.node(at: collection).map { $0.kind == .array ? $0.count : 0 } ?? 0
+        let entry = key.map { collection + [.key($0)] } ?? collection + [.index(count)]
+        switch typedValue(text, at: entry) {
+        case .failure(let error): reopen(prompt, error.message)
+        case .success(let value): addEntry(to: collection, key: key, value: value)
+        }
+    }
+
+    /// The file name typed, trimmed; nil (the prompt reopened) when there is none.
+    private mutating func fileName(_ text: String, from prompt: Prompt) -> String? {
+        let target = text.trimmingCharacters(in: .whitespaces)
+        guard !target.isEmpty else {
+            reopen(prompt, "type a file name")
+            return nil
+        }
+        return target
     }
 }
