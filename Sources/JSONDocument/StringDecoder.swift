@@ -3,9 +3,17 @@ enum StringDecoder {
     /// The string a literal spells; a lone surrogate escape reads as U+FFFD, or as the six
     /// characters it is written with when `keepingLoneSurrogates` is true.
     static func decode(_ bytes: [UInt8], from start: Int, to end: Int, hasEscapes: Bool?, keepingLoneSurrogates: Bool = false) -> String {
+        String(decoding: decodedBytes(bytes, from: start, to: end, hasEscapes: hasEscapes, keepingLoneSurrogates: keepingLoneSurrogates),
+               as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes a literal spells (see `decode`): a slice of `bytes` when it has no escapes,
+    /// so a long string is not copied.
+    static func decodedBytes(_ bytes: [UInt8], from start: Int, to end: Int, hasEscapes: Bool?,
+                             keepingLoneSurrogates: Bool = false) -> ArraySlice<UInt8> {
         let inner = (start + 1)..<(end - 1)
         if hasEscapes == false || (hasEscapes == nil && !bytes[inner].contains(UInt8(ascii: "\\"))) {
-            return String(decoding: bytes[inner], as: UTF8.self)
+            return bytes[inner]
         }
         var out: [UInt8] = []
         out.reserveCapacity(inner.count)
@@ -42,7 +50,7 @@ enum StringDecoder {
             default: out.append(e)  // \" \\ \/
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out[...]
     }
 
     private static func hex4(_ bytes: [UInt8], _ at: Int) -> UInt32 {

@@ -123,6 +123,8 @@ extension ExplorerState {
             drawConfirm(confirm, &grid, layout)
         case .recovery(let offer):
             drawRecovery(offer, &grid, layout)
+        case .text(let viewer):
+            viewer.draw(&grid, layout)
         case .triggerMap:
             break  // Drawn instead of the panes (see `render`).
         case .raw(let form):
