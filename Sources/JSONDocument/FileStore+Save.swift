@@ -366,34 +366,8 @@ extension FileStore {
         }
         #if canImport(Glibc)
         if let result = LinuxCalls.exchange(temporary, target) {
-            guard result == 0 else {
-                PathCalls.unlink(temporary)
-                // The target is gone: deleted by someone else since it was loaded.
-                if result == ENOENT { throw changed }
-                throw FileError(errno: result, path: path, operation: "replace")
-            }
-            // The old file now has the temporary name: is it what was loaded? When it is the very
-            // file the precheck hashed, unwritten since (same inode, size and modification time to
-            // the nanosecond), yes; otherwise its bytes are read again. The change time cannot
-            // take part: the swap itself sets it (ext4 stamps a renamed inode), so comparing it
-            // re-read every large file while it had a temporary name, and a kill then left it.
-            var outgoing = stat()
-            if case .unchanged(let hashed)? = precheck, PathCalls.fileStatus(temporary, &outgoing) == 0,
-               FileIdentity(outgoing).isUnwritten(since: hashed) {
-                PathCalls.unlink(temporary)
-                return
-            }
-            let same: Bool
-            do throws(FileError) { same = try holds(temporary, expecting) } catch {
-                swapBack(temporary, target, ours: ours)
-                throw error
-            }
-            if same {
-                PathCalls.unlink(temporary)
-                return
-            }
-            swapBack(temporary, target, ours: ours)
-            throw changed
+            try checkSwapped(result, temporary, target, path: path, ours: ours, expecting: expecting, precheck: precheck)
+            return
         }
         #endif
         // No atomic swap here: check as late as possible, then rename.
@@ -412,6 +386,43 @@ extension FileStore {
             throw FileError(errno: code, path: path, operation: "replace")
         }
     }
+
+    #if canImport(Glibc)
+    /// After the atomic swap (`result` is its error number, 0 when it was done): keeps the new file
+    /// when the one that came out is what was loaded, else swaps the two back and refuses.
+    private static func checkSwapped(_ result: Int32, _ temporary: String, _ target: String, path: String, ours: stat,
+                                     expecting: Fingerprint, precheck: PreCheck?) throws(FileError) {
+        let changed = FileError(kind: .changedOnDisk, path: path, operation: "replace")
+        guard result == 0 else {
+            PathCalls.unlink(temporary)
+            // The target is gone: deleted by someone else since it was loaded.
+            if result == ENOENT { throw changed }
+            throw FileError(errno: result, path: path, operation: "replace")
+        }
+        // The old file now has the temporary name: is it what was loaded? When it is the very
+        // file the precheck hashed, unwritten since (same inode, size and modification time to
+        // the nanosecond), yes; otherwise its bytes are read again. The change time cannot
+        // take part: the swap itself sets it (ext4 stamps a renamed inode), so comparing it
+        // re-read every large file while it had a temporary name, and a kill then left it.
+        var outgoing = stat()
+        if case .unchanged(let hashed)? = precheck, PathCalls.fileStatus(temporary, &outgoing) == 0,
+           FileIdentity(outgoing).isUnwritten(since: hashed) {
+            PathCalls.unlink(temporary)
+            return
+        }
+        let same: Bool
+        do throws(FileError) { same = try holds(temporary, expecting) } catch {
+            swapBack(temporary, target, ours: ours)
+            throw error
+        }
+        if same {
+            PathCalls.unlink(temporary)
+            return
+        }
+        swapBack(temporary, target, ours: ours)
+        throw changed
+    }
+    #endif
 
     /// Which file a precheck hashed and when it last changed: device, inode, size, modification and
     /// change times.
