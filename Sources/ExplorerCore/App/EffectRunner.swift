@@ -23,34 +23,9 @@ public struct EffectRunner: Sendable {
     /// The summaries of files, in their order, made on every core: each worker reads and
     /// validates a contiguous share, and the shares are joined in order (as `check` does).
     static func summaries(of paths: [String]) -> [FileSummary] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 16))
-        guard workers > 1 else { return paths.map { FileSummary(EventFiles.open($0)) } }
-        let shares = SummaryShares(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (paths.count * worker / workers)..<(paths.count * (worker + 1) / workers)
-            shares.set(worker, paths[range].map { FileSummary(EventFiles.open($0)) })
-        }
-        return shares.joined
-    }
-
-    /// The workers' summaries, each share written once by its worker.
-    private final class SummaryShares: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [[FileSummary]]
-
-        init(count: Int) { slots = Array(repeating: [], count: count) }
-
-        func set(_ index: Int, _ summaries: [FileSummary]) {
-            lock.lock()
-            slots[index] = summaries
-            lock.unlock()
-        }
-
-        var joined: [FileSummary] {
-            lock.lock()
-            defer { lock.unlock() }
-            return Array(slots.joined())
-        }
+        ParallelShares.map(count: paths.count, minimumShare: 16) { range in
+            paths[range].map { FileSummary(EventFiles.open($0)) }
+        }.flatMap { $0 }
     }
 
     /// Performs one effect and returns the action that reports its result, if it has one.
