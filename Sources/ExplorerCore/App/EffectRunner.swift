@@ -51,34 +51,9 @@ public struct EffectRunner: Sendable {
                 return .saveFailed(purpose, path: path, error: error)
             }
         case .saveCopy(let path, let bytes, let original, let replacing, let purpose):
-            var target = stat()
-            if PathCalls.fileStatus(path, &target) == 0 {
-                var source = stat()
-                if PathCalls.fileStatus(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
-                    return .copyIsTheOriginal(purpose, path: path)
-                }
-                // A device, pipe or folder is refused by the write below, without asking first.
-                if !replacing && (target.st_mode & S_IFMT) == S_IFREG {
-                    return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "write"))
-                }
-            }
-            do {
-                let method = try FileStore.write(bytes, to: path, expected: nil, faults: faults)
-                return .saved(purpose, path: path, bytes: bytes, method: method)
-            } catch {
-                return .saveFailed(purpose, path: path, error: error)
-            }
+            return saveCopy(bytes, to: path, of: original, replacing: replacing, purpose: purpose)
         case .create(let path, let bytes, let purpose):
-            var existing = stat()
-            if PathCalls.linkStatus(path, &existing) == 0 {
-                return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "create"))
-            }
-            do {
-                try FileStore.write(bytes, to: path, expected: nil, faults: faults)
-                return .saved(purpose, path: path, bytes: bytes)
-            } catch {
-                return .saveFailed(purpose, path: path, error: error)
-            }
+            return create(path, with: bytes, purpose: purpose)
         case .openEditor(_, _, let target):
             return .editorFinished(target, editorText.map { .success($0) } ?? .failure(.headless))
         case .findRecovery(let path):
@@ -92,6 +67,42 @@ public struct EffectRunner: Sendable {
             return .functionFinished(FunctionReport(source: source, lines: ["no function runner in this run"], response: nil))
         case .stopFunction, .quit, .copyToClipboard:
             return nil
+        }
+    }
+
+    /// Writes a copy of an event to another file: refused when the file is the original itself, or
+    /// when it is a file that exists and may not be replaced.
+    private func saveCopy(_ bytes: [UInt8], to path: String, of original: String, replacing: Bool, purpose: SavePurpose) -> Action {
+        var target = stat()
+        if PathCalls.fileStatus(path, &target) == 0 {
+            var source = stat()
+            if PathCalls.fileStatus(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
+                return .copyIsTheOriginal(purpose, path: path)
+            }
+            // A device, pipe or folder is refused by the write below, without asking first.
+            if !replacing && (target.st_mode & S_IFMT) == S_IFREG {
+                return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "write"))
+            }
+        }
+        do {
+            let method = try FileStore.write(bytes, to: path, expected: nil, faults: faults)
+            return .saved(purpose, path: path, bytes: bytes, method: method)
+        } catch {
+            return .saveFailed(purpose, path: path, error: error)
+        }
+    }
+
+    /// Writes a new file, refused when anything (a link included) already has its name.
+    private func create(_ path: String, with bytes: [UInt8], purpose: SavePurpose) -> Action {
+        var existing = stat()
+        if PathCalls.linkStatus(path, &existing) == 0 {
+            return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "create"))
+        }
+        do {
+            try FileStore.write(bytes, to: path, expected: nil, faults: faults)
+            return .saved(purpose, path: path, bytes: bytes)
+        } catch {
+            return .saveFailed(purpose, path: path, error: error)
         }
     }
 

@@ -186,7 +186,7 @@ extension ExplorerState {
     /// The indentation the viewer shows nesting with: the file's own unit when it is spaces (up
     /// to eight), else two spaces (a file on one line, or indented with tabs, which have no fixed width).
     var viewerIndentUnit: String {
-        if let unit = currentSession?.event?.document.layout.indentUnit,
+        if let unit = currentSession?.event?.document.whitespaceStyle.indentUnit,
            !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0 == " " }) {
             return unit
         }
