@@ -44,6 +44,7 @@ extension ExplorerState {
             message = StatusMessage(error.description, .error)
         }
         guard !report.events.isEmpty else { return [] }
+        let firstNew = entries.count
         for event in report.events {
             var summary = event.summary
             var key = summary.path
@@ -58,7 +59,8 @@ extension ExplorerState {
             indexByPath[key] = entries.count - 1
             loadedCount += 1
         }
-        recomputeVisible()
+        let added = Array(firstNew..<entries.count)
+        mergeIntoVisible(changed: added, previousUserBytes: Array(repeating: 0, count: added.count))
         if currentPath == nil, let first = visible.first {
             listCursor = 0
             return showEntry(entries[first].path)
