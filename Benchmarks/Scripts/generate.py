@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the benchmark corpora, deterministically, from the bundled fixtures.
 
-    generate.py FIXTURES OUT [--events N] [--big BYTES] [--small BYTES] [--depth D] [--seed S]
+    generate.py FIXTURES OUT [--events N] [--big BYTES] [--small BYTES] [--huge BYTES] [--depth D] [--seed S]
 
 OUT/events/      N events, round-robin over every fixture (so every triggerSource), each varied
                  (user, pool, client, region, attributes) and padded to 1-3 KB; mostly 2-space
@@ -15,6 +15,8 @@ OUT/big.json     one pre token generation V2 event of at least BYTES bytes: larg
                  request.userAttributes and request.clientMetadata, and large V2 claims.
 OUT/small.json   the same shape at SMALL bytes.
 OUT/deep.json    a document nested D levels deep, repeated so it has some size.
+OUT/huge-value.json  a pre token generation V2 event (2-space indents) whose one string value,
+                 request.clientMetadata.payload, is HUGE bytes of words (some not ASCII).
 OUT/manifest.txt what was written, with sizes: the run script reads it.
 
 The same arguments always give the same bytes (random.Random(seed), no clock, no hash order).
@@ -282,6 +284,24 @@ def sized_event(base, seed, target):
     return big_event(base, random.Random(seed), int(target * target / len(first)))
 
 
+def huge_value_event(base, rng, size):
+    """An event whose request.clientMetadata.payload is one string of about `size` bytes."""
+    e = vary(base, rng, 0)
+    words = WORDS + [n.lower() for n in FIRST_NAMES + LAST_NAMES]
+    # A block of about 1 MB, repeated: the same bytes every time, quickly.
+    block = []
+    used = 0
+    while used < min(size, 1 << 20):
+        word = rng.choice(words)
+        block.append(word)
+        used += len(word.encode()) + 1
+    block = " ".join(block) + " "
+    piece = block.encode()
+    text = (block * (size // len(piece) + 1)).encode()[:size].decode("utf-8", "ignore")
+    e["request"]["clientMetadata"] = {"payload": text}
+    return dumper("indent2")(e)
+
+
 def deep_document(depth, copies):
     """`copies` chains of objects and arrays nested `depth` levels deep, each level with a few members."""
     chain = []
@@ -304,6 +324,7 @@ def main():
     parser.add_argument("--events", type=int, default=10000)
     parser.add_argument("--big", type=int, default=50 * 1024 * 1024)
     parser.add_argument("--small", type=int, default=50 * 1024)
+    parser.add_argument("--huge", type=int, default=100 * 1000 * 1000)
     parser.add_argument("--depth", type=int, default=500)
     parser.add_argument("--deep-copies", type=int, default=400)
     parser.add_argument("--seed", type=int, default=20240611)
@@ -324,13 +345,15 @@ def main():
     deep = deep_document(args.depth, args.deep_copies)
     # Its own generator, so the corpora above keep their bytes.
     _, problem_total = write_problem_events(fixtures, args.out, args.events, random.Random(args.seed + 3))
-    for name, data in (("big.json", big), ("small.json", small), ("deep.json", deep)):
+    huge = huge_value_event(base, random.Random(args.seed + 4), args.huge)
+    for name, data in (("big.json", big), ("small.json", small), ("deep.json", deep), ("huge-value.json", huge)):
         with open(os.path.join(args.out, name), "wb") as f:
             f.write(data)
     with open(os.path.join(args.out, "manifest.txt"), "w") as f:
         f.write("events %d %d\n" % (args.events, total))
         f.write("problems %d %d\n" % (args.events, problem_total))
         f.write("big %d\nsmall %d\ndeep %d %d\n" % (len(big), len(small), len(deep), args.depth))
+        f.write("huge %d %d\n" % (len(huge), args.huge))
     print("generated %d events (%.1f MB), big %.1f MB, small %.1f KB, deep %.1f KB (depth %d) in %s"
           % (args.events, total / 1e6, len(big) / 1e6, len(small) / 1e3, len(deep) / 1e3, args.depth + 1, args.out))
 

@@ -67,7 +67,7 @@ class Tool:
     def __init__(self, name, argv, kind="wall", ok_codes=(0,), per=1, note="", prepare=None):
         self.name = name
         self.argv = argv          # a list, or a function of the run index giving a list
-        self.kind = kind          # "wall", "passes" (prints "pass MS"), or "per-key" (render --timing)
+        self.kind = kind          # "wall", "passes" (prints "pass MS"), "per-key" or "last-key" (render --timing)
         self.ok_codes = ok_codes
         self.per = per            # divide sample times by this (documents per pass)
         self.note = note
@@ -94,6 +94,12 @@ class Tool:
             found = re.search(r"keys: \d+ in [0-9.]+ ms, ([0-9.]+) ms per key", err)
             if not found:
                 self.failure = "no key timing in the output"
+                return
+            self.samples.append(Sample(float(found.group(1)), rss))
+        elif self.kind == "last-key":
+            found = re.search(r"last key: ([0-9.]+) ms", err)
+            if not found:
+                self.failure = "no last-key timing in the output"
                 return
             self.samples.append(Sample(float(found.group(1)), rss))
 
@@ -336,6 +342,29 @@ def main():
                       note="keys: " + navigation))
     cases.append(Case("explorer: one keystroke that edits (flip a boolean claim, undo, redo)",
                       key_tools(editing), runs, keystroke_target, note="keys: " + editing))
+
+    # One huge value: an event whose one string is 100 MB. Each tool times the last key of its
+    # script (with its frame); the keys before it find the value (a search) and are not timed.
+    huge = os.path.join(corpus, "huge-value.json")
+    if os.path.exists(huge) and "huge" in manifest:
+        huge_bytes, huge_value = map(int, manifest["huge"].split())
+        find = "Tab / 'payload' Enter"
+        last_key = lambda name, keys, path=huge: Tool(name, [explorer, "render", "--timing", "--size", "120x35", "--keys", keys, path], "last-key")
+        huge_tools = [last_key("v on the value (viewer opens)", find + " v"),
+                      last_key("G in the viewer (the value's last line)", find + " v G"),
+                      last_key("a plain key (k) beside the value", find + " k"),
+                      last_key("J: the raw view opens at the value", find + " J"),
+                      last_key("G in the raw view", find + " J G"),
+                      last_key("peer: a plain key (j) in the %.0f KB event" % (small_bytes / 1e3), "Tab j j", small)]
+
+        def huge_target(case):
+            slow = [(t.name, t.median()) for t in case.tools[:-1] if t.median() is None or t.median() >= 50]
+            worst = max((t.median() or 0) for t in case.tools[:-1])
+            return judge(not slow, "every key under 50 ms (slowest %s ms)" % fmt_ms(worst))
+
+        cases.append(Case("explorer: one huge value, a %s string in a %s event (render --timing, the last key with its frame)"
+                          % (mb(huge_value), mb(huge_bytes)), huge_tools, runs, huge_target,
+                          note="keys before the timed one: " + find))
 
     # set one response field in the big event and save; cat of the same file as the floor.
     work = os.path.join(corpus, "work")

@@ -42,10 +42,12 @@ public enum EventInputs {
         guard type == S_IFREG else { return .plainFile(EventFiles.open(path)) }
         if Int(info.st_size) > wholeFileLimit {
             // A big file is a log unless its first bytes say it is binary (and not gzip): then it
-            // gets the message an event file of that size gets.
+            // gets the message an event file of that size gets; or unless it starts as one JSON
+            // object written over the whole file (an event with a huge value), which is read whole.
             let head = firstBytes(of: path, count: 8192)
-            if head.starts(with: [0x1F, 0x8B]) || !head.contains(0) { return open(path, options: options) }
-            return .plainFile(EventFiles.open(path))
+            if head.starts(with: [0x1F, 0x8B]) { return open(path, options: options) }
+            if head.contains(0) { return .plainFile(EventFiles.open(path)) }
+            if !startsOneObject(head) { return open(path, options: options) }
         }
         let opened = EventFiles.open(path)
         if opened.bytes.starts(with: [0x1F, 0x8B]) { return open(path, options: options) }
@@ -61,6 +63,17 @@ public enum EventInputs {
         case .unreadable, .empty, .binary, .utf16:
             return .plainFile(opened)
         }
+    }
+
+    /// True when the first bytes of a file open one JSON object that spans more than its first
+    /// line: `{` alone on the first line (an indented event), or a first line longer than the bytes
+    /// looked at (a minified one). A log or JSON lines file starts otherwise.
+    public static func startsOneObject(_ head: [UInt8]) -> Bool {
+        var index = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < head.count, [0x20, 0x09, 0x0D, 0x0A].contains(head[index]) { index += 1 }
+        guard index < head.count, head[index] == UInt8(ascii: "{") else { return false }
+        guard let newline = head[index...].firstIndex(of: 0x0A) else { return true }
+        return head[(index + 1)..<newline].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
     private static func firstBytes(of path: String, count: Int) -> [UInt8] {

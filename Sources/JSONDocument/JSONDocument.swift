@@ -286,6 +286,31 @@ public struct JSONNode: Sendable {
                                     keepingLoneSurrogates: true)
     }
 
+    /// The bytes of `displayString` (UTF-8, not checked): for a string written without escapes, a
+    /// slice of the document's text, so a 100 MB value is not copied.
+    public var displayStringBytes: ArraySlice<UInt8>? {
+        guard raw.kind == .string else { return nil }
+        return StringDecoder.decodedBytes(storage.buffer, from: Int(raw.start), to: Int(raw.end), hasEscapes: raw.hasEscapes,
+                                          keepingLoneSurrogates: true)
+    }
+
+    /// The start of `displayString`: what the first `maxBytes` bytes of the literal spell (cut at a
+    /// character, not inside one), and whether anything was left out. Costs the prefix, not the string.
+    public func displayStringPrefix(maxBytes: Int) -> (text: String, isCut: Bool)? {
+        guard raw.kind == .string else { return nil }
+        let start = Int(raw.start), end = Int(raw.end)
+        guard end - start - 2 > maxBytes else { return displayString.map { ($0, false) } }
+        let buffer = storage.buffer
+        var cut = start + 1 + max(0, maxBytes)
+        // Back to the first byte of a character, then before an escape the cut would split.
+        while cut > start + 1 && buffer[cut] & 0xC0 == 0x80 { cut -= 1 }
+        var backslash = cut
+        while backslash > start + 1 && cut - backslash < 12 && buffer[backslash - 1] != UInt8(ascii: "\\") { backslash -= 1 }
+        if backslash > start + 1 && cut - backslash < 12 { cut = backslash - 1 }
+        let text = StringDecoder.decode(buffer, from: start, to: cut + 1, hasEscapes: raw.hasEscapes, keepingLoneSurrogates: true)
+        return (text, true)
+    }
+
     /// The number with its exact spelling, for numbers.
     public var numberValue: JSONNumber? {
         guard raw.kind == .number else { return nil }
@@ -496,9 +521,17 @@ enum StringDecoder {
     /// The string a literal spells; a lone surrogate escape reads as U+FFFD, or as the six
     /// characters it is written with when `keepingLoneSurrogates` is true.
     static func decode(_ bytes: [UInt8], from start: Int, to end: Int, hasEscapes: Bool?, keepingLoneSurrogates: Bool = false) -> String {
+        String(decoding: decodedBytes(bytes, from: start, to: end, hasEscapes: hasEscapes, keepingLoneSurrogates: keepingLoneSurrogates),
+               as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes a literal spells (see `decode`): a slice of `bytes` when it has no escapes,
+    /// so a long string is not copied.
+    static func decodedBytes(_ bytes: [UInt8], from start: Int, to end: Int, hasEscapes: Bool?,
+                             keepingLoneSurrogates: Bool = false) -> ArraySlice<UInt8> {
         let inner = (start + 1)..<(end - 1)
         if hasEscapes == false || (hasEscapes == nil && !bytes[inner].contains(UInt8(ascii: "\\"))) {
-            return String(decoding: bytes[inner], as: UTF8.self)
+            return bytes[inner]
         }
         var out: [UInt8] = []
         out.reserveCapacity(inner.count)
@@ -535,7 +568,7 @@ enum StringDecoder {
             default: out.append(e)  // \" \\ \/
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out[...]
     }
 
     private static func hex4(_ bytes: [UInt8], _ at: Int) -> UInt32 {

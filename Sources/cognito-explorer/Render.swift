@@ -40,7 +40,7 @@ struct Render: ParsableCommand {
     @Option(help: "Stop loading at first-frame (the first file is open, as when the screen first shows) or indexed (every file summarized).")
     var until: Stage = .indexed
 
-    @Flag(help: "Print to standard error how long the first frame, indexing and each key (with its frame) took.")
+    @Flag(help: "Print to standard error how long the first frame, indexing, the keys (with their frames) and the last key took.")
     var timing = false
 
     @Option(help: "The command that runs your trigger function for 'x' (default: $COGNITO_EXPLORER_FUNCTION).")
@@ -112,13 +112,16 @@ struct Render: ParsableCommand {
         }
         if status == nil && !script.isEmpty {
             let keysStarted = clock.now
+            var lastKeyStarted = keysStarted
             for input in script where status == nil {
+                lastKeyStarted = clock.now
                 status = runner.drain(state.apply(input.action), into: &state)
                 if timing { _ = state.render() }
             }
             if timing {
                 let total = clock.now - keysStarted
                 timings.append("keys: \(script.count) in \(milliseconds(total)) ms, \(milliseconds(total / script.count)) ms per key (each with its frame)")
+                timings.append("last key: \(milliseconds(clock.now - lastKeyStarted)) ms (with its frame)")
             }
         }
         if timing { printError(timings.joined(separator: "\n")) }

@@ -251,4 +251,29 @@ struct ExplorerTmuxTests {
         try session.send("q")
         #expect(try session.waitForExit() == 0)
     }
+
+    @Test("J opens the raw view in a real terminal: the file's lines, numbered, the unsaved edit in them; Esc leaves")
+    func rawView() throws {
+        let (folder, _) = try Self.workspace()
+        defer { folder.cleanUp() }
+        let session = try Self.start(folder)
+        // The list is sorted by name: CustomMessage, PreSignUp, UserMigration.
+        try session.send("Down", "Tab", "Tab")
+        try session.waitFor(text: "autoConfirmUser")
+        try session.send("Space", "J")
+        let screen = try session.waitFor(text: "Raw · PreSignUp_SignUp.json")
+        #expect(screen.contains("with unsaved edits"))
+        #expect(screen.contains("\"autoConfirmUser\": true"))
+        #expect(screen.contains(" 26     \"autoConfirmUser\": true,"), "opens at the value under the cursor")
+        try session.send("g")
+        try session.waitFor(text: "  1 {")
+        try session.send("G")
+        try session.waitFor(text: "100%")
+        try session.send("Escape")
+        try session.waitFor("the raw view to close") { !$0.contains("Raw · ") }
+        try session.send("q")
+        try session.waitFor("the unsaved-edits question") { $0.lowercased().contains("discard") }
+        try session.send("d")
+        #expect(try session.waitForExit() == 0)
+    }
 }

@@ -270,3 +270,19 @@ import TestSupport
         #expect(result.counts.lines == lines && result.counts.linesWithoutEvent == 2)
     }
 }
+
+/// Which files over `EventInputs.wholeFileLimit` are read whole as one event (a huge value) rather than searched as logs.
+@Suite struct BigFileKindTests {
+    @Test("one object over the whole file: { alone on its first line, or a first line longer than the bytes looked at",
+          arguments: ["{\n  \"triggerSource\": \"PreSignUp_SignUp\",\n", "\u{FEFF}{\r\n\t\"a\": 1", "  \n{   \n", "{\"triggerSource\":\"" + String(repeating: "x", count: 9000)])
+    func oneObject(head: String) {
+        #expect(EventInputs.startsOneObject(Array(Array(head.utf8).prefix(8192))))
+    }
+
+    @Test("logs and JSON lines are not: text before the brace, or a first line that is a whole record",
+          arguments: ["2024-06-11T10:00:00Z START RequestId: 1\n{\n", "{\"triggerSource\":\"PreSignUp_SignUp\"}\n{\"a\":1}\n",
+                      "[{\"triggerSource\":\"x\"}]", "", "   "])
+    func notOneObject(head: String) {
+        #expect(!EventInputs.startsOneObject(Array(head.utf8)))
+    }
+}

@@ -520,6 +520,11 @@ extension ExplorerState {
             applyFunctionResult(report)
             return []
         }
+        if case .text(var viewer)? = overlay {
+            viewer.scroll(command, layout: layout)
+            overlay = .text(viewer)
+            return []
+        }
         scrollViewer { scroll, page, last in
             switch command {
             case .moveUp: return scroll - 1

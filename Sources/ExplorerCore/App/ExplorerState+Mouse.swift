@@ -23,6 +23,10 @@ extension ExplorerState {
                 guard event.kind != .click else { return [] }
                 let step = event.kind == .wheelUp ? -Self.wheelStep : Self.wheelStep
                 scrollViewer { scroll, _, _ in scroll + step }
+            case .text(var viewer):
+                guard event.kind != .click else { return [] }
+                viewer.scroll(rows: event.kind == .wheelUp ? -Self.wheelStep : Self.wheelStep, layout: layout)
+                self.overlay = .text(viewer)
             default:
                 break
             }

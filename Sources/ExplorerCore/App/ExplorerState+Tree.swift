@@ -64,6 +64,7 @@ extension ExplorerState {
             } else {
                 message = StatusMessage("this field is absent: there is nothing to show")
             }
+        case .rawView: openRawView()
         case .details: showFieldDetails()
         case .copyValue, .copyPath: return copyFocused(path: command == .copyPath)
         case .toggle: toggleBoolean()
@@ -125,8 +126,44 @@ extension ExplorerState {
         return []
     }
 
+    /// Opens the raw view: the event's text as the file holds it, with the unsaved edits, scrolled
+    /// to the value under the cursor, which is highlighted.
+    mutating func openRawView() {
+        guard let session = currentSession, let event = session.event else {
+            message = StatusMessage("this file is not a JSON event: there is no text to show", .warning)
+            return
+        }
+        let document = event.document
+        let rows = TextRows(document.bytes[...])
+        let name = TerminalText.escaped(relativeName(session.key))
+        let node = focusedRow?.node(in: document)
+        var title = "Raw · " + name + (session.hasUnsavedEdits ? " (with unsaved edits)" : "")
+        if let row = focusedRow { title += " · " + TerminalText.escaped(row.path.dottedString) + (node == nil ? " (absent)" : "") }
+        // The member's key too, so that the highlight names what it is.
+        let highlight = node.map { ($0.keySpan?.lowerBound ?? $0.span.lowerBound)..<$0.span.upperBound }
+        var viewer = TextViewer(title: title, rows: rows, document: document, highlight: highlight, top: rows.start)
+        viewer.reveal(layout: Layout(width: width, height: height, options: options, sizes: paneSizes))
+        overlay = .text(viewer)
+    }
+
+    /// How many characters the open raw view or long-text viewer has laid out so far, or nil when
+    /// none is open: tests check with it that the work follows the screen, not the text.
+    public var textViewerCharactersExamined: Int? {
+        guard case .text(let viewer)? = overlay else { return nil }
+        return viewer.rows.charactersExamined
+    }
+
+    /// Strings longer than this many bytes open in the viewer that lays out only the screen.
+    static let longStringBytes = 16 * 1024
+
     /// Opens the viewer on a value: strings as they are, other values as JSON text.
     mutating func showInPager(row: TreeRow, node: JSONNode) {
+        if node.kind == .string, node.span.count > Self.longStringBytes, let bytes = node.displayStringBytes {
+            let title = row.path.dottedString + " (" + TerminalText.count(bytes.count) + " bytes)"
+            let rows = TextRows(bytes)
+            overlay = .text(TextViewer(title: TerminalText.escaped(title), rows: rows, document: nil, highlight: nil, top: rows.start))
+            return
+        }
         // The viewer wraps its text on every frame; beyond this many characters it shows the start.
         let limit = 200_000
         var text: String

@@ -148,6 +148,7 @@ public struct ExplorerState: Sendable {
         switch overlay {
         case .help(let help)?: return help.editor == nil ? .help : .textInput
         case .pager(let pager)?: return pager.result == nil ? .pager : .functionResult
+        case .text(let viewer)?: return viewer.isRaw ? .rawView : .pager
         case .prompt?: return .textInput
         case .picker?: return .enumPicker
         case .confirm(let confirm)?:
@@ -293,7 +294,7 @@ public struct ExplorerState: Sendable {
         if runningFunction != nil, key == .escape, overlay == nil { return stopFunction() }
         switch overlay {
         case .help?: return handleHelpKey(key)
-        case .pager?: return handleScrollingOverlay(key)
+        case .pager?, .text?: return handleScrollingOverlay(key)
         case .prompt?: return handlePromptKey(key)
         case .picker?: return handlePickerKey(key)
         case .confirm?: return handleConfirmKey(key)

@@ -117,6 +117,8 @@ struct Pager: Hashable, Sendable {
 enum Overlay: Hashable, Sendable {
     case help(HelpState)
     case pager(Pager)
+    /// A long text laid out a screen at a time: the raw view, or a long string value.
+    case text(TextViewer)
     case prompt(Prompt)
     case picker(Picker)
     case confirm(Confirm)

@@ -45,6 +45,8 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
     case help
     /// A long string is shown whole.
     case pager
+    /// The event's JSON text is shown as the file holds it.
+    case rawView
     /// The raw editor is open: any path, any JSON value.
     case rawEdit
     /// The trigger map is open: the journeys with their triggers in Cognito's order.
@@ -66,6 +68,7 @@ public enum Mode: String, Hashable, Sendable, CaseIterable {
         case .reloadFile: return "Reload from disk, dropping edits"
         case .help: return "Help screen"
         case .pager: return "Text viewer"
+        case .rawView: return "Raw view (the event's text as in the file)"
         case .rawEdit: return "Raw edit (any path, any JSON value)"
         case .triggerMap: return "Trigger map"
         case .functionResult: return "Your function's result"
@@ -78,6 +81,6 @@ extension Mode {
     public static let groups: [(title: String, modes: [Mode])] = [
         ("Panes", [.list, .tree, .response]),
         ("Prompts and questions", [.textInput, .enumPicker, .rawEdit, .confirm, .recovery, .replaceFile, .reloadFile]),
-        ("Viewers and maps", [.help, .pager, .functionResult, .triggerMap]),
+        ("Viewers and maps", [.help, .pager, .rawView, .functionResult, .triggerMap]),
     ]
 }

@@ -4,7 +4,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case nextPane, previousPane
     case expand, collapse, expandAll, collapseAll
-    case activate, view
+    case activate, view, rawView
     // Finding
     case search, nextMatch, previousMatch, toggleSort, nextProblem, previousProblem, details
     case copyValue, copyPath

@@ -52,6 +52,11 @@ public enum Keymap {
         Binding(keys: [.character("Y")], action: .copyPath, help: "copy the path to the clipboard (OSC 52)"),
     ]
 
+    /// The raw view of the event's text; last in the tree tables, so that its hint is the first to
+    /// give way when the status bar is narrow.
+    private static let rawViewKey = Binding(keys: [.character("J")], action: .rawView,
+                                            help: "raw view: the file's text with edits, this value highlighted", hint: "raw view")
+
     /// The event list.
     public static let list: [Binding] = [
         Binding(keys: [.enter, .right, .character("l")], action: .activate, help: "open the event in the tree", hint: "open"),
@@ -64,7 +69,7 @@ public enum Keymap {
     /// The request tree.
     public static let tree: [Binding] = [
         Binding(keys: [.enter], action: .activate, help: "expand, or show a long string whole", hint: "expand/view"),
-    ] + treeNavigation + movement + global
+    ] + treeNavigation + movement + global + [rawViewKey]
 
     /// The response editor.
     public static let response: [Binding] = [
@@ -74,7 +79,7 @@ public enum Keymap {
         Binding(keys: [.character("d"), .delete], action: .unset, help: "unset: remove the key or entry", hint: "unset"),
         Binding(keys: [.character("z")], action: .setNull, help: "set to null"),
         Binding(keys: [.character("o")], action: .openEditor, help: "edit the text in $VISUAL or $EDITOR"),
-    ] + treeNavigation + movement + global
+    ] + treeNavigation + movement + global + [rawViewKey]
 
     /// Editing keys of every one-line text field.
     private static let lineEditing: [Binding] = [
@@ -163,6 +168,11 @@ public enum Keymap {
         Binding(keys: [.escape, .character("q"), .enter, .ctrl("c")], action: .close, help: "close", hint: "close"),
     ]
 
+    /// The raw view of the event's text.
+    public static let rawView: [Binding] = scrolling + [
+        Binding(keys: [.escape, .character("q"), .character("J"), .ctrl("c")], action: .close, help: "close the raw view", hint: "close"),
+    ]
+
     /// The report of the user's function: scroll it, apply the returned response, close.
     public static let functionResult: [Binding] = scrolling + [
         Binding(keys: [.enter], action: .applyResult, help: "apply the returned response to the event as edits (u undoes them)", hint: "apply"),
@@ -200,6 +210,7 @@ public enum Keymap {
         case .reloadFile: return reloadFile
         case .help: return help
         case .pager: return pager
+        case .rawView: return rawView
         case .rawEdit: return rawEdit
         case .triggerMap: return triggerMap
         case .functionResult: return functionResult

@@ -228,6 +228,8 @@ extension ExplorerState {
                 x += grid.put(" " + (binding.hint ?? ""), x: x, y: y, style: Theme.key)
                 x += 3
             }
+        case .text(let viewer):
+            viewer.draw(&grid, layout)
         case .triggerMap:
             break  // Drawn instead of the panes (see `render`).
         case .raw(let form):

@@ -133,9 +133,9 @@ enum TreeView {
         case .bool: return (node.boolValue == true ? "true" : "false", Theme.bool)
         case .number: return (TerminalText.escaped(node.rawText), Theme.number)
         case .string:
-            let text = node.displayString ?? ""
-            // Only a prefix can show; escaping more would waste time on long strings.
-            let prefix = text.count > 400 ? String(text.prefix(400)) + "…" : text
+            // Only a prefix can show: decoding or escaping more would cost a long string's length on every frame.
+            let (text, isCut) = node.displayStringPrefix(maxBytes: 1600) ?? ("", false)
+            let prefix = text.count > 400 ? String(text.prefix(400)) + "…" : text + (isCut ? "…" : "")
             return ("\"" + TerminalText.escaped(prefix) + "\"", Theme.string)
         case .object, .array:
             return (summary(node, spec: row.spec), Theme.summary)
