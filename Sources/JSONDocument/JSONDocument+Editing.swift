@@ -213,11 +213,15 @@ extension JSONDocument {
     /// Whether there is an undone edit to redo.
     public var canRedo: Bool { !redoStack.isEmpty }
 
-    /// Whether the bytes differ from the last load or `markSaved()` by any edit not undone.
-    public var hasUnsavedEdits: Bool { savedHeight != undoStack.count }
+    /// Whether the text is not the one of the last load or `markSaved()`: edits since, or the saved
+    /// edits undone (until they are redone).
+    public var hasUnsavedEdits: Bool { savedHeight != undoStack.count || !savedDetour.isEmpty }
 
     /// Records the current bytes as saved, so `hasUnsavedEdits` becomes false.
-    public mutating func markSaved() { savedHeight = undoStack.count }
+    public mutating func markSaved() {
+        savedHeight = undoStack.count
+        savedDetour = []
+    }
 
     /// Undoes the last edit, restoring the exact previous bytes; returns false when there is none.
     @discardableResult
@@ -246,7 +250,11 @@ extension JSONDocument {
     mutating func apply(_ splice: Splice, path: JSONPath) throws(JSONEditError) {
         do {
             let inverse = try replace(splice)
-            if let saved = savedHeight, saved > undoStack.count { savedHeight = nil }
+            if savedHeight > undoStack.count {
+                // The saved text was ahead on the redo stack, which this edit clears: keep the way there.
+                savedDetour += redoStack.suffix(savedHeight - undoStack.count)
+                savedHeight = undoStack.count
+            }
             undoStack.append(inverse)
             redoStack.removeAll()
         } catch {

@@ -9,7 +9,7 @@ extension JSONDocument {
     ) throws(Failure) -> Result {
         let height = undoStack.count
         let redo = redoStack
-        let saved = savedHeight
+        let saved = (savedHeight, savedDetour)
         do {
             return try body(&self)
         } catch {
@@ -18,7 +18,7 @@ extension JSONDocument {
             }
             // What the undos above put on the redo stack is not history the caller made.
             redoStack = redo
-            savedHeight = saved
+            (savedHeight, savedDetour) = saved
             throw error
         }
     }

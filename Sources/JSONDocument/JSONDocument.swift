@@ -14,8 +14,13 @@ public struct JSONDocument: Sendable {
     public let maxDepth: Int
     var undoStack: [Splice] = []
     var redoStack: [Splice] = []
-    /// Undo-stack height at the last `markSaved()` (or load); nil when that state was undone past.
-    var savedHeight: Int? = 0
+    /// Undo-stack height of the saved text (as of the last `markSaved()` or load), or, once edits
+    /// were undone past it and a new edit dropped them from the redo stack, of the text they branched from.
+    var savedHeight = 0
+    /// The edits that lead from the text at `savedHeight` to the saved text after a new edit dropped
+    /// them from the redo stack, in redo-stack order (the last one first); empty while the saved
+    /// text is on the undo or redo stack.
+    var savedDetour: [Splice] = []
 
     /// Parses bytes of JSON (RFC 8259, UTF-8, optionally starting with a byte-order mark).
     public init(bytes: [UInt8], maxDepth: Int = JSONDocument.defaultMaxDepth) throws(JSONParseError) {

@@ -65,7 +65,7 @@ import TestSupport
     }
 
     @Test("tmux: x runs the function while the screen stays live, Enter applies, w saves; Esc stops a hung function",
-          .enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"))
+          .enabled(if: TmuxSession.shouldRunTests && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"))
     func inTmux() throws {
         let (folder, file, original) = try Self.workspace()
         defer { folder.cleanUp() }

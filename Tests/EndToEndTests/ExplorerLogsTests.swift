@@ -48,7 +48,7 @@ struct ExplorerLogsTests {
 }
 
 /// The explorer in tmux, reading a pipe.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.path != nil, "needs tmux and the built cognito-explorer"), .serialized)
+@Suite(.enabled(if: TmuxSession.shouldRunTests && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"), .serialized)
 struct ExplorerPipeTmuxTests {
     @Test("cat LOG | cognito-explorer -: the events show, keys come from the terminal, q quits")
     func pipedLog() throws {

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The real binary in a real terminal (tmux): type keys, read the screen, check the files on disk.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.shouldRunTests && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct ExplorerTmuxTests {
     /// Copies three fixtures into a fresh folder, so saving never touches the repository.
@@ -96,7 +96,8 @@ struct ExplorerTmuxTests {
         let session = try TmuxSession([Binary.required(), folder.path], width: 100, height: 30, directory: folder.path)
         try session.waitFor(text: "Events 1")
         // The list marks the file as having errors; the response pane says where.
-        try session.waitFor(text: "✗  custom-message-missing")
+        // The row: its mark, its name (cut to leave room for the error count), the count.
+        try session.waitFor("the list row with its error count") { $0.contains("✗  custom-message-missi") && $0.contains("1✗") }
         try session.send("Tab", "Tab", "Down")
         let focused = try session.waitFor(text: "response.emailMessage")
         #expect(focused.contains("does not contain the code placeholder {####}"))

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The headless render is the real UI: for the same files, size and keys, the screen the binary
 /// shows in tmux equals `cognito-explorer render --format text`, line by line.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.shouldRunTests && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct HeadlessMatchesTerminalTests {
     /// A key script: tmux key names, and text typed literally.

@@ -74,7 +74,7 @@ struct HostileFilesTests {
         #expect(try screen("j j j").contains("/dev/urandom: is a character device, not a regular file; cannot"))
     }
 
-    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    @Test(.enabled(if: TmuxSession.shouldRunTests, Comment(rawValue: TmuxSession.skipReason)))
     func theExplorerOnANamedPipeStaysLiveAndQuits() throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }

@@ -4,7 +4,7 @@ import TestSupport
 
 /// The mouse in a real terminal: tmux writes SGR mouse reports into the pane (`send-keys -H`, the
 /// bytes a terminal sends), ncurses or the session decodes them, and the screen shows the result.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.shouldRunTests && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct MouseTmuxTests {
     /// The bytes of an SGR report of `button` at column `x`, row `y` (from 0), pressed or released.

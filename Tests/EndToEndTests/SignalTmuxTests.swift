@@ -4,7 +4,7 @@ import TestSupport
 
 /// Signals from outside and Ctrl-C in a real terminal (tmux): the terminal always comes back, a
 /// stopped explorer takes it back on SIGCONT, a crash never hangs, unsaved edits survive SIGTERM.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.shouldRunTests && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct SignalTmuxTests {
     static func start(_ folder: TemporaryFolder, environment: [String: String] = [:]) throws -> TmuxSession {

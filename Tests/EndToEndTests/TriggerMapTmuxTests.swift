@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// The trigger map and the file watcher in the real binary, in tmux.
-@Suite(.enabled(if: TmuxSession.isAvailable && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
+@Suite(.enabled(if: TmuxSession.shouldRunTests && Binary.shouldRunTests, "needs tmux and the built cognito-explorer"),
        .serialized)
 struct TriggerMapTmuxTests {
     static func start(_ folder: TemporaryFolder) throws -> TmuxSession {

@@ -183,7 +183,7 @@ struct IncrementalSearchTests {
     func helpGroupsAndLegend() {
         let modes = Mode.groups.flatMap(\.modes)
         #expect(modes.count == Mode.allCases.count && Set(modes) == Set(Mode.allCases))
-        let text = HelpView.lines(width: 96).map(\.text).joined(separator: "\n")
+        let text = OverlayText.help(width: 96).map(\.text).joined(separator: "\n")
         var previous = text.startIndex
         for heading in ["━━ Panes", "Event list", "Request tree", "Response editor", "━━ Prompts and questions", "Text input",
                         "━━ Viewers and maps", "Help screen", "━━ Marks and colours"] {

@@ -3,10 +3,30 @@ import Foundation
 /// A private tmux server running one program in a pane of exact size, driven like a person would:
 /// send keys, wait for text on the screen, read it, resize. Never sleeps a fixed time.
 public final class TmuxSession {
-    /// Whether tmux is installed; tests that need it are skipped (and fail under `CI=true`).
+    /// Whether tmux is installed.
     public static let isAvailable: Bool = {
         ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].contains { FileManager.default.isExecutableFile(atPath: $0) }
     }()
+
+    /// Whether the suites that need tmux run: when it is installed, and always in a CI run
+    /// (`CI=true`), where a missing tmux makes them fail (`init` throws `Failure.notInstalled`)
+    /// instead of skipping.
+    public static var shouldRunTests: Bool {
+        shouldRun(isInstalled: isAvailable, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The decision behind `shouldRunTests`, from the facts it depends on.
+    public static func shouldRun(isInstalled: Bool, environment: [String: String]) -> Bool {
+        isInstalled || environment["CI"] == "true"
+    }
+
+    /// Why the suites that need tmux are skipped.
+    public static let skipReason = "tmux is not installed (apt-get install tmux; .ci/run installs it)"
+
+    /// Throws `Failure.notInstalled` unless `isInstalled`: what a session checks before it starts tmux.
+    public static func requireInstalled(_ isInstalled: Bool) throws {
+        guard isInstalled else { throw Failure.notInstalled }
+    }
 
     public let socket: String
     public let name = "cte"
@@ -16,8 +36,12 @@ public final class TmuxSession {
     public enum Failure: Error, CustomStringConvertible {
         case commandFailed(String, String)
         case timedOut(waitingFor: String, screen: String)
+        case notInstalled
         public var description: String {
             switch self {
+            case .notInstalled:
+                return "tmux is not installed, and this run has CI=true, where a test that needs it fails instead of "
+                    + "skipping: install tmux (apt-get install tmux; .ci/run does)"
             case .commandFailed(let command, let output): return "tmux \(command) failed: \(output)"
             case .timedOut(let what, let screen): return "timed out waiting for \(what); the screen was:\n\(screen)"
             }
@@ -27,6 +51,7 @@ public final class TmuxSession {
     /// Starts `command` (argv) in a detached session of `width`×`height`.
     public init(_ command: [String], width: Int = 100, height: Int = 30, directory: String = Repository.root,
                 environment: [String: String] = [:]) throws {
+        try Self.requireInstalled(Self.isAvailable)
         folder = try TemporaryFolder()
         socket = "cte-\(getpid())-\(UUID().uuidString.prefix(8))"
         config = try folder.write("tmux.conf", """

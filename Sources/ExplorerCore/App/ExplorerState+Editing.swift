@@ -547,10 +547,10 @@ extension ExplorerState {
         let scroll: Int
         switch overlay {
         case .help(let help)?:
-            total = HelpView.lines(width: inner.width).count
+            total = OverlayText.help(width: inner.width).count
             scroll = help.scroll
         case .pager(let pager)?:
-            total = PagerView.lines(pager.text, width: inner.width).count
+            total = OverlayText.pager(pager.text, width: inner.width).count
             scroll = pager.scroll
         default:
             return

@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 extension ExplorerState {
     /// Recomputes the filtered, sorted list, keeping the cursor on the same file.
@@ -16,7 +17,7 @@ extension ExplorerState {
         }
         visible = indexes
         // Read in place: passing each entry to a mutating method copied it (its five strings).
-        (listNameWidth, listUserWidth) = Self.listWidths(of: entries, at: indexes)
+        (listNameWidth, listUserWidth, listCountsWidth) = Self.listWidths(of: entries, at: indexes)
         if let selected, let position = visible.firstIndex(where: { entries[$0].path == selected }) {
             listCursor = position
         } else {
@@ -118,19 +119,22 @@ extension ExplorerState {
 
     /// Widens the list's idea of its widest name and user to hold `entry` (a file just summarized).
     mutating func noteListWidths(of entry: FileSummary) {
-        // The file name without `.json`, as the row shows it; bytes bound the columns from above.
-        listNameWidth = max(listNameWidth, entry.listNameBytes)
-        listUserWidth = max(listUserWidth, entry.user.utf8.count)
+        // The name and the user as the row draws them (escaped), in the columns the terminal gives them.
+        listNameWidth = max(listNameWidth, entry.listNameColumns)
+        listUserWidth = max(listUserWidth, FileSummary.listColumns(of: entry.user))
+        listCountsWidth = max(listCountsWidth, entry.problemCountsWidth)
     }
 
-    /// The widest name and user among some entries (each name without `.json`), in bytes.
-    static func listWidths(of entries: [FileSummary], at indexes: [Int]) -> (name: Int, user: Int) {
-        var name = 0, user = 0
+    /// The widest name (without `.json`), user and problem count among some entries, in the
+    /// columns the row draws them in.
+    static func listWidths(of entries: [FileSummary], at indexes: [Int]) -> (name: Int, user: Int, counts: Int) {
+        var name = 0, user = 0, counts = 0
         for index in indexes {
-            name = max(name, entries[index].listNameBytes)
-            user = max(user, entries[index].user.utf8.count)
+            name = max(name, entries[index].listNameColumns)
+            user = max(user, FileSummary.listColumns(of: entries[index].user))
+            counts = max(counts, entries[index].problemCountsWidth)
         }
-        return (name, user)
+        return (name, user, counts)
     }
 
     static func matches(_ entry: FileSummary, _ needle: String) -> Bool {

@@ -166,7 +166,7 @@ extension ExplorerState {
 
     /// The help's lines at the current size.
     var helpLines: [HelpLine] {
-        HelpView.lines(width: Layout(width: width, height: height, options: options, sizes: paneSizes).overlayInner.width)
+        OverlayText.help(width: Layout(width: width, height: height, options: options, sizes: paneSizes).overlayInner.width)
     }
 
     /// Keys on the help screen: scrolling, `/` to search it as you type, `n` and `N`.

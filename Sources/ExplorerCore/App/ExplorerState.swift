@@ -95,9 +95,11 @@ public struct ExplorerState: Sendable {
     var listScroll = 0
     var filter = ""
     var sortByTrigger = false
-    /// The widest name and user among the listed files, in columns (an upper bound: UTF-8 bytes).
+    /// The widest name and user among the listed files, in the columns the row draws them in.
     var listNameWidth = 0
     var listUserWidth = 0
+    /// The widest problem count among the listed files (`2✗ 1!`), in columns; 0 when none has a problem.
+    var listCountsWidth = 0
     /// The list's width steps, the list hidden, and whether the focused pane is zoomed.
     var listAdjust = 0
     var listHidden = false
@@ -174,7 +176,8 @@ public struct ExplorerState: Sendable {
 
     /// The pane sizes the layout uses: the list sized to its rows, then the user's choices.
     var paneSizes: PaneSizes {
-        let content = listNameWidth == 0 ? nil : 2 + 3 + listNameWidth + 1 + 10 + 1 + min(listUserWidth, 36)
+        let counts = listCountsWidth > 0 ? listCountsWidth + 1 : 0
+        let content = listNameWidth == 0 ? nil : 2 + 3 + listNameWidth + 1 + 10 + 1 + min(listUserWidth, 36) + counts
         return PaneSizes(listContent: content, listAdjust: listAdjust, listHidden: listHidden, zoomed: zoomed ? focus : nil)
     }
 

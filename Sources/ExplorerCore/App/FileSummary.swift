@@ -1,5 +1,6 @@
 import CognitoTriggers
 import JSONDocument
+import TerminalText
 
 /// How an event file fares as a whole, shown as one mark in the list.
 ///
@@ -65,6 +66,9 @@ public struct FileSummary: Hashable, Sendable {
     public var userName: String = ""
     /// The status mark.
     public var status: FileStatus
+    /// How many errors and warnings validation found in the event (0 for a file that is no event).
+    public var errorCount = 0
+    public var warningCount = 0
     /// True for a new event made from a template (in the trigger map) that has no file yet.
     public var isNew = false
     /// True for an event found in a log or standard input, listed as `app.log:412`.
@@ -97,6 +101,8 @@ public struct FileSummary: Hashable, Sendable {
         user = FileSummary.user(of: event)
         userName = event.document.node(at: ["userName"])?.stringValue ?? ""
         status = FileStatus(problems: problems)
+        errorCount = problems.count { $0.severity == .error }
+        warningCount = problems.count - errorCount
     }
 
     /// Creates a summary from its parts.
@@ -118,6 +124,21 @@ public struct FileSummary: Hashable, Sendable {
             }
         }
         return document.node(at: ["userName"])?.stringValue ?? ""
+    }
+
+    /// The event's problems counted per severity, as its list row shows them at its right
+    /// (`2✗ 1!`): each part with the status whose mark and colour it takes; none when it has no problem.
+    public var problemCounts: [(text: String, status: FileStatus)] {
+        var parts: [(text: String, status: FileStatus)] = []
+        if errorCount > 0 { parts.append((TerminalText.count(errorCount) + FileStatus.errors.mark, .errors)) }
+        if warningCount > 0 { parts.append((TerminalText.count(warningCount) + FileStatus.warnings.mark, .warnings)) }
+        return parts
+    }
+
+    /// The columns `problemCounts` takes, parts one space apart (0 when there are none).
+    public var problemCountsWidth: Int {
+        let parts = problemCounts
+        return parts.reduce(max(0, parts.count - 1)) { $0 + TerminalText.displayWidth(of: $1.text) }
     }
 
     /// The last component of the path.
@@ -146,4 +167,21 @@ public struct FileSummary: Hashable, Sendable {
 
     /// The bytes the list's name column needs for this entry (the name without `.json`).
     var listNameBytes: Int { fileNameByteCount - (path.hasSuffix(".json") ? 5 : 0) }
+
+    /// The columns the list's name column needs for this entry (the name without `.json`, escaped
+    /// as the row draws it): its bytes when they are all printable ASCII, as names mostly are,
+    /// else measured (CJK takes two columns a character, an accent none of its own).
+    var listNameColumns: Int {
+        if path.utf8[fileNameStart...].allSatisfy(Self.isPrintableASCII) { return listNameBytes }
+        return TerminalText.displayWidth(of: TerminalText.escaped(ExplorerState.listName(self)))
+    }
+
+    /// The columns `text` takes in the list once escaped: its length when it is printable ASCII,
+    /// else measured.
+    static func listColumns(of text: String) -> Int {
+        if text.utf8.allSatisfy(isPrintableASCII) { return text.utf8.count }
+        return TerminalText.displayWidth(of: TerminalText.escaped(text))
+    }
+
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
 }

@@ -29,10 +29,14 @@ public enum Legend {
             Entry(sample: ExplorerState.changedOnDiskMark, style: Theme.error,
                   meaning: "unsaved edits, and another program changed the file on disk: w refuses, R reloads"),
         ]),
+        Section(title: "Event list: at the right of a row", entries: [
+            Entry(sample: "2✗", style: Theme.error, meaning: "how many errors the event has (a row with no problem shows no count)"),
+            Entry(sample: "1!", style: Theme.warning, meaning: "how many warnings it has; a narrow list drops the counts before it cuts names short"),
+        ]),
         Section(title: "Request tree and response editor", entries: [
             Entry(sample: "▸ ▾", style: Theme.border, meaning: "a map, list or object, collapsed or expanded"),
-            Entry(sample: "●", style: Theme.modified, meaning: "a value edited since the last save", look: "orange"),
-            Entry(sample: "▸ ▾", style: Theme.modified, meaning: "a map, list or object with edits since the last save", look: "orange"),
+            Entry(sample: "●", style: Theme.modified, meaning: "a value that differs from the file on disk: edited since the last save, or a saved edit undone", look: "orange"),
+            Entry(sample: "▸ ▾", style: Theme.modified, meaning: "a map, list or object holding such a value", look: "orange"),
             Entry(sample: "✗", style: Theme.error, meaning: "an error at this field, with its message"),
             Entry(sample: "!", style: Theme.warning, meaning: "a warning at this field, with its message"),
             Entry(sample: "name", style: Theme.key.bolded, meaning: "a field the catalogue describes (its help shows under the panes)", look: "bold"),

@@ -86,19 +86,23 @@ extension ExplorerState {
             return
         }
         guard let viewport = viewport(of: .list, in: layout) else { return }
-        // Columns: marks (2), space, name, space, trigger (10), space, user.
+        // Columns: marks (2), space, name, space, trigger (10), space, user, then (when a row has
+        // problems) a space and the problem counts, right-aligned.
         let rest = inner.width - 3 - 11
+        var countsColumn = listCountsWidth > 0 ? listCountsWidth + 1 : 0
         let nameWidth: Int
         let userWidth: Int
-        if listNameWidth > 0 && listNameWidth + 1 + min(listUserWidth, 36) <= rest {
+        if listNameWidth > 0 && listNameWidth + 1 + min(listUserWidth, 36) + countsColumn <= rest {
             // Everything fits: the names whole, the users in what is left.
             nameWidth = listNameWidth
-            userWidth = rest - nameWidth - 1
-        } else if rest >= 30 {
-            nameWidth = rest * 3 / 5
-            userWidth = rest - nameWidth - 1
+            userWidth = rest - countsColumn - nameWidth - 1
+        } else if rest - countsColumn >= 30 {
+            nameWidth = (rest - countsColumn) * 3 / 5
+            userWidth = rest - countsColumn - nameWidth - 1
         } else {
-            nameWidth = max(1, rest)
+            // Narrow: the users go first, then the counts, before the names get too short to read.
+            if rest - countsColumn < min(listNameWidth, Self.listNameMinimum) { countsColumn = 0 }
+            nameWidth = max(1, rest - countsColumn)
             userWidth = 0
         }
         for position in viewport.shown {
@@ -125,12 +129,21 @@ extension ExplorerState {
             if userWidth > 0 {
                 grid.put(TerminalText.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
             }
+            if countsColumn > 0 {
+                var countX = inner.maxX - entry.problemCountsWidth
+                for part in entry.problemCounts {
+                    countX += grid.put(part.text, x: countX, y: y, style: Self.statusStyle(part.status)) + 1
+                }
+            }
             if position == listCursor {
                 let focused = focus == .list && overlay == nil
                 grid.updateStyle(rect: Rect(x: inner.x, y: y, width: inner.width, height: 1)) { Theme.selected($0, focused: focused) }
             }
         }
     }
+
+    /// The columns a name keeps before the list drops the problem counts to make room for it.
+    static let listNameMinimum = 12
 
     /// The list's mark for a file with unsaved edits that another program changed on disk.
     static let changedOnDiskMark = "≠"

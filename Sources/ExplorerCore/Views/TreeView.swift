@@ -21,8 +21,8 @@ enum TreeView {
         guard rect.width > 0, rect.height > 0 else { return }
         let rows = pane.rows
         let scroll = viewport.first
-        // Where the edits since the last save are, to mark their rows (empty when there are none).
         let matches = session.search?.paths(of: isResponse ? .response : .request) ?? []
+        // Where the text differs from the file on disk (also after undoing past a save), to mark those rows.
         let edited = session.hasUnsavedEdits ? (session.event?.document.editedRangesSinceSave ?? []) : []
         // Each visible row with its value, read from the document the rows were made from.
         let shown = session.document.map { document in
