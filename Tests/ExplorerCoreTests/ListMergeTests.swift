@@ -44,6 +44,7 @@ struct ListMergeTests {
         #expect(state.listScroll == reference.listScroll, "\(context): the scroll")
         #expect(state.listNameWidth == reference.listNameWidth, "\(context): the name column")
         #expect(state.listUserWidth == reference.listUserWidth, "\(context): the user column")
+        #expect(state.listCountsWidth == reference.listCountsWidth, "\(context): the problem counts column")
         #expect(state.render(width: 120, height: 30).text == reference.render(width: 120, height: 30).text, "\(context): the screen")
     }
 

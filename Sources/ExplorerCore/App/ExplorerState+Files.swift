@@ -51,20 +51,20 @@ extension ExplorerState {
 
     mutating func didLoad(_ summaries: [FileSummary]) -> [Effect] {
         var changed: [Int] = []
-        var previousUserBytes: [Int] = []
+        var previousWidths: [(user: Int, counts: Int)] = []
         changed.reserveCapacity(summaries.count)
-        previousUserBytes.reserveCapacity(summaries.count)
+        previousWidths.reserveCapacity(summaries.count)
         for summary in summaries {
             guard let index = indexByPath[summary.path] else { continue }
             if entries[index].status == .pending { loadedCount += 1 }
             changed.append(index)
-            previousUserBytes.append(entries[index].user.utf8.count)
+            previousWidths.append((FileSummary.listColumns(of: entries[index].user), entries[index].problemCountsWidth))
             // An open session knows better (it may hold edits).
             entries[index] = sessions[summary.path]?.summary ?? summary
         }
         // Only the batch's entries are placed: recomputing the whole list at every batch made
         // summarizing 10,000 files quadratic.
-        mergeIntoVisible(changed: changed, previousUserBytes: previousUserBytes)
+        mergeIntoVisible(changed: changed, previousWidths: previousWidths)
         return nextBatch()
     }
 

@@ -44,10 +44,10 @@ extension ExplorerState {
     ///
     /// A batch of 250 summaries on a list of 10,000 costs a pass over the visible indexes (a
     /// mark each) and the batch's own filtering and sorting, where recomputing cost a filter,
-    /// a sort and a width of all 10,000. `previousUserBytes[i]` is the width the user column had
-    /// for `changed[i]` before (0 for an appended entry), so a column narrows when its widest
-    /// entry leaves.
-    mutating func mergeIntoVisible(changed: [Int], previousUserBytes: [Int]) {
+    /// a sort and a width of all 10,000. `previousWidths[i]` is what the user and problem count
+    /// columns needed for `changed[i]` before (zeros for an appended entry), so a column narrows
+    /// when its widest entry leaves or gets narrower.
+    mutating func mergeIntoVisible(changed: [Int], previousWidths: [(user: Int, counts: Int)]) {
         guard !changed.isEmpty else { return }
         let selected = visible.indices.contains(listCursor) ? visible[listCursor] : currentPath.flatMap { indexByPath[$0] }
         // 1: changed, 2: changed and listed before this call, 3: merged back already.
@@ -72,11 +72,12 @@ extension ExplorerState {
             if isListed { added.append(index) }
             guard wasListed else { continue }
             // Only the column's widest entry leaving (or getting narrower) can narrow it.
-            let userBefore = previousUserBytes.indices.contains(position) ? previousUserBytes[position] : 0
-            if userBefore > 0 && userBefore == listUserWidth && (!isListed || entries[index].user.utf8.count < userBefore) {
-                narrows = true
-            }
-            if !isListed && entries[index].listNameBytes == listNameWidth && listNameWidth > 0 { narrows = true }
+            let before = previousWidths.indices.contains(position) ? previousWidths[position] : (user: 0, counts: 0)
+            let userNow = FileSummary.listColumns(of: entries[index].user)
+            if before.user > 0 && before.user == listUserWidth && (!isListed || userNow < before.user) { narrows = true }
+            let countsNow = entries[index].problemCountsWidth
+            if before.counts > 0 && before.counts == listCountsWidth && (!isListed || countsNow < before.counts) { narrows = true }
+            if !isListed && entries[index].listNameColumns == listNameWidth && listNameWidth > 0 { narrows = true }
         }
         let sortByTrigger = self.sortByTrigger
         func precedes(_ left: Int, _ right: Int) -> Bool {
@@ -103,11 +104,12 @@ extension ExplorerState {
         }
         visible = merged
         if narrows {
-            (listNameWidth, listUserWidth) = Self.listWidths(of: entries, at: visible)
+            (listNameWidth, listUserWidth, listCountsWidth) = Self.listWidths(of: entries, at: visible)
         } else {
-            let (name, user) = Self.listWidths(of: entries, at: added)
+            let (name, user, counts) = Self.listWidths(of: entries, at: added)
             listNameWidth = max(listNameWidth, name)
             listUserWidth = max(listUserWidth, user)
+            listCountsWidth = max(listCountsWidth, counts)
         }
         if let position {
             listCursor = position

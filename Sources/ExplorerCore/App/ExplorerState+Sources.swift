@@ -60,7 +60,7 @@ extension ExplorerState {
             loadedCount += 1
         }
         let added = Array(firstNew..<entries.count)
-        mergeIntoVisible(changed: added, previousUserBytes: Array(repeating: 0, count: added.count))
+        mergeIntoVisible(changed: added, previousWidths: Array(repeating: (user: 0, counts: 0), count: added.count))
         if currentPath == nil, let first = visible.first {
             listCursor = 0
             return showEntry(entries[first].path)
