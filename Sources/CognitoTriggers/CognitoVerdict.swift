@@ -171,85 +171,35 @@ public enum CognitoVerdict {
     /// What Cognito does with a returned event, in sentences.
     public static func afterAnswer(_ event: TriggerEvent) -> [String] {
         let document = event.document
-        func bool(_ key: String...) -> Bool { document[["response"] + key.map { .key($0) }]?.boolValue == true }
-        func string(_ key: String...) -> String? { document[["response"] + key.map { .key($0) }]?.stringValue }
-        func value(_ key: String...) -> JSONValue? {
-            let found = document[["response"] + key.map { .key($0) }]
-            if case .null? = found { return nil }
-            return found
-        }
-        func names(_ value: JSONValue?) -> String? {
-            switch value {
-            case .object(let members)? where !members.isEmpty: return members.map(\.key).joined(separator: ", ")
-            case .array(let elements)? where !elements.isEmpty: return elements.map { $0.stringValue ?? $0.compactText }.joined(separator: ", ")
-            default: return nil
-            }
-        }
+        let answer = ReturnedResponse(document: document)
         var lines: [String] = []
         switch event.trigger {
         case .preSignUp where document[["triggerSource"]]?.stringValue == "PreSignUp_AdminCreateUser":
             lines.append("Cognito creates the user with the administrator's settings; the auto-confirm and auto-verify flags are ignored for AdminCreateUser.")
         case .preSignUp:
-            var steps: [String] = []
-            steps.append(bool("autoConfirmUser") ? "confirms the user" : "leaves the user unconfirmed (the user confirms with a code)")
-            if bool("autoVerifyEmail") { steps.append("marks the email as verified") }
-            if bool("autoVerifyPhone") { steps.append("marks the phone number as verified") }
-            lines.append("Cognito creates the user, " + joined(steps) + ".")
+            lines = preSignUpLines(answer)
         case .postConfirmation, .postAuthentication:
             lines.append("Cognito reads nothing from the response and goes on.")
         case .preAuthentication:
             lines.append("Cognito lets the sign-in go on (only an error from the function stops it).")
         case .customMessage:
-            let email = string("emailMessage"), sms = string("smsMessage"), subject = string("emailSubject")
-            if email == nil && sms == nil && subject == nil {
-                lines.append("Cognito sends its default message.")
-            } else {
-                if let subject { lines.append("Cognito sends the email with the subject \"\(subject)\".") }
-                if let email { lines.append("Cognito sends the email message: \(email)") }
-                if let sms { lines.append("Cognito sends the SMS message: \(sms)") }
-            }
+            lines = customMessageLines(answer)
         case .userMigration:
-            let status = string("finalUserStatus")
-            var line = "Cognito creates the user with the returned attributes"
-            if status == "CONFIRMED" { line += ", confirmed, and signs the user in with the password just typed" }
-            if status == "RESET_REQUIRED" { line += "; the user must reset the password before signing in" }
-            lines.append(line + ".")
-            if string("messageAction") == "SUPPRESS" { lines.append("Cognito sends no welcome message.") }
-            if bool("forceAliasCreation") { lines.append("Cognito moves an email or phone alias from another user to this one if needed.") }
+            lines = userMigrationLines(answer)
         case .preTokenGenerationV1:
-            if let added = names(value("claimsOverrideDetails", "claimsToAddOrOverride")) { lines.append("Cognito adds or overrides these claims in the ID token: \(added).") }
-            if let removed = names(value("claimsOverrideDetails", "claimsToSuppress")) { lines.append("Cognito removes these claims from the ID token: \(removed).") }
-            if value("claimsOverrideDetails", "groupOverrideDetails") != nil { lines.append("Cognito uses the returned groups and roles in the token.") }
-            if lines.isEmpty { lines.append("Cognito issues the ID token unchanged.") }
+            lines = tokenGenerationV1Lines(answer)
         case .preTokenGenerationV2, .preTokenGenerationV3:
-            for (token, key) in [("ID token", "idTokenGeneration"), ("access token", "accessTokenGeneration")] {
-                if let added = names(value("claimsAndScopeOverrideDetails", key, "claimsToAddOrOverride")) { lines.append("Cognito adds or overrides these claims in the \(token): \(added).") }
-                if let removed = names(value("claimsAndScopeOverrideDetails", key, "claimsToSuppress")) { lines.append("Cognito removes these claims from the \(token): \(removed).") }
-            }
-            if let scopes = names(value("claimsAndScopeOverrideDetails", "accessTokenGeneration", "scopesToAdd")) { lines.append("Cognito adds these scopes to the access token: \(scopes).") }
-            if let scopes = names(value("claimsAndScopeOverrideDetails", "accessTokenGeneration", "scopesToSuppress")) { lines.append("Cognito removes these scopes from the access token: \(scopes).") }
-            if value("claimsAndScopeOverrideDetails", "groupOverrideDetails") != nil { lines.append("Cognito uses the returned groups and roles in the tokens.") }
-            if lines.isEmpty { lines.append("Cognito issues the tokens unchanged.") }
+            lines = tokenGenerationV2Lines(answer)
         case .defineAuthChallenge:
-            if bool("failAuthentication") {
-                lines.append("Cognito fails the sign-in.")
-            } else if bool("issueTokens") {
-                lines.append("Cognito issues tokens: the user is signed in.")
-            } else if let challenge = string("challengeName") {
-                lines.append("Cognito asks the user for the challenge \(challenge) next.")
-            } else {
-                lines.append("Cognito neither issues tokens nor fails the sign-in, and no challenge is named.")
-            }
+            lines = defineAuthChallengeLines(answer)
         case .createAuthChallenge:
-            if let keys = names(value("publicChallengeParameters")) { lines.append("Cognito sends the app these public challenge parameters: \(keys).") }
-            if let keys = names(value("privateChallengeParameters")) { lines.append("Cognito keeps these private challenge parameters for the verify step: \(keys).") }
-            if lines.isEmpty { lines.append("Cognito sends the challenge with no parameters.") }
+            lines = createAuthChallengeLines(answer)
         case .verifyAuthChallengeResponse:
-            lines.append(bool("answerCorrect") ? "Cognito records the answer as correct; define auth challenge decides what comes next." : "Cognito records the answer as wrong; define auth challenge decides what comes next.")
+            lines.append(answer.bool("answerCorrect") ? "Cognito records the answer as correct; define auth challenge decides what comes next." : "Cognito records the answer as wrong; define auth challenge decides what comes next.")
         case .customEmailSender, .customSMSSender:
             lines.append("Cognito does not read an answer from custom sender triggers: the function delivers the message itself.")
         case .inboundFederation:
-            if let keys = names(value("userAttributesToMap")) {
+            if let keys = answer.names(answer.value("userAttributesToMap")) {
                 lines.append("Cognito maps these attributes to the user: \(keys).")
             } else {
                 lines.append("Cognito maps the attributes it would map without the function.")
@@ -258,6 +208,103 @@ public enum CognitoVerdict {
             lines.append("The event has no known trigger source: what Cognito does with it is unknown.")
         }
         return lines.map(TerminalText.escaped)
+    }
+
+    /// The response of a returned event, read by key path below `response`.
+    private struct ReturnedResponse {
+        let document: JSONDocument
+
+        func bool(_ key: String...) -> Bool { document[["response"] + key.map { .key($0) }]?.boolValue == true }
+        func string(_ key: String...) -> String? { document[["response"] + key.map { .key($0) }]?.stringValue }
+        /// The value at the path, or nil when it is absent or null.
+        func value(_ key: String...) -> JSONValue? {
+            let found = document[["response"] + key.map { .key($0) }]
+            if case .null? = found { return nil }
+            return found
+        }
+        /// The keys of a non-empty map, or the values of a non-empty list, joined by commas.
+        func names(_ value: JSONValue?) -> String? {
+            switch value {
+            case .object(let members)? where !members.isEmpty: return members.map(\.key).joined(separator: ", ")
+            case .array(let elements)? where !elements.isEmpty: return elements.map { $0.stringValue ?? $0.compactText }.joined(separator: ", ")
+            default: return nil
+            }
+        }
+    }
+
+    private static func preSignUpLines(_ answer: ReturnedResponse) -> [String] {
+        var steps: [String] = []
+        steps.append(answer.bool("autoConfirmUser") ? "confirms the user" : "leaves the user unconfirmed (the user confirms with a code)")
+        if answer.bool("autoVerifyEmail") { steps.append("marks the email as verified") }
+        if answer.bool("autoVerifyPhone") { steps.append("marks the phone number as verified") }
+        return ["Cognito creates the user, " + joined(steps) + "."]
+    }
+
+    private static func customMessageLines(_ answer: ReturnedResponse) -> [String] {
+        var lines: [String] = []
+        let email = answer.string("emailMessage"), sms = answer.string("smsMessage"), subject = answer.string("emailSubject")
+        if email == nil && sms == nil && subject == nil {
+            lines.append("Cognito sends its default message.")
+        } else {
+            if let subject { lines.append("Cognito sends the email with the subject \"\(subject)\".") }
+            if let email { lines.append("Cognito sends the email message: \(email)") }
+            if let sms { lines.append("Cognito sends the SMS message: \(sms)") }
+        }
+        return lines
+    }
+
+    private static func userMigrationLines(_ answer: ReturnedResponse) -> [String] {
+        var lines: [String] = []
+        let status = answer.string("finalUserStatus")
+        var line = "Cognito creates the user with the returned attributes"
+        if status == "CONFIRMED" { line += ", confirmed, and signs the user in with the password just typed" }
+        if status == "RESET_REQUIRED" { line += "; the user must reset the password before signing in" }
+        lines.append(line + ".")
+        if answer.string("messageAction") == "SUPPRESS" { lines.append("Cognito sends no welcome message.") }
+        if answer.bool("forceAliasCreation") { lines.append("Cognito moves an email or phone alias from another user to this one if needed.") }
+        return lines
+    }
+
+    private static func tokenGenerationV1Lines(_ answer: ReturnedResponse) -> [String] {
+        var lines: [String] = []
+        if let added = answer.names(answer.value("claimsOverrideDetails", "claimsToAddOrOverride")) { lines.append("Cognito adds or overrides these claims in the ID token: \(added).") }
+        if let removed = answer.names(answer.value("claimsOverrideDetails", "claimsToSuppress")) { lines.append("Cognito removes these claims from the ID token: \(removed).") }
+        if answer.value("claimsOverrideDetails", "groupOverrideDetails") != nil { lines.append("Cognito uses the returned groups and roles in the token.") }
+        if lines.isEmpty { lines.append("Cognito issues the ID token unchanged.") }
+        return lines
+    }
+
+    private static func tokenGenerationV2Lines(_ answer: ReturnedResponse) -> [String] {
+        var lines: [String] = []
+        for (token, key) in [("ID token", "idTokenGeneration"), ("access token", "accessTokenGeneration")] {
+            if let added = answer.names(answer.value("claimsAndScopeOverrideDetails", key, "claimsToAddOrOverride")) { lines.append("Cognito adds or overrides these claims in the \(token): \(added).") }
+            if let removed = answer.names(answer.value("claimsAndScopeOverrideDetails", key, "claimsToSuppress")) { lines.append("Cognito removes these claims from the \(token): \(removed).") }
+        }
+        if let scopes = answer.names(answer.value("claimsAndScopeOverrideDetails", "accessTokenGeneration", "scopesToAdd")) { lines.append("Cognito adds these scopes to the access token: \(scopes).") }
+        if let scopes = answer.names(answer.value("claimsAndScopeOverrideDetails", "accessTokenGeneration", "scopesToSuppress")) { lines.append("Cognito removes these scopes from the access token: \(scopes).") }
+        if answer.value("claimsAndScopeOverrideDetails", "groupOverrideDetails") != nil { lines.append("Cognito uses the returned groups and roles in the tokens.") }
+        if lines.isEmpty { lines.append("Cognito issues the tokens unchanged.") }
+        return lines
+    }
+
+    private static func defineAuthChallengeLines(_ answer: ReturnedResponse) -> [String] {
+        if answer.bool("failAuthentication") {
+            return ["Cognito fails the sign-in."]
+        } else if answer.bool("issueTokens") {
+            return ["Cognito issues tokens: the user is signed in."]
+        } else if let challenge = answer.string("challengeName") {
+            return ["Cognito asks the user for the challenge \(challenge) next."]
+        } else {
+            return ["Cognito neither issues tokens nor fails the sign-in, and no challenge is named."]
+        }
+    }
+
+    private static func createAuthChallengeLines(_ answer: ReturnedResponse) -> [String] {
+        var lines: [String] = []
+        if let keys = answer.names(answer.value("publicChallengeParameters")) { lines.append("Cognito sends the app these public challenge parameters: \(keys).") }
+        if let keys = answer.names(answer.value("privateChallengeParameters")) { lines.append("Cognito keeps these private challenge parameters for the verify step: \(keys).") }
+        if lines.isEmpty { lines.append("Cognito sends the challenge with no parameters.") }
+        return lines
     }
 
     private static func joined(_ parts: [String]) -> String {

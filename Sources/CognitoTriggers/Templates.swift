@@ -1,32 +1,21 @@
 import JSONDocument
 import TerminalText
 
-/// Why a template could not be made.
-public struct TemplateError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// What kind of problem it is.
-    public enum Kind: Hashable, Sendable {
-        /// The trigger source is not one Cognito sends; `suggestions` are the known sources closest to it.
-        case unknownSource(suggestions: [TriggerSource])
-        /// The trigger source exists, but not in this version of the event (`allowed` lists the versions that have it).
-        case unsupportedVersion(Int, allowed: [Int])
-        /// The template text did not parse: a bug in this library, reported rather than trapped.
-        case invalidTemplate(JSONParseError)
-    }
+/// Why a template could not be made: `source` is the trigger source asked for, as given.
+public typealias TemplateError = SourcedError<TemplateErrorKind>
 
-    /// The trigger source asked for, as given.
-    public let source: String
-    /// What went wrong.
-    public let kind: Kind
-
-    /// Makes an error for a trigger source as given.
-    public init(source: String, kind: Kind) {
-        self.source = source
-        self.kind = kind
-    }
+/// What kind of problem stopped a template.
+public enum TemplateErrorKind: SourcedErrorKind {
+    /// The trigger source is not one Cognito sends; `suggestions` are the known sources closest to it.
+    case unknownSource(suggestions: [TriggerSource])
+    /// The trigger source exists, but not in this version of the event (`allowed` lists the versions that have it).
+    case unsupportedVersion(Int, allowed: [Int])
+    /// The template text did not parse: a bug in this library, reported rather than trapped.
+    case invalidTemplate(JSONParseError)
 
     /// `unknown trigger source "PreSignup": did you mean PreSignUp_SignUp, ...?`
-    public var description: String {
-        switch kind {
+    public func message(for source: String) -> String {
+        switch self {
         case .unknownSource(let suggestions):
             let shown = TerminalText.escaped(source)
             guard !suggestions.isEmpty else {

@@ -173,19 +173,11 @@ final class GzipInput: ByteInput {
             }
             if memberEnded {
                 // After one member: another member, zero padding, or the end.
-                let rest = inputWindow.buffer
-                if rest.isEmpty && compressedEnded { finished = true; return 0 }
-                if rest.isEmpty { continue }
-                if rest.allSatisfy({ $0 == 0 }) {
-                    compressedBytes += rest.count
-                    inputWindow.drop(before: rest.count)
-                    continue
+                switch try afterMember() {
+                case .ended: return 0
+                case .readMore: continue
+                case .nextMember: break
                 }
-                guard rest[0] == 0x1F else {
-                    throw SourceError(source: name, kind: .gzipCorrupt("data after the end of the gzip stream"))
-                }
-                inflateReset(&stream)
-                memberEnded = false
             }
             let available = inputWindow.count
             if available == 0 && compressedEnded { throw SourceError(source: name, kind: .gzipTruncated) }
@@ -198,29 +190,64 @@ final class GzipInput: ByteInput {
             inputWindow.drop(before: consumed)
             compressedBytes += consumed
             let produced = maximum - Int(stream.avail_out)
-            switch status {
-            case Z_OK, Z_BUF_ERROR:
-                if produced > 0 {
-                    window.commit(produced)
-                    return produced
-                }
-                if consumed == 0 && compressedEnded && inputWindow.count == 0 {
-                    throw SourceError(source: name, kind: .gzipTruncated)
-                }
-            case Z_STREAM_END:
-                memberEnded = true
-                if produced > 0 {
-                    window.commit(produced)
-                    return produced
-                }
-            case Z_DATA_ERROR:
-                let reason = stream.msg.map { String(cString: $0) } ?? "corrupt data"
-                throw SourceError(source: name, kind: .gzipCorrupt(reason))
-            case Z_MEM_ERROR:
-                throw SourceError(source: name, kind: .gzipCorrupt("out of memory"))
-            default:
-                throw SourceError(source: name, kind: .gzipCorrupt("zlib status \(status)"))
-            }
+            if let given = try outcome(of: status, produced: produced, consumed: consumed, into: window) { return given }
         }
+    }
+
+    /// What follows the end of a gzip member.
+    private enum AfterMember {
+        /// The end of the input.
+        case ended
+        /// Nothing to look at in hand yet, or zero padding skipped: read on.
+        case readMore
+        /// Another member starts: inflate it.
+        case nextMember
+    }
+
+    /// Looks at what follows a member: another member, zero padding (skipped), or the end.
+    private func afterMember() throws(SourceError) -> AfterMember {
+        let rest = inputWindow.buffer
+        if rest.isEmpty && compressedEnded { finished = true; return .ended }
+        if rest.isEmpty { return .readMore }
+        if rest.allSatisfy({ $0 == 0 }) {
+            compressedBytes += rest.count
+            inputWindow.drop(before: rest.count)
+            return .readMore
+        }
+        guard rest[0] == 0x1F else {
+            throw SourceError(source: name, kind: .gzipCorrupt("data after the end of the gzip stream"))
+        }
+        inflateReset(&stream)
+        memberEnded = false
+        return .nextMember
+    }
+
+    /// What a call of zlib's inflate gave: the number of bytes it produced (committed to the
+    /// window), nil when it produced none and reading goes on, or an error for a corrupt or cut stream.
+    private func outcome(of status: Int32, produced: Int, consumed: Int, into window: ByteWindow) throws(SourceError) -> Int? {
+        switch status {
+        case Z_OK, Z_BUF_ERROR:
+            if produced > 0 {
+                window.commit(produced)
+                return produced
+            }
+            if consumed == 0 && compressedEnded && inputWindow.count == 0 {
+                throw SourceError(source: name, kind: .gzipTruncated)
+            }
+        case Z_STREAM_END:
+            memberEnded = true
+            if produced > 0 {
+                window.commit(produced)
+                return produced
+            }
+        case Z_DATA_ERROR:
+            let reason = stream.msg.map { String(cString: $0) } ?? "corrupt data"
+            throw SourceError(source: name, kind: .gzipCorrupt(reason))
+        case Z_MEM_ERROR:
+            throw SourceError(source: name, kind: .gzipCorrupt("out of memory"))
+        default:
+            throw SourceError(source: name, kind: .gzipCorrupt("zlib status \(status)"))
+        }
+        return nil
     }
 }

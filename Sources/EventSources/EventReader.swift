@@ -206,44 +206,60 @@ public final class EventReader {
     private func step() throws(SourceError) {
         let bytes = window.buffer
         if discarding {
-            if let newline = Bytes.index(of: 0x0A, in: bytes, from: cursor) {
-                cursor = newline + 1
-                cursorLine += 1
-                cursorLineCounted = 0
-                scanFrom = cursor
-                floor = cursor
-                floorInCountedLine = false
-                discarding = false
-            } else if atEnd {
-                cursor = bytes.count
-                finished = true
-            } else {
-                cursor = bytes.count
-                scanFrom = cursor
-                floor = cursor
-                floorInCountedLine = false
-                try fill()
-            }
+            try skipDiscardedLine(bytes)
             return
         }
         guard let hit = Bytes.find(EventShape.needle, in: bytes, from: scanFrom) else {
-            // No event in what is in hand: count the complete lines and read on.
-            let last = Bytes.lastIndex(of: 0x0A, in: bytes, from: cursor)
-            if let last { advance(to: last + 1) }
-            scanFrom = max(cursor, bytes.count - EventShape.needle.count + 1)
-            if atEnd {
-                if cursor < bytes.count { countLines(1) }
-                cursor = bytes.count
-                finished = true
-                return
-            }
-            if bytes.count - cursor > options.maxRecordBytes {
-                overLongLine()
-                return
-            }
-            try fill()
+            try readOnWithoutEvent(bytes)
             return
         }
+        try handleOccurrence(at: hit, bytes)
+    }
+
+    /// Skips the rest of a line that is being discarded (an over-long one), reading on when its end
+    /// is not in hand yet.
+    private func skipDiscardedLine(_ bytes: UnsafeBufferPointer<UInt8>) throws(SourceError) {
+        if let newline = Bytes.index(of: 0x0A, in: bytes, from: cursor) {
+            cursor = newline + 1
+            cursorLine += 1
+            cursorLineCounted = 0
+            scanFrom = cursor
+            floor = cursor
+            floorInCountedLine = false
+            discarding = false
+        } else if atEnd {
+            cursor = bytes.count
+            finished = true
+        } else {
+            cursor = bytes.count
+            scanFrom = cursor
+            floor = cursor
+            floorInCountedLine = false
+            try fill()
+        }
+    }
+
+    /// No event in what is in hand: count the complete lines and read on.
+    private func readOnWithoutEvent(_ bytes: UnsafeBufferPointer<UInt8>) throws(SourceError) {
+        let last = Bytes.lastIndex(of: 0x0A, in: bytes, from: cursor)
+        if let last { advance(to: last + 1) }
+        scanFrom = max(cursor, bytes.count - EventShape.needle.count + 1)
+        if atEnd {
+            if cursor < bytes.count { countLines(1) }
+            cursor = bytes.count
+            finished = true
+            return
+        }
+        if bytes.count - cursor > options.maxRecordBytes {
+            overLongLine()
+            return
+        }
+        try fill()
+    }
+
+    /// Looks at the line around an occurrence of the needle: a record found in it is committed;
+    /// a line not yet in hand is read on.
+    private func handleOccurrence(at hit: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(SourceError) {
         let lineStart = Bytes.lastIndex(of: 0x0A, in: bytes, from: cursor, before: hit).map { $0 + 1 } ?? cursor
         advance(to: lineStart)
         if hit - lineStart > options.maxRecordBytes {

@@ -142,42 +142,31 @@ public struct SourceCounts: Sendable, Hashable {
 
 /// Why a source cannot be read (further): it is missing, a folder, binary, UTF-16, or a broken
 /// gzip file. Events found before the failure have been delivered.
-public struct SourceError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The kinds of failure.
-    public enum Kind: Sendable, Hashable {
-        /// No file at the path.
-        case notFound
-        /// The file may not be read.
-        case permissionDenied
-        /// The path is a folder.
-        case isFolder
-        /// The first 8 KiB hold NUL bytes.
-        case binary
-        /// The text starts with a UTF-16 byte-order mark.
-        case utf16
-        /// The gzip data ends before its end marker.
-        case gzipTruncated
-        /// The gzip data is damaged (zlib's reason).
-        case gzipCorrupt(String)
-        /// Reading failed with this error number.
-        case readFailed(errno: Int32)
-    }
+public typealias SourceError = SourcedError<SourceErrorKind>
 
-    /// The source as the user named it.
-    public let source: String
-    /// What failed.
-    public let kind: Kind
-
-    /// Creates an error.
-    public init(source: String, kind: Kind) {
-        self.source = source
-        self.kind = kind
-    }
+/// The ways reading a source can fail.
+public enum SourceErrorKind: SourcedErrorKind {
+    /// No file at the path.
+    case notFound
+    /// The file may not be read.
+    case permissionDenied
+    /// The path is a folder.
+    case isFolder
+    /// The first 8 KiB hold NUL bytes.
+    case binary
+    /// The text starts with a UTF-16 byte-order mark.
+    case utf16
+    /// The gzip data ends before its end marker.
+    case gzipTruncated
+    /// The gzip data is damaged (zlib's reason).
+    case gzipCorrupt(String)
+    /// Reading failed with this error number.
+    case readFailed(errno: Int32)
 
     /// A message that says what failed and what to do (not escaped: print it through
     /// `TerminalText.escaped`).
-    public var description: String {
-        switch kind {
+    public func message(for source: String) -> String {
+        switch self {
         case .notFound: return "\(source): no such file or folder"
         case .permissionDenied: return "\(source): cannot open: permission denied"
         case .isFolder: return "\(source): is a folder; name the log files in it (or use check, which searches folders for *.json)"

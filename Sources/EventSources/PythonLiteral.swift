@@ -42,6 +42,10 @@ public enum PythonLiteral {
             }
         }
 
+        /// What comes after a token: more of the literal, expecting something, or the end (the
+        /// outermost value is complete).
+        enum Next { case expect(Expect), finished }
+
         mutating func run() throws(ConversionError) -> [UInt8] {
             var closers: [UInt8] = []
             var expect = Expect.value
@@ -49,65 +53,82 @@ public enum PythonLiteral {
                 skipSpace()
                 guard index < bytes.count else { throw fail("the Python literal ends before it is complete") }
                 let byte = bytes[index]
+                let next: Next
                 switch expect {
-                case .value, .valueOrClose:
-                    if expect == .valueOrClose, byte == 0x5D {
-                        try close(&closers)
-                        if closers.isEmpty { return try finish() }
-                        expect = .commaOrClose
-                        continue
-                    }
-                    switch byte {
-                    case 0x7B:
-                        guard closers.count < PythonLiteral.maxDepth else { throw fail("nested deeper than \(PythonLiteral.maxDepth) levels") }
-                        output.append(0x7B); closers.append(0x7D); index += 1; expect = .keyOrClose
-                        continue
-                    case 0x5B:
-                        guard closers.count < PythonLiteral.maxDepth else { throw fail("nested deeper than \(PythonLiteral.maxDepth) levels") }
-                        output.append(0x5B); closers.append(0x5D); index += 1; expect = .valueOrClose
-                        continue
-                    case 0x28:
-                        throw fail("a tuple has no exact JSON form (a list would change its type)")
-                    default:
-                        try scalar()
-                    }
-                    if closers.isEmpty { return try finish() }
-                    expect = .commaOrClose
-                case .keyOrClose:
-                    if byte == 0x7D {
-                        try close(&closers)
-                        if closers.isEmpty { return try finish() }
-                        expect = .commaOrClose
-                        continue
-                    }
-                    guard byte == 0x27 || byte == 0x22 else {
-                        throw fail("a dict key that is not a string (or a set) has no JSON form")
-                    }
-                    try string()
-                    expect = .colon
-                case .colon:
-                    guard byte == 0x3A else {
-                        throw fail(byte == 0x2C || byte == 0x7D ? "a set has no JSON form (expected ':' after the key)" : "expected ':' after a dict key")
-                    }
-                    output.append(0x3A); index += 1; expect = .value
-                case .commaOrClose:
-                    if byte == 0x2C {
-                        output.append(0x2C); index += 1
-                        // Python allows a comma before the closing bracket; JSON does not.
-                        skipSpace()
-                        if index < bytes.count, let last = closers.last, bytes[index] == last {
-                            output.removeLast()
-                            try close(&closers)
-                            if closers.isEmpty { return try finish() }
-                            continue
-                        }
-                        expect = closers.last == 0x7D ? .keyOrClose : .value
-                        continue
-                    }
-                    try close(&closers)
-                    if closers.isEmpty { return try finish() }
+                case .value, .valueOrClose: next = try value(byte, mayClose: expect == .valueOrClose, &closers)
+                case .keyOrClose: next = try keyOrClose(byte, &closers)
+                case .colon: next = try colon(byte)
+                case .commaOrClose: next = try commaOrClose(byte, &closers)
+                }
+                switch next {
+                case .expect(let following): expect = following
+                case .finished: return try finish()
                 }
             }
+        }
+
+        /// A value (or, in a list that may end here, its closing bracket).
+        mutating func value(_ byte: UInt8, mayClose: Bool, _ closers: inout [UInt8]) throws(ConversionError) -> Next {
+            if mayClose, byte == 0x5D {
+                return try closed(&closers)
+            }
+            switch byte {
+            case 0x7B:
+                guard closers.count < PythonLiteral.maxDepth else { throw fail("nested deeper than \(PythonLiteral.maxDepth) levels") }
+                output.append(0x7B); closers.append(0x7D); index += 1
+                return .expect(.keyOrClose)
+            case 0x5B:
+                guard closers.count < PythonLiteral.maxDepth else { throw fail("nested deeper than \(PythonLiteral.maxDepth) levels") }
+                output.append(0x5B); closers.append(0x5D); index += 1
+                return .expect(.valueOrClose)
+            case 0x28:
+                throw fail("a tuple has no exact JSON form (a list would change its type)")
+            default:
+                try scalar()
+            }
+            return closers.isEmpty ? .finished : .expect(.commaOrClose)
+        }
+
+        /// A dict key (a string), or the dict's closing brace.
+        mutating func keyOrClose(_ byte: UInt8, _ closers: inout [UInt8]) throws(ConversionError) -> Next {
+            if byte == 0x7D {
+                return try closed(&closers)
+            }
+            guard byte == 0x27 || byte == 0x22 else {
+                throw fail("a dict key that is not a string (or a set) has no JSON form")
+            }
+            try string()
+            return .expect(.colon)
+        }
+
+        /// The colon after a dict key.
+        mutating func colon(_ byte: UInt8) throws(ConversionError) -> Next {
+            guard byte == 0x3A else {
+                throw fail(byte == 0x2C || byte == 0x7D ? "a set has no JSON form (expected ':' after the key)" : "expected ':' after a dict key")
+            }
+            output.append(0x3A); index += 1
+            return .expect(.value)
+        }
+
+        /// A comma, or the closing bracket of the innermost container.
+        mutating func commaOrClose(_ byte: UInt8, _ closers: inout [UInt8]) throws(ConversionError) -> Next {
+            if byte == 0x2C {
+                output.append(0x2C); index += 1
+                // Python allows a comma before the closing bracket; JSON does not.
+                skipSpace()
+                if index < bytes.count, let last = closers.last, bytes[index] == last {
+                    output.removeLast()
+                    return try closed(&closers)
+                }
+                return .expect(closers.last == 0x7D ? .keyOrClose : .value)
+            }
+            return try closed(&closers)
+        }
+
+        /// Closes the innermost container: the end when it was the outermost.
+        mutating func closed(_ closers: inout [UInt8]) throws(ConversionError) -> Next {
+            try close(&closers)
+            return closers.isEmpty ? .finished : .expect(.commaOrClose)
         }
 
         mutating func close(_ closers: inout [UInt8]) throws(ConversionError) {

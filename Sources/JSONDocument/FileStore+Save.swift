@@ -217,6 +217,48 @@ extension FileStore {
         // The file on disk is read and hashed on another core while the new one is written.
         let precheck = expecting.map { expecting in Background { PreCheck(target, expecting) } }
         defer { _ = precheck?.value }
+        let file = try newFile(replacing: target, in: folder, with: bytes, path: path, early: early, faults: faults)
+        if let code = faults.writeErrno { throw file.discard(FileError(errno: code, path: path, operation: "write")) }
+        if !file.written {
+            do throws(FileError) { try writeAll(bytes, to: file.fd, path: path) } catch { throw file.discard(error) }
+        }
+        try setOwnerAndMode(of: file, like: existing, path: path)
+        if let reason = copyAttributes(of: target, to: file, existing: existing, path: path) {
+            return .inPlace(reason: reason)
+        }
+        guard fsync(file.fd) == 0 else { throw file.discard(FileError(errno: errno, path: path, operation: "write")) }
+        // The precheck's answer is awaited while the new file has no name yet, so that a kill
+        // meanwhile leaves nothing behind.
+        let checked = precheck?.value
+        if case .changed? = checked {
+            throw file.discard(FileError(kind: .changedOnDisk, path: path, operation: "replace"))
+        }
+        guard let named = try name(file, beside: target, path: path) else { return .noLink }
+        faults.beforeCommit?()
+        try commit(named.temporary, to: target, path: path, ours: named.ours, expecting: expecting, precheck: checked)
+        syncFolder(folder)
+        return .done
+    }
+
+    /// The file `replace` writes: its descriptor, and its name when it was made with one.
+    private struct NewFile {
+        let fd: Int32
+        let temporary: String?
+        /// Whether it holds the new bytes already (an early copy finished with the edited tail).
+        let written: Bool
+
+        /// Closes and removes the file, and hands back the error that ends the save.
+        func discard(_ error: FileError) -> FileError {
+            close(fd)
+            if let temporary { PathCalls.unlink(temporary) }
+            return error
+        }
+    }
+
+    /// Opens the file that takes the target's place: an early copy finished with the edited tail,
+    /// else an unnamed file in the folder, else a temporary file with a name beside the target.
+    private static func newFile(replacing target: String, in folder: String, with bytes: [UInt8], path: String,
+                                early: (copy: EarlyCopy, unchangedPrefix: Int)?, faults: Faults) throws(FileError) -> NewFile {
         var fd: Int32 = -1
         var temporary: String? = nil
         // An early copy of the file as read already holds all but the edited tail.
@@ -237,69 +279,72 @@ extension FileStore {
         if fd < 0 {
             (fd, temporary) = try createTemporary(beside: target, path: path)
         }
-        func fail(_ error: FileError) -> FileError {
-            close(fd)
-            if let temporary { PathCalls.unlink(temporary) }
-            return error
-        }
-        if let code = faults.writeErrno { throw fail(FileError(errno: code, path: path, operation: "write")) }
-        if !written {
-            do throws(FileError) { try writeAll(bytes, to: fd, path: path) } catch { throw fail(error) }
-        }
+        return NewFile(fd: fd, temporary: temporary, written: written)
+    }
+
+    /// Gives the new file the old one's owner and mode, or, with no old file, the mode the umask leaves.
+    private static func setOwnerAndMode(of file: NewFile, like existing: stat?, path: String) throws(FileError) {
         let mode: mode_t
         if let existing {
-            _ = fchown(fd, existing.st_uid, existing.st_gid)
+            _ = fchown(file.fd, existing.st_uid, existing.st_gid)
             mode = existing.st_mode & 0o7777
         } else {
             let mask = umask(0)
             umask(mask)
             mode = 0o666 & ~mask
         }
-        guard fchmod(fd, mode) == 0 else { throw fail(FileError(errno: errno, path: path, operation: "set permissions of")) }
+        guard fchmod(file.fd, mode) == 0 else { throw file.discard(FileError(errno: errno, path: path, operation: "set permissions of")) }
+    }
+
+    /// Copies the old file's extended attributes to the new one. When one cannot be copied, the
+    /// new file is discarded and the answer is why the save writes in place instead.
+    private static func copyAttributes(of target: String, to file: NewFile, existing: stat?, path: String) -> String? {
         #if canImport(Glibc)
         if existing != nil {
             let source = PathCalls.open(target, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
             if source >= 0 {
-                let failed = LinuxCalls.copyAttributes(from: source, to: fd)
+                let failed = LinuxCalls.copyAttributes(from: source, to: file.fd)
                 close(source)
                 if let failed {
-                    _ = fail(FileError(kind: .other(errno: 0), path: path, operation: "write"))
-                    return .inPlace(reason: "its extended attribute \(failed) cannot be copied to a new file")
+                    _ = file.discard(FileError(kind: .other(errno: 0), path: path, operation: "write"))
+                    return "its extended attribute \(failed) cannot be copied to a new file"
                 }
             }
         }
         #endif
-        guard fsync(fd) == 0 else { throw fail(FileError(errno: errno, path: path, operation: "write")) }
-        // The precheck's answer is awaited while the new file has no name yet, so that a kill
-        // meanwhile leaves nothing behind.
-        let checked = precheck?.value
-        if case .changed? = checked {
-            throw fail(FileError(kind: .changedOnDisk, path: path, operation: "replace"))
-        }
+        return nil
+    }
+
+    /// Closes the finished file, first giving it a name beside the target when it has none, so it
+    /// can take the target's place; nil when an unnamed file cannot be linked into the folder.
+    private static func name(_ file: NewFile, beside target: String, path: String) throws(FileError) -> (temporary: String, ours: stat)? {
+        var temporary = file.temporary
         if temporary == nil {
             // Give the finished file a name beside the target, so it can take the target's place.
-            temporary = linkUnnamed(fd, beside: target)
+            temporary = linkUnnamed(file.fd, beside: target)
             if temporary == nil {
-                close(fd)
-                return .noLink
+                close(file.fd)
+                return nil
             }
         }
         var ours = stat()
-        _ = fstat(fd, &ours)
-        guard close(fd) == 0 else {
+        _ = fstat(file.fd, &ours)
+        guard close(file.fd) == 0 else {
             let code = errno
             if let temporary { PathCalls.unlink(temporary) }
             throw FileError(errno: code, path: path, operation: "write")
         }
-        guard let temporary else { return .noLink }
-        faults.beforeCommit?()
-        try commit(temporary, to: target, path: path, ours: ours, expecting: expecting, precheck: checked)
+        guard let temporary else { return nil }
+        return (temporary, ours)
+    }
+
+    /// Flushes the folder, so that the new name of the file is on disk too.
+    private static func syncFolder(_ folder: String) {
         let folderFD = PathCalls.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderFD >= 0 {
             _ = fsync(folderFD)
             close(folderFD)
         }
-        return .done
     }
 
     /// Puts the finished temporary file in the target's place. With a fingerprint, the two are
@@ -321,34 +366,8 @@ extension FileStore {
         }
         #if canImport(Glibc)
         if let result = LinuxCalls.exchange(temporary, target) {
-            guard result == 0 else {
-                PathCalls.unlink(temporary)
-                // The target is gone: deleted by someone else since it was loaded.
-                if result == ENOENT { throw changed }
-                throw FileError(errno: result, path: path, operation: "replace")
-            }
-            // The old file now has the temporary name: is it what was loaded? When it is the very
-            // file the precheck hashed, unwritten since (same inode, size and modification time to
-            // the nanosecond), yes; otherwise its bytes are read again. The change time cannot
-            // take part: the swap itself sets it (ext4 stamps a renamed inode), so comparing it
-            // re-read every large file while it had a temporary name, and a kill then left it.
-            var outgoing = stat()
-            if case .unchanged(let hashed)? = precheck, PathCalls.fileStatus(temporary, &outgoing) == 0,
-               FileIdentity(outgoing).isUnwritten(since: hashed) {
-                PathCalls.unlink(temporary)
-                return
-            }
-            let same: Bool
-            do throws(FileError) { same = try holds(temporary, expecting) } catch {
-                swapBack(temporary, target, ours: ours)
-                throw error
-            }
-            if same {
-                PathCalls.unlink(temporary)
-                return
-            }
-            swapBack(temporary, target, ours: ours)
-            throw changed
+            try checkSwapped(result, temporary, target, path: path, ours: ours, expecting: expecting, precheck: precheck)
+            return
         }
         #endif
         // No atomic swap here: check as late as possible, then rename.
@@ -367,6 +386,43 @@ extension FileStore {
             throw FileError(errno: code, path: path, operation: "replace")
         }
     }
+
+    #if canImport(Glibc)
+    /// After the atomic swap (`result` is its error number, 0 when it was done): keeps the new file
+    /// when the one that came out is what was loaded, else swaps the two back and refuses.
+    private static func checkSwapped(_ result: Int32, _ temporary: String, _ target: String, path: String, ours: stat,
+                                     expecting: Fingerprint, precheck: PreCheck?) throws(FileError) {
+        let changed = FileError(kind: .changedOnDisk, path: path, operation: "replace")
+        guard result == 0 else {
+            PathCalls.unlink(temporary)
+            // The target is gone: deleted by someone else since it was loaded.
+            if result == ENOENT { throw changed }
+            throw FileError(errno: result, path: path, operation: "replace")
+        }
+        // The old file now has the temporary name: is it what was loaded? When it is the very
+        // file the precheck hashed, unwritten since (same inode, size and modification time to
+        // the nanosecond), yes; otherwise its bytes are read again. The change time cannot
+        // take part: the swap itself sets it (ext4 stamps a renamed inode), so comparing it
+        // re-read every large file while it had a temporary name, and a kill then left it.
+        var outgoing = stat()
+        if case .unchanged(let hashed)? = precheck, PathCalls.fileStatus(temporary, &outgoing) == 0,
+           FileIdentity(outgoing).isUnwritten(since: hashed) {
+            PathCalls.unlink(temporary)
+            return
+        }
+        let same: Bool
+        do throws(FileError) { same = try holds(temporary, expecting) } catch {
+            swapBack(temporary, target, ours: ours)
+            throw error
+        }
+        if same {
+            PathCalls.unlink(temporary)
+            return
+        }
+        swapBack(temporary, target, ours: ours)
+        throw changed
+    }
+    #endif
 
     /// Which file a precheck hashed and when it last changed: device, inode, size, modification and
     /// change times.

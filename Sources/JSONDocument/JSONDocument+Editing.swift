@@ -337,7 +337,7 @@ extension JSONDocument {
         let (lastChild, secondLast) = lastTwoChildren(of: container)
         let start = { (node: JSONNode) in node.keySpan?.lowerBound ?? node.span.lowerBound }
         let colon: [UInt8] = lastChild.flatMap { last in last.keySpan.map { Array(bytes[$0.upperBound..<last.span.lowerBound]) } }
-            ?? Array(layout.colon.utf8)
+            ?? Array(whitespaceStyle.colon.utf8)
         if let last = lastChild {
             // Separator: what stands between the previous two children, or after the opening bracket.
             let separator: [UInt8]
@@ -352,11 +352,11 @@ extension JSONDocument {
         }
         // An empty container: lay the new child out on its own line unless the document is on one line.
         let inner = (container.span.lowerBound + 1)..<(container.span.upperBound - 1)
-        guard let unit = layout.indentUnit else {
+        guard let unit = whitespaceStyle.indentUnit else {
             return Splice(range: inner, replacement: body([], colon))
         }
         let outer = lineIndent(at: container.span.lowerBound)
-        let newline = Array(layout.newline.utf8)
+        let newline = Array(whitespaceStyle.newline.utf8)
         let indent = outer + Array(unit.utf8)
         return Splice(range: inner, replacement: newline + indent + body(indent, colon) + newline + outer)
     }
@@ -364,17 +364,17 @@ extension JSONDocument {
     /// Serializes a value that replaces the node starting at `offset`, indented like that line.
     /// (Text on one line has no indentation to follow, and its line may be the whole document.)
     private func serialize(_ value: JSONValue, at offset: Int) -> [UInt8] {
-        write(value, indent: layout.indentUnit == nil ? [] : lineIndent(at: offset))
+        write(value, indent: whitespaceStyle.indentUnit == nil ? [] : lineIndent(at: offset))
     }
 
     private func write(_ value: JSONValue, indent: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         let style: JSONValue.Style
-        if let unit = layout.indentUnit {
-            style = .init(unit: Array(unit.utf8), newline: Array(layout.newline.utf8), colon: Array(layout.colon.utf8))
+        if let unit = whitespaceStyle.indentUnit {
+            style = .init(unit: Array(unit.utf8), newline: Array(whitespaceStyle.newline.utf8), colon: Array(whitespaceStyle.colon.utf8))
         } else {
-            style = .init(unit: nil, newline: [], colon: Array(layout.colon.utf8),
-                          comma: Array((layout.colon.hasSuffix(" ") ? ", " : ",").utf8))
+            style = .init(unit: nil, newline: [], colon: Array(whitespaceStyle.colon.utf8),
+                          comma: Array((whitespaceStyle.colon.hasSuffix(" ") ? ", " : ",").utf8))
         }
         value.write(to: &out, style: style, indent: indent)
         return out

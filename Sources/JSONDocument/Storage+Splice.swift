@@ -45,12 +45,33 @@ extension Storage {
     /// container, or the changed part does not parse on its own). Works in text offsets.
     func patch(for splice: Splice, maxDepth: Int) -> Patch? {
         let lower = splice.range.lowerBound, upper = splice.range.upperBound
-        let delta = splice.replacement.count - splice.range.count
-        func isContainer(_ raw: RawNode) -> Bool { raw.kind == .object || raw.kind == .array }
-        func strictlyInside(_ raw: RawNode) -> Bool { Int(raw.start) < lower && upper < Int(raw.end) }
-        guard !nodes.isEmpty, isContainer(textNode(0)), strictlyInside(textNode(0)) else { return nil }
+        guard !nodes.isEmpty, Self.isContainer(textNode(0)), Self.holds(textNode(0), lower, upper) else { return nil }
+        let (enclosing, container) = innermostContainer(holding: lower, upper)
+        let run = changedRun(of: container, around: lower, upper)
+        let parent = textNode(container)
+        let text = newText(of: run, in: parent, with: splice)
+        let depth = enclosing.count - 1
+        guard let parsed = try? Parser(maxDepth: maxDepth - depth).parse(text) else { return nil }
+        let fresh = Self.placed(parsed, at: run.segmentStart - 1, firstTapeIndex: run.firstInRun)
+        // Index 0 is the container around the run, which stands for the real one only in part.
+        // Scanned only when the storage keeps a list to update.
+        let repeats = listedRepeatsIfKnown == nil ? nil : text.withUnsafeBufferPointer {
+            RepeatScanner.objectsThatMayRepeatKeys(nodes: parsed, bytes: $0)
+        }.filter { $0 > 0 }.map { $0 - 1 + run.firstInRun }
+        let keysChanged = repeats != nil && parent.kind == .object && !sameKeys(in: run.firstInRun..<run.runEnd, as: parsed, in: text)
+        return Patch(enclosing: enclosing, tapeRange: run.firstInRun..<run.runEnd, nodes: fresh,
+                     oldChildren: run.oldChildren, newChildren: Int(parsed[0].childCount),
+                     possibleRepeats: repeats, keysChanged: keysChanged)
+    }
 
-        // The innermost container whose brackets hold the splice.
+    private static func isContainer(_ raw: RawNode) -> Bool { raw.kind == .object || raw.kind == .array }
+
+    /// Whether a node's brackets hold the text from `lower` to `upper`, without touching them.
+    private static func holds(_ raw: RawNode, _ lower: Int, _ upper: Int) -> Bool { Int(raw.start) < lower && upper < Int(raw.end) }
+
+    /// The innermost container whose brackets hold the splice, and the tape indexes of it and
+    /// its ancestors, outermost first. The root must hold it.
+    private func innermostContainer(holding lower: Int, _ upper: Int) -> (enclosing: [Int], container: Int) {
         var enclosing: [Int] = []
         var container = 0
         while true {
@@ -60,7 +81,7 @@ extension Storage {
                 let raw = textNode(child)
                 if Int(raw.start) >= upper { break }
                 if Int(raw.end) > lower {
-                    if isContainer(raw) && strictlyInside(raw) { inner = child }
+                    if Self.isContainer(raw) && Self.holds(raw, lower, upper) { inner = child }
                     break
                 }
                 child = Int(raw.subtreeEnd)
@@ -69,9 +90,25 @@ extension Storage {
             guard let inner else { break }
             container = inner
         }
+        return (enclosing, container)
+    }
 
-        // The children around the splice: the last one ending before it and the first one
-        // starting after it bound the run that is parsed again.
+    /// The children of a container that a splice touches, with the sibling on each side.
+    private struct ChangedRun {
+        /// Tape indexes of the run: its first child, and the end of its last child's subtree.
+        var firstInRun: Int
+        var runEnd: Int
+        /// How many children the run holds before the edit.
+        var oldChildren: Int
+        /// Text offsets of the run: from its first child's key (or the container's inside) to
+        /// its last child's end (or the container's closing bracket).
+        var segmentStart: Int
+        var segmentEnd: Int
+    }
+
+    /// The children around the splice: the last one ending before it and the first one
+    /// starting after it bound the run that is parsed again.
+    private func changedRun(of container: Int, around lower: Int, _ upper: Int) -> ChangedRun {
         let parent = textNode(container)
         var before: Int? = nil, after: Int? = nil
         var firstInRun = container + 1
@@ -98,20 +135,28 @@ extension Storage {
         }
         let segmentStart = before.map { let raw = textNode($0); return raw.hasKey ? Int(raw.keyStart) : Int(raw.start) } ?? Int(parent.start) + 1
         let segmentEnd = after.map { Int(textNode($0).end) } ?? Int(parent.end) - 1
+        return ChangedRun(firstInRun: firstInRun, runEnd: runEnd, oldChildren: oldChildren,
+                          segmentStart: segmentStart, segmentEnd: segmentEnd)
+    }
 
-        // The run's new text, between the container's own brackets.
+    /// The run's new text, between the container's own brackets.
+    private func newText(of run: ChangedRun, in parent: RawNode, with splice: Splice) -> [UInt8] {
+        let lower = splice.range.lowerBound, upper = splice.range.upperBound
+        let delta = splice.replacement.count - splice.range.count
         var text: [UInt8] = []
-        text.reserveCapacity(segmentEnd - segmentStart + delta + 2)
+        text.reserveCapacity(run.segmentEnd - run.segmentStart + delta + 2)
         text.append(byte(at: Int(parent.start)))
-        append(segmentStart..<lower, to: &text)
+        append(run.segmentStart..<lower, to: &text)
         text += splice.replacement
-        append(upper..<segmentEnd, to: &text)
+        append(upper..<run.segmentEnd, to: &text)
         text.append(byte(at: Int(parent.end) - 1))
-        let depth = enclosing.count - 1
-        guard let parsed = try? Parser(maxDepth: maxDepth - depth).parse(text) else { return nil }
+        return text
+    }
 
-        // Offsets in `text` become offsets in the edited document; tape indexes follow the run's start.
-        let shift = segmentStart - 1
+    /// The nodes of the parsed run, without the bracket pair around it: offsets in the run's
+    /// text become offsets in the edited document (`shift` is where the text's opening bracket
+    /// would stand, one byte before the run), and tape indexes follow the run's start.
+    private static func placed(_ parsed: [RawNode], at shift: Int, firstTapeIndex firstInRun: Int) -> [RawNode] {
         var fresh: [RawNode] = []
         fresh.reserveCapacity(parsed.count - 1)
         for var raw in parsed.dropFirst() {
@@ -124,15 +169,7 @@ extension Storage {
             raw.subtreeEnd = UInt32(truncatingIfNeeded: Int(raw.subtreeEnd) - 1 + firstInRun)
             fresh.append(raw)
         }
-        // Index 0 is the container around the run, which stands for the real one only in part.
-        // Scanned only when the storage keeps a list to update.
-        let repeats = listedRepeatsIfKnown == nil ? nil : text.withUnsafeBufferPointer {
-            RepeatScanner.objectsThatMayRepeatKeys(nodes: parsed, bytes: $0)
-        }.filter { $0 > 0 }.map { $0 - 1 + firstInRun }
-        let keysChanged = repeats != nil && parent.kind == .object && !sameKeys(in: firstInRun..<runEnd, as: parsed, in: text)
-        return Patch(enclosing: enclosing, tapeRange: firstInRun..<runEnd, nodes: fresh,
-                     oldChildren: oldChildren, newChildren: Int(parsed[0].childCount),
-                     possibleRepeats: repeats, keysChanged: keysChanged)
+        return fresh
     }
 
     /// Whether the members of a run of the tape have, in order, the same raw keys as the members
@@ -205,12 +242,12 @@ extension Storage {
         }
         updatePossibleRepeats(patch, nodeDelta: nodeDelta)
         updateQueryCache(patch, nodeDelta: nodeDelta)
-        // The layout is read from the start of the text (the first line break, the first member):
+        // The whitespace style is read from the start of the text (the first line break, the first member):
         // an edit after that, adding no line break, cannot change it, and a large minified
         // document is not searched for a line break on every edit.
-        if splice.range.lowerBound <= layoutExtent || splice.replacement.contains(0x0A) {
+        if splice.range.lowerBound <= whitespaceStyleExtent || splice.replacement.contains(0x0A) {
             let firstMember = nodes.firstIndex(where: { $0.hasKey }).map { textNode($0) }
-            (layout, layoutExtent) = Layout.detectWithExtent(in: textView, firstMember: firstMember)
+            (whitespaceStyle, whitespaceStyleExtent) = WhitespaceStyle.detectWithExtent(in: textView, firstMember: firstMember)
         }
     }
 }

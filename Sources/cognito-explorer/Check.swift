@@ -61,43 +61,16 @@ extension Check {
     /// Checks files on every core: each worker takes a contiguous share of the files, and the
     /// shares' lines are joined in file order, so the output is the same as one worker's.
     static func check(_ files: [String]) -> CheckReport {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, files.count / 64))
-        guard workers > 1 else {
+        let shares = ParallelShares.map(count: files.count, minimumShare: 64) { range in
             var report = CheckReport()
-            for file in files { report.check(file) }
+            for file in files[range] { report.check(file) }
             return report
         }
-        let shares = Shares(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var report = CheckReport()
-            let range = (files.count * worker / workers)..<(files.count * (worker + 1) / workers)
-            for file in files[range] { report.check(file) }
-            shares.set(worker, report)
-        }
         var report = CheckReport()
-        for share in shares.reports { report.append(share) }
+        for share in shares { report.append(share) }
         return report
     }
 
-    /// The workers' reports, each written once by its worker.
-    private final class Shares: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [CheckReport]
-
-        init(count: Int) { slots = Array(repeating: CheckReport(), count: count) }
-
-        func set(_ index: Int, _ report: CheckReport) {
-            lock.lock()
-            slots[index] = report
-            lock.unlock()
-        }
-
-        var reports: [CheckReport] {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots
-        }
-    }
 }
 
 struct CheckReport {

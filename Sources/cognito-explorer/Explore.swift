@@ -140,29 +140,16 @@ struct TerminalLoop {
     /// lines to print once the terminal is given back.
     func run() -> (status: Int32, notes: [String]) {
         let environment = ProcessInfo.processInfo.environment
-        let colorMode: ColorMode
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
-            colorMode = .none
-        } else {
-            switch session.colorCount {
-            case 0..<8: colorMode = .none
-            case 8..<256: colorMode = .eight
-            default: colorMode = .full
-            }
-        }
+        let colorMode = Self.colorMode(environment: environment, colorCount: session.colorCount)
         let size = session.size
-        var state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand, mouse: mouse),
+        let state = ExplorerState(paths: paths, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand, mouse: mouse),
                                   width: size.width, height: size.height)
-        let runner = EffectRunner()
         // The user's function runs on its own thread; its report comes back through this box and
         // is applied between keys, so the screen stays live while it runs.
         let functions = FunctionRunner()
         // Whatever way the loop ends, the function and every process it started end too.
         defer { functions.close() }
-        let finished = NIOLockedValueBox<FunctionReport?>(nil)
-        // Logs and standard input are read on threads of their own; what they find waits here
-        // and is applied between keys, so a pipe that never ends never blocks the screen.
-        let sourceInbox = SourceInbox()
+        var running = Running(session: session, standardInput: standardInput, state: state, functions: functions)
         // For the end-to-end test that a crash gives the terminal back; debug builds only, so a
         // release build cannot be made to crash through its environment.
         #if DEBUG
@@ -170,107 +157,185 @@ struct TerminalLoop {
         #else
         let crashAfterFirstFrame = false
         #endif
+        running.start()
+        while true {
+            if let signal = session.takePendingSignal() {
+                if let end = running.handle(signal: signal) { return end }
+                continue
+            }
+            if session.takeBackAfterContinue() {
+                running.needsDraw = true
+            }
+            if let effect = running.foreground.popFirst() {
+                if let end = running.performWaitedFor(effect) { return end }
+                continue
+            }
+            if running.applyFinishedFunction() { continue }
+            running.applySourceReports()
+            running.applyFilesChangedOnDisk()
+            if !running.foreground.isEmpty { continue }
+            if running.needsDraw {
+                session.draw(running.state.render())
+                running.needsDraw = false
+                if crashAfterFirstFrame { crashDeliberately() }
+            }
+            if running.applyInput() { continue }
+            running.performBackgroundEffect()
+        }
+    }
+
+    /// How many colours to draw with: none when `NO_COLOR` is set (to anything), else as many as
+    /// the terminal has.
+    static func colorMode(environment: [String: String], colorCount: Int) -> ColorMode {
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .none }
+        switch colorCount {
+        case 0..<8: return .none
+        case 8..<256: return .eight
+        default: return .full
+        }
+    }
+}
+
+extension TerminalLoop {
+    /// What the loop holds from one turn to the next: the state, the effects waiting to run, and
+    /// the mailboxes of the threads that run the user's function and read the sources.
+    private struct Running {
+        let session: TerminalSession
+        /// The descriptor that holds what was piped into standard input, when `-` reads it.
+        let standardInput: Int32?
+        var state: ExplorerState
+        let runner = EffectRunner()
+        let functions: FunctionRunner
+        let finished = NIOLockedValueBox<FunctionReport?>(nil)
+        // Logs and standard input are read on threads of their own; what they find waits here
+        // and is applied between keys, so a pipe that never ends never blocks the screen.
+        let sourceInbox = SourceInbox()
         // Effects the user waits for (open, save, editor, quit) run before the next key is read, so
         // typed-ahead keys apply to the state they were meant for, exactly as in a headless run.
         // Summary loads of the list run one batch at a time between keys, so 10,000 files never
         // freeze the screen.
-        var foreground = state.start()[...]
+        var foreground: ArraySlice<Effect> = []
         var background: ArraySlice<Effect> = []
         var needsDraw = true
         var watcher = FileWatcher()
-        func schedule(_ effects: [Effect]) {
+
+        init(session: TerminalSession, standardInput: Int32?, state: ExplorerState, functions: FunctionRunner) {
+            self.session = session
+            self.standardInput = standardInput
+            self.state = state
+            self.functions = functions
+        }
+
+        /// The effects the state asks for when it starts.
+        mutating func start() {
+            foreground = state.start()[...]
+        }
+
+        mutating func schedule(_ effects: [Effect]) {
             for effect in effects {
                 if case .load = effect { background.append(effect) } else { foreground.append(effect) }
             }
         }
-        while true {
-            if let signal = session.takePendingSignal() {
-                needsDraw = true
-                if signal == SIGINT {
-                    // Ctrl-C: stops the user's function while it runs; otherwise cancels an input,
-                    // or quits (asking first when edits are unsaved).
-                    schedule(state.apply(state.runningFunction != nil ? .interruptFunction : .interrupt))
-                    continue
+
+        /// Ctrl-C goes to the state; any other terminating signal ends the loop with 128 + the
+        /// signal, once the unsaved edits are kept.
+        mutating func handle(signal: Int32) -> (status: Int32, notes: [String])? {
+            needsDraw = true
+            if signal == SIGINT {
+                // Ctrl-C: stops the user's function while it runs; otherwise cancels an input,
+                // or quits (asking first when edits are unsaved).
+                schedule(state.apply(state.runningFunction != nil ? .interruptFunction : .interrupt))
+                return nil
+            }
+            // SIGTERM, SIGHUP and the other terminating signals: keep unsaved edits in recovery
+            // files, then give the terminal back; saves go through a temporary file and a
+            // rename, so nothing is half-written.
+            return (128 + signal, TerminalLoop.keepUnsavedEdits(state, signal: signal))
+        }
+
+        /// Performs an effect the user waits for; returns the loop's end when it is `.quit`.
+        mutating func performWaitedFor(_ effect: Effect) -> (status: Int32, notes: [String])? {
+            needsDraw = true
+            switch effect {
+            case .quit(let status):
+                return (status, [])
+            case .openEditor(let text, let fileExtension, let target):
+                let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension, for: target) }
+                // A Ctrl-C typed in the editor was meant for the editor, not for the explorer.
+                session.forgetCtrlC()
+                schedule(state.apply(result))
+            case .runFunction(let command, let event, let region, let source):
+                let functions = self.functions, finished = self.finished
+                Thread.detachNewThread {
+                    let report = functions.run(command: command, event: event, region: region, source: source)
+                    finished.withLockedValue { $0 = report }
                 }
-                // SIGTERM, SIGHUP and the other terminating signals: keep unsaved edits in recovery
-                // files, then give the terminal back; saves go through a temporary file and a
-                // rename, so nothing is half-written.
-                return (128 + signal, Self.keepUnsavedEdits(state, signal: signal))
+            case .stopFunction:
+                functions.stop()
+            case .readSource(let path):
+                sourceInbox.startReading(path, standardInput: standardInput)
+            case .copyToClipboard(let text):
+                session.copyToClipboard(text)
+            default:
+                let action = runner.perform(effect)
+                watcher.performed(effect)
+                if let action { schedule(state.apply(action)) }
             }
-            if session.takeBackAfterContinue() {
-                needsDraw = true
-            }
-            if let effect = foreground.popFirst() {
-                needsDraw = true
-                switch effect {
-                case .quit(let status):
-                    return (status, [])
-                case .openEditor(let text, let fileExtension, let target):
-                    let result = session.withSuspended { ExternalEditor.edit(text: text, fileExtension: fileExtension, for: target) }
-                    // A Ctrl-C typed in the editor was meant for the editor, not for the explorer.
-                    session.forgetCtrlC()
-                    schedule(state.apply(result))
-                case .runFunction(let command, let event, let region, let path):
-                    Thread.detachNewThread {
-                        let report = functions.run(command: command, event: event, region: region, path: path)
-                        finished.withLockedValue { $0 = report }
-                    }
-                case .stopFunction:
-                    functions.stop()
-                case .readSource(let path):
-                    sourceInbox.startReading(path, standardInput: standardInput)
-                case .copyToClipboard(let text):
-                    session.copyToClipboard(text)
-                default:
-                    let action = runner.perform(effect)
-                    watcher.performed(effect)
-                    if let action { schedule(state.apply(action)) }
-                }
-                continue
-            }
-            if let report = finished.withLockedValue({ value -> FunctionReport? in
+            return nil
+        }
+
+        /// Applies the report of the user's function when its thread has left one; true when it did.
+        mutating func applyFinishedFunction() -> Bool {
+            guard let report = finished.withLockedValue({ value -> FunctionReport? in
                 defer { value = nil }
                 return value
-            }) {
-                needsDraw = true
-                schedule(state.apply(.functionFinished(report)))
-                continue
-            }
-            // Everything the sources found since the last turn is applied at once, and the loop
-            // goes on to draw and read keys: a fast source never starves the keyboard.
+            }) else { return false }
+            needsDraw = true
+            schedule(state.apply(.functionFinished(report)))
+            return true
+        }
+
+        /// Everything the sources found since the last turn is applied at once, and the loop
+        /// goes on to draw and read keys: a fast source never starves the keyboard.
+        mutating func applySourceReports() {
             let reports = sourceInbox.take()
             if !reports.isEmpty {
                 needsDraw = true
                 for report in reports { schedule(state.apply(.sourceRead(report))) }
             }
-            // About once a second, and only between keys: did an open file change on disk?
+        }
+
+        /// About once a second, and only between keys: did an open file change on disk?
+        mutating func applyFilesChangedOnDisk() {
             if watcher.isDue() {
                 for path in watcher.changedFiles(among: state.watchedFiles) {
                     needsDraw = true
                     schedule(state.apply(.fileChangedOnDisk(path: path)))
                 }
             }
-            if !foreground.isEmpty { continue }
-            if needsDraw {
-                session.draw(state.render())
-                needsDraw = false
-                if crashAfterFirstFrame { crashDeliberately() }
+        }
+
+        /// Reads a key, a paste or a mouse event (waiting up to 0.1 s when no load is waiting)
+        /// and applies it; true when there was one.
+        mutating func applyInput() -> Bool {
+            guard let input = session.readInput(timeoutMilliseconds: background.isEmpty ? 100 : 0) else { return false }
+            needsDraw = true
+            switch input {
+            case .key(.resize):
+                let size = session.size
+                schedule(state.apply(.resize(width: size.width, height: size.height)))
+            case .key(let key):
+                schedule(state.apply(.key(key)))
+            case .paste(let text):
+                schedule(state.apply(.paste(text)))
+            case .mouse(let event):
+                schedule(state.apply(.mouse(event)))
             }
-            if let input = session.readInput(timeoutMilliseconds: background.isEmpty ? 100 : 0) {
-                needsDraw = true
-                switch input {
-                case .key(.resize):
-                    let size = session.size
-                    schedule(state.apply(.resize(width: size.width, height: size.height)))
-                case .key(let key):
-                    schedule(state.apply(.key(key)))
-                case .paste(let text):
-                    schedule(state.apply(.paste(text)))
-                case .mouse(let event):
-                    schedule(state.apply(.mouse(event)))
-                }
-                continue
-            }
+            return true
+        }
+
+        /// Performs one summary load of the list, between keys.
+        mutating func performBackgroundEffect() {
             if let effect = background.popFirst() {
                 needsDraw = true
                 if let action = runner.perform(effect) { schedule(state.apply(action)) }
@@ -293,7 +358,7 @@ extension TerminalLoop {
                 notes.append("cognito-explorer: \(name): could not keep the unsaved edits of \(TerminalText.escaped(path)): \(TerminalText.escaped(error.reason))")
             }
         }
-        let newEvents = state.unsavedPaths.count - state.unsavedDocuments.count
+        let newEvents = state.unsavedEvents.count - state.unsavedDocuments.count
         if newEvents > 0 {
             // New events from the trigger map, and edited events from logs: no file of their own to keep them beside.
             notes.append("cognito-explorer: \(name): \(newEvents) edited event\(newEvents == 1 ? "" : "s") without a file of \(newEvents == 1 ? "its" : "their") own (new, or from a log) \(newEvents == 1 ? "was" : "were") not kept")

@@ -41,17 +41,17 @@ final class FunctionRunner: @unchecked Sendable {
 
     /// Runs `command` (a shell command line, as given to `--function`) on `event`; blocks until
     /// the function answers, fails, runs out of time or is stopped.
-    func run(command: String, event: [UInt8], region: String?, path: String) -> FunctionReport {
+    func run(command: String, event: [UInt8], region: String?, source: EventSource) -> FunctionReport {
         lock.withLock { stopped = false }
         let host: LambdaHost
         do { host = try self.host(for: command) } catch {
-            return FunctionReport(path: path, lines: ["error: \(error.description)"], response: nil)
+            return FunctionReport(source: source, lines: ["error: \(error.description)"], response: nil)
         }
         let invocation = host.invoke(event, region: region)
         guard let opened = try? TriggerEvent(bytes: event) else {
-            return FunctionReport(path: path, lines: ["the event is not JSON"], response: nil)
+            return FunctionReport(source: source, lines: ["the event is not JSON"], response: nil)
         }
-        let result = InvokeResult(file: path, event: opened, invocation: invocation, expect: false)
+        let result = InvokeResult(file: source.name, event: opened, invocation: invocation, expect: false)
         var lines = result.lines()
         while lines.last?.isEmpty == true { lines.removeLast() }
         if lock.withLock({ stopped }) { lines.insert("Stopped (Esc or Ctrl-C).", at: 0) }
@@ -59,7 +59,7 @@ final class FunctionRunner: @unchecked Sendable {
         if let report = result.report, case .event(let returned) = report.answer {
             response = returned.document.node(at: ["response"])?.value
         }
-        return FunctionReport(path: path, lines: lines, response: response)
+        return FunctionReport(source: source, lines: lines, response: response)
     }
 
     /// Stops the running function (its whole process group); `run` then returns its report.

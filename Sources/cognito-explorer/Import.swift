@@ -65,69 +65,13 @@ struct Import: ParsableCommand {
         let meter = ProgressMeter(forced: progress)
         var redactor = redact ? Redactor(salt: salt, redactGroups: redactGroups) : nil
         var status: Int32 = 0
-        sourceLoop: for source in sources {
-            let reader: EventReader
-            switch EventInputs.classify(source) {
-            case .unreadable(let error):
-                CLIOutput.error(TerminalText.escaped(error.description))
-                status = 2
-                continue
-            case .plainFile(let opened):
-                guard opened.event?.document.root["triggerSource"] != nil else {
-                    // No event anywhere in it: say why, as check does.
-                    CLIOutput.error(plainFileMessage(opened))
-                    summary.sources += 1
-                    status = 2
-                    continue
-                }
-                reader = EventReader(bytes: opened.bytes, name: source)
-            case .source(let found):
-                reader = found
-            }
+        for source in sources {
+            guard let reader = openReader(source, summary: &summary, status: &status) else { continue }
             summary.sources += 1
             let name = reader.name
             reader.onRead = { counts in meter.update(source: name, counts: counts) }
-            do {
-                while let item = try reader.next() {
-                    switch item {
-                    case .problem(let problem):
-                        meter.clear()
-                        CLIOutput.error(TerminalText.escaped(problem.description))
-                        status = max(status, 1)
-                    case .event(var found):
-                        if redactor != nil {
-                            // Never written unredacted: an event that cannot be redacted is skipped.
-                            guard let redacted = Self.redacted(found, with: &redactor, into: &summary) else {
-                                meter.clear()
-                                CLIOutput.error("\(TerminalText.escaped(found.origin.name)): not a Cognito trigger event that can be redacted; not written")
-                                summary.notRedacted += 1
-                                status = max(status, 1)
-                                continue
-                            }
-                            found = redacted
-                        }
-                        summary.events += 1
-                        summary.perTrigger[EventImporter.folderName(for: found.event.trigger), default: 0] += 1
-                        let outcome: EventImporter.Outcome
-                        do {
-                            outcome = try importer.add(found)
-                            reportRenamed(try importer.flushIfFull(), meter: meter)
-                        } catch {
-                            meter.clear()
-                            CLIOutput.error("error: " + TerminalText.escaped(error.description))
-                            status = 2
-                            summary.lines += reader.counts.lines
-                            summary.withoutEvent += reader.counts.linesWithoutEvent
-                            break sourceLoop
-                        }
-                        report(outcome, origin: found.origin, into: &summary, meter: meter)
-                    }
-                }
-            } catch {
-                meter.clear()
-                CLIOutput.error(TerminalText.escaped(error.description))
-                status = 2
-            }
+            let stopped = importEvents(from: reader, into: importer, redactor: &redactor, summary: &summary, status: &status, meter: meter)
+            if stopped { break }
             summary.lines += reader.counts.lines
             summary.withoutEvent += reader.counts.linesWithoutEvent
             summary.problems += reader.counts.problems
@@ -142,6 +86,76 @@ struct Import: ParsableCommand {
             CLIOutput.error("note: the fakes were keyed with a random salt; give --salt to get the same fakes in another run")
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The reader of one source (a log, a file of events, standard input), or of a plain event
+    /// file; nil, with the reason said and the status set, when it holds no event to read.
+    private func openReader(_ source: String, summary: inout ImportSummary, status: inout Int32) -> EventReader? {
+        switch EventInputs.classify(source) {
+        case .unreadable(let error):
+            CLIOutput.error(TerminalText.escaped(error.description))
+            status = 2
+            return nil
+        case .plainFile(let opened):
+            guard opened.event?.document.root["triggerSource"] != nil else {
+                // No event anywhere in it: say why, as check does.
+                CLIOutput.error(plainFileMessage(opened))
+                summary.sources += 1
+                status = 2
+                return nil
+            }
+            return EventReader(bytes: opened.bytes, name: source)
+        case .source(let found):
+            return found
+        }
+    }
+
+    /// Imports every event a reader finds (redacted first with `--redact`), saying each problem;
+    /// true when an error of the importer ends the whole import, with the reader's lines counted.
+    private func importEvents(from reader: EventReader, into importer: EventImporter, redactor: inout Redactor?,
+                              summary: inout ImportSummary, status: inout Int32, meter: ProgressMeter) -> Bool {
+        do {
+            while let item = try reader.next() {
+                switch item {
+                case .problem(let problem):
+                    meter.clear()
+                    CLIOutput.error(TerminalText.escaped(problem.description))
+                    status = max(status, 1)
+                case .event(var found):
+                    if redactor != nil {
+                        // Never written unredacted: an event that cannot be redacted is skipped.
+                        guard let redacted = Self.redacted(found, with: &redactor, into: &summary) else {
+                            meter.clear()
+                            CLIOutput.error("\(TerminalText.escaped(found.origin.name)): not a Cognito trigger event that can be redacted; not written")
+                            summary.notRedacted += 1
+                            status = max(status, 1)
+                            continue
+                        }
+                        found = redacted
+                    }
+                    summary.events += 1
+                    summary.perTrigger[EventImporter.folderName(for: found.event.trigger), default: 0] += 1
+                    let outcome: EventImporter.Outcome
+                    do {
+                        outcome = try importer.add(found)
+                        reportRenamed(try importer.flushIfFull(), meter: meter)
+                    } catch {
+                        meter.clear()
+                        CLIOutput.error("error: " + TerminalText.escaped(error.description))
+                        status = 2
+                        summary.lines += reader.counts.lines
+                        summary.withoutEvent += reader.counts.linesWithoutEvent
+                        return true
+                    }
+                    report(outcome, origin: found.origin, into: &summary, meter: meter)
+                }
+            }
+        } catch {
+            meter.clear()
+            CLIOutput.error(TerminalText.escaped(error.description))
+            status = 2
+        }
+        return false
     }
 
     private func report(_ outcome: EventImporter.Outcome, origin: EventOrigin, into summary: inout ImportSummary, meter: ProgressMeter) {

@@ -59,48 +59,22 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let parts = size.lowercased().split(separator: "x")
-        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width >= 0, height >= 0, width <= 1000, height <= 1000 else {
-            throw ValidationError("--size must look like 100x30 (columns x rows, each 0 to 1000)")
-        }
+        let (width, height) = try screenSize()
         let script: [ScriptInput]
         do { script = try Key.parseInputs(keys) } catch { throw ValidationError(error.description) }
-        var inputs = paths
-        if inputs.isEmpty {
-            guard let fixtures = bundledFixturesPath() else {
-                throw ValidationError("no paths given and no fixtures folder found (run from the repository, or name files)")
-            }
-            inputs = [fixtures]
-        }
-        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let colorMode: ColorMode
-        switch colors {
-        case .full?: colorMode = .full
-        case .eight?: colorMode = .eight
-        case .none?: colorMode = .none
-        case nil: colorMode = noColor ? .none : .full
-        }
+        let inputs = try inputPaths()
         let functionCommand = function ?? ProcessInfo.processInfo.environment["COGNITO_EXPLORER_FUNCTION"].flatMap { $0.isEmpty ? nil : $0 }
-        var state = ExplorerState(paths: inputs, options: ExplorerOptions(colorMode: colorMode, functionCommand: functionCommand, mouse: !noMouse),
+        var state = ExplorerState(paths: inputs, options: ExplorerOptions(colorMode: colorMode(), functionCommand: functionCommand, mouse: !noMouse),
                                   width: width, height: height)
         // Headless, the function runs to its end before the next key.
         let functions = FunctionRunner()
         defer { functions.close() }
-        let runner = EffectRunner(editorText: editorText, functionRunner: { command, event, region, path in
-            functions.run(command: command, event: event, region: region, path: path)
+        let runner = EffectRunner(editorText: editorText, functionRunner: { command, event, region, source in
+            functions.run(command: command, event: event, region: region, source: source)
         })
-        // As in the terminal loop, summary loads wait until the other effects are done: that is
-        // when the first frame shows.
         let clock = ContinuousClock()
         let started = clock.now
-        var status: Int32?
-        var queue = state.start()[...]
-        var background: [Effect] = []
-        while status == nil, let effect = queue.popFirst() {
-            if case .load = effect { background.append(effect); continue }
-            if case .quit(let code) = effect { status = code; break }
-            if let action = runner.perform(effect) { queue += state.apply(action) }
-        }
+        var (status, background) = Self.runToFirstFrame(&state, runner: runner)
         var timings: [String] = []
         if timing {
             _ = state.render()
@@ -111,21 +85,84 @@ struct Render: ParsableCommand {
             if timing { timings.append("indexed: \(milliseconds(clock.now - started)) ms (\(state.progress.loaded) of \(state.progress.total) files)") }
         }
         if status == nil && !script.isEmpty {
-            let keysStarted = clock.now
-            var lastKeyStarted = keysStarted
-            for input in script where status == nil {
-                lastKeyStarted = clock.now
-                status = runner.drain(state.apply(input.action), into: &state)
-                if timing { _ = state.render() }
-            }
-            if timing {
-                let total = clock.now - keysStarted
-                timings.append("keys: \(script.count) in \(milliseconds(total)) ms, \(milliseconds(total / script.count)) ms per key (each with its frame)")
-                timings.append("last key: \(milliseconds(clock.now - lastKeyStarted)) ms (with its frame)")
-            }
+            status = apply(script, to: &state, runner: runner, timings: &timings)
         }
         if timing { printError(timings.joined(separator: "\n")) }
-        let grid = state.render()
+        write(state.render())
+        if let status, status != 0 { throw ExitCode(status) }
+    }
+
+    /// The columns and rows of `--size`.
+    private func screenSize() throws -> (width: Int, height: Int) {
+        let parts = size.lowercased().split(separator: "x")
+        guard parts.count == 2, let width = Int(parts[0]), let height = Int(parts[1]), width >= 0, height >= 0, width <= 1000, height <= 1000 else {
+            throw ValidationError("--size must look like 100x30 (columns x rows, each 0 to 1000)")
+        }
+        return (width, height)
+    }
+
+    /// The paths given, or the bundled fixtures folder when there are none.
+    private func inputPaths() throws -> [String] {
+        var inputs = paths
+        if inputs.isEmpty {
+            guard let fixtures = bundledFixturesPath() else {
+                throw ValidationError("no paths given and no fixtures folder found (run from the repository, or name files)")
+            }
+            inputs = [fixtures]
+        }
+        return inputs
+    }
+
+    /// `--colors`, or else full colour unless `NO_COLOR` is set.
+    private func colorMode() -> ColorMode {
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let colorMode: ColorMode
+        switch colors {
+        case .full?: colorMode = .full
+        case .eight?: colorMode = .eight
+        case .none?: colorMode = .none
+        case nil: colorMode = noColor ? .none : .full
+        }
+        return colorMode
+    }
+
+    /// Performs the effects of the start, as in the terminal loop: summary loads wait (returned)
+    /// until the other effects are done, which is when the first frame shows. The status is set
+    /// when an effect quits.
+    private static func runToFirstFrame(_ state: inout ExplorerState, runner: EffectRunner) -> (status: Int32?, background: [Effect]) {
+        var status: Int32?
+        var queue = state.start()[...]
+        var background: [Effect] = []
+        while status == nil, let effect = queue.popFirst() {
+            if case .load = effect { background.append(effect); continue }
+            if case .quit(let code) = effect { status = code; break }
+            if let action = runner.perform(effect) { queue += state.apply(action) }
+        }
+        return (status, background)
+    }
+
+    /// Applies the key script, each key with its effects, until one quits (its status is returned);
+    /// with `--timing` each key draws its frame and the time the keys took joins `timings`.
+    private func apply(_ script: [ScriptInput], to state: inout ExplorerState, runner: EffectRunner, timings: inout [String]) -> Int32? {
+        var status: Int32?
+        let clock = ContinuousClock()
+        let keysStarted = clock.now
+        var lastKeyStarted = keysStarted
+        for input in script where status == nil {
+            lastKeyStarted = clock.now
+            status = runner.drain(state.apply(input.action), into: &state)
+            if timing { _ = state.render() }
+        }
+        if timing {
+            let total = clock.now - keysStarted
+            timings.append("keys: \(script.count) in \(milliseconds(total)) ms, \(milliseconds(total / script.count)) ms per key (each with its frame)")
+            timings.append("last key: \(milliseconds(clock.now - lastKeyStarted)) ms (with its frame)")
+        }
+        return status
+    }
+
+    /// Prints the final screen in the chosen format.
+    private func write(_ grid: Grid) {
         switch format {
         case .text: CLIOutput.write(grid.text + "\n")
         case .styles: CLIOutput.write(grid.text + "\n\n" + grid.styleLayer().text + "\n")
@@ -133,7 +170,6 @@ struct Render: ParsableCommand {
         case .ansi: print(grid.ansi)
         case .svg: print(grid.svg(title: "cognito-explorer"))
         }
-        if let status, status != 0 { throw ExitCode(status) }
     }
 }
 

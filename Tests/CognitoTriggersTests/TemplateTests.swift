@@ -43,8 +43,8 @@ struct TemplateTests {
         #expect(try Templates.event(for: c.source, version: c.version).bytes == Array(text.utf8))
         #expect(text.hasSuffix("}\n"))
         #expect(!text.hasSuffix("\n\n"))
-        #expect(document.layout.indentUnit == "  ")
-        #expect(document.layout.newline == "\n")
+        #expect(document.whitespaceStyle.indentUnit == "  ")
+        #expect(document.whitespaceStyle.newline == "\n")
         #expect(text.hasPrefix("{\n  \"version\": "))
     }
 

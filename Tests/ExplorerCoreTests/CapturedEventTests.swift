@@ -37,7 +37,7 @@ struct CapturedEventTests {
         #expect(reader.counts.linesWithoutEvent == 9)
         // The first event is shown, as a file would be.
         #expect(text.contains("Request · Pre sign-up · PreSignUp_SignUp"))
-        #expect(harness.state.currentFile?.hasSuffix("lambda-node-text.log:3") == true)
+        #expect(harness.state.currentEvent == .log(key: Self.log("lambda-node-text.log") + ":3"))
     }
 
     @Test("JSON lines, a gzip export and an aws logs JSON output open like a text log", arguments: [
@@ -124,7 +124,7 @@ struct CapturedEventTests {
         var harness = ExplorerHarness([Self.log("lambda-node-text.log")], width: 140, height: 24)
         try harness.press("Tab Tab Space Tab j k")
         #expect(harness.documentText.contains("\"autoConfirmUser\":true"))
-        #expect(harness.state.unsavedPaths.count == 1)
+        #expect(harness.state.unsavedEvents.count == 1)
         #expect(harness.state.watchedFiles.isEmpty, "an event from a log has no file to watch")
         #expect(harness.state.unsavedDocuments.isEmpty, "no recovery file is written beside a log on a signal")
     }

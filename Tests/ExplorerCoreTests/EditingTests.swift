@@ -32,12 +32,12 @@ struct EditingTests {
         #expect(harness.state.cursorPath == ["response", "autoConfirmUser"])
         let expected = try Self.replacingOnce(file.original, "\"autoConfirmUser\": false", "\"autoConfirmUser\": true")
         #expect(harness.documentText == expected)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         #expect(harness.text.contains("● unsaved"))
         #expect(file.onDisk == file.original, "nothing is written before saving")
         try harness.press("w")
         #expect(file.onDisk == expected)
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(harness.state.statusMessage?.text.contains("saved") == true)
         try harness.press("Space C-s")
         #expect(file.onDisk == file.original, "Space flips back and Ctrl-S saves")
@@ -164,7 +164,7 @@ struct EditingTests {
         #expect(harness.documentText == (try Self.replacingOnce(file.original, "\"autoConfirmUser\": false", "\"autoConfirmUser\": true")))
         try harness.press("u")
         #expect(harness.documentText == file.original)
-        #expect(harness.state.unsavedPaths.isEmpty, "undoing every edit leaves nothing unsaved")
+        #expect(harness.state.unsavedEvents.isEmpty, "undoing every edit leaves nothing unsaved")
         try harness.press("u")
         #expect(harness.state.statusMessage?.text == "nothing to undo")
         try harness.press("C-r C-r")
@@ -187,7 +187,7 @@ struct EditingTests {
         #expect(harness.state.statusMessage?.severity == .error)
         #expect(harness.text.contains("changed on disk"))
         #expect(harness.documentText == edited)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         _ = harness.state.apply(.fileChangedOnDisk(path: file.path))
         #expect(harness.documentText == edited, "a change on disk never replaces unsaved edits")
     }
@@ -199,7 +199,7 @@ struct EditingTests {
         var harness = ExplorerHarness([file.path], faults: FileStore.Faults(writeErrno: EROFS))
         try harness.press("Tab Tab Enter w")
         #expect(harness.state.statusMessage?.text.contains("read-only") == true)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         #expect(file.onDisk == file.original)
     }
 
@@ -213,7 +213,7 @@ struct EditingTests {
         var harness = ExplorerHarness([file.path])
         try harness.press("Tab Tab Enter W C-u '\(locked)/copy.json' Enter")
         #expect(harness.state.statusMessage?.text.contains("permission denied") == true)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
     }
 
     @Test("W saves a copy elsewhere and keeps the original's edits unsaved")
@@ -225,7 +225,7 @@ struct EditingTests {
         try harness.press("Tab Tab Enter W C-u '\(copy)' Enter")
         #expect(String(decoding: Repository.bytes(of: copy), as: UTF8.self) == harness.documentText)
         #expect(file.onDisk == file.original)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
     }
 
     @Test("quitting with unsaved edits asks: cancel, discard, or save")
@@ -264,7 +264,7 @@ struct EditingTests {
         try harness.press("Tab Tab Enter q s")
         #expect(harness.exitStatus == nil)
         #expect(harness.state.statusMessage?.text.contains("not quitting") == true)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
     }
 
     @Test("o hands the text to an external editor and applies what comes back")
@@ -297,7 +297,7 @@ struct EditingTests {
         try harness.press("k Tab Tab")
         #expect(harness.state.currentFile == first)
         #expect(try Self.value(harness.documentText, at: ["response", "autoConfirmUser"]) == true)
-        #expect(harness.state.unsavedPaths == [first])
+        #expect(harness.state.unsavedEvents == [.file(path: first)])
     }
 }
 

@@ -103,7 +103,7 @@ struct ExplorerHabitsTests {
         let file = try FixtureCopy("pre-sign-up/PreSignUp_SignUp.json")
         var harness = ExplorerHarness([file.path])
         try harness.press("Tab Tab Enter")
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         let outside = file.original.replacingOccurrences(of: "eu-west-1", with: "eu-central-1")
         #expect(outside != file.original)
         try file.folder.write("PreSignUp_SignUp.json", outside)
@@ -144,7 +144,7 @@ struct ExplorerHabitsTests {
         _ = harness.runner.drain(harness.state.apply(.fileChangedOnDisk(path: file.path)), into: &harness.state)
         try harness.press("w u")
         #expect(harness.documentText == outside, "the file as it is now")
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(!harness.text.contains("≠"))
         #expect(harness.text.contains("eu-central-1") || harness.documentText.contains("eu-central-1"))
         #expect(harness.state.statusMessage?.text.contains("reloaded") == true)
@@ -181,7 +181,7 @@ struct ExplorerHabitsTests {
         try harness.press("R y")
         #expect(harness.state.mode == .response)
         #expect(harness.documentText == outside)
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(file.onDisk == outside, "reloading writes nothing")
     }
 

@@ -27,8 +27,8 @@ import TestSupport
         let edited = try #require(state.currentDocumentBytes)
         #expect(String(decoding: edited, as: UTF8.self).contains(#""autoConfirmUser": true"#))
         let effects = state.apply(.key(.character("x")))
-        #expect(effects == [.runFunction(command: "./bootstrap", event: edited, region: "eu-west-1", path: Self.signUp)])
-        #expect(state.runningFunction == Self.signUp)
+        #expect(effects == [.runFunction(command: "./bootstrap", event: edited, region: "eu-west-1", source: .file(path: Self.signUp))])
+        #expect(state.runningFunction == .file(path: Self.signUp))
         #expect(state.render().text.contains("[running your function; Esc or Ctrl-C stops it]"))
         #expect(state.apply(.interruptFunction) == [.stopFunction])
         // A second x waits for the first; other keys still work.
@@ -40,7 +40,7 @@ import TestSupport
     static func finished(_ response: JSONValue?, lines: [String] = ["What Cognito does:", "Cognito creates the user, confirms the user."]) throws -> ExplorerState {
         var state = ExplorerState(paths: [Self.signUp], options: ExplorerOptions(functionCommand: "f"), width: 100, height: 30)
         let path = Self.signUp
-        let runner = EffectRunner(functionRunner: { _, _, _, _ in FunctionReport(path: path, lines: lines, response: response) })
+        let runner = EffectRunner(functionRunner: { _, _, _, _ in FunctionReport(source: .file(path: path), lines: lines, response: response) })
         runner.drain(state.start(), into: &state)
         runner.run(keys: [.character("x")], on: &state)
         return state
@@ -63,7 +63,7 @@ import TestSupport
         let original = String(decoding: Repository.bytes(of: Self.signUp), as: UTF8.self)
         #expect(text == original.replacingOccurrences(of: #""autoConfirmUser": false"#, with: #""autoConfirmUser": true"#)
             .replacingOccurrences(of: #""autoVerifyEmail": false"#, with: #""autoVerifyEmail": true"#))
-        #expect(state.unsavedPaths == [Self.signUp])
+        #expect(state.unsavedEvents == [.file(path: Self.signUp)])
         runner.run(keys: [.character("u"), .character("u")], on: &state)
         #expect(String(decoding: state.currentDocumentBytes ?? [], as: UTF8.self) == original)
     }
@@ -72,21 +72,21 @@ import TestSupport
         var state = try Self.finished(["autoConfirmUser": true])
         EffectRunner().run(keys: [.escape], on: &state)
         #expect(state.mode == .list)
-        #expect(state.unsavedPaths.isEmpty)
+        #expect(state.unsavedEvents.isEmpty)
     }
 
     @Test func aReportWithoutAnEventHasNothingToApply() throws {
         var state = try Self.finished(nil, lines: ["The function reported an error:"])
         EffectRunner().run(keys: [.enter], on: &state)
         #expect(state.statusMessage?.text == "nothing to apply: the function returned no event")
-        #expect(state.unsavedPaths.isEmpty)
+        #expect(state.unsavedEvents.isEmpty)
     }
 
     @Test func aResponseEqualToTheEventsChangesNothing() throws {
         var state = try Self.finished(["autoConfirmUser": false, "autoVerifyEmail": false, "autoVerifyPhone": false])
         EffectRunner().run(keys: [.enter], on: &state)
         #expect(state.statusMessage?.text == "the returned response equals the event's: nothing to apply")
-        #expect(state.unsavedPaths.isEmpty)
+        #expect(state.unsavedEvents.isEmpty)
     }
 
     @Test func reportTextIsShownEscaped() throws {

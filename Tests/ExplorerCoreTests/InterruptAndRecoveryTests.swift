@@ -39,7 +39,7 @@ struct InterruptTests {
         harness.apply(.interrupt)
         #expect(harness.state.mode != mode, "Ctrl-C closed the \(mode)")
         #expect(harness.exitStatus == nil)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         #expect(harness.documentText == edited)
     }
 
@@ -49,7 +49,7 @@ struct InterruptTests {
         defer { file.folder.cleanUp() }
         var harness = ExplorerHarness([file.path])
         try harness.press("Tab Tab j j Enter 'first' Enter Enter")
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         #expect(harness.state.mode == .textInput)
         try harness.press("C-u 'half typed'")
         let edited = harness.state.currentDocumentBytes
@@ -88,7 +88,7 @@ struct InterruptTests {
         var harness = ExplorerHarness([file.path])
         try harness.press("Tab Tab Space q Escape")
         #expect(harness.exitStatus == nil)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         try harness.press("q")
         #expect(harness.state.mode == .confirm)
         harness.apply(.interrupt)
@@ -104,7 +104,7 @@ struct InterruptTests {
         try harness.press("Tab Tab Space C-c")
         #expect(harness.state.mode == .confirm)
         try harness.press("c")
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         try harness.press("C-c C-c")
         #expect(harness.exitStatus == 130)
     }
@@ -200,7 +200,7 @@ struct RecoveryTests {
         try harness.press("r")
         #expect(harness.state.mode == .list)
         #expect(harness.state.currentDocumentBytes == Self.edited(file))
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         #expect(RecoveryFile.read(for: file.path) == nil)
         #expect(file.onDisk == file.original, "restoring does not save")
         try harness.press("u")
@@ -249,7 +249,7 @@ struct RecoveryTests {
         try RecoveryFile.write(Self.edited(file), for: file.path)
         var harness = ExplorerHarness([file.path])
         try harness.press("d")
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(harness.documentText == file.original)
         #expect(RecoveryFile.read(for: file.path) == nil)
     }
@@ -267,7 +267,7 @@ struct RecoveryTests {
         try harness.press(answer)
         #expect(harness.exitStatus == nil)
         #expect(harness.state.mode == .list)
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(RecoveryFile.read(for: first) != nil)
         // Away and back: the file opens again, and the question is not repeated.
         try harness.press("Down Up")
@@ -283,7 +283,7 @@ struct RecoveryTests {
         try RecoveryFile.write(Array("{\"truncated\": ".utf8), for: file.path)
         var harness = ExplorerHarness([file.path])
         try harness.press("r")
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(harness.documentText == file.original)
         #expect(harness.state.statusMessage?.text.contains("recovery file of PreSignUp_SignUp.json kept") == true)
         #expect(RecoveryFile.read(for: file.path) != nil)

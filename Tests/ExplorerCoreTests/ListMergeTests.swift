@@ -69,7 +69,7 @@ struct ListMergeTests {
         while start < order.count {
             let end = min(order.count, start + 1 + random.next(90))
             let summaries = order[start..<end].map { Self.summary(of: paths[$0], &random) }
-            for summary in summaries { final[summary.path] = summary }
+            for summary in summaries { final[summary.name] = summary }
             _ = state.apply(.loaded(summaries))
             Self.expectSameAsRecomputed(state, "batch \(batch)")
             start = end
@@ -79,7 +79,7 @@ struct ListMergeTests {
         // Summaries again for files already summarized: rows move, leave the filter and narrow the columns.
         for round in 0..<6 {
             let summaries = (0..<40).map { _ in Self.summary(of: paths[random.next(paths.count)], &random) }
-            for summary in summaries { final[summary.path] = summary }
+            for summary in summaries { final[summary.name] = summary }
             _ = state.apply(.loaded(summaries))
             Self.expectSameAsRecomputed(state, "again, round \(round)")
         }

@@ -75,6 +75,6 @@ struct LoadingTests {
         let frame = harness.screen
         #expect(frame.text.contains("custom:field_\(index - 1)") || frame.text.contains("emailSubject") || frame.text.contains("usernameParameter"))
         try harness.press("Tab Down Enter 'Code {####}' Enter")
-        #expect(harness.state.unsavedPaths == [path])
+        #expect(harness.state.unsavedEvents == [.file(path: path)])
     }
 }

@@ -32,27 +32,27 @@ struct SavePurposeTests {
             return
         }
         #expect(copyPath == b)
-        #expect(copyPurpose == .copy(of: a))
+        #expect(copyPurpose == .copy(of: .file(path: a)))
         // Before the copy is written, open b, edit it, and save it.
         try harness.press("Tab j Tab Tab Enter")
         #expect(harness.state.currentFile == b)
-        #expect(harness.state.unsavedPaths == [a, b])
+        #expect(harness.state.unsavedEvents == [.file(path: a), .file(path: b)])
         let own = harness.state.apply(.key(.character("w")))
         guard case .save(let ownPath, let ownBytes, _, let ownPurpose)? = own.first, own.count == 1 else {
             Issue.record("expected one save effect, got \(own)")
             return
         }
         #expect(ownPath == b)
-        #expect(ownPurpose == .ownFile(b))
+        #expect(ownPurpose == .ownFile(.file(path: b)))
         // The own save answers first: b is saved, whatever copy is on its way to the same path.
         harness.runner.drain(harness.state.apply(.saved(ownPurpose, path: b, bytes: ownBytes)), into: &harness.state)
         #expect(harness.state.statusMessage?.text == "saved b.json")
-        #expect(harness.state.unsavedPaths == [a], "b's own save marks b saved")
+        #expect(harness.state.unsavedEvents == [.file(path: a)], "b's own save marks b saved")
         // Then the copy answers: it is reported as a copy of a, and b (no edits left) is read again.
         let after = harness.state.apply(.saved(copyPurpose, path: b, bytes: copyBytes))
         #expect(harness.state.statusMessage?.text == "wrote a copy to \(b); a.json keeps its unsaved edits")
         #expect(after.contains(.load(paths: [b])))
-        #expect(harness.state.unsavedPaths == [a], "a keeps its edits; the copy saved nothing of a")
+        #expect(harness.state.unsavedEvents == [.file(path: a)], "a keeps its edits; the copy saved nothing of a")
     }
 
     @Test("W onto an existing file answers .alreadyExists with the copy's purpose, and the question is made from it")
@@ -61,12 +61,12 @@ struct SavePurposeTests {
         defer { folder.cleanUp() }
         let before = Repository.bytes(of: b)
         let runner = EffectRunner()
-        let answer = runner.perform(.saveCopy(path: b, bytes: Array("{}".utf8), original: a, replacing: false, purpose: .copy(of: a)))
+        let answer = runner.perform(.saveCopy(path: b, bytes: Array("{}".utf8), original: a, replacing: false, purpose: .copy(of: .file(path: a))))
         guard case .saveFailed(let purpose, let path, let error)? = answer else {
             Issue.record("expected a failed save, got \(String(describing: answer))")
             return
         }
-        #expect(purpose == .copy(of: a))
+        #expect(purpose == .copy(of: .file(path: a)))
         #expect(path == b)
         #expect(error == FileError(kind: .alreadyExists, path: b, operation: "write"))
         #expect(Repository.bytes(of: b) == before, "the file at the name is not touched")
@@ -86,12 +86,12 @@ struct SavePurposeTests {
     func createOntoAnExistingFile() throws {
         let (folder, a, _) = try Self.twoFiles()
         defer { folder.cleanUp() }
-        let answer = EffectRunner().perform(.create(path: a, bytes: Array("{}".utf8), purpose: .firstFile(of: "new: PreSignUp_SignUp")))
+        let answer = EffectRunner().perform(.create(path: a, bytes: Array("{}".utf8), purpose: .firstFile(of: .new(name: "PreSignUp_SignUp"))))
         guard case .saveFailed(let purpose, let path, let error)? = answer else {
             Issue.record("expected a failed save, got \(String(describing: answer))")
             return
         }
-        #expect(purpose == .firstFile(of: "new: PreSignUp_SignUp"))
+        #expect(purpose == .firstFile(of: .new(name: "PreSignUp_SignUp")))
         #expect(path == a)
         #expect(error == FileError(kind: .alreadyExists, path: a, operation: "create"))
         #expect(Repository.bytes(of: a) != Array("{}".utf8))
@@ -107,16 +107,16 @@ struct SavePurposeTests {
     }
 
     @Test("the words for each failed save come from the error and what the save was for", arguments: [
-        (SavePurpose.ownFile("/f/a.json"), FileError.Kind.diskFull,
+        (SavePurpose.ownFile(.file(path: "/f/a.json")), FileError.Kind.diskFull,
          "cannot write it: the disk is full; the original file is unchanged; your edits are kept"),
-        (.ownFile("/f/a.json"), .changedOnDisk,
+        (.ownFile(.file(path: "/f/a.json")), .changedOnDisk,
          "not saved: the file changed on disk since it was read (R reloads it, dropping your edits; W saves a copy); your edits are kept"),
-        (.beforeQuitting(.ownFile("/f/a.json")), .permissionDenied,
+        (.beforeQuitting(.ownFile(.file(path: "/f/a.json"))), .permissionDenied,
          "not quitting: cannot write it: permission denied; your edits are kept"),
-        (.copy(of: "/f/a.json"), .permissionDenied, "/f/a.json: cannot write it: permission denied; your edits are kept"),
-        (.copy(of: "/f/a.json"), .alreadyExists, "/f/a.json already exists. Replace it with this event?"),
-        (.firstFile(of: "new: PreSignUp_SignUp"), .alreadyExists, "/f/a.json already exists; type another name"),
-        (.firstFile(of: "new: PreSignUp_SignUp"), .folderMissing, "/f/a.json: cannot write it: the folder does not exist"),
+        (.copy(of: .file(path: "/f/a.json")), .permissionDenied, "/f/a.json: cannot write it: permission denied; your edits are kept"),
+        (.copy(of: .file(path: "/f/a.json")), .alreadyExists, "/f/a.json already exists. Replace it with this event?"),
+        (.firstFile(of: .new(name: "PreSignUp_SignUp")), .alreadyExists, "/f/a.json already exists; type another name"),
+        (.firstFile(of: .new(name: "PreSignUp_SignUp")), .folderMissing, "/f/a.json: cannot write it: the folder does not exist"),
     ])
     func failureWords(purpose: SavePurpose, kind: FileError.Kind, expected: String) {
         #expect(ExplorerState.failureText(FileError(kind: kind, path: "/f/a.json", operation: "write"), of: purpose) == expected)
@@ -125,7 +125,7 @@ struct SavePurposeTests {
     @Test("a control character in the failing path is escaped in the words")
     func failureWordsEscape() {
         let error = FileError(kind: .alreadyExists, path: "/f/\u{1b}[31mred.json", operation: "create")
-        #expect(ExplorerState.failureText(error, of: .firstFile(of: "new: X")) == "/f/\\u001b[31mred.json already exists; type another name")
+        #expect(ExplorerState.failureText(error, of: .firstFile(of: .new(name: "X"))) == "/f/\\u001b[31mred.json already exists; type another name")
     }
 
     @Test("quitting with a save that fails stays open with the reason; a later save does not quit")
@@ -137,7 +137,7 @@ struct SavePurposeTests {
         #expect(harness.exitStatus == nil)
         #expect(!harness.state.hasQuit)
         #expect(harness.state.statusMessage?.text == "not quitting: cannot write it: the disk is full; the original file is unchanged; your edits are kept")
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
         #expect(file.onDisk == file.original)
         // Room again: w saves, and the quit given up earlier does not come back.
         harness.runner.faults = FileStore.Faults()
@@ -153,7 +153,7 @@ struct SavePurposeTests {
         defer { folder.cleanUp() }
         var harness = ExplorerHarness([a, b], width: 120)
         try harness.press("Tab Tab Enter Tab j Tab Tab Enter")
-        #expect(harness.state.unsavedPaths == [a, b])
+        #expect(harness.state.unsavedEvents == [.file(path: a), .file(path: b)])
         // Another program changes a: its save is refused, b's goes through.
         let changed = try folder.write("a.json", "{\"triggerSource\": \"PreSignUp_SignUp\"}\n")
         #expect(changed == a)
@@ -161,7 +161,7 @@ struct SavePurposeTests {
         #expect(harness.exitStatus == nil)
         #expect(harness.state.statusMessage?.text == "not quitting: not saved: the file changed on disk since it was read (R reloads it, dropping your edits; W saves a copy); your edits are kept",
                 "b's save answering after a's refusal does not hide why the explorer is still open")
-        #expect(harness.state.unsavedPaths == [a])
+        #expect(harness.state.unsavedEvents == [.file(path: a)])
         #expect(String(decoding: Repository.bytes(of: b), as: UTF8.self).contains("\"autoConfirmUser\": true"))
     }
 
@@ -177,7 +177,7 @@ struct SavePurposeTests {
         try harness.press("C-u '\(file.folder.path)/new.json' Enter")
         #expect(harness.exitStatus == nil, "the quit was given up when the file's save failed")
         #expect(FileManager.default.fileExists(atPath: file.folder.path + "/new.json"))
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
     }
 
     @Test("a new event saved, edited and saved again goes to its own file, checked against what was written")
@@ -198,12 +198,12 @@ struct SavePurposeTests {
             return
         }
         #expect(path == target)
-        #expect(purpose == .ownFile(target))
+        #expect(purpose == .ownFile(.file(path: target)))
         #expect(expected == Fingerprint(first), "the file as the first save wrote it")
         harness.runner.drain(effects, into: &harness.state)
         #expect(harness.state.statusMessage?.text == "saved made.json")
         #expect(String(decoding: Repository.bytes(of: target), as: UTF8.self) == harness.documentText)
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(file.onDisk == file.original, "the listed file is not touched")
     }
 }

@@ -29,7 +29,7 @@ struct SaveTargetTests {
         #expect(String(decoding: Repository.bytes(of: other), as: UTF8.self) == harness.documentText)
         #expect(harness.state.statusMessage?.text.hasPrefix("wrote a copy to") == true)
         #expect(file.onDisk == file.original)
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
     }
 
     @Test("W with Esc at the question keeps the file")
@@ -50,12 +50,12 @@ struct SaveTargetTests {
         var harness = ExplorerHarness([file.path])
         try harness.press("Tab Tab Enter W Enter")
         #expect(harness.state.statusMessage?.text == "saved PreSignUp_SignUp.json")
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(file.onDisk == harness.documentText)
         // Another spelling of the same file.
         try harness.press("Space W C-u '\(file.folder.path)/./PreSignUp_SignUp.json' Enter")
         #expect(harness.state.statusMessage?.text == "saved PreSignUp_SignUp.json")
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(file.onDisk == file.original)
     }
 
@@ -78,7 +78,7 @@ struct SaveTargetTests {
         var after = stat()
         stat(path, &after)
         #expect(after.st_ino == before.st_ino && (after.st_mode & S_IFMT) == (before.st_mode & S_IFMT))
-        #expect(harness.state.unsavedPaths == [file.path])
+        #expect(harness.state.unsavedEvents == [.file(path: file.path)])
     }
 
     @Test("a save of a hard-linked file says it was written in place")

@@ -35,7 +35,14 @@ struct StateTests {
     func expandProblems() {
         var state = ExplorerState(paths: ["/nowhere"])
         _ = state.start()
-        #expect(state.apply(.expanded(files: [], problems: ["/nowhere: no such file or folder"])).isEmpty)
+        let expanded = ExplorerInputs.expand(["/nowhere"])
+        #expect(expanded.problems.count == 1)
+        guard case .path(let problem)? = expanded.problems.first else {
+            Issue.record("expected the problem of a path, got \(expanded.problems)")
+            return
+        }
+        #expect(problem.path == "/nowhere")
+        #expect(state.apply(.expanded(files: expanded.files, problems: expanded.problems)).isEmpty)
         #expect(state.statusMessage?.text == "/nowhere: no such file or folder")
         #expect(state.render(width: 80, height: 24).text.contains("no event files"))
     }
@@ -202,11 +209,11 @@ struct StateTests {
         let effects = harness.state.apply(.key(.ctrl("s")))
         let original = Repository.bytes(of: Self.preSignUp)
         #expect(effects == [.save(path: Self.preSignUp, bytes: try #require(harness.state.currentDocumentBytes), expected: Fingerprint(original),
-                                  purpose: .ownFile(Self.preSignUp))])
-        _ = harness.state.apply(.saveFailed(.ownFile(Self.preSignUp), path: Self.preSignUp,
+                                  purpose: .ownFile(.file(path: Self.preSignUp)))])
+        _ = harness.state.apply(.saveFailed(.ownFile(.file(path: Self.preSignUp)), path: Self.preSignUp,
                                             error: FileError(kind: .diskFull, path: Self.preSignUp, operation: "write")))
         #expect(harness.state.statusMessage?.text == "cannot write it: the disk is full; the original file is unchanged; your edits are kept")
-        #expect(harness.state.unsavedPaths == [Self.preSignUp])
+        #expect(harness.state.unsavedEvents == [.file(path: Self.preSignUp)])
     }
 
     @Test("a save hands over the document's text as it is, not a copy (an edit leaves a gap in the stored text)")

@@ -97,9 +97,10 @@ struct TriggerMapTests {
         defer { copy.folder.cleanUp() }
         try harness.press("t j Enter")
         #expect(harness.state.mode == .list)
-        let key = "new: CustomMessage_SignUp"
-        #expect(harness.state.currentFile == key)
-        #expect(harness.state.unsavedPaths == [key])
+        let key = EventSource.new(name: "CustomMessage_SignUp")
+        #expect(harness.state.currentEvent == key)
+        #expect(harness.state.currentFile == nil, "a new event has no file")
+        #expect(harness.state.unsavedEvents == [key])
         #expect(harness.documentText == (try Templates.text(for: .customMessageSignUp)))
         let row = try #require(harness.screen.lines.first { $0.hasPrefix("┃") && $0.contains("new: CustomMessage_Sign") })
         #expect(row.contains("●"), "the entry is marked unsaved")
@@ -107,7 +108,7 @@ struct TriggerMapTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: copy.folder.path) == ["PreSignUp_SignUp.json"])
         // A second one from the same source gets its own entry.
         try harness.press("t Enter")
-        #expect(harness.state.unsavedPaths == [key, key + " (2)"])
+        #expect(harness.state.unsavedEvents == [.new(name: "CustomMessage_SignUp"), .new(name: "CustomMessage_SignUp (2)")])
     }
 
     @Test("v switches a pre token generation template between versions 1, 2 and 3")
@@ -134,7 +135,7 @@ struct TriggerMapTests {
         #expect(harness.text.contains("CustomMessage_SignUp.json"), "the prompt suggests a name in the files' folder")
         try harness.press("C-u '\(copy.folder.path)/welcome.json' Enter")
         let target = copy.folder.path + "/welcome.json"
-        #expect(harness.state.unsavedPaths.isEmpty)
+        #expect(harness.state.unsavedEvents.isEmpty)
         #expect(harness.state.currentFile == target)
         let saved = String(decoding: Repository.bytes(of: target), as: UTF8.self)
         #expect(saved == harness.documentText)
@@ -154,7 +155,7 @@ struct TriggerMapTests {
         #expect(harness.state.mode == .textInput)
         #expect(harness.text.contains("already exists"))
         #expect(String(decoding: Repository.bytes(of: copy.path), as: UTF8.self) == copy.original)
-        #expect(harness.state.unsavedPaths == ["new: PreSignUp_SignUp"])
+        #expect(harness.state.unsavedEvents == [.new(name: "PreSignUp_SignUp")])
     }
 
     @Test("quitting with a new event asks; save asks for its file name, then quits")
@@ -181,7 +182,7 @@ struct TriggerMapTests {
         #expect(harness.text.contains("has no file yet"))
         try harness.press("s Escape")
         #expect(harness.exitStatus == nil)
-        #expect(harness.state.unsavedPaths == ["new: PreSignUp_SignUp"])
+        #expect(harness.state.unsavedEvents == [.new(name: "PreSignUp_SignUp")])
         #expect(harness.state.statusMessage?.text.contains("quit cancelled") == true)
         try harness.press("q d")
         #expect(harness.exitStatus == 0, "discard quits without writing anything")

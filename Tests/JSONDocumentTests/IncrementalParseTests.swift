@@ -14,8 +14,8 @@ import TestSupport
         if let first = zip(tape, fresh.nodes).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset {
             Issue.record("\(step): node \(first) differs: \(tape[first]) vs \(fresh.nodes[first])")
         }
-        #expect(document.storage.layout == fresh.layout, "\(step): layout")
-        #expect(document.storage.layoutExtent == fresh.layoutExtent, "\(step): where the layout was read")
+        #expect(document.storage.whitespaceStyle == fresh.whitespaceStyle, "\(step): whitespace style")
+        #expect(document.storage.whitespaceStyleExtent == fresh.whitespaceStyleExtent, "\(step): where the whitespace style was read")
         #expect(document.storage.traits == fresh.traits, "\(step): node traits")
         expectGapInvariants(storage, step)
     }
@@ -57,26 +57,26 @@ import TestSupport
         #expect(document.bytes == Repository.bytes(of: path), "\(file): undoing every edit gives the original bytes")
     }
 
-    @Test("the layout follows edits that change it: a first line break, a first colon; and not others")
-    func layoutFollowsEdits() throws {
+    @Test("the whitespace style follows edits that change it: a first line break, a first colon; and not others")
+    func whitespaceStyleFollowsEdits() throws {
         let text = #"{"a":1,"b":{"c":[1,2]},"d":"x"}"#
         var document = try JSONDocument(text: text)
-        #expect(document.layout.indentUnit == nil)
-        // Far from the start, no line break: the layout stays minified.
+        #expect(document.whitespaceStyle.indentUnit == nil)
+        // Far from the start, no line break: the style stays minified.
         try document.setValue(.string("y"), at: ["d"])
         try Self.expectSameAsFreshParse(document, "value edit")
         // A line break well after the first member makes the text indented.
         let afterB = try #require(document.node(at: ["b"])).span.upperBound
         try document.apply(Splice(range: afterB..<(afterB + 1), replacement: Array(",\n    ".utf8)), path: [])
-        #expect(document.layout.indentUnit == "    ")
+        #expect(document.whitespaceStyle.indentUnit == "    ")
         try Self.expectSameAsFreshParse(document, "a first line break")
         // The first member's colon, at the start, decides how new members are written.
         try document.apply(Splice(range: 4..<5, replacement: Array(" : ".utf8)), path: [])
-        #expect(document.layout.colon == " : ")
+        #expect(document.whitespaceStyle.colon == " : ")
         try Self.expectSameAsFreshParse(document, "the first colon")
         while document.undo() { try Self.expectSameAsFreshParse(document, "undo") }
         #expect(document.text == text)
-        #expect(document.layout.indentUnit == nil && document.layout.colon == ":")
+        #expect(document.whitespaceStyle.indentUnit == nil && document.whitespaceStyle.colon == ":")
     }
 
     @Test("an edit nested past the depth limit fails as a fresh parse would, and leaves the document unchanged")

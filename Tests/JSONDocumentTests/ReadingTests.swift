@@ -92,11 +92,11 @@ import TestSupport
         #expect(document.node(at: ["a"])?.numberValue?.int == 1)
     }
 
-    @Test func layoutIsDetected() throws {
-        #expect(try JSONDocument(text: "{\r\n    \"a\": 1\r\n}").layout == Layout(indentUnit: "    ", newline: "\r\n", colon: ": "))
-        #expect(try JSONDocument(text: "{\n\t\"a\":1\n}").layout == Layout(indentUnit: "\t", newline: "\n", colon: ":"))
-        #expect(try JSONDocument(text: #"{"a":1,"b":{}}"#).layout == Layout(indentUnit: nil, newline: "\n", colon: ":"))
-        #expect(try JSONDocument(text: "[1]").layout.indentUnit == nil)
+    @Test func whitespaceStyleIsDetected() throws {
+        #expect(try JSONDocument(text: "{\r\n    \"a\": 1\r\n}").whitespaceStyle == WhitespaceStyle(indentUnit: "    ", newline: "\r\n", colon: ": "))
+        #expect(try JSONDocument(text: "{\n\t\"a\":1\n}").whitespaceStyle == WhitespaceStyle(indentUnit: "\t", newline: "\n", colon: ":"))
+        #expect(try JSONDocument(text: #"{"a":1,"b":{}}"#).whitespaceStyle == WhitespaceStyle(indentUnit: nil, newline: "\n", colon: ":"))
+        #expect(try JSONDocument(text: "[1]").whitespaceStyle.indentUnit == nil)
     }
 
     @Test func dottedPathsRoundTrip() throws {

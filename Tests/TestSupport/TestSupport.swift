@@ -270,4 +270,10 @@ public enum Curl {
 
     /// Why they are skipped.
     public static let skipReason = "curl is not installed: the test runtimes need it (.ci/run installs it)"
+
+    /// Whether the suites that need curl run: when it is installed, and always under `CI=true`, where a
+    /// missing curl must fail them rather than skip them.
+    public static var shouldRunTests: Bool {
+        TmuxSession.shouldRun(isInstalled: isAvailable, environment: ProcessInfo.processInfo.environment)
+    }
 }

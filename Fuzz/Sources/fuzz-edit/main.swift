@@ -50,7 +50,7 @@ func expectSameAsFreshParse(_ document: JSONDocument, _ step: Int) {
     }
     check(fresh.root.value == document.root.value, "step \(step): values differ from a fresh parse")
     check(shape(fresh) == shape(document), "step \(step): spans differ from a fresh parse")
-    check(fresh.layout == document.layout, "step \(step): layout differs from a fresh parse")
+    check(fresh.whitespaceStyle == document.whitespaceStyle, "step \(step): whitespace style differs from a fresh parse")
     check(fresh.duplicateKeys == document.duplicateKeys,
           "step \(step): duplicate keys differ from a fresh parse")
 }

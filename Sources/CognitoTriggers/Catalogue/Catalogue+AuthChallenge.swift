@@ -18,7 +18,7 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes of the user signing in, keyed by attribute name. When userNotFound is \
                 true they do not belong to a real user.
                 """),
@@ -31,16 +31,16 @@ extension Catalogue {
             + [
                 clientMetadata,
                 responseObject,
-                .response(["challengeName"], .enumeration, allowed: ["CUSTOM_CHALLENGE", "PASSWORD_VERIFIER"], """
+                .field(.response, ["challengeName"], .enumeration, allowed: ["CUSTOM_CHALLENGE", "PASSWORD_VERIFIER"], """
                     The next challenge: CUSTOM_CHALLENGE to call your create function, or \
                     PASSWORD_VERIFIER to have Cognito check the password after a flow that began with \
                     SRP_A. Leave it null when you set issueTokens or failAuthentication.
                     """),
-                .response(["issueTokens"], .boolean, """
+                .field(.response, ["issueTokens"], .boolean, """
                     Set to true when the user has passed enough challenges; Cognito ends the flow and \
                     issues tokens. Never set it together with failAuthentication.
                     """),
-                .response(["failAuthentication"], .boolean, """
+                .field(.response, ["failAuthentication"], .boolean, """
                     Set to true to end the sign-in with an error, for example after too many wrong \
                     answers. The app receives a NotAuthorizedException.
                     """),
@@ -64,14 +64,14 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes of the user signing in, keyed by attribute name. Use them to build the \
                 challenge, for example to send a one-time code to the email address.
                 """),
             userNotFound("""
                 Return a convincing made-up challenge, so the reply looks the same as for a real user.
                 """),
-            .request(["challengeName"], .enumeration, allowed: challengeNames, """
+            .field(.request, ["challengeName"], .enumeration, allowed: challengeNames, """
                 The challenge the define function asked for. In practice it is CUSTOM_CHALLENGE, because \
                 Cognito only calls this trigger for custom challenges.
                 """),
@@ -80,16 +80,16 @@ extension Catalogue {
             + [
                 clientMetadata,
                 responseObject,
-                .response(["publicChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .text), """
+                .field(.response, ["publicChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .text), """
                     What the app receives as ChallengeParameters to show the user, such as a question or \
                     a hint about where a code was sent. Never put the answer here, because the client \
                     can read all of it.
                     """),
-                .response(["privateChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .code), """
+                .field(.response, ["privateChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .code), """
                     The expected answer and anything else needed to check it, kept inside Cognito. The \
                     verify function receives this map as it is; the app never sees it.
                     """),
-                .response(["challengeMetadata"], .string, personal: .value(.text), """
+                .field(.response, ["challengeMetadata"], .string, personal: .value(.text), """
                     A label of your choice for this challenge, such as CAPTCHA or EMAIL_CODE. It comes \
                     back in later session entries, so the define function can tell challenges apart.
                     """),
@@ -112,15 +112,15 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes of the user signing in, keyed by attribute name. The expected answer \
                 itself is in privateChallengeParameters, not here.
                 """),
-            .request(["privateChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .code), """
+            .field(.request, ["privateChallengeParameters"], .stringMap, personal: .namedValues(unknownNames: .code), """
                 The private map your create function returned for this challenge, usually holding the \
                 expected answer. Compare challengeAnswer against it.
                 """),
-            .request(["challengeAnswer"], .string, personal: .value(.code), """
+            .field(.request, ["challengeAnswer"], .string, personal: .value(.code), """
                 The answer the app sent as ANSWER in its challenge response, exactly as the user gave it. \
                 Treat it as untrusted input and compare secrets in constant time.
                 """),
@@ -129,7 +129,7 @@ extension Catalogue {
                 Answer false, but take about as long as a real check would.
                 """),
             responseObject,
-            .response(["answerCorrect"], .boolean, """
+            .field(.response, ["answerCorrect"], .boolean, """
                 Set to true if the answer is right and false otherwise. Cognito stores it in the session \
                 as challengeResult, and the define function decides what happens next.
                 """),

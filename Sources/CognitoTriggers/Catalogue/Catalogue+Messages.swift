@@ -39,38 +39,38 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes of the user the message is for, keyed by attribute name. Use them to \
                 greet the user by name or to choose a language, for example from the locale attribute.
                 """),
-            .request(["codeParameter"], .string, personal: .placeholder, """
+            .field(.request, ["codeParameter"], .string, personal: .placeholder, """
                 The placeholder Cognito replaces with the real code or temporary password, usually \
                 {####}. Put this exact text into smsMessage and emailMessage; without it the user never \
                 sees the code.
                 """),
-            .request(["linkParameter"], .string, required: false, nullable: true, personal: .placeholder, """
+            .field(.request, ["linkParameter"], .string, required: false, nullable: true, personal: .placeholder, """
                 The placeholder Cognito replaces with a clickable verification link, used when the pool \
                 verifies email addresses by link instead of by code. Put it in emailMessage when it is \
                 present.
                 """),
-            .request(["usernameParameter"], .string, required: false, nullable: true, personal: .placeholder, """
+            .field(.request, ["usernameParameter"], .string, required: false, nullable: true, personal: .placeholder, """
                 The placeholder for the username, set only for CustomMessage_AdminCreateUser and null \
                 otherwise. The invitation must contain it as well as codeParameter, so the new user \
                 learns both the username and the temporary password.
                 """),
             clientMetadata,
             responseObject,
-            .response(["smsMessage"], .string, required: true, personal: .value(.text), """
+            .field(.response, ["smsMessage"], .string, required: true, personal: .value(.text), """
                 The SMS text to send instead of the default one. It must contain the codeParameter \
                 placeholder, and usernameParameter too for invitations; leaving it null keeps Cognito's \
                 default text.
                 """),
-            .response(["emailMessage"], .string, required: true, personal: .value(.text), """
+            .field(.response, ["emailMessage"], .string, required: true, personal: .value(.text), """
                 The email body to send instead of the default one; HTML is allowed. It must contain the \
                 codeParameter placeholder, or linkParameter for link verification, and leaving it null \
                 keeps Cognito's default body.
                 """),
-            .response(["emailSubject"], .string, required: true, personal: .value(.text), """
+            .field(.response, ["emailSubject"], .string, required: true, personal: .value(.text), """
                 The subject line of the email. Leaving it null keeps the subject configured on the user \
                 pool.
                 """),
@@ -170,16 +170,16 @@ extension Catalogue {
     private static func senderFields(requestType: String, channel: String, userAttributes: String) -> [FieldSpec] {
         [
             requestObject,
-            .request(["type"], .string, """
+            .field(.request, ["type"], .string, """
                 The version of the request format, \(requestType). Check it if you want the function to \
                 fail loudly should Cognito ever change the format.
                 """),
-            .request(["code"], .string, nullable: true, personal: .value(.encryptedCode), """
+            .field(.request, ["code"], .string, nullable: true, personal: .value(.encryptedCode), """
                 The code or temporary password for the \(channel), encrypted with your KMS key and \
                 base64-encoded. Decrypt it with the AWS Encryption SDK before sending, and never log the \
                 result; it is null when the message has no code.
                 """),
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), userAttributes),
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), userAttributes),
             clientMetadata,
             senderResponseObject,
         ]

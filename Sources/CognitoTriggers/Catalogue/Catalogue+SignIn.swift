@@ -22,16 +22,16 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The current attributes of the user who is signing in, keyed by attribute name. Check \
                 flags such as a custom:suspended attribute here and throw an error to refuse the sign-in.
                 """),
-            .request(["userNotFound"], .boolean, required: false, """
+            .field(.request, ["userNotFound"], .boolean, required: false, """
                 True when the username matches no user; Cognito only sends it when the app client has \
                 PreventUserExistenceErrors turned on. Refuse the sign-in with the same message you use \
                 for a wrong password, so nobody learns which usernames exist.
                 """),
-            .request(["validationData"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["validationData"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
                 Key-value pairs the app attached to the sign-in; ClientMetadata sent with InitiateAuth \
                 arrives here. Use them for extra checks such as a captcha token; Cognito does not store \
                 them.
@@ -60,11 +60,11 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["newDeviceUsed"], .boolean, """
+            .field(.request, ["newDeviceUsed"], .boolean, """
                 True when the user signed in from a device Cognito had not seen for them. It is only \
                 meaningful when the pool remembers devices, always or when the user opts in.
                 """),
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes of the user who just signed in, keyed by attribute name. Handy for audit \
                 logs or for keeping your own user records up to date.
                 """),
@@ -91,11 +91,11 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["providerName"], .string, """
+            .field(.request, ["providerName"], .string, """
                 The name the identity provider has in the user pool, such as Google or a name you chose \
                 for your SAML provider. Federated usernames start with this name.
                 """),
-            .request(
+            .field(.request, 
                 ["providerType"], .enumeration,
                 allowed: ["OIDC", "SAML", "Facebook", "Google", "SignInWithApple", "LoginWithAmazon"],
                 """
@@ -103,30 +103,30 @@ extension Catalogue {
                 is filled: samlResponse for SAML, the token and userInfo maps for the others.
                 """
             ),
-            .request(["attributes"], .object, """
+            .field(.request, ["attributes"], .object, """
                 The raw data from the identity provider, before Cognito applies the pool's attribute \
                 mapping. Which members appear depends on providerType.
                 """),
-            .request(["attributes", "tokenResponse"], .attributeMap, required: false, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["attributes", "tokenResponse"], .attributeMap, required: false, personal: .namedValues(unknownNames: .other), """
                 The reply of the provider's token endpoint, with access_token, id_token, refresh_token, \
                 token_type, expires_in and scope, every value as a string. Only OIDC and social \
                 providers send it, and it holds live credentials, so never log it.
                 """),
-            .request(["attributes", "idToken"], .attributeMap, required: false, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["attributes", "idToken"], .attributeMap, required: false, personal: .namedValues(unknownNames: .other), """
                 The claims of the provider's ID token, already decoded, such as sub, email and \
                 email_verified. Only OIDC and social providers send it, and the values arrive as \
                 strings, so email_verified is "true" rather than true.
                 """),
-            .request(["attributes", "userInfo"], .attributeMap, required: false, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["attributes", "userInfo"], .attributeMap, required: false, personal: .namedValues(unknownNames: .other), """
                 The profile the provider returned from its user info endpoint, which can hold more than \
                 the ID token. Only OIDC and social providers send it.
                 """),
-            .request(["attributes", "samlResponse"], .attributeMap, required: false, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["attributes", "samlResponse"], .attributeMap, required: false, personal: .namedValues(unknownNames: .other), """
                 The attributes of the SAML assertion, keyed by attribute name, which is often a long URI. \
                 Only SAML providers send it; long group lists are a common reason to filter here.
                 """),
             responseObject,
-            .response(["userAttributesToMap"], .stringMap, required: true, personal: .namedValues(unknownNames: .other), """
+            .field(.response, ["userAttributesToMap"], .stringMap, required: true, personal: .namedValues(unknownNames: .other), """
                 The attributes Cognito should keep for this user, as name-value strings. Any attribute \
                 left out is dropped, while an empty object keeps what the provider sent unchanged.
                 """),

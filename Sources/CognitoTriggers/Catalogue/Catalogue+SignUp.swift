@@ -27,27 +27,27 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The attributes submitted for the new user, keyed by attribute name such as email, \
                 phone_number or custom:plan. For an external provider they are the attributes mapped \
                 from that provider, and values arrive as strings even for flags and numbers.
                 """),
-            .request(["validationData"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["validationData"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
                 Key-value pairs the app sent as ValidationData with the sign-up, meant only for checks in \
                 this function, such as a captcha token. Cognito does not store them on the user, and the \
                 value is null when the app sent none.
                 """),
             clientMetadata,
             responseObject,
-            .response(["autoConfirmUser"], .boolean, required: true, nullable: false, """
+            .field(.response, ["autoConfirmUser"], .boolean, required: true, nullable: false, """
                 Set to true to confirm the new user without a confirmation code, so they can sign in at \
                 once. Cognito sends false, and ignores the value for PreSignUp_AdminCreateUser.
                 """),
-            .response(["autoVerifyPhone"], .boolean, required: true, nullable: false, """
+            .field(.response, ["autoVerifyPhone"], .boolean, required: true, nullable: false, """
                 Set to true to mark the new user's phone number as verified without sending a code. The \
                 user must have a phone_number attribute, or the sign-up fails with an error.
                 """),
-            .response(["autoVerifyEmail"], .boolean, required: true, nullable: false, """
+            .field(.response, ["autoVerifyEmail"], .boolean, required: true, nullable: false, """
                 Set to true to mark the new user's email address as verified without sending a code. The \
                 user must have an email attribute, or the sign-up fails with an error.
                 """),
@@ -79,7 +79,7 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
                 The confirmed user's attributes, keyed by attribute name, including sub and the \
                 verification flags. This is where to read the identifiers you copy into your own database.
                 """),
@@ -110,45 +110,45 @@ extension Catalogue {
         ],
         fields: [
             requestObject,
-            .request(["userName"], .string, required: false, personal: .value(.userName), """
+            .field(.request, ["userName"], .string, required: false, personal: .value(.userName), """
                 The username as the user typed it, the same value as the top-level userName. Look the \
                 user up in the old system with it, keeping in mind that it may be an email address.
                 """),
-            .request(["password"], .string, required: false, nullable: true, personal: .value(.password), """
+            .field(.request, ["password"], .string, required: false, nullable: true, personal: .value(.password), """
                 The password the user typed at sign-in, in clear text, so the function can check it \
                 against the old system. It is empty for UserMigration_ForgotPassword. Never log it.
                 """),
-            .request(["validationData"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
+            .field(.request, ["validationData"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
                 Key-value pairs the app attached to the sign-in; ClientMetadata sent with InitiateAuth \
                 arrives here rather than in clientMetadata. Cognito does not store them.
                 """),
             clientMetadata,
             responseObject,
-            .response(["userAttributes"], .stringMap, personal: .namedValues(unknownNames: .other), """
+            .field(.response, ["userAttributes"], .stringMap, personal: .namedValues(unknownNames: .other), """
                 The attributes to store on the new user, taken from the old system. Include email or \
                 phone_number with email_verified or phone_number_verified set to "true" if the user must \
                 be able to reset the password, and write every value as a string.
                 """),
-            .response(["finalUserStatus"], .enumeration, allowed: ["CONFIRMED", "RESET_REQUIRED"], """
+            .field(.response, ["finalUserStatus"], .enumeration, allowed: ["CONFIRMED", "RESET_REQUIRED"], """
                 The state of the migrated user. CONFIRMED, or leaving it out, lets the user in with the \
                 password just checked; RESET_REQUIRED forces a new password, which the app must handle as \
                 a PasswordResetRequiredException.
                 """),
-            .response(["messageAction"], .enumeration, allowed: ["SUPPRESS", "RESEND"], """
+            .field(.response, ["messageAction"], .enumeration, allowed: ["SUPPRESS", "RESEND"], """
                 Set to SUPPRESS to skip the welcome message Cognito sends to a newly migrated user; \
                 leave it out to send it. RESEND belongs to the same Cognito setting but matters only for \
                 users who already exist.
                 """),
-            .response(["desiredDeliveryMediums"], .enumerationList, allowed: ["SMS", "EMAIL"], """
+            .field(.response, ["desiredDeliveryMediums"], .enumerationList, allowed: ["SMS", "EMAIL"], """
                 How the welcome message is delivered: a list holding EMAIL, SMS or both. Without it \
                 Cognito uses SMS, which needs a phone_number attribute.
                 """),
-            .response(["forceAliasCreation"], .boolean, """
+            .field(.response, ["forceAliasCreation"], .boolean, """
                 Decides what happens when the email address or phone number you return is already an \
                 alias of another user. With true the alias moves to the migrated user and the other user \
                 loses it; with false or no value the migration fails with an error.
                 """),
-            .response(["enableSMSMFA"], .boolean, """
+            .field(.response, ["enableSMSMFA"], .boolean, """
                 Set to true to require SMS multi-factor authentication when the migrated user signs in. \
                 The pool must have MFA turned on and the returned attributes must include a phone number, \
                 or the migration fails.

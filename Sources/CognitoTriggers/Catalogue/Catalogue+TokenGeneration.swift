@@ -25,12 +25,12 @@ extension Catalogue {
         involved; only trigger version 3 receives it.
         """)
 
-    static let tokenUserAttributes = FieldSpec.request(["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
+    static let tokenUserAttributes = FieldSpec.field(.request, ["userAttributes"], .attributeMap, personal: .namedValues(unknownNames: .other), """
         The user's attributes, keyed by attribute name, which Cognito is about to write into the ID \
         token as claims. Values arrive as strings.
         """)
 
-    static let tokenClientMetadata = FieldSpec.request(["clientMetadata"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
+    static let tokenClientMetadata = FieldSpec.field(.request, ["clientMetadata"], .stringMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
         Key-value pairs the app passed as ClientMetadata, forwarded for your own logic. Many flows, \
         such as hosted UI sign-in and token refresh, have no way to pass it, so expect it to be missing.
         """)
@@ -52,16 +52,16 @@ extension Catalogue {
                 tokenUserAttributes,
                 tokenClientMetadata,
                 responseObject,
-                .response(["claimsOverrideDetails"], .object, required: true, """
+                .field(.response, ["claimsOverrideDetails"], .object, required: true, """
                     Your changes to the ID token. Cognito sends it as null; fill in only the parts you \
                     want to change.
                     """),
-                .response(["claimsOverrideDetails", "claimsToAddOrOverride"], .stringMap, personal: .namedValues(unknownNames: .other), """
+                .field(.response, ["claimsOverrideDetails", "claimsToAddOrOverride"], .stringMap, personal: .namedValues(unknownNames: .other), """
                     Claims to add to the ID token, or to replace when the name already exists, as \
                     name-value strings. Reserved claims such as sub, iss, aud, exp and token_use cannot be \
                     changed, and group claims belong in groupOverrideDetails.
                     """),
-                .response(["claimsOverrideDetails", "claimsToSuppress"], .stringList, """
+                .field(.response, ["claimsOverrideDetails", "claimsToSuppress"], .stringList, """
                     Names of claims to remove from the ID token, such as phone_number. Reserved claims \
                     such as sub cannot be removed.
                     """),
@@ -102,7 +102,7 @@ extension Catalogue {
     /// The fields of versions 2 and 3, which share one event shape.
     private static func versionTwoFields(forClientCredentials: Bool) -> [FieldSpec] {
         let userAttributes = forClientCredentials
-            ? FieldSpec.request(["userAttributes"], .attributeMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
+            ? FieldSpec.field(.request, ["userAttributes"], .attributeMap, required: false, nullable: true, personal: .namedValues(unknownNames: .other), """
                 The user's attributes, keyed by attribute name, which Cognito is about to write into the \
                 ID token as claims. For TokenGeneration_ClientCredentials there is no user, so expect an \
                 empty map or none at all.
@@ -119,47 +119,47 @@ extension Catalogue {
             + groups
             + [
                 userAttributes,
-                .request(["scopes"], .stringList, required: false, """
+                .field(.request, ["scopes"], .stringList, required: false, """
                     The OAuth scopes the access token will carry before your changes, such as openid, \
                     email or a scope of your own resource server. Sign-ins through the API rather than \
                     OAuth usually list only aws.cognito.signin.user.admin.
                     """),
                 tokenClientMetadata,
                 responseObject,
-                .response(details, .object, required: true, """
+                .field(.response, details, .object, required: true, """
                     Your changes to the ID token and the access token. Cognito sends it as null; fill in \
                     only the parts you want to change.
                     """),
-                .response(details + ["idTokenGeneration"], .object, """
+                .field(.response, details + ["idTokenGeneration"], .object, """
                     Changes to the ID token: claims to add, replace or remove.\(idTokenNote)
                     """),
-                .response(details + ["idTokenGeneration", "claimsToAddOrOverride"], .claimMap, personal: .namedValues(unknownNames: .other), """
+                .field(.response, details + ["idTokenGeneration", "claimsToAddOrOverride"], .claimMap, personal: .namedValues(unknownNames: .other), """
                     Claims to add to the ID token, or to replace when the name already exists. Values may \
                     be strings, numbers, booleans, arrays or objects, but reserved claims such as sub, iss, \
                     aud and exp cannot be changed.
                     """),
-                .response(details + ["idTokenGeneration", "claimsToSuppress"], .stringList, """
+                .field(.response, details + ["idTokenGeneration", "claimsToSuppress"], .stringList, """
                     Names of claims to remove from the ID token, such as phone_number. Reserved claims \
                     such as sub cannot be removed.
                     """),
-                .response(details + ["accessTokenGeneration"], .object, """
+                .field(.response, details + ["accessTokenGeneration"], .object, """
                     Changes to the access token, which version 1 of the trigger cannot touch.
                     """),
-                .response(details + ["accessTokenGeneration", "claimsToAddOrOverride"], .claimMap, personal: .namedValues(unknownNames: .other), """
+                .field(.response, details + ["accessTokenGeneration", "claimsToAddOrOverride"], .claimMap, personal: .namedValues(unknownNames: .other), """
                     Claims to add to the access token, or to replace when the name already exists, with \
                     any JSON value. The token travels with every API call, so keep the claims small and \
                     leave personal data out.
                     """),
-                .response(details + ["accessTokenGeneration", "claimsToSuppress"], .stringList, """
+                .field(.response, details + ["accessTokenGeneration", "claimsToSuppress"], .stringList, """
                     Names of claims to remove from the access token. Reserved claims such as sub and \
                     token_use cannot be removed.
                     """),
-                .response(details + ["accessTokenGeneration", "scopesToAdd"], .stringList, """
+                .field(.response, details + ["accessTokenGeneration", "scopesToAdd"], .stringList, """
                     Scopes to add to the scope claim of the access token, such as a scope of your own \
                     resource server. The function, not the app client settings, then grants them, so add \
                     only scopes the caller should really have.
                     """),
-                .response(details + ["accessTokenGeneration", "scopesToSuppress"], .stringList, """
+                .field(.response, details + ["accessTokenGeneration", "scopesToSuppress"], .stringList, """
                     Scopes to remove from the scope claim of the access token. Removing \
                     aws.cognito.signin.user.admin stops the token from calling user self-service \
                     operations such as GetUser.

@@ -6,35 +6,35 @@ import JSONDocument
 public enum Catalogue {
     /// The top-level fields every trigger event carries, parents before children.
     public static let commonFields: [FieldSpec] = [
-        .common(["version"], .string, """
+        .field(.common, ["version"], .string, """
             The version of the event format. Pre token generation sends "1", "2" or "3" to match the \
             trigger version set on the user pool, which tells you which response shape Cognito expects.
             """),
-        .common(["triggerSource"], .enumeration, allowed: TriggerSource.known.map(\.rawValue), """
+        .field(.common, ["triggerSource"], .enumeration, allowed: TriggerSource.known.map(\.rawValue), """
             The situation that made Cognito call the function, such as PreSignUp_SignUp or \
             TokenGeneration_RefreshTokens. One function often serves several situations, so branch on \
             this value before reading the request.
             """),
-        .common(["region"], .string, """
+        .field(.common, ["region"], .string, """
             The AWS Region that hosts the user pool, such as eu-west-1.
             """),
-        .common(["userPoolId"], .string, """
+        .field(.common, ["userPoolId"], .string, """
             The ID of the user pool that called the function, made of the Region and a random suffix. \
             Use it when the function calls the Cognito API back, for example to read or update the user.
             """),
-        .common(["userName"], .string, nullable: true, personal: .value(.userName), """
+        .field(.common, ["userName"], .string, nullable: true, personal: .value(.userName), """
             The username of the user the event is about, as the pool stores it. In pools where people sign \
             in with an email address or phone number it is often a generated UUID rather than what they \
             typed, and users from an identity provider get a name such as Google_1234.
             """),
-        .common(["callerContext"], .object, """
+        .field(.common, ["callerContext"], .object, """
             Details about the app and SDK behind the request that led to this call.
             """),
-        .common(["callerContext", "awsSdkVersion"], .string, """
+        .field(.common, ["callerContext", "awsSdkVersion"], .string, """
             The version of the AWS SDK or tool that sent the original request. Cognito writes a \
             placeholder such as aws-sdk-unknown-unknown when it cannot tell, as for hosted UI sign-ins.
             """),
-        .common(["callerContext", "clientId"], .string, """
+        .field(.common, ["callerContext", "clientId"], .string, """
             The ID (not the name) of the app client the request came through. Use it to apply different \
             rules to different apps that share the pool.
             """),

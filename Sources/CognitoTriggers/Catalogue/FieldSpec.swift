@@ -149,51 +149,25 @@ public struct FieldSpec: Sendable, Hashable {
 }
 
 extension FieldSpec {
-    /// A read-only field under `request`.
-    static func request(
+    /// A catalogue field in `section`: its path is relative to the section (`request` and `response`
+    /// add their key), only response fields are editable, and `required`/`nullable` default to what the
+    /// section usually holds (request and common fields: always present, never null; response fields:
+    /// possibly missing or null until the function fills them in).
+    static func field(
+        _ section: FieldSection,
         _ path: [String],
         _ type: FieldType,
-        required: Bool = true,
-        nullable: Bool = false,
+        required: Bool? = nil,
+        nullable: Bool? = nil,
         allowed: [String] = [],
         personal: PersonalData = .none,
         _ summary: String
     ) -> FieldSpec {
-        FieldSpec(
-            path: ["request"] + path, type: type, section: .request, isEditable: false,
-            isRequired: required, isNullable: nullable, allowedValues: allowed, personal: personal, summary: summary
-        )
-    }
-
-    /// An editable field under `response`.
-    static func response(
-        _ path: [String],
-        _ type: FieldType,
-        required: Bool = false,
-        nullable: Bool = true,
-        allowed: [String] = [],
-        personal: PersonalData = .none,
-        _ summary: String
-    ) -> FieldSpec {
-        FieldSpec(
-            path: ["response"] + path, type: type, section: .response, isEditable: true,
-            isRequired: required, isNullable: nullable, allowedValues: allowed, personal: personal, summary: summary
-        )
-    }
-
-    /// A read-only top-level field shared by every trigger.
-    static func common(
-        _ path: [String],
-        _ type: FieldType,
-        required: Bool = true,
-        nullable: Bool = false,
-        allowed: [String] = [],
-        personal: PersonalData = .none,
-        _ summary: String
-    ) -> FieldSpec {
-        FieldSpec(
-            path: path, type: type, section: .common, isEditable: false,
-            isRequired: required, isNullable: nullable, allowedValues: allowed, personal: personal, summary: summary
+        let isResponse = section == .response
+        return FieldSpec(
+            path: (section == .common ? [] : [section.rawValue]) + path, type: type, section: section,
+            isEditable: isResponse, isRequired: required ?? !isResponse, isNullable: nullable ?? isResponse,
+            allowedValues: allowed, personal: personal, summary: summary
         )
     }
 }

@@ -128,15 +128,7 @@ public struct Redactor: Sendable {
     /// common fields alone; the rest is treated as unknown fields.
     public mutating func redact(_ event: inout TriggerEvent) throws(RedactionError) -> Report {
         let root = event.document.root
-        guard root.kind == .object else {
-            throw RedactionError(message: "not a Cognito trigger event: the top level is \(root.kind.phrase), not an object")
-        }
-        guard let source = root["triggerSource"] else {
-            throw RedactionError(message: "not a Cognito trigger event: there is no triggerSource")
-        }
-        guard source.kind == .string else {
-            throw RedactionError(message: "not a Cognito trigger event: triggerSource is \(source.kind.phrase), not a string")
-        }
+        try Self.checkIsEvent(root)
         if let provider = event.document.node(at: ["request", "providerName"])?.stringValue, !provider.isEmpty {
             providerNames.insert(provider.lowercased())
         }
@@ -152,34 +144,10 @@ public struct Redactor: Sendable {
 
         // Values first, so that free text can have the event's own personal values replaced.
         var report = Report()
-        var known: [String: String] = [:]
-        var knownKinds: [String: PersonalKind] = [:]
-        for value in values {
-            let fake = fake(value.original, as: value.kind, known: &known)
-            guard fake != value.original else { continue }
-            known[value.original] = fake
-            knownKinds[value.original] = value.kind
-            report.replacements.append(Replacement(path: value.path, span: value.span, kind: value.kind, fake: fake))
-        }
-        // A placeholder that repeats a personal value is no placeholder to keep.
-        var repeated: Set<String> = []
-        for placeholder in placeholderValues {
-            guard let fake = known[placeholder.original] else { continue }
-            repeated.insert(placeholder.original)
-            report.replacements.append(Replacement(path: placeholder.path, span: placeholder.span,
-                                                   kind: knownKinds[placeholder.original] ?? .other, fake: fake))
-        }
+        let (known, knownKinds) = fakeValues(values, into: &report)
+        let repeated = Self.replaceRepeatedPlaceholders(placeholderValues, known: known, kinds: knownKinds, into: &report)
         let placeholders = Self.placeholders(in: event.document).filter { !repeated.contains($0) }
-        // Whole words only, so even a two-letter name is safe to look for.
-        let knownOriginals = known.keys.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
-        for text in texts + unknown {
-            let fake = redactText(text.original, known: known, knownOriginals: knownOriginals, placeholders: placeholders)
-            if fake != text.original {
-                report.replacements.append(Replacement(path: text.path, span: text.span, kind: .text, fake: fake))
-            } else if text.kind == .other {
-                report.keptUnknown.append(text.path)
-            }
-        }
+        redactTexts(texts + unknown, known: known, placeholders: placeholders, into: &report)
         report.replacements.sort { $0.span.lowerBound < $1.span.lowerBound }
 
         // One edit for all of them: the text between the values is copied as it is.
@@ -189,6 +157,64 @@ public struct Redactor: Sendable {
             throw RedactionError(message: "could not replace the values: \(error.description)")
         }
         return report
+    }
+
+    /// Refuses a document that is no event: the top level is not an object, or has no
+    /// `triggerSource` string.
+    private static func checkIsEvent(_ root: JSONNode) throws(RedactionError) {
+        guard root.kind == .object else {
+            throw RedactionError(message: "not a Cognito trigger event: the top level is \(root.kind.phrase), not an object")
+        }
+        guard let source = root["triggerSource"] else {
+            throw RedactionError(message: "not a Cognito trigger event: there is no triggerSource")
+        }
+        guard source.kind == .string else {
+            throw RedactionError(message: "not a Cognito trigger event: triggerSource is \(source.kind.phrase), not a string")
+        }
+    }
+
+    /// Fakes each personal value, adding a replacement for each that changes; returns the fakes
+    /// and kinds by original value.
+    private mutating func fakeValues(_ values: [Planned], into report: inout Report) -> (known: [String: String], kinds: [String: PersonalKind]) {
+        var known: [String: String] = [:]
+        var knownKinds: [String: PersonalKind] = [:]
+        for value in values {
+            let fake = fake(value.original, as: value.kind, known: &known)
+            guard fake != value.original else { continue }
+            known[value.original] = fake
+            knownKinds[value.original] = value.kind
+            report.replacements.append(Replacement(path: value.path, span: value.span, kind: value.kind, fake: fake))
+        }
+        return (known, knownKinds)
+    }
+
+    /// A placeholder that repeats a personal value is no placeholder to keep: it gets the value's
+    /// fake. Returns the placeholders replaced so.
+    private static func replaceRepeatedPlaceholders(_ placeholderValues: [Planned], known: [String: String],
+                                                    kinds knownKinds: [String: PersonalKind], into report: inout Report) -> Set<String> {
+        var repeated: Set<String> = []
+        for placeholder in placeholderValues {
+            guard let fake = known[placeholder.original] else { continue }
+            repeated.insert(placeholder.original)
+            report.replacements.append(Replacement(path: placeholder.path, span: placeholder.span,
+                                                   kind: knownKinds[placeholder.original] ?? .other, fake: fake))
+        }
+        return repeated
+    }
+
+    /// Redacts free text and unknown strings, the event's own personal values in them included;
+    /// an unknown string left as it is is reported as kept.
+    private mutating func redactTexts(_ texts: [Planned], known: [String: String], placeholders: [String], into report: inout Report) {
+        // Whole words only, so even a two-letter name is safe to look for.
+        let knownOriginals = known.keys.filter { $0.count >= 2 }.sorted { $0.count > $1.count }
+        for text in texts {
+            let fake = redactText(text.original, known: known, knownOriginals: knownOriginals, placeholders: placeholders)
+            if fake != text.original {
+                report.replacements.append(Replacement(path: text.path, span: text.span, kind: .text, fake: fake))
+            } else if text.kind == .other {
+                report.keptUnknown.append(text.path)
+            }
+        }
     }
 
     /// What the walk needs to know about the event.

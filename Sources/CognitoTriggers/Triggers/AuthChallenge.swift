@@ -1,20 +1,14 @@
 import JSONDocument
 
 /// Define auth challenge: decides, after each step of a custom sign-in, what comes next.
-public struct DefineAuthChallengeEvent: TriggerEventWithResponse {
+public struct DefineAuthChallengeEvent: TriggerEventWithResponse, UserAttributesEvent, ClientMetadataEvent, UserNotFoundEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
 }
 
 extension EventRequest where Event == DefineAuthChallengeEvent {
-    /// The user's attributes.
-    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-    /// True when the user does not exist (only sent when the app client hides that fact).
-    public var userNotFound: Bool? { get throws(FieldError) { try optional("userNotFound", .bool) } }
     /// The challenges so far, oldest first.
     public var session: [ChallengeResult] { get throws(FieldError) { try self.session() } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }
 
 extension EventResponse where Event == DefineAuthChallengeEvent {
@@ -27,22 +21,16 @@ extension EventResponse where Event == DefineAuthChallengeEvent {
 }
 
 /// Create auth challenge: makes the custom challenge that define auth challenge asked for.
-public struct CreateAuthChallengeEvent: TriggerEventWithResponse {
+public struct CreateAuthChallengeEvent: TriggerEventWithResponse, UserAttributesEvent, ClientMetadataEvent, UserNotFoundEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
 }
 
 extension EventRequest where Event == CreateAuthChallengeEvent {
-    /// The user's attributes.
-    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-    /// True when the user does not exist (only sent when the app client hides that fact).
-    public var userNotFound: Bool? { get throws(FieldError) { try optional("userNotFound", .bool) } }
     /// The challenge to create (`CUSTOM_CHALLENGE`).
     public var challengeName: String { get throws(FieldError) { try required("challengeName", .string) } }
     /// The challenges so far, oldest first.
     public var session: [ChallengeResult] { get throws(FieldError) { try self.session() } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }
 
 extension EventResponse where Event == CreateAuthChallengeEvent {
@@ -55,22 +43,16 @@ extension EventResponse where Event == CreateAuthChallengeEvent {
 }
 
 /// Verify auth challenge response: checks the user's answer to a custom challenge.
-public struct VerifyAuthChallengeResponseEvent: TriggerEventWithResponse {
+public struct VerifyAuthChallengeResponseEvent: TriggerEventWithResponse, UserAttributesEvent, ClientMetadataEvent, UserNotFoundEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
 }
 
 extension EventRequest where Event == VerifyAuthChallengeResponseEvent {
-    /// The user's attributes.
-    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
     /// What create auth challenge stored for checking the answer.
     public var privateChallengeParameters: [String: String] { get throws(FieldError) { try map("privateChallengeParameters") } }
     /// The user's answer.
     public var challengeAnswer: String { get throws(FieldError) { try required("challengeAnswer", .string) } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
-    /// True when the user does not exist (only sent when the app client hides that fact).
-    public var userNotFound: Bool? { get throws(FieldError) { try optional("userNotFound", .bool) } }
 }
 
 extension EventResponse where Event == VerifyAuthChallengeResponseEvent {

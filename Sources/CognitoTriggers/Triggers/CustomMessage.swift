@@ -2,7 +2,7 @@ import JSONDocument
 
 /// Custom message: runs before Cognito sends a verification, welcome or MFA message, so the function
 /// can write its text.
-public struct CustomMessageEvent: TriggerEventWithResponse {
+public struct CustomMessageEvent: TriggerEventWithResponse, UserAttributesEvent, ClientMetadataEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
 }
@@ -14,10 +14,6 @@ extension EventRequest where Event == CustomMessageEvent {
     public var linkParameter: String? { get throws(FieldError) { try optional("linkParameter", .string) } }
     /// The placeholder for the user name (sent for `AdminCreateUser` invitations).
     public var usernameParameter: String? { get throws(FieldError) { try optional("usernameParameter", .string) } }
-    /// The user's attributes.
-    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }
 
 extension EventResponse where Event == CustomMessageEvent {

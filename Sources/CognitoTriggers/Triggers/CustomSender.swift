@@ -2,7 +2,7 @@ import JSONDocument
 
 /// Custom email sender and custom SMS sender: Cognito hands the function an encrypted code and the
 /// function delivers the message itself. There is no response to fill in.
-public struct CustomSenderEvent: CognitoTriggerEvent {
+public struct CustomSenderEvent: CognitoTriggerEvent, UserAttributesEvent, ClientMetadataEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
 }
@@ -12,8 +12,4 @@ extension EventRequest where Event == CustomSenderEvent {
     public var type: String { get throws(FieldError) { try required("type", .string) } }
     /// The code, encrypted with the pool's KMS key; null for messages without a code.
     public var code: String? { get throws(FieldError) { try optional("code", .string) } }
-    /// The user's attributes.
-    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }

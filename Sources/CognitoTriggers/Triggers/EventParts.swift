@@ -34,3 +34,30 @@ extension TriggerEventWithResponse {
         set { document = newValue.document }
     }
 }
+
+// The request fields several triggers share, stated once: a trigger's event type lists the ones its
+// request carries among its conformances.
+
+/// A trigger whose request always holds the user's attributes.
+public protocol UserAttributesEvent: CognitoTriggerEvent {}
+
+extension EventRequest where Event: UserAttributesEvent {
+    /// The user's attributes, by attribute name.
+    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
+}
+
+/// A trigger whose request may hold the app's `ClientMetadata`.
+public protocol ClientMetadataEvent: CognitoTriggerEvent {}
+
+extension EventRequest where Event: ClientMetadataEvent {
+    /// Data the app passed in `ClientMetadata` (empty when it passed none).
+    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
+}
+
+/// A trigger whose request may say that no user has the name signed in with.
+public protocol UserNotFoundEvent: CognitoTriggerEvent {}
+
+extension EventRequest where Event: UserNotFoundEvent {
+    /// True when the user does not exist (only sent when the app client hides that fact).
+    public var userNotFound: Bool? { get throws(FieldError) { try optional("userNotFound", .bool) } }
+}

@@ -1,7 +1,7 @@
 import JSONDocument
 
 /// Post authentication: runs after a successful sign-in, for logging or analytics.
-public struct PostAuthenticationEvent: CognitoTriggerEvent {
+public struct PostAuthenticationEvent: CognitoTriggerEvent, UserAttributesEvent, ClientMetadataEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
 }
@@ -9,8 +9,4 @@ public struct PostAuthenticationEvent: CognitoTriggerEvent {
 extension EventRequest where Event == PostAuthenticationEvent {
     /// True when the user signed in from a device Cognito had not seen.
     public var newDeviceUsed: Bool { get throws(FieldError) { try optional("newDeviceUsed", .bool) ?? false } }
-    /// The user's attributes.
-    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }

@@ -1,18 +1,14 @@
 import JSONDocument
 
 /// Pre sign-up: runs before Cognito creates a user; the function can reject the sign-up or confirm it.
-public struct PreSignUpEvent: TriggerEventWithResponse {
+public struct PreSignUpEvent: TriggerEventWithResponse, UserAttributesEvent, ClientMetadataEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
 }
 
 extension EventRequest where Event == PreSignUpEvent {
-    /// The attributes the user signed up with.
-    public var userAttributes: [String: String] { get throws(FieldError) { try required("userAttributes", .stringMap) } }
     /// Extra data the app sent for validation only; Cognito does not store it.
     public var validationData: [String: String] { get throws(FieldError) { try map("validationData") } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }
 
 extension EventResponse where Event == PreSignUpEvent {

@@ -1,7 +1,7 @@
 import JSONDocument
 
 /// The pre token generation events, whose request is the same in every version.
-public protocol TokenGenerationEvent: TriggerEventWithResponse {}
+public protocol TokenGenerationEvent: TriggerEventWithResponse, ClientMetadataEvent {}
 
 /// The request of every pre token generation version: the user's groups, attributes and metadata.
 extension EventRequest where Event: TokenGenerationEvent {
@@ -11,8 +11,6 @@ extension EventRequest where Event: TokenGenerationEvent {
     }
     /// The user's attributes (empty for machine-to-machine tokens).
     public var userAttributes: [String: String] { get throws(FieldError) { try map("userAttributes") } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
     /// The OAuth scopes of the access token (V2 and V3 only).
     public var scopes: [String] { get throws(FieldError) { try optional("scopes", .stringList) ?? [] } }
 }

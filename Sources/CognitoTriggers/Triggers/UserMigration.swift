@@ -2,7 +2,7 @@ import JSONDocument
 
 /// User migration: runs when a user Cognito does not know signs in or resets a password, so the
 /// function can bring the user over from an old directory.
-public struct UserMigrationEvent: TriggerEventWithResponse {
+public struct UserMigrationEvent: TriggerEventWithResponse, ClientMetadataEvent {
     public var document: JSONDocument
     public init(document: JSONDocument) { self.document = document }
 }
@@ -12,8 +12,6 @@ extension EventRequest where Event == UserMigrationEvent {
     public var password: String? { get throws(FieldError) { try optional("password", .string) } }
     /// Extra data the app sent for validation only.
     public var validationData: [String: String] { get throws(FieldError) { try map("validationData") } }
-    /// Data the app passed in `ClientMetadata`.
-    public var clientMetadata: [String: String] { get throws(FieldError) { try map("clientMetadata") } }
 }
 
 extension EventResponse where Event == UserMigrationEvent {

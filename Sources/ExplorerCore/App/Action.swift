@@ -10,9 +10,9 @@ public enum Action: Sendable {
     case mouse(MouseEvent)
     /// The terminal now has this size.
     case resize(width: Int, height: Int)
-    /// The result of `Effect.expand`: the files found, a message for each path that gave none,
+    /// The result of `Effect.expand`: the files found, the problem of each path that gave none,
     /// and the sources (logs, standard input) to read events from.
-    case expanded(files: [String], problems: [String], sources: [String] = [])
+    case expanded(files: [String], problems: [InputProblem], sources: [String] = [])
     /// What a source (`Effect.readSource`) gave since its last report; reports keep coming until
     /// one is finished.
     case sourceRead(SourceReport)
@@ -30,9 +30,8 @@ public enum Action: Sendable {
     /// of a create or of a copy not meant to replace it; `.changedOnDisk` another program's change
     /// to the file since it was read.
     case saveFailed(SavePurpose, path: String, error: FileError)
-    /// The result of `Effect.openEditor` for `target`: the edited text, or nil when the editor
-    /// failed or was not run.
-    case editorFinished(EditorTarget, text: String?, message: String?)
+    /// The result of `Effect.openEditor` for `target`: the edited text, or why there is none.
+    case editorFinished(EditorTarget, Result<String, EditorFailure>)
     /// The file at `path` changed on disk (the run loop may watch files and report it).
     case fileChangedOnDisk(path: String)
     /// The result of `Effect.runFunction`: the report of the user's function on the event.
@@ -72,9 +71,9 @@ public enum Effect: Hashable, Sendable {
     /// Let the user edit `text` in `$VISUAL` or `$EDITOR` (a temporary file with this extension);
     /// answer `.editorFinished` with `target`.
     case openEditor(text: String, fileExtension: String, target: EditorTarget)
-    /// Run the user's function (`command`, split as a shell would) on `event`, the event of the
-    /// file at `path`, as Lambda would; answer `.functionFinished`. Performed without blocking keys.
-    case runFunction(command: String, event: [UInt8], region: String?, path: String)
+    /// Run the user's function (`command`, split as a shell would) on `event`, the text of the
+    /// event `source`, as Lambda would; answer `.functionFinished`. Performed without blocking keys.
+    case runFunction(command: String, event: [UInt8], region: String?, source: EventSource)
     /// Stop the function that is running (its whole process group); its run still answers.
     case stopFunction
     /// Put `text` on the clipboard of the terminal (OSC 52: it works over SSH, and in tmux with
@@ -92,20 +91,19 @@ public enum Effect: Hashable, Sendable {
 /// What a save is for. Each save effect carries one, and its result hands it back unchanged, so
 /// the state acts on what the save was for, never on which path it wrote.
 public enum SavePurpose: Hashable, Sendable {
-    /// `w`: the event listed under this key, to its own file.
-    case ownFile(String)
-    /// `W`: a copy of the event listed under this key, written under another name; the event
-    /// keeps its edits.
-    case copy(of: String)
-    /// The first file of the event listed under this key (a new event, or one from a log); the
-    /// event then lives in that file.
-    case firstFile(of: String)
+    /// `w`: this event, to its own file.
+    case ownFile(EventSource)
+    /// `W`: a copy of this event, written under another name; the event keeps its edits.
+    case copy(of: EventSource)
+    /// The first file of this event (a new event, or one from a log); the event then lives in
+    /// that file.
+    case firstFile(of: EventSource)
     /// A save made while quitting (its `ownFile` or `firstFile` save): once every such save has
     /// answered, the explorer quits; when one fails, it stays open.
     indirect case beforeQuitting(SavePurpose)
 
-    /// The list key of the event being saved.
-    public var event: String {
+    /// The event being saved.
+    public var event: EventSource {
         switch self {
         case .ownFile(let key), .copy(of: let key), .firstFile(of: let key): return key
         case .beforeQuitting(let purpose): return purpose.event
@@ -113,16 +111,43 @@ public enum SavePurpose: Hashable, Sendable {
     }
 }
 
-/// The field an external editor is editing: the event's list key and the field's path. The
-/// `.openEditor` effect carries it and `.editorFinished` brings it back.
+/// Why the external editor gave back no text; the value it was to edit stays as it was.
+public enum EditorFailure: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Neither `$VISUAL` nor `$EDITOR` is set.
+    case noEditor
+    /// A run without a terminal, given no text to use in the editor's place (`--editor-text`).
+    case headless
+    /// The temporary file for the editor could not be written.
+    case couldNotWrite(FileError)
+    /// The editor command could not be started.
+    case couldNotStart(command: String, reason: String)
+    /// The editor ended with a status other than 0.
+    case exited(status: Int32)
+    /// The temporary file could not be read back after the editor ended.
+    case couldNotRead(FileError)
+
+    /// What went wrong and what to do, for the status bar.
+    public var description: String {
+        switch self {
+        case .noEditor: return "set $VISUAL or $EDITOR to edit text in your editor"
+        case .headless: return "no editor in a headless run (give --editor-text to supply the edited text)"
+        case .couldNotWrite(let error), .couldNotRead(let error): return error.description
+        case .couldNotStart(let command, let reason): return "could not start the editor \(command): \(reason)"
+        case .exited(let status): return "the editor exited with status \(status); the value is unchanged"
+        }
+    }
+}
+
+/// The field an external editor is editing: the event and the field's path. The `.openEditor`
+/// effect carries it and `.editorFinished` brings it back.
 public struct EditorTarget: Hashable, Sendable {
-    /// The list key of the event.
-    public var event: String
+    /// The event.
+    public var event: EventSource
     /// The path of the text field in the event.
     public var field: JSONPath
 
-    /// A target for the field at `field` of the event listed as `event`.
-    public init(event: String, field: JSONPath) {
+    /// A target for the field at `field` of `event`.
+    public init(event: EventSource, field: JSONPath) {
         self.event = event
         self.field = field
     }

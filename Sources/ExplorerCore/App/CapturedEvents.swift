@@ -10,16 +10,14 @@ import JSONDocument
 /// An event found in a log, JSON lines, gzip data or standard input: listed under its origin's
 /// name (`app.log:412`), edited in memory, and written only to a new file.
 public struct CapturedEvent: Sendable {
-    /// The list's summary; its path is the origin's name until the list gives it a unique key.
+    /// The list's summary; its source's key is the origin's name until the list makes it unique.
     public var summary: FileSummary
     /// The event's JSON text (kept instead of the parsed document, so a long log costs its bytes).
     public let bytes: [UInt8]
 
     /// Summarizes a found event (validation included), so the list has nothing left to compute.
     public init(_ found: FoundEvent) {
-        var summary = FileSummary(path: found.origin.name, event: found.event, problems: found.event.validate())
-        summary.isCaptured = true
-        self.summary = summary
+        summary = FileSummary(source: .log(key: found.origin.name), event: found.event, problems: found.event.validate())
         bytes = found.bytes
     }
 }
@@ -54,21 +52,38 @@ public struct SourceReport: Sendable {
     }
 }
 
+/// A path named to the explorer that gave neither an event file nor a source of events.
+public enum InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A name that is not there or cannot be opened, or a folder with no `.json` files or that
+    /// cannot be listed.
+    case path(EventFiles.PathProblem)
+    /// A file that could not be read to tell whether it holds an event or is a log.
+    case unreadable(SourceError)
+
+    /// The path and what is wrong with it, for the status bar.
+    public var description: String {
+        switch self {
+        case .path(let problem): return problem.description
+        case .unreadable(let error): return error.description
+        }
+    }
+}
+
 /// How the explorer treats the paths it is given: folders and plain event files as always, logs
 /// and standard input as sources of events.
 public enum ExplorerInputs {
-    /// The event files (folders searched for `*.json`), the sources to read events from, and a
-    /// message for each path that gave neither.
-    public static func expand(_ paths: [String]) -> (files: [String], sources: [String], problems: [String]) {
+    /// The event files (folders searched for `*.json`), the sources to read events from, and the
+    /// problem of each path that gave neither.
+    public static func expand(_ paths: [String]) -> (files: [String], sources: [String], problems: [InputProblem]) {
         var files: [String] = []
         var sources: [String] = []
-        var problems: [String] = []
+        var problems: [InputProblem] = []
         var folders: [String] = []
         func flushFolders() {
             guard !folders.isEmpty else { return }
             let (found, folderProblems) = EventFiles.expand(folders)
             files += found
-            problems += folderProblems.map(\.description)
+            problems += folderProblems.map(InputProblem.path)
             folders = []
         }
         for path in paths {
@@ -86,7 +101,7 @@ public enum ExplorerInputs {
             switch EventInputs.classify(path) {
             case .plainFile: files.append(path)
             case .source: sources.append(path)
-            case .unreadable(let error): problems.append(error.description)
+            case .unreadable(let error): problems.append(.unreadable(error))
             }
         }
         flushFolders()

@@ -11,10 +11,10 @@ public struct EffectRunner: Sendable {
     public var faults: FileStore.Faults
     /// Runs the user's function for `.runFunction` (the executable supplies one built on
     /// `LambdaHost`); without it the run reports that no runner is available.
-    public var functionRunner: (@Sendable (_ command: String, _ event: [UInt8], _ region: String?, _ path: String) -> FunctionReport)?
+    public var functionRunner: (@Sendable (_ command: String, _ event: [UInt8], _ region: String?, _ source: EventSource) -> FunctionReport)?
 
     public init(editorText: String? = nil, faults: FileStore.Faults = FileStore.Faults(),
-                functionRunner: (@Sendable (String, [UInt8], String?, String) -> FunctionReport)? = nil) {
+                functionRunner: (@Sendable (String, [UInt8], String?, EventSource) -> FunctionReport)? = nil) {
         self.editorText = editorText
         self.faults = faults
         self.functionRunner = functionRunner
@@ -23,34 +23,9 @@ public struct EffectRunner: Sendable {
     /// The summaries of files, in their order, made on every core: each worker reads and
     /// validates a contiguous share, and the shares are joined in order (as `check` does).
     static func summaries(of paths: [String]) -> [FileSummary] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count / 16))
-        guard workers > 1 else { return paths.map { FileSummary(EventFiles.open($0)) } }
-        let shares = SummaryShares(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (paths.count * worker / workers)..<(paths.count * (worker + 1) / workers)
-            shares.set(worker, paths[range].map { FileSummary(EventFiles.open($0)) })
-        }
-        return shares.joined
-    }
-
-    /// The workers' summaries, each share written once by its worker.
-    private final class SummaryShares: @unchecked Sendable {
-        private let lock = NSLock()
-        private var slots: [[FileSummary]]
-
-        init(count: Int) { slots = Array(repeating: [], count: count) }
-
-        func set(_ index: Int, _ summaries: [FileSummary]) {
-            lock.lock()
-            slots[index] = summaries
-            lock.unlock()
-        }
-
-        var joined: [FileSummary] {
-            lock.lock()
-            defer { lock.unlock() }
-            return Array(slots.joined())
-        }
+        ParallelShares.map(count: paths.count, minimumShare: 16) { range in
+            paths[range].map { FileSummary(EventFiles.open($0)) }
+        }.flatMap { $0 }
     }
 
     /// Performs one effect and returns the action that reports its result, if it has one.
@@ -76,48 +51,58 @@ public struct EffectRunner: Sendable {
                 return .saveFailed(purpose, path: path, error: error)
             }
         case .saveCopy(let path, let bytes, let original, let replacing, let purpose):
-            var target = stat()
-            if PathCalls.fileStatus(path, &target) == 0 {
-                var source = stat()
-                if PathCalls.fileStatus(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
-                    return .copyIsTheOriginal(purpose, path: path)
-                }
-                // A device, pipe or folder is refused by the write below, without asking first.
-                if !replacing && (target.st_mode & S_IFMT) == S_IFREG {
-                    return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "write"))
-                }
-            }
-            do {
-                let method = try FileStore.write(bytes, to: path, expected: nil, faults: faults)
-                return .saved(purpose, path: path, bytes: bytes, method: method)
-            } catch {
-                return .saveFailed(purpose, path: path, error: error)
-            }
+            return saveCopy(bytes, to: path, of: original, replacing: replacing, purpose: purpose)
         case .create(let path, let bytes, let purpose):
-            var existing = stat()
-            if PathCalls.linkStatus(path, &existing) == 0 {
-                return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "create"))
-            }
-            do {
-                try FileStore.write(bytes, to: path, expected: nil, faults: faults)
-                return .saved(purpose, path: path, bytes: bytes)
-            } catch {
-                return .saveFailed(purpose, path: path, error: error)
-            }
+            return create(path, with: bytes, purpose: purpose)
         case .openEditor(_, _, let target):
-            if let editorText { return .editorFinished(target, text: editorText, message: nil) }
-            return .editorFinished(target, text: nil, message: "no editor in a headless run (give --editor-text to supply the edited text)")
+            return .editorFinished(target, editorText.map { .success($0) } ?? .failure(.headless))
         case .findRecovery(let path):
             RecoveryFile.removeStaleTemporaryFiles(for: path)
             return RecoveryFile.read(for: path).map { .recoveryFound(path: path, bytes: $0) }
         case .removeRecovery(let path):
             RecoveryFile.remove(for: path)
             return nil
-        case .runFunction(let command, let event, let region, let path):
-            if let functionRunner { return .functionFinished(functionRunner(command, event, region, path)) }
-            return .functionFinished(FunctionReport(path: path, lines: ["no function runner in this run"], response: nil))
+        case .runFunction(let command, let event, let region, let source):
+            if let functionRunner { return .functionFinished(functionRunner(command, event, region, source)) }
+            return .functionFinished(FunctionReport(source: source, lines: ["no function runner in this run"], response: nil))
         case .stopFunction, .quit, .copyToClipboard:
             return nil
+        }
+    }
+
+    /// Writes a copy of an event to another file: refused when the file is the original itself, or
+    /// when it is a file that exists and may not be replaced.
+    private func saveCopy(_ bytes: [UInt8], to path: String, of original: String, replacing: Bool, purpose: SavePurpose) -> Action {
+        var target = stat()
+        if PathCalls.fileStatus(path, &target) == 0 {
+            var source = stat()
+            if PathCalls.fileStatus(original, &source) == 0 && source.st_dev == target.st_dev && source.st_ino == target.st_ino {
+                return .copyIsTheOriginal(purpose, path: path)
+            }
+            // A device, pipe or folder is refused by the write below, without asking first.
+            if !replacing && (target.st_mode & S_IFMT) == S_IFREG {
+                return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "write"))
+            }
+        }
+        do {
+            let method = try FileStore.write(bytes, to: path, expected: nil, faults: faults)
+            return .saved(purpose, path: path, bytes: bytes, method: method)
+        } catch {
+            return .saveFailed(purpose, path: path, error: error)
+        }
+    }
+
+    /// Writes a new file, refused when anything (a link included) already has its name.
+    private func create(_ path: String, with bytes: [UInt8], purpose: SavePurpose) -> Action {
+        var existing = stat()
+        if PathCalls.linkStatus(path, &existing) == 0 {
+            return .saveFailed(purpose, path: path, error: FileError(kind: .alreadyExists, path: path, operation: "create"))
+        }
+        do {
+            try FileStore.write(bytes, to: path, expected: nil, faults: faults)
+            return .saved(purpose, path: path, bytes: bytes)
+        } catch {
+            return .saveFailed(purpose, path: path, error: error)
         }
     }
 
@@ -192,12 +177,11 @@ public enum ExternalEditor {
 
     /// Writes `text` to a temporary file, runs the editor on it and waits, then reads it back.
     ///
-    /// Returns the action to feed to the state, for `target`: the new text, or nil text with a
-    /// message saying why.
+    /// Returns the action to feed to the state, for `target`: the new text, or why there is none.
     public static func edit(text: String, fileExtension: String, for target: EditorTarget,
                             environment: [String: String] = ProcessInfo.processInfo.environment) -> Action {
         guard let command = command(environment: environment) else {
-            return .editorFinished(target, text: nil, message: "set $VISUAL or $EDITOR to edit text in your editor")
+            return .editorFinished(target, .failure(.noEditor))
         }
         let folder = FileManager.default.temporaryDirectory.path
         let file = folder + "/cognito-explorer-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).\(fileExtension)"
@@ -206,7 +190,7 @@ public enum ExternalEditor {
         do {
             try FileStore.createPrivate(Array(text.utf8), at: file)
         } catch {
-            return .editorFinished(target, text: nil, message: error.description)
+            return .editorFinished(target, .failure(.couldNotWrite(error)))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -216,15 +200,15 @@ public enum ExternalEditor {
             try process.run()
             process.waitUntilExit()
         } catch {
-            return .editorFinished(target, text: nil, message: "could not start the editor \(command): \(error.localizedDescription)")
+            return .editorFinished(target, .failure(.couldNotStart(command: command, reason: error.localizedDescription)))
         }
         guard process.terminationStatus == 0 else {
-            return .editorFinished(target, text: nil, message: "the editor exited with status \(process.terminationStatus); the value is unchanged")
+            return .editorFinished(target, .failure(.exited(status: process.terminationStatus)))
         }
         do {
-            return .editorFinished(target, text: String(decoding: try FileStore.read(file), as: UTF8.self), message: nil)
+            return .editorFinished(target, .success(String(decoding: try FileStore.read(file), as: UTF8.self)))
         } catch {
-            return .editorFinished(target, text: nil, message: error.description)
+            return .editorFinished(target, .failure(.couldNotRead(error)))
         }
     }
 }

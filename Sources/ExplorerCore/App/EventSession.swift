@@ -25,21 +25,27 @@ struct TreePane: Sendable {
     }
 }
 
-/// Where an open event comes from, which says where it is saved and what its list key is.
-enum EventSource: Hashable, Sendable {
-    /// A file of its own, at this path (also its list key).
+/// Where an open event comes from, which says where it is saved; it is also the event's identity
+/// in the list and among the sessions.
+///
+/// Identities are told apart by their kind, never by the text of a name: a file may be called
+/// anything, even `new: PreSignUp_SignUp` or `app.log:412`. When a new event, or one from a log,
+/// is written to its first file, its identity becomes `.file` and its session and list entry move
+/// with it (`ExplorerState.adoptFile`).
+public enum EventSource: Hashable, Sendable {
+    /// A file of its own, at this path.
     case file(path: String)
     /// A new event made from a template, with no file yet; `name` is the trigger source, with a
     /// number after the first (`PreSignUp_SignUp (2)`).
     case new(name: String)
-    /// An event found in a log or standard input, listed under `key` (`app.log:412`); it is
-    /// edited in memory and written only to a new file.
+    /// An event found in a log or standard input, listed under `key` (`app.log:412`, with a number
+    /// after it when the same origin gave two events); it is edited in memory and written only to
+    /// a new file.
     case log(key: String)
 
-    /// The key of the event in the list and among the sessions: the file's path, `new: NAME`, or
-    /// the log's key. A file named like a new event's key never collides with it: new events
-    /// take the next free name.
-    var key: String {
+    /// The text the list and the messages show for the event: the file's path, `new: NAME`, or
+    /// the log's key. Only for people to read: two events may show the same text.
+    public var name: String {
         switch self {
         case .file(let path): return path
         case .new(let name): return "new: " + name
@@ -48,13 +54,13 @@ enum EventSource: Hashable, Sendable {
     }
 
     /// The path of the event's own file, or nil for a new event or one from a log.
-    var file: String? {
+    public var file: String? {
         if case .file(let path) = self { return path }
         return nil
     }
 
     /// True for an event found in a log or standard input.
-    var isFromLog: Bool {
+    public var isFromLog: Bool {
         if case .log = self { return true }
         return false
     }
@@ -75,8 +81,6 @@ struct EventSession: Sendable {
 
     /// Where the event comes from: its own file, a template, or a log.
     private(set) var source: EventSource
-    /// The event's key in the list and among the sessions (see `EventSource.key`).
-    var key: String { source.key }
     /// The fingerprint of the file as last loaded or saved: a save is refused when the file on disk
     /// no longer has it. (A fingerprint rather than the bytes: a large event is not held twice.)
     var disk: Fingerprint?
@@ -150,14 +154,8 @@ struct EventSession: Sendable {
     var summary: FileSummary {
         switch content {
         case .event(let event):
-            var summary = FileSummary(path: key, event: event, problems: problems)
-            switch source {
-            case .file: break
-            case .new: summary.isNew = true
-            case .log: summary.isCaptured = true
-            }
-            return summary
-        case .notEvent(let outcome, _): return FileSummary(path: key, notEvent: outcome)
+            return FileSummary(source: source, event: event, problems: problems)
+        case .notEvent(let outcome, _): return FileSummary(source: source, notEvent: outcome)
         }
     }
 

@@ -6,7 +6,7 @@ import TerminalText
 extension ExplorerState {
     // MARK: Loading
 
-    mutating func didExpand(files: [String], problems: [String], sources names: [String] = []) -> [Effect] {
+    mutating func didExpand(files: [String], problems: [InputProblem], sources names: [String] = []) -> [Effect] {
         isExpanding = false
         var named = Set<String>()
         sources = names.filter { named.insert($0).inserted }.map(SourceState.init(path:))
@@ -17,24 +17,24 @@ extension ExplorerState {
         for file in files where seen.insert(file).inserted {
             entries.append(.pending(file))
         }
-        indexByPath = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($0.element.path, $0.offset) })
+        indexByEvent = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($0.element.source, $0.offset) })
         requestedCount = 0
         isSummarizing = false
         loadedCount = 0
         recomputeVisible()
         if entries.isEmpty {
             if !problems.isEmpty || sources.isEmpty {
-                message = StatusMessage(problems.first ?? "no event files found", .warning)
+                message = StatusMessage(problems.first?.description ?? "no event files found", .warning)
             }
             return reads
         }
         if problems.count > 0 {
-            message = StatusMessage(problems.joined(separator: "; "), .warning)
+            message = StatusMessage(problems.map(\.description).joined(separator: "; "), .warning)
         }
         // The first file opens before any batch, so the first frame has an event to show;
         // summarizing starts when it has arrived and skips it.
-        guard let first = visible.first.map({ entries[$0].path }) else { return nextBatch() + reads }
-        currentPath = first
+        guard let first = visible.first.flatMap({ entries[$0].source.file }) else { return nextBatch() + reads }
+        currentEvent = .file(path: first)
         return [.open(path: first)] + reads
     }
 
@@ -43,7 +43,7 @@ extension ExplorerState {
         isSummarizing = true
         var paths: [String] = []
         while requestedCount < entries.count && paths.count < options.batchSize {
-            if entries[requestedCount].status == .pending { paths.append(entries[requestedCount].path) }
+            if entries[requestedCount].status == .pending, let file = entries[requestedCount].source.file { paths.append(file) }
             requestedCount += 1
         }
         return paths.isEmpty ? [] : [.load(paths: paths)]
@@ -55,12 +55,12 @@ extension ExplorerState {
         changed.reserveCapacity(summaries.count)
         previousWidths.reserveCapacity(summaries.count)
         for summary in summaries {
-            guard let index = indexByPath[summary.path] else { continue }
+            guard let index = indexByEvent[summary.source] else { continue }
             if entries[index].status == .pending { loadedCount += 1 }
             changed.append(index)
             previousWidths.append((FileSummary.listColumns(of: entries[index].user), entries[index].problemCountsWidth))
             // An open session knows better (it may hold edits).
-            entries[index] = sessions[summary.path]?.summary ?? summary
+            entries[index] = sessions[summary.source]?.summary ?? summary
         }
         // Only the batch's entries are placed: recomputing the whole list at every batch made
         // summarizing 10,000 files quadratic.
@@ -69,18 +69,19 @@ extension ExplorerState {
     }
 
     mutating func didOpen(_ opened: EventFiles.Opened) -> [Effect] {
+        let key = EventSource.file(path: opened.path)
         // Never replace a session that holds edits.
-        if let existing = sessions[opened.path], existing.hasUnsavedEdits {
+        if let existing = sessions[key], existing.hasUnsavedEdits {
             return []
         }
         let session = EventSession(opened)
-        sessions[opened.path] = session
-        if let index = indexByPath[opened.path] {
+        sessions[key] = session
+        if let index = indexByEvent[key] {
             if entries[index].status == .pending { loadedCount += 1 }
             entries[index] = session.summary
             noteListWidths(of: entries[index])
         }
-        if currentPath == opened.path && focus == .response && !session.hasResponsePane {
+        if currentEvent == key && focus == .response && !session.hasResponsePane {
             focus = .request
         }
         dropIdleSessions()
@@ -93,14 +94,14 @@ extension ExplorerState {
 
     /// Forgets opened files that are neither shown nor edited, so memory follows what matters.
     mutating func dropIdleSessions() {
-        for path in Array(sessions.keys) where path != currentPath {
-            if let session = sessions[path], !session.hasUnsavedEdits { sessions[path] = nil }
+        for key in Array(sessions.keys) where key != currentEvent {
+            if let session = sessions[key], !session.hasUnsavedEdits { sessions[key] = nil }
         }
     }
 
     /// Refreshes the list entry of a session after an edit, undo or save.
-    mutating func refreshEntry(_ path: String) {
-        guard let index = indexByPath[path], let session = sessions[path] else { return }
+    mutating func refreshEntry(_ key: EventSource) {
+        guard let index = indexByEvent[key], let session = sessions[key] else { return }
         entries[index] = session.summary
         noteListWidths(of: entries[index])
     }
@@ -109,7 +110,7 @@ extension ExplorerState {
 
     /// `w`: saves the current event to its own file (a new event, or one from a log, is asked a name).
     mutating func saveCurrent() -> [Effect] {
-        guard let key = currentPath, sessions[key] != nil else {
+        guard let key = currentEvent, sessions[key] != nil else {
             message = StatusMessage("no event is open", .warning)
             return []
         }
@@ -117,7 +118,7 @@ extension ExplorerState {
     }
 
     /// Saves the event listed as `key` to its own file, when it has one and edits to save.
-    mutating func saveOwnFile(_ key: String) -> [Effect] {
+    mutating func saveOwnFile(_ key: EventSource) -> [Effect] {
         // No copy of the session is held here: the save hands over the document's own text.
         guard let source = sessions[key]?.source else { return [] }
         guard source.file != nil else {
@@ -139,7 +140,7 @@ extension ExplorerState {
     /// The effect that saves a session's document to its own file, checked against what was read.
     /// No copy of the session is held meanwhile, so the document's text is handed over without a
     /// copy (`EventSession.bytesToSave`).
-    private mutating func ownFileSave(_ key: String, purpose: SavePurpose) -> [Effect] {
+    private mutating func ownFileSave(_ key: EventSource, purpose: SavePurpose) -> [Effect] {
         guard let file = sessions[key]?.source.file, let bytes = sessions[key]?.bytesToSave() else { return [] }
         return [.save(path: file, bytes: bytes, expected: sessions[key]?.disk, purpose: purpose)]
     }
@@ -150,7 +151,7 @@ extension ExplorerState {
             return []
         }
         guard let file = session.source.file else {
-            beginSavingNew(session.key)
+            beginSavingNew(session.source)
             return []
         }
         overlay = .prompt(Prompt(title: "Save a copy as", editor: LineEditor(file), purpose: .saveAs, error: nil))
@@ -158,7 +159,7 @@ extension ExplorerState {
     }
 
     mutating func saveAs(to target: String, replacing: Bool = false) -> [Effect] {
-        guard let key = currentPath, let file = sessions[key]?.source.file else { return [] }
+        guard let key = currentEvent, let file = key.file, sessions[key] != nil else { return [] }
         // The file's own name is a plain save (checked against what was read).
         if target == file { return saveOwnFile(key) }
         guard let bytes = sessions[key]?.bytesToSave() else { return [] }
@@ -172,13 +173,14 @@ extension ExplorerState {
         case .copy(let key):
             message = StatusMessage("wrote a copy to \(TerminalText.escaped(path))\(how); \(displayName(key)) keeps its unsaved edits", .success)
             // A copy inside the list's files refreshes that entry.
-            if indexByPath[path] != nil && sessions[path]?.hasUnsavedEdits != true {
-                sessions[path] = nil
+            let copy = EventSource.file(path: path)
+            if indexByEvent[copy] != nil && sessions[copy]?.hasUnsavedEdits != true {
+                sessions[copy] = nil
                 return [.load(paths: [path])]
             }
             return []
         case .firstFile(let key):
-            let wasFromLog = sessions[key]?.source.isFromLog == true
+            let wasFromLog = key.isFromLog
             adoptFile(key, path: path, bytes: bytes)
             message = StatusMessage(wasFromLog ? "wrote \(displayName(key)) to the new file \(TerminalText.escaped(path))"
                                                : "saved the new event as \(TerminalText.escaped(path))", .success)
@@ -204,7 +206,7 @@ extension ExplorerState {
     }
 
     /// Records that the event listed as `key` is now on disk as `bytes` in its own file.
-    private mutating func markSaved(_ key: String, bytes: [UInt8]) {
+    private mutating func markSaved(_ key: EventSource, bytes: [UInt8]) {
         guard var session = sessions[key] else { return }
         session.didSave(bytes)
         sessions[key] = session
@@ -274,14 +276,14 @@ extension ExplorerState {
     /// Quits at once when nothing is unsaved, else asks save / discard / cancel. `interrupted`
     /// (Ctrl-C) quits with status 130, and the question says a second Ctrl-C quits without saving.
     mutating func requestQuit(interrupted: Bool = false) -> [Effect] {
-        let unsaved = unsavedPaths
+        let unsaved = unsavedEvents
         guard !unsaved.isEmpty else {
             return quitNow(status: interrupted ? 130 : 0)
         }
         let what: String
         if unsaved.count > 1 {
             what = "\(unsaved.count) events have unsaved edits"
-        } else if case .new(let name)? = sessions[unsaved[0]]?.source {
+        } else if case .new(let name) = unsaved[0] {
             what = "The new event \(TerminalText.escaped(name)) has no file yet"
         } else {
             what = "\(displayName(unsaved[0])) has unsaved edits"
@@ -324,10 +326,10 @@ extension ExplorerState {
     /// has none (new ones, and those from logs), one after the other; quits when all is written.
     mutating func saveBeforeQuitting() -> [Effect] {
         var effects: [Effect] = []
-        var saving = Set<String>()
-        var toName: [String] = []
-        for key in unsavedPaths where sessions[key]?.event != nil {
-            if sessions[key]?.source.file == nil {
+        var saving = Set<EventSource>()
+        var toName: [EventSource] = []
+        for key in unsavedEvents where sessions[key]?.event != nil {
+            if key.file == nil {
                 toName.append(key)
                 continue
             }
@@ -354,12 +356,12 @@ extension ExplorerState {
     // MARK: Outside changes
 
     mutating func fileChanged(path: String) -> [Effect] {
-        // A new event, or one from a log, has no file: nothing on disk belongs to it.
-        if let session = sessions[path], session.source.file == nil { return [] }
-        if let session = sessions[path], session.hasUnsavedEdits {
-            sessions[path]?.changedOnDisk = true
+        // Only files are watched: a new event, or one from a log, has nothing on disk.
+        let key = EventSource.file(path: path)
+        if let session = sessions[key], session.hasUnsavedEdits {
+            sessions[key]?.changedOnDisk = true
             // The status bar names the current file beside its mark; another file is named here.
-            let name = path == currentPath ? "" : displayName(path) + " "
+            let name = key == currentEvent ? "" : displayName(path) + " "
             message = StatusMessage("\(name)changed on disk; your edits are kept, w will not overwrite it (W saves a copy, R reloads)", .warning)
             return []
         }
@@ -367,11 +369,12 @@ extension ExplorerState {
         return reload(path)
     }
 
-    /// Forgets the session of `path` and reads the file again (the list entry too).
+    /// Forgets the session of the file at `path` and reads the file again (the list entry too).
     mutating func reload(_ path: String) -> [Effect] {
-        sessions[path] = nil
+        let key = EventSource.file(path: path)
+        sessions[key] = nil
         var effects: [Effect] = [.load(paths: [path])]
-        if currentPath == path { effects.insert(.open(path: path), at: 0) }
+        if currentEvent == key { effects.insert(.open(path: path), at: 0) }
         return effects
     }
 
@@ -379,7 +382,8 @@ extension ExplorerState {
     /// (undone to the file as it was read): what is shown is then the file as it is now.
     mutating func reloadFilesChangedOnDisk() -> [Effect] {
         var effects: [Effect] = []
-        for (path, session) in sessions where session.changedOnDisk && !session.hasUnsavedEdits && session.source.file != nil {
+        for (key, session) in sessions where session.changedOnDisk && !session.hasUnsavedEdits {
+            guard let path = key.file else { continue }
             message = StatusMessage("\(displayName(path)) changed on disk while it had edits; with none left, it is reloaded")
             effects += reload(path)
         }
@@ -388,17 +392,18 @@ extension ExplorerState {
 
     /// `R`: reads the current file again, asking first when that drops unsaved edits.
     mutating func requestReload() -> [Effect] {
-        guard let path = currentPath, let session = sessions[path] else {
+        guard let key = currentEvent, let session = sessions[key] else {
             message = StatusMessage("no file is open", .warning)
             return []
         }
-        switch session.source {
-        case .file: break
+        let path: String
+        switch key {
+        case .file(let file): path = file
         case .new(let name):
             message = StatusMessage("the new event \(TerminalText.escaped(name)) has no file to reload", .warning)
             return []
         case .log:
-            message = StatusMessage("\(displayName(path)) is an event from a log; it has no file of its own to reload", .warning)
+            message = StatusMessage("\(displayName(key)) is an event from a log; it has no file of its own to reload", .warning)
             return []
         }
         guard session.hasUnsavedEdits else {
@@ -414,5 +419,11 @@ extension ExplorerState {
     func displayName(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return TerminalText.escaped(name)
+    }
+
+    /// A short name of an event for messages: its file name (or `new: NAME`, or its log key
+    /// without the folder), made safe for the terminal.
+    func displayName(_ event: EventSource) -> String {
+        displayName(event.name)
     }
 }

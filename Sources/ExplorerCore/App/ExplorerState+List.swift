@@ -5,7 +5,7 @@ import TerminalText
 extension ExplorerState {
     /// Recomputes the filtered, sorted list, keeping the cursor on the same file.
     mutating func recomputeVisible() {
-        let selected = visible.indices.contains(listCursor) ? entries[visible[listCursor]].path : currentPath
+        let selected = visible.indices.contains(listCursor) ? entries[visible[listCursor]].source : currentEvent
         let needle = filter.lowercased()
         var indexes: [Int] = []
         indexes.reserveCapacity(entries.count)
@@ -18,7 +18,7 @@ extension ExplorerState {
         visible = indexes
         // Read in place: passing each entry to a mutating method copied it (its five strings).
         (listNameWidth, listUserWidth, listCountsWidth) = Self.listWidths(of: entries, at: indexes)
-        if let selected, let position = visible.firstIndex(where: { entries[$0].path == selected }) {
+        if let selected, let position = visible.firstIndex(where: { entries[$0].source == selected }) {
             listCursor = position
         } else {
             listCursor = max(0, min(listCursor, visible.count - 1))
@@ -49,7 +49,7 @@ extension ExplorerState {
     /// when its widest entry leaves or gets narrower.
     mutating func mergeIntoVisible(changed: [Int], previousWidths: [(user: Int, counts: Int)]) {
         guard !changed.isEmpty else { return }
-        let selected = visible.indices.contains(listCursor) ? visible[listCursor] : currentPath.flatMap { indexByPath[$0] }
+        let selected = visible.indices.contains(listCursor) ? visible[listCursor] : currentEvent.flatMap { indexByEvent[$0] }
         // 1: changed, 2: changed and listed before this call, 3: merged back already.
         var marks = [UInt8](repeating: 0, count: entries.count)
         for index in changed where entries.indices.contains(index) { marks[index] = 1 }
@@ -140,7 +140,7 @@ extension ExplorerState {
     }
 
     static func matches(_ entry: FileSummary, _ needle: String) -> Bool {
-        entry.path.lowercased().contains(needle) || entry.triggerLabel.lowercased().contains(needle)
+        entry.name.lowercased().contains(needle) || entry.triggerLabel.lowercased().contains(needle)
             || entry.triggerSource.lowercased().contains(needle) || entry.user.lowercased().contains(needle)
             || entry.userName.lowercased().contains(needle)
     }
@@ -157,7 +157,7 @@ extension ExplorerState {
         case .activate:
             if currentSession != nil {
                 focus = .request
-            } else if currentPath != nil {
+            } else if currentEvent != nil {
                 message = StatusMessage("still opening this file")
             }
             return []
@@ -179,22 +179,27 @@ extension ExplorerState {
         guard !visible.isEmpty else { return [] }
         listCursor = max(0, min(position, visible.count - 1))
         keepCursorsVisible()
-        return showEntry(entries[visible[listCursor]].path)
+        return showEntry(entries[visible[listCursor]].source)
     }
 
-    /// Makes `path` the current file; returns the effect that opens it when it is not in memory.
-    mutating func showEntry(_ path: String) -> [Effect] {
-        // The current file is open or on its way.
-        guard path != currentPath else { return [] }
-        currentPath = path
+    /// Makes `event` the current one; returns the effect that opens its file when it is not in memory.
+    mutating func showEntry(_ event: EventSource) -> [Effect] {
+        // The current event is open or on its way.
+        guard event != currentEvent else { return [] }
+        currentEvent = event
         dropIdleSessions()
-        if sessions[path] != nil { return [] }
-        if let bytes = captured[path] {
+        if sessions[event] != nil { return [] }
+        switch event {
+        case .file(let path):
+            return [.open(path: path)]
+        case .log(let key):
             // An event from a log is in memory: its session is made here, without reading anything.
-            sessions[path] = EventSession(captured: bytes, key: path)
+            if let bytes = captured[event] { sessions[event] = EventSession(captured: bytes, key: key) }
+            return []
+        case .new:
+            // A new event lives only in its session, which is kept while it has no file.
             return []
         }
-        return [.open(path: path)]
     }
 
     /// Sets the filter from the prompt as it is typed.
@@ -202,6 +207,6 @@ extension ExplorerState {
         filter = text
         recomputeVisible()
         guard let index = visible.indices.contains(listCursor) ? visible[listCursor] : nil else { return [] }
-        return showEntry(entries[index].path)
+        return showEntry(entries[index].source)
     }
 }

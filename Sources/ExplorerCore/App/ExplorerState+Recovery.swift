@@ -7,8 +7,8 @@ extension ExplorerState {
     /// The edited events to keep when the program is ended by a signal: each file with unsaved
     /// edits (new events and events from logs, which have no file of their own, are left out) and its edited text.
     public var unsavedDocuments: [(path: String, bytes: [UInt8])] {
-        unsavedPaths.compactMap { path in
-            guard let file = sessions[path]?.source.file, let bytes = sessions[path]?.event?.document.bytes else { return nil }
+        unsavedEvents.compactMap { key in
+            guard let file = key.file, let bytes = sessions[key]?.event?.document.bytes else { return nil }
             return (file, bytes)
         }
     }
@@ -17,7 +17,7 @@ extension ExplorerState {
     /// already has edits in this run or another question is open (then it is offered next time).
     mutating func offerRecovery(path: String, bytes: [UInt8]) -> [Effect] {
         guard !recoveryOffered.contains(path), overlay == nil,
-              let session = sessions[path], session.event != nil, !session.hasUnsavedEdits else { return [] }
+              let session = sessions[.file(path: path)], session.event != nil, !session.hasUnsavedEdits else { return [] }
         recoveryOffered.insert(path)
         overlay = .recovery(RecoveryOffer(path: path, bytes: bytes))
         return []
@@ -29,7 +29,7 @@ extension ExplorerState {
         let name = displayName(offer.path)
         switch command {
         case .answerRestore:
-            let restored = applyEdit("restored the unsaved edits of \(name) from its recovery file; save to keep them", file: offer.path) { document throws(JSONEditError) in
+            let restored = applyEdit("restored the unsaved edits of \(name) from its recovery file; save to keep them", event: .file(path: offer.path)) { document throws(JSONEditError) in
                 try document.replaceText(with: offer.bytes)
             }
             guard restored else {

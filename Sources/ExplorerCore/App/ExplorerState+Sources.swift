@@ -47,23 +47,25 @@ extension ExplorerState {
         let firstNew = entries.count
         for event in report.events {
             var summary = event.summary
-            var key = summary.path
+            // The key is free among events from logs, and unlike any file's path, so no two rows read the same.
+            let origin = summary.name
+            var key = origin
             var number = 2
-            while indexByPath[key] != nil || captured[key] != nil {
-                key = "\(summary.path) (\(number))"
+            while indexByEvent[.log(key: key)] != nil || indexByEvent[.file(path: key)] != nil {
+                key = "\(origin) (\(number))"
                 number += 1
             }
-            summary.path = key
-            captured[key] = event.bytes
+            summary.source = .log(key: key)
+            captured[summary.source] = event.bytes
             entries.append(summary)
-            indexByPath[key] = entries.count - 1
+            indexByEvent[summary.source] = entries.count - 1
             loadedCount += 1
         }
         let added = Array(firstNew..<entries.count)
         mergeIntoVisible(changed: added, previousWidths: Array(repeating: (user: 0, counts: 0), count: added.count))
-        if currentPath == nil, let first = visible.first {
+        if currentEvent == nil, let first = visible.first {
             listCursor = 0
-            return showEntry(entries[first].path)
+            return showEntry(entries[first].source)
         }
         return []
     }

@@ -135,7 +135,7 @@ extension ExplorerState {
         }
         let document = event.document
         let rows = TextRows(document.bytes[...])
-        let name = TerminalText.escaped(relativeName(session.key))
+        let name = TerminalText.escaped(relativeName(session.source))
         let node = focusedRow?.node(in: document)
         var title = "Raw · " + name + (session.hasUnsavedEdits ? " (with unsaved edits)" : "")
         if let row = focusedRow { title += " · " + TerminalText.escaped(row.path.dottedString) + (node == nil ? " (absent)" : "") }
@@ -186,7 +186,7 @@ extension ExplorerState {
     /// The indentation the viewer shows nesting with: the file's own unit when it is spaces (up
     /// to eight), else two spaces (a file on one line, or indented with tabs, which have no fixed width).
     var viewerIndentUnit: String {
-        if let unit = currentSession?.event?.document.layout.indentUnit,
+        if let unit = currentSession?.event?.document.whitespaceStyle.indentUnit,
            !unit.isEmpty, unit.count <= 8, unit.allSatisfy({ $0 == " " }) {
             return unit
         }

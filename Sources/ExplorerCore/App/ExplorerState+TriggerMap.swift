@@ -101,20 +101,21 @@ extension ExplorerState {
             message = StatusMessage(error.description, .error)
             return []
         }
+        // The name is free among new events, and unlike any file's path, so no two rows read the same.
         var name = source.rawValue
         var number = 2
-        while indexByPath[EventSource.new(name: name).key] != nil {
+        while indexByEvent[.new(name: name)] != nil || indexByEvent[.file(path: EventSource.new(name: name).name)] != nil {
             name = "\(source.rawValue) (\(number))"
             number += 1
         }
         let session = EventSession(newEvent: TriggerEvent(document: document), name: name)
-        let key = session.key
+        let key = session.source
         sessions[key] = session
         entries.append(session.summary)
-        indexByPath[key] = entries.count - 1
+        indexByEvent[key] = entries.count - 1
         loadedCount += 1
         if !filter.isEmpty && !Self.matches(session.summary, filter.lowercased()) { filter = "" }
-        currentPath = key
+        currentEvent = key
         recomputeVisible()
         selectListEntry(key)
         dropIdleSessions()
@@ -124,9 +125,9 @@ extension ExplorerState {
         return []
     }
 
-    /// Puts the list cursor on `path`, when the list shows it.
-    mutating func selectListEntry(_ path: String) {
-        guard let index = indexByPath[path], let position = visible.firstIndex(of: index) else { return }
+    /// Puts the list cursor on `event`, when the list shows it.
+    mutating func selectListEntry(_ event: EventSource) {
+        guard let index = indexByEvent[event], let position = visible.firstIndex(of: index) else { return }
         listCursor = position
         keepCursorsVisible()
     }
@@ -134,19 +135,19 @@ extension ExplorerState {
     // MARK: Saving new events
 
     /// Asks where to write a new event, or one from a log, which has no file yet.
-    mutating func beginSavingNew(_ key: String, name: String? = nil, error: String? = nil) {
-        let title = sessions[key]?.source.isFromLog == true ? "Save the event as a new file (the log is not changed)" : "Save the new event as (a new file)"
+    mutating func beginSavingNew(_ key: EventSource, name: String? = nil, error: String? = nil) {
+        let title = key.isFromLog ? "Save the event as a new file (the log is not changed)" : "Save the new event as (a new file)"
         overlay = .prompt(Prompt(title: title, editor: LineEditor(name ?? suggestedFileName(for: key)),
                                  purpose: .saveNew(key: key), error: error))
     }
 
     /// `FOLDER/TriggerSource.json` in the folder the listed files share, avoiding names the list holds.
-    func suggestedFileName(for key: String) -> String {
+    func suggestedFileName(for key: EventSource) -> String {
         let source = sessions[key]?.event?.document.node(at: ["triggerSource"])?.stringValue ?? "event"
         let folder = commonFolder
         var name = folder + source + ".json"
         var number = 2
-        while indexByPath[name] != nil {
+        while indexByEvent[.file(path: name)] != nil {
             name = folder + source + "-\(number).json"
             number += 1
         }
@@ -154,10 +155,9 @@ extension ExplorerState {
     }
 
     /// Writes a new event to `target` after the save-as prompt.
-    mutating func saveNew(_ key: String, to target: String) -> Result<[Effect], PromptError> {
+    mutating func saveNew(_ key: EventSource, to target: String) -> Result<[Effect], PromptError> {
         guard let event = sessions[key]?.event else { return .success([]) }
-        if let other = sessions[target], other.hasUnsavedEdits {
-            if case .new = other.source { return .failure(PromptError("that name belongs to another new event")) }
+        if let other = sessions[.file(path: target)], other.hasUnsavedEdits {
             return .failure(PromptError("\(displayName(target)) has unsaved edits of its own; choose another name"))
         }
         var purpose = SavePurpose.firstFile(of: key)
@@ -169,31 +169,33 @@ extension ExplorerState {
         return .success([.create(path: target, bytes: event.document.bytes, purpose: purpose)])
     }
 
-    /// A new event, or one from a log, now has a file: its entry and session take the file's path.
-    mutating func adoptFile(_ key: String, path: String, bytes: [UInt8]) {
+    /// A new event, or one from a log, now has a file: its identity becomes the file, and its
+    /// session, list entry and the list's selection move with it.
+    mutating func adoptFile(_ key: EventSource, path: String, bytes: [UInt8]) {
         guard var session = sessions.removeValue(forKey: key) else { return }
+        let file = EventSource.file(path: path)
         captured[key] = nil
         session.adopt(path: path, bytes: bytes)
-        if indexByPath[path] != nil {
+        if indexByEvent[file] != nil {
             // The file was in the list already: its entry shows the saved event; the new entry goes.
             removeEntry(key)
-        } else if let index = indexByPath.removeValue(forKey: key) {
+        } else if let index = indexByEvent.removeValue(forKey: key) {
             entries[index] = session.summary
-            indexByPath[path] = index
+            indexByEvent[file] = index
         }
-        sessions[path] = session
-        refreshEntry(path)
-        if currentPath == key { currentPath = path }
+        sessions[file] = session
+        refreshEntry(file)
+        if currentEvent == key { currentEvent = file }
         recomputeVisible()
-        if currentPath == path { selectListEntry(path) }
+        if currentEvent == file { selectListEntry(file) }
     }
 
     /// Removes a list entry (a new event that now lives in a listed file).
-    mutating func removeEntry(_ path: String) {
-        guard let index = indexByPath[path] else { return }
+    mutating func removeEntry(_ key: EventSource) {
+        guard let index = indexByEvent[key] else { return }
         if entries[index].status != .pending { loadedCount -= 1 }
         entries.remove(at: index)
-        indexByPath = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($0.element.path, $0.offset) })
+        indexByEvent = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($0.element.source, $0.offset) })
     }
 
     /// After a save while quitting: asks for the next new event's file name, or quits when all is saved.

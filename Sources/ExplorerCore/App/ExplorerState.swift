@@ -59,7 +59,7 @@ enum Quitting: Hashable, Sendable {
     case no
     /// Saving before quitting: the events whose saves (`SavePurpose.beforeQuitting`) have not
     /// answered yet, and the events with no file of their own still to be named, in order.
-    case savingFirst(saving: Set<String>, toName: [String])
+    case savingFirst(saving: Set<EventSource>, toName: [EventSource])
     /// Quitting with this exit status: the `.quit` effect has been asked for.
     case now(status: Int32)
 }
@@ -79,9 +79,9 @@ public struct ExplorerState: Sendable {
     let inputPaths: [String]
     /// Every file, in the order found; summaries fill in as batches load.
     var entries: [FileSummary] = []
-    var indexByPath: [String: Int] = [:]
-    /// Messages for paths that gave no file.
-    var pathProblems: [String] = []
+    var indexByEvent: [EventSource: Int] = [:]
+    /// The problems of paths that gave no file.
+    var pathProblems: [InputProblem] = []
     var isExpanding = true
     /// How many entries have been asked for, and how many have arrived.
     var requestedCount = 0
@@ -106,10 +106,10 @@ public struct ExplorerState: Sendable {
     var zoomed = false
 
     var focus: Pane = .list
-    /// Opened files: the current one, and any with unsaved edits.
-    var sessions: [String: EventSession] = [:]
-    /// The file shown in the trees (it may still be opening).
-    var currentPath: String?
+    /// Opened events: the current one, and any with unsaved edits.
+    var sessions: [EventSource: EventSession] = [:]
+    /// The event shown in the trees (a file may still be opening).
+    public internal(set) var currentEvent: EventSource?
 
     var overlay: Overlay?
     var message: StatusMessage?
@@ -117,14 +117,14 @@ public struct ExplorerState: Sendable {
     var quitting = Quitting.no
     /// The logs and standard input being read, in the order named, with what each gave so far.
     var sources: [SourceState] = []
-    /// The text of each event found in a source, by its list key: its session is made from it
-    /// whenever it is shown (sessions without edits are dropped when another event is shown).
-    var captured: [String: [UInt8]] = [:]
+    /// The text of each event found in a source, by its identity (`.log`): its session is made
+    /// from it whenever it is shown (sessions without edits are dropped when another event is shown).
+    var captured: [EventSource: [UInt8]] = [:]
     /// Files whose recovery file was already offered in this run (offered once, however often
     /// the file is opened again).
     var recoveryOffered: Set<String> = []
-    /// The file whose event the user's function is running on, while it runs.
-    public internal(set) var runningFunction: String?
+    /// The event the user's function is running on, while it runs.
+    public internal(set) var runningFunction: EventSource?
     /// True once the state has asked to quit.
     public var hasQuit: Bool {
         if case .now = quitting { return true }
@@ -190,16 +190,16 @@ public struct ExplorerState: Sendable {
     /// True while files are still being found or summarized.
     public var isLoading: Bool { isExpanding || loadedCount < entries.count || sources.contains { !$0.isFinished } }
 
-    /// The list keys of events with edits not saved yet: files, new events (keys such as
-    /// `new: PreSignUp_SignUp`) with no file yet, and events from logs (keys such as `app.log:412`).
-    public var unsavedPaths: [String] {
-        sessions.values.filter(\.hasUnsavedEdits).map(\.key).sorted()
+    /// The events with edits not saved yet: files, new events with no file yet, and events from
+    /// logs, in the order of their names.
+    public var unsavedEvents: [EventSource] {
+        sessions.values.filter(\.hasUnsavedEdits).map(\.source).sorted { $0.name < $1.name }
     }
 
     /// The files the run loop should watch for outside changes: the current file and every file
     /// with unsaved edits, once opened (new events have no file to watch).
     public var watchedFiles: [String] {
-        var paths = unsavedPaths.compactMap { sessions[$0]?.source.file }
+        var paths = unsavedEvents.compactMap(\.file)
         if let file = currentSession?.source.file, !paths.contains(file) {
             paths.insert(file, at: 0)
         }
@@ -222,20 +222,20 @@ public struct ExplorerState: Sendable {
     /// The storage identity of the current file's document (see `JSONDocument.storageIdentity`).
     @_spi(Testing) public var currentStorageIdentity: ObjectIdentifier? { currentSession?.event?.document.storageIdentity }
 
-    /// The path of the file shown.
-    public var currentFile: String? { currentPath }
+    /// The path of the file shown, when the event shown is a file of its own.
+    public var currentFile: String? { currentEvent?.file }
 
     var currentSession: EventSession? {
-        guard let currentPath else { return nil }
-        return sessions[currentPath]
+        guard let currentEvent else { return nil }
+        return sessions[currentEvent]
     }
 
     /// Changes the current session in place.
     mutating func withCurrentSession<T>(_ body: (inout EventSession) -> T) -> T? {
-        guard let currentPath, var session = sessions[currentPath] else { return nil }
-        sessions[currentPath] = nil
+        guard let currentEvent, var session = sessions[currentEvent] else { return nil }
+        sessions[currentEvent] = nil
         let result = body(&session)
-        sessions[currentPath] = session
+        sessions[currentEvent] = session
         return result
     }
 
@@ -273,8 +273,8 @@ public struct ExplorerState: Sendable {
             return saveOwnFile(purpose.event)
         case .saveFailed(let purpose, let path, let error):
             return didFailSaving(purpose, path: path, error: error)
-        case .editorFinished(let target, let text, let note):
-            return editorFinished(target, text: text, note: note)
+        case .editorFinished(let target, let outcome):
+            return editorFinished(target, outcome)
         case .fileChangedOnDisk(let path):
             return fileChanged(path: path)
         case .functionFinished(let report):

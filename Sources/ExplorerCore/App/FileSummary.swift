@@ -54,8 +54,8 @@ public enum FileStatus: Hashable, Sendable, CaseIterable {
 
 /// What the event list shows about one file; cheap to keep for thousands of files.
 public struct FileSummary: Hashable, Sendable {
-    /// The file's path as found.
-    public var path: String
+    /// Which event the row is: a file (its path as found), a new event, or an event from a log.
+    public var source: EventSource
     /// The trigger's short label ("CustomMsg"), or a word for files that are no event ("not JSON").
     public var triggerLabel: String
     /// The raw `triggerSource` string, or "".
@@ -69,10 +69,6 @@ public struct FileSummary: Hashable, Sendable {
     /// How many errors and warnings validation found in the event (0 for a file that is no event).
     public var errorCount = 0
     public var warningCount = 0
-    /// True for a new event made from a template (in the trigger map) that has no file yet.
-    public var isNew = false
-    /// True for an event found in a log or standard input, listed as `app.log:412`.
-    public var isCaptured = false
 
     /// A summary of a file that has not been read yet.
     public static func pending(_ path: String) -> FileSummary {
@@ -90,12 +86,22 @@ public struct FileSummary: Hashable, Sendable {
 
     /// Summarizes a file that holds no event: its outcome's label, marked unreadable.
     init(path: String, notEvent outcome: EventFiles.Outcome) {
-        self.init(path: path, triggerLabel: outcome.label ?? "", triggerSource: "", user: "", status: .unreadable)
+        self.init(source: .file(path: path), notEvent: outcome)
+    }
+
+    /// Summarizes an event that is no trigger event: its outcome's label, marked unreadable.
+    init(source: EventSource, notEvent outcome: EventFiles.Outcome) {
+        self.init(source: source, triggerLabel: outcome.label ?? "", triggerSource: "", user: "", status: .unreadable)
+    }
+
+    /// Summarizes the parsed event of a file with its problems.
+    public init(path: String, event: TriggerEvent, problems: [Problem]) {
+        self.init(source: .file(path: path), event: event, problems: problems)
     }
 
     /// Summarizes a parsed event with its problems.
-    public init(path: String, event: TriggerEvent, problems: [Problem]) {
-        self.path = path
+    public init(source: EventSource, event: TriggerEvent, problems: [Problem]) {
+        self.source = source
         triggerLabel = event.spec?.shortLabel ?? (event.document.root.kind == .object && event.document.node(at: ["triggerSource"]) != nil ? "unknown" : "JSON")
         triggerSource = event.document.node(at: ["triggerSource"])?.stringValue ?? ""
         user = FileSummary.user(of: event)
@@ -105,9 +111,14 @@ public struct FileSummary: Hashable, Sendable {
         warningCount = problems.count - errorCount
     }
 
-    /// Creates a summary from its parts.
+    /// Creates the summary of a file from its parts.
     public init(path: String, triggerLabel: String, triggerSource: String, user: String, status: FileStatus) {
-        self.path = path
+        self.init(source: .file(path: path), triggerLabel: triggerLabel, triggerSource: triggerSource, user: user, status: status)
+    }
+
+    /// Creates a summary from its parts.
+    public init(source: EventSource, triggerLabel: String, triggerSource: String, user: String, status: FileStatus) {
+        self.source = source
         self.triggerLabel = triggerLabel
         self.triggerSource = triggerSource
         self.user = user
@@ -126,6 +137,9 @@ public struct FileSummary: Hashable, Sendable {
         return document.node(at: ["userName"])?.stringValue ?? ""
     }
 
+    /// The text the list shows for the event, and filters on (see `EventSource.name`).
+    public var name: String { source.name }
+
     /// The event's problems counted per severity, as its list row shows them at its right
     /// (`2✗ 1!`): each part with the status whose mark and colour it takes; none when it has no problem.
     public var problemCounts: [(text: String, status: FileStatus)] {
@@ -141,38 +155,43 @@ public struct FileSummary: Hashable, Sendable {
         return parts.reduce(max(0, parts.count - 1)) { $0 + TerminalText.displayWidth(of: $1.text) }
     }
 
-    /// The last component of the path.
-    public var fileName: String { String(path[fileNameStart...]) }
+    /// The last component of the name.
+    public var fileName: String {
+        let name = name
+        return String(name[Self.fileNameStart(in: name)...])
+    }
 
-    /// Where the last component of the path starts: after its last "/" character. The list asks
+    /// Where the last component of `name` starts: after its last "/" character. The list asks
     /// this of every entry each time a batch of summaries arrives, so the slash is found among the
     /// bytes; a search by characters (a "/" next to a combining mark is part of another character)
     /// only when a byte beside it is not ASCII.
-    var fileNameStart: String.Index {
-        let bytes = path.utf8
+    static func fileNameStart(in name: String) -> String.Index {
+        let bytes = name.utf8
         let offset = bytes.withContiguousStorageIfAvailable { $0.lastIndex(of: UInt8(ascii: "/")) } ?? bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.distance(from: bytes.startIndex, to: $0) }
         guard let offset else {
-            return path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+            return name.lastIndex(of: "/").map { name.index(after: $0) } ?? name.startIndex
         }
         let slash = bytes.index(bytes.startIndex, offsetBy: offset)
         let after = bytes.index(after: slash)
         let asciiAfter = after == bytes.endIndex || bytes[after] < 0x80
         let asciiBefore = slash == bytes.startIndex || bytes[bytes.index(before: slash)] < 0x80
         if asciiAfter && asciiBefore { return after }
-        return path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return name.lastIndex(of: "/").map { name.index(after: $0) } ?? name.startIndex
     }
 
-    /// The number of UTF-8 bytes of `fileName`, without making it.
-    var fileNameByteCount: Int { path.utf8.distance(from: fileNameStart, to: path.endIndex) }
-
-    /// The bytes the list's name column needs for this entry (the name without `.json`).
-    var listNameBytes: Int { fileNameByteCount - (path.hasSuffix(".json") ? 5 : 0) }
+    /// The bytes the list's name column needs for this entry (the file name without `.json`),
+    /// counted without making the file name.
+    var listNameBytes: Int {
+        let name = name
+        return name.utf8.distance(from: Self.fileNameStart(in: name), to: name.endIndex) - (name.hasSuffix(".json") ? 5 : 0)
+    }
 
     /// The columns the list's name column needs for this entry (the name without `.json`, escaped
     /// as the row draws it): its bytes when they are all printable ASCII, as names mostly are,
     /// else measured (CJK takes two columns a character, an accent none of its own).
     var listNameColumns: Int {
-        if path.utf8[fileNameStart...].allSatisfy(Self.isPrintableASCII) { return listNameBytes }
+        let name = name
+        if name.utf8[Self.fileNameStart(in: name)...].allSatisfy(Self.isPrintableASCII) { return listNameBytes }
         return TerminalText.displayWidth(of: TerminalText.escaped(ExplorerState.listName(self)))
     }
 

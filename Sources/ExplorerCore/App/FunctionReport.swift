@@ -8,16 +8,16 @@ import TerminalText
 /// The run itself is an effect (`Effect.runFunction`) that the run loop performs with the
 /// `LambdaHost` module; this module never opens a socket or starts a process.
 public struct FunctionReport: Hashable, Sendable {
-    /// The file whose event was run.
-    public var path: String
+    /// The event that was run.
+    public var source: EventSource
     /// The report, one line each (already escaped).
     public var lines: [String]
     /// The response of the returned event, when the answer was the event.
     public var response: JSONValue?
 
     /// Makes a report.
-    public init(path: String, lines: [String], response: JSONValue?) {
-        self.path = path
+    public init(source: EventSource, lines: [String], response: JSONValue?) {
+        self.source = source
         self.lines = lines
         self.response = response
     }
@@ -37,12 +37,12 @@ extension ExplorerState {
             message = StatusMessage("your function is still running on \(TerminalText.escaped(relativeName(running))); Esc stops it", .warning)
             return []
         }
-        guard let path = currentPath, let event = currentSession?.event else {
+        guard let current = currentEvent, let event = currentSession?.event else {
             message = StatusMessage("open an event first: the function runs on the event shown", .warning)
             return []
         }
-        runningFunction = path
-        return [.runFunction(command: command, event: event.document.bytes, region: try? event.region, path: path)]
+        runningFunction = current
+        return [.runFunction(command: command, event: event.document.bytes, region: try? event.region, source: current)]
     }
 
     /// Esc while the function runs.
@@ -55,7 +55,7 @@ extension ExplorerState {
     mutating func functionFinished(_ report: FunctionReport) -> [Effect] {
         runningFunction = nil
         message = nil
-        overlay = .pager(Pager(title: "Your function on \(relativeName(report.path))",
+        overlay = .pager(Pager(title: "Your function on \(relativeName(report.source))",
                                text: report.lines.joined(separator: "\n"), scroll: 0, result: report))
         return []
     }
@@ -67,8 +67,8 @@ extension ExplorerState {
             message = StatusMessage("nothing to apply: the function returned no event", .warning)
             return
         }
-        guard let session = sessions[report.path], let before = session.event else {
-            message = StatusMessage("\(TerminalText.escaped(relativeName(report.path))) is no longer open", .warning)
+        guard let session = sessions[report.source], let before = session.event else {
+            message = StatusMessage("\(TerminalText.escaped(relativeName(report.source))) is no longer open", .warning)
             return
         }
         var after = before
@@ -84,7 +84,7 @@ extension ExplorerState {
         let note = changes.count == 1 ? "applied 1 response field from your function (u undoes it)"
             : "applied \(changes.count) response fields from your function (u undoes one at a time)"
         // All fields or none: a failing edit rolls back those before it.
-        applyEdit(note, file: report.path) { document throws(JSONEditError) in
+        applyEdit(note, event: report.source) { document throws(JSONEditError) in
             try document.transaction { (document: inout JSONDocument) throws(JSONEditError) in
                 for change in changes {
                     if let value = change.after {

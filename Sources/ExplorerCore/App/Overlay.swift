@@ -22,7 +22,7 @@ enum PromptPurpose: Hashable, Sendable {
     /// A file name to write a copy to.
     case saveAs
     /// A file name for a new event (from the trigger map), which has no file yet.
-    case saveNew(key: String)
+    case saveNew(key: EventSource)
 }
 
 /// Where a search began: matches are looked for from there, and Esc goes back to it.

@@ -51,6 +51,34 @@ extension ExplorerState {
     // MARK: Event list
 
     private func drawList(_ grid: inout Grid, _ layout: Layout) {
+        Self.drawPane(&grid, layout.list, title: listTitle(), focused: focus == .list && overlay == nil)
+        let inner = listRows(layout)
+        guard inner.width > 0, inner.height > 0 else { return }
+        if let summary = sourceSummary, layout.listInner.height > 1 {
+            grid.put(TerminalText.truncate(summary, width: inner.width - 1), x: inner.x + 1, y: inner.maxY, style: Theme.absent, maxWidth: inner.width - 1)
+        }
+        if visible.isEmpty {
+            let text = isExpanding ? "finding files…"
+                : entries.isEmpty ? (sources.contains { !$0.isFinished } ? "waiting for events…" : sources.isEmpty ? "no event files" : "no events found")
+                : "no event matches the filter"
+            grid.put(text, x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
+            return
+        }
+        guard let viewport = viewport(of: .list, in: layout) else { return }
+        let columns = listColumns(width: inner.width)
+        for position in viewport.shown {
+            let y = viewport.rect.y + (position - viewport.first)
+            drawListRow(entries[visible[position]], &grid, x: inner.x, y: y, maxX: inner.maxX, columns: columns)
+            if position == listCursor {
+                let focused = focus == .list && overlay == nil
+                grid.updateStyle(rect: Rect(x: inner.x, y: y, width: inner.width, height: 1)) { Theme.selected($0, focused: focused) }
+            }
+        }
+    }
+
+    /// The list's title: how many events (or how far loading is), the filter, the order, and how
+    /// many files have each mark that calls for a look.
+    private func listTitle() -> String {
         var title = "Events"
         if isExpanding {
             title += " · finding files…"
@@ -72,23 +100,15 @@ extension ExplorerState {
         for status in [FileStatus.errors, .warnings, .unreadable] {
             if let count = counts[status] { title += " · \(TerminalText.count(count)) \(status.mark)" }
         }
-        Self.drawPane(&grid, layout.list, title: title, focused: focus == .list && overlay == nil)
-        let inner = listRows(layout)
-        guard inner.width > 0, inner.height > 0 else { return }
-        if let summary = sourceSummary, layout.listInner.height > 1 {
-            grid.put(TerminalText.truncate(summary, width: inner.width - 1), x: inner.x + 1, y: inner.maxY, style: Theme.absent, maxWidth: inner.width - 1)
-        }
-        if visible.isEmpty {
-            let text = isExpanding ? "finding files…"
-                : entries.isEmpty ? (sources.contains { !$0.isFinished } ? "waiting for events…" : sources.isEmpty ? "no event files" : "no events found")
-                : "no event matches the filter"
-            grid.put(text, x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
-            return
-        }
-        guard let viewport = viewport(of: .list, in: layout) else { return }
+        return title
+    }
+
+    /// The widths of the list's name and user columns, and of the problem counts with the space
+    /// before them (0 when they are left out), for rows `width` columns wide.
+    private func listColumns(width: Int) -> (name: Int, user: Int, counts: Int) {
         // Columns: marks (2), space, name, space, trigger (10), space, user, then (when a row has
         // problems) a space and the problem counts, right-aligned.
-        let rest = inner.width - 3 - 11
+        let rest = width - 3 - 11
         var countsColumn = listCountsWidth > 0 ? listCountsWidth + 1 : 0
         let nameWidth: Int
         let userWidth: Int
@@ -105,39 +125,38 @@ extension ExplorerState {
             nameWidth = max(1, rest - countsColumn)
             userWidth = 0
         }
-        for position in viewport.shown {
-            let entry = entries[visible[position]]
-            let y = viewport.rect.y + (position - viewport.first)
-            var x = inner.x
-            x += grid.put(entry.status.mark, x: x, y: y, style: Self.statusStyle(entry.status))
-            let modified = sessions[entry.path]?.hasUnsavedEdits == true
-            // The space of an unmodified row is plain, so a selected row is not marked in orange.
-            if sessions[entry.path]?.changedOnDisk == true {
-                x += grid.put(Self.changedOnDiskMark, x: x, y: y, style: Theme.error)
-            } else {
-                x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
-            }
-            x += 1
-            let escapedName = TerminalText.escaped(Self.listName(entry))
-            // An event from a log keeps its line number in view: its name loses its start instead.
-            let name = entry.isCaptured ? Self.truncateStart(escapedName, width: nameWidth) : TerminalText.truncate(escapedName, width: nameWidth)
-            grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
-            x += nameWidth + 1
-            grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel,
-                     maxWidth: max(0, inner.maxX - x))
-            x += 11
-            if userWidth > 0 {
-                grid.put(TerminalText.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
-            }
-            if countsColumn > 0 {
-                var countX = inner.maxX - entry.problemCountsWidth
-                for part in entry.problemCounts {
-                    countX += grid.put(part.text, x: countX, y: y, style: Self.statusStyle(part.status)) + 1
-                }
-            }
-            if position == listCursor {
-                let focused = focus == .list && overlay == nil
-                grid.updateStyle(rect: Rect(x: inner.x, y: y, width: inner.width, height: 1)) { Theme.selected($0, focused: focused) }
+        return (nameWidth, userWidth, countsColumn)
+    }
+
+    /// One row of the list: marks, name, trigger, user and problem counts, from `x` to `maxX`.
+    private func drawListRow(_ entry: FileSummary, _ grid: inout Grid, x start: Int, y: Int, maxX: Int,
+                             columns: (name: Int, user: Int, counts: Int)) {
+        let nameWidth = columns.name, userWidth = columns.user
+        var x = start
+        x += grid.put(entry.status.mark, x: x, y: y, style: Self.statusStyle(entry.status))
+        let modified = sessions[entry.source]?.hasUnsavedEdits == true
+        // The space of an unmodified row is plain, so a selected row is not marked in orange.
+        if sessions[entry.source]?.changedOnDisk == true {
+            x += grid.put(Self.changedOnDiskMark, x: x, y: y, style: Theme.error)
+        } else {
+            x += grid.put(modified ? "●" : " ", x: x, y: y, style: modified ? Theme.modified : .plain)
+        }
+        x += 1
+        let escapedName = TerminalText.escaped(Self.listName(entry))
+        // An event from a log keeps its line number in view: its name loses its start instead.
+        let name = entry.source.isFromLog ? Self.truncateStart(escapedName, width: nameWidth) : TerminalText.truncate(escapedName, width: nameWidth)
+        grid.put(name, x: x, y: y, style: entry.status == .pending ? Theme.pending : Theme.key, maxWidth: nameWidth)
+        x += nameWidth + 1
+        grid.put(TerminalText.truncate(entry.triggerLabel, width: 10), x: x, y: y, style: entry.status == .unreadable ? Theme.error : Theme.typeLabel,
+                 maxWidth: max(0, maxX - x))
+        x += 11
+        if userWidth > 0 {
+            grid.put(TerminalText.truncate(TerminalText.escaped(entry.user), width: userWidth), x: x, y: y, style: Theme.string, maxWidth: userWidth)
+        }
+        if columns.counts > 0 {
+            var countX = maxX - entry.problemCountsWidth
+            for part in entry.problemCounts {
+                countX += grid.put(part.text, x: countX, y: y, style: Self.statusStyle(part.status)) + 1
             }
         }
     }
@@ -181,14 +200,25 @@ extension ExplorerState {
         return TerminalText.escaped(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
     }
 
+    /// The name of an event relative to the folder all files share, made safe for the terminal.
+    func relativeName(_ event: EventSource) -> String {
+        relativeName(event.name)
+    }
+
     /// The longest folder prefix (ending in `/`) of every file's path (new events have none).
     var commonFolder: String {
         // New events have no folder; events from standard input (`stdin:12`) neither.
-        let files = entries.lazy.filter { !$0.isNew && !($0.isCaptured && !$0.path.contains("/")) }
-        guard var prefix = files.first?.path else { return "" }
+        let names = entries.lazy.compactMap { entry -> String? in
+            switch entry.source {
+            case .file(let path): return path
+            case .new: return nil
+            case .log(let key): return key.contains("/") ? key : nil
+            }
+        }
+        guard var prefix = names.first else { return "" }
         if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { return "" }
-        for entry in files.dropFirst() where !entry.path.hasPrefix(prefix) {
-            while !prefix.isEmpty && !entry.path.hasPrefix(prefix) {
+        for name in names.dropFirst() where !name.hasPrefix(prefix) {
+            while !prefix.isEmpty && !name.hasPrefix(prefix) {
                 prefix.removeLast()
                 if let slash = prefix.lastIndex(of: "/") { prefix = String(prefix[...slash]) } else { prefix = "" }
             }
@@ -201,13 +231,13 @@ extension ExplorerState {
     private func drawRequestPane(_ grid: inout Grid, _ layout: Layout) {
         let focused = focus == .request && overlay == nil
         let inner = layout.requestInner
-        guard let path = currentPath else {
+        guard let current = currentEvent else {
             Self.drawPane(&grid, layout.request, title: "Request", focused: focused)
             return
         }
-        guard let session = sessions[path] else {
+        guard let session = sessions[current] else {
             Self.drawPane(&grid, layout.request, title: "Request", focused: focused)
-            grid.put("opening \(displayName(path))…", x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
+            grid.put("opening \(displayName(current))…", x: inner.x + 1, y: inner.y, style: Theme.absent, maxWidth: inner.width - 1)
             return
         }
         switch session.content {
@@ -242,7 +272,7 @@ extension ExplorerState {
     private func drawResponsePane(_ grid: inout Grid, _ layout: Layout) {
         let focused = focus == .response && overlay == nil
         let inner = layout.responseInner
-        guard let path = currentPath, let session = sessions[path] else {
+        guard let current = currentEvent, let session = sessions[current] else {
             Self.drawPane(&grid, layout.response, title: "Response", focused: focused)
             return
         }
@@ -291,7 +321,7 @@ extension ExplorerState {
         let rect = layout.fieldHelp
         var parts: [(String, Style)] = []
         if focus == .list {
-            if let path = currentPath, let session = sessions[path] {
+            if let current = currentEvent, let session = sessions[current] {
                 switch session.content {
                 case .event(let event):
                     if let trigger = event.spec {
@@ -361,11 +391,11 @@ extension ExplorerState {
         let rect = layout.status
         grid.fill(rect: rect, style: Theme.statusBar)
         var x = rect.x + 1
-        if let path = currentPath {
+        if let current = currentEvent {
             // A long name is cut at its start, with an ellipsis, so the file's own name stays.
-            x += grid.put(TerminalText.truncateLeft(relativeName(path), width: max(0, rect.width / 2)), x: x, y: rect.y,
+            x += grid.put(TerminalText.truncateLeft(relativeName(current), width: max(0, rect.width / 2)), x: x, y: rect.y,
                           style: Theme.statusFile, maxWidth: max(0, rect.width / 2))
-            if sessions[path]?.changedOnDisk == true {
+            if sessions[current]?.changedOnDisk == true {
                 // Shown beside a message too: it holds until the file is read again.
                 x += grid.put("  \(Self.changedOnDiskMark) changed on disk", x: x, y: rect.y,
                               style: Theme.statusBar.foreground(.brightRed).bolded, maxWidth: max(0, rect.maxX - x))
@@ -382,7 +412,7 @@ extension ExplorerState {
                 x += grid.put(TerminalText.truncate(search, width: searchWidth), x: x, y: rect.y,
                               style: Theme.statusBar.foreground(.brightYellow), maxWidth: max(0, rect.maxX - x))
             }
-            if message == nil, sessions[path]?.hasUnsavedEdits == true {
+            if message == nil, sessions[current]?.hasUnsavedEdits == true {
                 x += grid.put("  ● unsaved", x: x, y: rect.y, style: Theme.modified.background(Theme.statusBar.background))
             }
 

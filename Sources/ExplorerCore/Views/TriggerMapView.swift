@@ -99,8 +99,21 @@ enum TriggerMapView {
 
     private static func detailLines(_ map: TriggerMapState, width: Int, compact: Bool, summaryLines: Int?) -> [DetailLine] {
         guard let selected = map.selected, let trigger = map.trigger, width > 0 else { return [] }
+        var writer = DetailWriter(width: width)
+        writeStep(selected.step, at: selected.stepIndex, of: selected.flow, trigger: trigger,
+                  compact: compact, summaryLines: summaryLines, into: &writer)
+        writeVersions(map, into: &writer)
+        writer.lines.append(DetailLine("", Theme.key))
+        writeSources(map, into: &writer)
+        return writer.lines
+    }
+
+    /// The lines of the details pane as they are written, wrapped to its width.
+    private struct DetailWriter {
+        let width: Int
         var lines: [DetailLine] = []
-        func paragraph(_ text: String, _ style: Style, indent: Int = 0, isSelection: Bool = false, maxLines: Int? = nil) {
+
+        mutating func paragraph(_ text: String, _ style: Style, indent: Int = 0, isSelection: Bool = false, maxLines: Int? = nil) {
             let pad = String(repeating: " ", count: indent)
             let wrapped = maxLines.map { TerminalText.wrap(text, width: max(1, width - indent), maxLines: $0) }
                 ?? TerminalText.wrap(text, width: max(1, width - indent))
@@ -108,34 +121,43 @@ enum TriggerMapView {
                 lines.append(DetailLine(pad + line, style, isSelection: isSelection))
             }
         }
-        let flow = selected.flow
+    }
+
+    /// The selected step: its journey, the trigger with whether it always runs, its branch, what
+    /// steers it and what follows, and the trigger's summary.
+    private static func writeStep(_ step: TriggerFlow.Step, at stepIndex: Int, of flow: TriggerFlow, trigger: Trigger,
+                                  compact: Bool, summaryLines: Int?, into writer: inout DetailWriter) {
         let calls = flow.steps.filter { $0.trigger != nil }
-        let number = flow.steps[...selected.stepIndex].filter { $0.trigger != nil }.count
-        paragraph("\(flow.title) · trigger \(number) of \(calls.count)", Theme.typeLabel)
+        let number = flow.steps[...stepIndex].filter { $0.trigger != nil }.count
+        writer.paragraph("\(flow.title) · trigger \(number) of \(calls.count)", Theme.typeLabel)
         if !compact {
-            paragraph(flow.summary, Theme.fieldHelp)
-            lines.append(DetailLine("", Theme.key))
+            writer.paragraph(flow.summary, Theme.fieldHelp)
+            writer.lines.append(DetailLine("", Theme.key))
         }
         let spec = Catalogue.spec(for: trigger)
-        lines.append(DetailLine(pieces: [(spec.title, Theme.heading)]
-            + [(selected.step.isOptional ? "  ○ only in some cases" : "  ● every time", selected.step.isOptional ? optional : required)]))
+        writer.lines.append(DetailLine(pieces: [(spec.title, Theme.heading)]
+            + [(step.isOptional ? "  ○ only in some cases" : "  ● every time", step.isOptional ? optional : required)]))
         // The branch this step is in, and what happens right after it: the left column may cut them.
-        if let branch = TriggerMapContent.branch(of: selected.stepIndex, in: flow) {
-            paragraph("In the branch: " + branch, TriggerMapView.branch)
+        if let branch = TriggerMapContent.branch(of: stepIndex, in: flow) {
+            writer.paragraph("In the branch: " + branch, TriggerMapView.branch)
         }
-        if !selected.step.note.isEmpty {
-            paragraph("Here: " + selected.step.note + ".", Theme.key)
+        if !step.note.isEmpty {
+            writer.paragraph("Here: " + step.note + ".", Theme.key)
         }
-        if !selected.step.steers.isEmpty {
-            paragraph("Steered by " + selected.step.steers.joined(separator: ", "), Theme.string)
+        if !step.steers.isEmpty {
+            writer.paragraph("Steered by " + step.steers.joined(separator: ", "), Theme.string)
         }
-        for note in TriggerMapContent.eventsAfter(selected.stepIndex, in: flow) {
-            paragraph("Then: " + note + ".", Theme.absent)
+        for note in TriggerMapContent.eventsAfter(stepIndex, in: flow) {
+            writer.paragraph("Then: " + note + ".", Theme.absent)
         }
-        if selected.step.repeats && !compact {
-            paragraph("A loop: define, create and verify run in turn until define sets issueTokens (signed in) or failAuthentication (refused).", loop)
+        if step.repeats && !compact {
+            writer.paragraph("A loop: define, create and verify run in turn until define sets issueTokens (signed in) or failAuthentication (refused).", loop)
         }
-        paragraph(spec.summary, Theme.fieldHelp, maxLines: summaryLines)
+        writer.paragraph(spec.summary, Theme.fieldHelp, maxLines: summaryLines)
+    }
+
+    /// The event versions of the trigger, when it has more than one, the chosen one marked.
+    private static func writeVersions(_ map: TriggerMapState, into writer: inout DetailWriter) {
         let versions = map.versions
         if versions.count > 1 {
             var pieces: [(text: String, style: Style)] = [("Event version ", Theme.typeLabel)]
@@ -144,35 +166,37 @@ enum TriggerMapView {
                 pieces.append((" ", Theme.key))
             }
             pieces.append((" v switches", Theme.typeLabel))
-            lines.append(DetailLine(pieces: pieces))
+            writer.lines.append(DetailLine(pieces: pieces))
         }
-        lines.append(DetailLine("", Theme.key))
+    }
+
+    /// The trigger sources, this journey's first, and what Enter makes from the selected one.
+    private static func writeSources(_ map: TriggerMapState, into writer: inout DetailWriter) {
         let sources = map.sources
         let selectedSource = map.selectedSource
         // The sources of this journey come with their descriptions; the others show theirs when chosen.
         func list(_ heading: String, _ items: [TriggerSource], describeAll: Bool) {
             guard !items.isEmpty else { return }
-            lines.append(DetailLine(heading, Theme.title))
+            writer.lines.append(DetailLine(heading, Theme.title))
             for source in items {
                 let isSelected = source == selectedSource
-                lines.append(DetailLine((isSelected ? "› " : "  ") + source.rawValue,
-                                        isSelected ? Theme.string.reversed : Theme.string, isSelection: isSelected))
+                writer.lines.append(DetailLine((isSelected ? "› " : "  ") + source.rawValue,
+                                               isSelected ? Theme.string.reversed : Theme.string, isSelection: isSelected))
                 if isSelected || describeAll, let description = Catalogue.source(source)?.summary {
-                    paragraph(description, Theme.fieldHelp, indent: 4, isSelection: isSelected)
+                    writer.paragraph(description, Theme.fieldHelp, indent: 4, isSelection: isSelected)
                 }
             }
         }
         list("Trigger sources in this journey  ← →", sources.inJourney, describeAll: true)
         list("Other trigger sources of this trigger", sources.others, describeAll: false)
         if let selectedSource {
-            lines.append(DetailLine("", Theme.key))
+            writer.lines.append(DetailLine("", Theme.key))
             let version = selectedSource.triggers.count > 1 ? " version \(map.eventVersion)" : ""
             let text = "new \(selectedSource.rawValue)\(version) event from the template"
-            for (offset, line) in TerminalText.wrap(text, width: max(1, width - 6)).enumerated() {
-                lines.append(DetailLine(pieces: [(offset == 0 ? "Enter " : "      ", Theme.hintKey), (line, Theme.fieldHelp)]))
+            for (offset, line) in TerminalText.wrap(text, width: max(1, writer.width - 6)).enumerated() {
+                writer.lines.append(DetailLine(pieces: [(offset == 0 ? "Enter " : "      ", Theme.hintKey), (line, Theme.fieldHelp)]))
             }
         }
-        return lines
     }
 
     private static func drawDetails(_ grid: inout Grid, _ rect: Rect, map: TriggerMapState) {
