@@ -49,6 +49,10 @@ let package = Package(
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend"]),
         .testTarget(name: "LambdaHostTests", dependencies: ["LambdaHost", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CognitoExplorerTests", dependencies: [
+            "cognito-explorer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -146,3 +146,7 @@ struct CheckReport {
         add(event: event, named: TerminalText.escaped(file))
     }
 }
+
+extension Check: TakesManyPaths {
+    static let pathOptions = ManyPaths.Options(valued: [], flags: ["-q", "--quiet"])
+}

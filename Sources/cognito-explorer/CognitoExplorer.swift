@@ -28,7 +28,7 @@ struct CognitoExplorer: ParsableCommand {
     /// `main` does, with two differences: `CommandLine.arguments` turns bytes that are not UTF-8
     /// into U+FFFD, and a file named with them could then not be opened (see `PathBytes`); and the
     /// parser's messages (which quote the arguments, file names among them) are printed through
-    /// `CLIOutput` like every other line.
+    /// `CLIOutput` like every other line; and many paths go around the parser (`parseCommand`).
     static func main() {
         let arguments = (1..<Int(CommandLine.argc)).map { index -> String in
             guard let pointer = CommandLine.unsafeArgv[index] else { return "" }
@@ -44,7 +44,7 @@ struct CognitoExplorer: ParsableCommand {
             return
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseCommand(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)

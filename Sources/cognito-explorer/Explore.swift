@@ -513,3 +513,7 @@ struct FileWatcher {
         return changed
     }
 }
+
+extension Explore: TakesManyPaths {
+    static let pathOptions = ManyPaths.Options(valued: ["--function"], flags: ["--no-mouse"])
+}

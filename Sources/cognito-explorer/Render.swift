@@ -178,3 +178,9 @@ private func milliseconds(_ duration: Duration) -> String {
     let (seconds, attoseconds) = duration.components
     return String(format: "%.3f", Double(seconds) * 1000 + Double(attoseconds) / 1e15)
 }
+
+extension Render: TakesManyPaths {
+    static let pathOptions = ManyPaths.Options(
+        valued: ["--size", "--keys", "--format", "--editor-text", "--colors", "--until", "--function"],
+        flags: ["--no-mouse", "--timing"])
+}

@@ -50,13 +50,21 @@ extension ExplorerState {
     }
 
     mutating func didLoad(_ summaries: [FileSummary]) -> [Effect] {
+        var changed: [Int] = []
+        var previousWidths: [(user: Int, counts: Int)] = []
+        changed.reserveCapacity(summaries.count)
+        previousWidths.reserveCapacity(summaries.count)
         for summary in summaries {
             guard let index = indexByEvent[summary.source] else { continue }
             if entries[index].status == .pending { loadedCount += 1 }
+            changed.append(index)
+            previousWidths.append((FileSummary.listColumns(of: entries[index].user), entries[index].problemCountsWidth))
             // An open session knows better (it may hold edits).
             entries[index] = sessions[summary.source]?.summary ?? summary
         }
-        recomputeVisible()
+        // Only the batch's entries are placed: recomputing the whole list at every batch made
+        // summarizing 10,000 files quadratic.
+        mergeIntoVisible(changed: changed, previousWidths: previousWidths)
         return nextBatch()
     }
 

@@ -13,19 +13,105 @@ extension ExplorerState {
             if needle.isEmpty || Self.matches(entry, needle) { indexes.append(index) }
         }
         if sortByTrigger {
-            indexes.sort { left, right in
-                let a = entries[left], b = entries[right]
-                let aKey = a.status == .pending ? "\u{10FFFF}" : a.triggerLabel
-                let bKey = b.status == .pending ? "\u{10FFFF}" : b.triggerLabel
-                if aKey != bKey { return aKey < bKey }
-                if a.triggerSource != b.triggerSource { return a.triggerSource < b.triggerSource }
-                return left < right
-            }
+            indexes.sort { Self.isInTriggerOrder($0, $1, in: entries) }
         }
         visible = indexes
         // Read in place: passing each entry to a mutating method copied it (its five strings).
         (listNameWidth, listUserWidth, listCountsWidth) = Self.listWidths(of: entries, at: indexes)
         if let selected, let position = visible.firstIndex(where: { entries[$0].source == selected }) {
+            listCursor = position
+        } else {
+            listCursor = max(0, min(listCursor, visible.count - 1))
+        }
+        keepCursorsVisible()
+    }
+
+    /// Whether the entry at `left` comes before the one at `right` when the list is sorted by
+    /// trigger: by label, files not read yet last, then by raw trigger source, then in the order found.
+    static func isInTriggerOrder(_ left: Int, _ right: Int, in entries: [FileSummary]) -> Bool {
+        let aKey = entries[left].status == .pending ? "\u{10FFFF}" : entries[left].triggerLabel
+        let bKey = entries[right].status == .pending ? "\u{10FFFF}" : entries[right].triggerLabel
+        if aKey != bKey { return aKey < bKey }
+        if entries[left].triggerSource != entries[right].triggerSource {
+            return entries[left].triggerSource < entries[right].triggerSource
+        }
+        return left < right
+    }
+
+    /// Brings the list up to date after the entries at `changed` were replaced or appended, by
+    /// taking those out and merging back the ones the filter keeps: the same list, cursor and
+    /// widths as `recomputeVisible()`, without filtering, sorting and measuring every entry again.
+    ///
+    /// A batch of 250 summaries on a list of 10,000 costs a pass over the visible indexes (a
+    /// mark each) and the batch's own filtering and sorting, where recomputing cost a filter,
+    /// a sort and a width of all 10,000. `previousWidths[i]` is what the user and problem count
+    /// columns needed for `changed[i]` before (zeros for an appended entry), so a column narrows
+    /// when its widest entry leaves or gets narrower.
+    mutating func mergeIntoVisible(changed: [Int], previousWidths: [(user: Int, counts: Int)]) {
+        guard !changed.isEmpty else { return }
+        let selected = visible.indices.contains(listCursor) ? visible[listCursor] : currentEvent.flatMap { indexByEvent[$0] }
+        // 1: changed, 2: changed and listed before this call, 3: merged back already.
+        var marks = [UInt8](repeating: 0, count: entries.count)
+        for index in changed where entries.indices.contains(index) { marks[index] = 1 }
+        var kept: [Int] = []
+        kept.reserveCapacity(visible.count)
+        for index in visible {
+            if index < marks.count && marks[index] != 0 {
+                marks[index] = 2
+            } else {
+                kept.append(index)
+            }
+        }
+        let needle = filter.lowercased()
+        var added: [Int] = []
+        var narrows = false
+        for (position, index) in changed.enumerated() where index < marks.count && marks[index] != 3 {
+            let wasListed = marks[index] == 2
+            let isListed = needle.isEmpty || Self.matches(entries[index], needle)
+            marks[index] = 3
+            if isListed { added.append(index) }
+            guard wasListed else { continue }
+            // Only the column's widest entry leaving (or getting narrower) can narrow it.
+            let before = previousWidths.indices.contains(position) ? previousWidths[position] : (user: 0, counts: 0)
+            let userNow = FileSummary.listColumns(of: entries[index].user)
+            if before.user > 0 && before.user == listUserWidth && (!isListed || userNow < before.user) { narrows = true }
+            let countsNow = entries[index].problemCountsWidth
+            if before.counts > 0 && before.counts == listCountsWidth && (!isListed || countsNow < before.counts) { narrows = true }
+            if !isListed && entries[index].listNameColumns == listNameWidth && listNameWidth > 0 { narrows = true }
+        }
+        let sortByTrigger = self.sortByTrigger
+        func precedes(_ left: Int, _ right: Int) -> Bool {
+            sortByTrigger ? Self.isInTriggerOrder(left, right, in: entries) : left < right
+        }
+        added.sort(by: precedes)
+        var merged: [Int] = []
+        merged.reserveCapacity(kept.count + added.count)
+        var position: Int?
+        var next = 0
+        for index in kept {
+            while next < added.count && precedes(added[next], index) {
+                if added[next] == selected { position = merged.count }
+                merged.append(added[next])
+                next += 1
+            }
+            if index == selected { position = merged.count }
+            merged.append(index)
+        }
+        while next < added.count {
+            if added[next] == selected { position = merged.count }
+            merged.append(added[next])
+            next += 1
+        }
+        visible = merged
+        if narrows {
+            (listNameWidth, listUserWidth, listCountsWidth) = Self.listWidths(of: entries, at: visible)
+        } else {
+            let (name, user, counts) = Self.listWidths(of: entries, at: added)
+            listNameWidth = max(listNameWidth, name)
+            listUserWidth = max(listUserWidth, user)
+            listCountsWidth = max(listCountsWidth, counts)
+        }
+        if let position {
             listCursor = position
         } else {
             listCursor = max(0, min(listCursor, visible.count - 1))

@@ -44,6 +44,7 @@ extension ExplorerState {
             message = StatusMessage(error.description, .error)
         }
         guard !report.events.isEmpty else { return [] }
+        let firstNew = entries.count
         for event in report.events {
             var summary = event.summary
             // The key is free among events from logs, and unlike any file's path, so no two rows read the same.
@@ -60,7 +61,8 @@ extension ExplorerState {
             indexByEvent[summary.source] = entries.count - 1
             loadedCount += 1
         }
-        recomputeVisible()
+        let added = Array(firstNew..<entries.count)
+        mergeIntoVisible(changed: added, previousWidths: Array(repeating: (user: 0, counts: 0), count: added.count))
         if currentEvent == nil, let first = visible.first {
             listCursor = 0
             return showEntry(entries[first].source)
