@@ -132,25 +132,6 @@ def dumper(style):
     return lambda v: json.dumps(v, ensure_ascii=False, indent=2).encode() + b"\n"
 
 
-def write_events(fixtures, out, count, rng):
-    folder = os.path.join(out, "events")
-    os.makedirs(folder)
-    total = 0
-    for n in range(count):
-        rel, base = fixtures[n % len(fixtures)]
-        e = vary(base, rng, n)
-        roll = rng.random()
-        style = "min" if roll < 0.10 else "indent4" if roll < 0.15 else "ascii" if roll < 0.20 else "indent2"
-        dump = dumper(style)
-        pad(e, rng, rng.randint(1000, 2900), dump)
-        text = dump(e)
-        source = e.get("triggerSource", "event")
-        with open(os.path.join(folder, "%05d-%s.json" % (n, source)), "wb") as f:
-            f.write(text)
-        total += len(text)
-    return folder, total
-
-
 COMMON_STRINGS = ["region", "userPoolId", "userName", "version"]
 
 
@@ -200,9 +181,12 @@ def break_event(e, rng):
         e["callerContext"] = rng.choice(["", 0, []])
 
 
-def write_problem_events(fixtures, out, count, rng):
-    """Like write_events, then 1-5 problems in each event."""
-    folder = os.path.join(out, "problems")
+
+
+def write_events(fixtures, out, count, rng, folder_name="events", problems=False):
+    """`count` events varied from the fixtures, padded to 1-3 KB in a mix of styles; with `problems`,
+    each then gets 1-5 problems (`break_event`)."""
+    folder = os.path.join(out, folder_name)
     os.makedirs(folder)
     total = 0
     for n in range(count):
@@ -212,8 +196,9 @@ def write_problem_events(fixtures, out, count, rng):
         style = "min" if roll < 0.10 else "indent4" if roll < 0.15 else "ascii" if roll < 0.20 else "indent2"
         dump = dumper(style)
         pad(e, rng, rng.randint(1000, 2900), dump)
-        for _ in range(rng.randint(1, 5)):
-            break_event(e, rng)
+        if problems:
+            for _ in range(rng.randint(1, 5)):
+                break_event(e, rng)
         text = dump(e)
         source = e.get("triggerSource", "event")
         with open(os.path.join(folder, "%05d-%s.json" % (n, source)), "wb") as f:
@@ -344,7 +329,7 @@ def main():
     small = sized_event(base, args.seed + 2, args.small)
     deep = deep_document(args.depth, args.deep_copies)
     # Its own generator, so the corpora above keep their bytes.
-    _, problem_total = write_problem_events(fixtures, args.out, args.events, random.Random(args.seed + 3))
+    _, problem_total = write_events(fixtures, args.out, args.events, random.Random(args.seed + 3), "problems", problems=True)
     huge = huge_value_event(base, random.Random(args.seed + 4), args.huge)
     for name, data in (("big.json", big), ("small.json", small), ("deep.json", deep), ("huge-value.json", huge)):
         with open(os.path.join(args.out, name), "wb") as f:
